@@ -1,0 +1,18 @@
+package dev.breakglass;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Breakglass: keeps the MFA backup codes of a team's shared accounts encrypted, and hands them
+ * to the account's Owners on the day the authenticator is lost.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class Application {
+
+    public static void main(String[] args) {
+        SpringApplication.run(Application.class, args);
+    }
+}

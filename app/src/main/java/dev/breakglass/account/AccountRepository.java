@@ -1,0 +1,76 @@
+package dev.breakglass.account;
+
+import static dev.breakglass.db.Tables.ACCOUNT;
+import static dev.breakglass.db.Tables.ACCOUNT_ACCESS;
+import static dev.breakglass.db.Tables.BACKUP_CODE;
+import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
+import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
+
+import dev.breakglass.security.AccountRole;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.springframework.stereotype.Repository;
+
+/** Reads accounts as one member may see them: one query per page of cards. */
+@Repository
+class AccountRepository {
+
+    private final DSLContext db;
+
+    AccountRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The accounts shared with a member, by label, one page at a time. */
+    List<AccountCard> findCards(UUID workspaceId, UUID userId, int offset, int limit, Function<String, String> appNames) {
+        Field<Integer> remaining = selectCount().from(BACKUP_CODE)
+                .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID)).and(BACKUP_CODE.USED_AT.isNull())
+                .asField("remaining");
+        return db.select(ACCOUNT.ID, ACCOUNT.LABEL, ACCOUNT.APP_KEY, ACCOUNT.LOGIN_NAME, ACCOUNT.MFA_STATE,
+                        ACCOUNT_ACCESS.ROLE, coalesce(BACKUP_CODE_SET.CODE_COUNT, val(0)), coalesce(remaining, val(0)))
+                .from(ACCOUNT)
+                .join(ACCOUNT_ACCESS).on(ACCOUNT_ACCESS.ACCOUNT_ID.eq(ACCOUNT.ID))
+                .leftJoin(BACKUP_CODE_SET).on(BACKUP_CODE_SET.ACCOUNT_ID.eq(ACCOUNT.ID).and(BACKUP_CODE_SET.STATE.eq("ACTIVE")))
+                .where(visibleTo(workspaceId, userId))
+                .orderBy(lower(ACCOUNT.LABEL), ACCOUNT.ID)
+                .offset(offset)
+                .limit(limit)
+                .fetch(r -> new AccountCard(r.value1(), r.value2(), r.value3(), appNames.apply(r.value3()), r.value4(),
+                        MfaState.valueOf(r.value5()), AccountRole.valueOf(r.value6()), r.value7(), r.value8()));
+    }
+
+    int countCards(UUID workspaceId, UUID userId) {
+        return db.fetchCount(selectOne().from(ACCOUNT)
+                .join(ACCOUNT_ACCESS).on(ACCOUNT_ACCESS.ACCOUNT_ID.eq(ACCOUNT.ID))
+                .where(visibleTo(workspaceId, userId)));
+    }
+
+    Optional<AccountDetails> findDetails(UUID workspaceId, UUID userId, UUID accountId, Function<String, String> appNames) {
+        return db.select(ACCOUNT.ID, ACCOUNT.LABEL, ACCOUNT.APP_KEY, ACCOUNT.LOGIN_NAME, ACCOUNT.MFA_STATE, ACCOUNT_ACCESS.ROLE)
+                .from(ACCOUNT)
+                .join(ACCOUNT_ACCESS).on(ACCOUNT_ACCESS.ACCOUNT_ID.eq(ACCOUNT.ID))
+                .where(visibleTo(workspaceId, userId))
+                .and(ACCOUNT.ID.eq(accountId))
+                .fetchOptional(r -> new AccountDetails(r.value1(), r.value2(), r.value3(), appNames.apply(r.value3()),
+                        r.value4(), MfaState.valueOf(r.value5()), AccountRole.valueOf(r.value6())));
+    }
+
+    private static Condition visibleTo(UUID workspaceId, UUID userId) {
+        return ACCOUNT.WORKSPACE_ID.eq(workspaceId)
+                .and(ACCOUNT_ACCESS.USER_ID.eq(userId))
+                .andExists(selectOne().from(WORKSPACE_MEMBER)
+                        .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
+                        .and(WORKSPACE_MEMBER.USER_ID.eq(userId))
+                        .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE")));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.breakglass.backupcodes;
+
+import java.util.Optional;
+
+/**
+ * The Emergency controls of one account as the signed-in user may see them.
+ *
+ * @param activeSet the saved codes, if any
+ * @param mayKeepCodes whether this user may add and view the codes (an eligible account Owner)
+ */
+public record CodesOverview(Optional<CodeSetSummary> activeSet, boolean mayKeepCodes) {
+}

@@ -1,0 +1,115 @@
+package dev.breakglass.backupcodes.ui;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.shared.Registration;
+import dev.breakglass.backupcodes.PastePreview;
+import java.util.function.Function;
+
+/**
+ * Takes the codes exactly as the app showed them, says live what it understood, and fires a
+ * {@link SaveEvent}. The text stays in the field until the codes are saved.
+ */
+class AddCodesDialog extends Dialog {
+
+    private static final int MAX_UNREADABLE_SHOWN = 5;
+
+    private final TextArea codes = new TextArea("MFA Backup Codes");
+    private final Span found = new Span();
+    private final Div unreadable = new Div();
+    private final Function<String, PastePreview> previewer;
+
+    AddCodesDialog(String accountLabel, Function<String, PastePreview> previewer) {
+        this.previewer = previewer;
+        setHeaderTitle("Add MFA Backup Codes");
+        setWidth("min(40rem, 95vw)");
+        addClassName("add-codes-dialog");
+
+        Paragraph intro = new Paragraph("Paste the backup codes for " + accountLabel
+                + " exactly as the app showed or downloaded them. Headers, numbering and spacing are fine.");
+        codes.setId("backup-codes-input");
+        codes.setWidthFull();
+        codes.setMinHeight("12rem");
+        codes.setPlaceholder("Paste or type the codes here");
+        codes.setValueChangeMode(ValueChangeMode.LAZY);
+        codes.setValueChangeTimeout(250);
+        codes.addValueChangeListener(event -> showPreview());
+        codes.addClassName("codes-input");
+
+        found.setId("codes-found");
+        found.getElement().setAttribute("aria-live", "polite");
+        unreadable.setId("unreadable-lines");
+        unreadable.addClassName("unreadable-lines");
+
+        add(intro, codes, found, unreadable);
+
+        Button cancel = new Button("Cancel", event -> close());
+        cancel.setId("cancel-add-codes");
+        Button save = new Button("Save Codes", event -> fireEvent(new SaveEvent(this, codes.getValue())));
+        save.setId("save-codes");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(cancel, save);
+        showPreview();
+    }
+
+    /** Shows why saving failed; the pasted text stays as it was. */
+    void showError(String message) {
+        codes.setErrorMessage(message);
+        codes.setInvalid(true);
+    }
+
+    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
+        return addListener(SaveEvent.class, listener);
+    }
+
+    private void showPreview() {
+        codes.setInvalid(false);
+        unreadable.removeAll();
+        if (codes.getValue().isBlank()) {
+            found.setText("No codes yet.");
+            return;
+        }
+        PastePreview preview = previewer.apply(codes.getValue());
+        if (preview.problem().isPresent()) {
+            found.setText(preview.problem().get().message());
+            return;
+        }
+        found.setText(preview.codeCount() + (preview.codeCount() == 1 ? " code" : " codes") + " found ("
+                + preview.formatName() + ").");
+        if (!preview.unreadableLines().isEmpty()) {
+            UnorderedList lines = new UnorderedList();
+            preview.unreadableLines().stream().limit(MAX_UNREADABLE_SHOWN).forEach(line -> lines.add(new ListItem(line)));
+            int more = preview.unreadableLines().size() - MAX_UNREADABLE_SHOWN;
+            unreadable.add(new Span(preview.unreadableLines().size() == 1
+                    ? "1 line was not read as codes:" : preview.unreadableLines().size() + " lines were not read as codes:"), lines);
+            if (more > 0) {
+                unreadable.add(new Span("and " + more + " more."));
+            }
+        }
+    }
+
+    /** The user asked to save what they pasted. */
+    static final class SaveEvent extends ComponentEvent<AddCodesDialog> {
+
+        private final String pastedText;
+
+        SaveEvent(AddCodesDialog source, String pastedText) {
+            super(source, false);
+            this.pastedText = pastedText;
+        }
+
+        String pastedText() {
+            return pastedText;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The Breakglass application: one package per feature, each with a service as its only door.
+ */
+package dev.breakglass;

@@ -1,0 +1,16 @@
+package dev.breakglass.security;
+
+import java.util.UUID;
+
+/**
+ * Proof that the signed-in user may reach an account, and as what.
+ *
+ * @param workspaceRole the user's workspace role, read at the time of the check
+ */
+public record AccountGrant(SignedInUser user, UUID accountId, AccountRole accountRole, WorkspaceRole workspaceRole) {
+
+    /** Add, view, use, replace and delete backup codes: account Owners who are not Guests or Login-only. */
+    public boolean mayKeepCodes() {
+        return accountRole == AccountRole.OWNER && workspaceRole.mayKeepCodes();
+    }
+}

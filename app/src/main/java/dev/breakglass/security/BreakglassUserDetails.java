@@ -1,0 +1,51 @@
+package dev.breakglass.security;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** Spring Security's view of a member: the password hash is dropped once the login has been checked. */
+final class BreakglassUserDetails implements UserDetails, CredentialsContainer {
+
+    private final SignedInUser user;
+    private final boolean enabled;
+    private String passwordHash;
+
+    BreakglassUserDetails(SignedInUser user, String passwordHash, boolean enabled) {
+        this.user = user;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+    }
+
+    SignedInUser signedInUser() {
+        return user;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return user.email();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.breakglass.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.breakglass.crypto.CipherStatus;
+import dev.breakglass.security.CurrentUser;
+import jakarta.annotation.security.PermitAll;
+
+/** The frame around every signed-in page: navigation, who is signed in, and a warning when the cipher is not for production. */
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, CipherStatus cipher) {
+        Span title = new Span("Breakglass");
+        title.addClassName("app-title");
+
+        Div right = new Div();
+        right.addClassName("navbar-right");
+        if (!cipher.productionReady()) {
+            Span warning = new Span(cipher.name() + ": not for production");
+            warning.setId("cipher-warning");
+            warning.getElement().getThemeList().add("badge error");
+            warning.getElement().setAttribute("title",
+                    "Codes are encrypted with a key file on this server. Use HashiCorp Vault in production.");
+            right.add(warning);
+        }
+        currentUser.find().ifPresent(user -> {
+            Span name = new Span(user.displayName() + " · " + user.role().label());
+            name.setId("signed-in-user");
+            right.add(name);
+        });
+        Button signOut = new Button("Sign out", event -> authentication.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        right.add(signOut);
+
+        addToNavbar(new DrawerToggle(), title, right);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("Accounts", ""));
+        addToDrawer(nav);
+    }
+}
