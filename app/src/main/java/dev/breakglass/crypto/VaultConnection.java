@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
 final class VaultConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(VaultConnection.class);
-    private static final Duration RELOGIN_BELOW = Duration.ofSeconds(10);
     private static final Duration RETRY_LOGIN_AFTER = Duration.ofSeconds(10);
 
     /** The driver reads VAULT_* variables itself unless told not to; Breakglass passes every value explicitly. */
@@ -139,22 +138,28 @@ final class VaultConnection implements AutoCloseable {
         client = newClient(login.getAuthClientToken());
         log.info("Signed in to Vault with AppRole; the token lasts {} s and is {}.", login.getAuthLeaseDuration(),
                 login.isAuthRenewable() ? "renewed before it expires" : "replaced by a new login before it expires");
-        scheduleKeepAlive(Duration.ofSeconds(login.getAuthLeaseDuration()), login.isAuthRenewable());
+        Duration lease = Duration.ofSeconds(login.getAuthLeaseDuration());
+        scheduleKeepAlive(lease, login.isAuthRenewable(), lease);
     }
 
-    private void scheduleKeepAlive(Duration lease, boolean renewable) {
+    /**
+     * Renews at two thirds of the lease. When a renewal comes back with a much shorter lease, the token is
+     * near its maximum TTL and cannot be renewed much longer, so the next step is a new login instead.
+     */
+    private void scheduleKeepAlive(Duration lease, boolean renewable, Duration previousLease) {
         if (lease.isZero()) {
             return; // a token without expiry
         }
-        Duration delay = lease.multipliedBy(2).dividedBy(3);
-        if (!renewable || lease.compareTo(RELOGIN_BELOW) < 0) {
-            renewals.schedule(this::logInAgain, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        long delay = lease.multipliedBy(2).dividedBy(3).toMillis();
+        boolean nearMaxTtl = lease.multipliedBy(2).compareTo(previousLease) < 0;
+        if (!renewable || nearMaxTtl) {
+            renewals.schedule(this::logInAgain, delay, TimeUnit.MILLISECONDS);
         } else {
-            renewals.schedule(this::renew, delay.toMillis(), TimeUnit.MILLISECONDS);
+            renewals.schedule(() -> renew(lease), delay, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void renew() {
+    private void renew(Duration previousLease) {
         Vault current = client;
         if (current == null) {
             return; // the next call logs in
@@ -166,7 +171,7 @@ final class VaultConnection implements AutoCloseable {
                 throw new VaultException("renewal refused", status);
             }
             log.debug("Vault token renewed for {} s.", renewed.getAuthLeaseDuration());
-            scheduleKeepAlive(Duration.ofSeconds(renewed.getAuthLeaseDuration()), renewed.isAuthRenewable());
+            scheduleKeepAlive(Duration.ofSeconds(renewed.getAuthLeaseDuration()), renewed.isAuthRenewable(), previousLease);
         } catch (VaultException | RuntimeException e) {
             log.info("Renewing the Vault token failed ({}); logging in again.", describe(e));
             logInAgain();
