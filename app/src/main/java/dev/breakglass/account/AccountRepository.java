@@ -6,6 +6,7 @@ import static dev.breakglass.db.Tables.BACKUP_CODE;
 import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
 import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
@@ -33,11 +34,11 @@ class AccountRepository {
 
     /** The accounts shared with a member, by label, one page at a time. */
     List<AccountCard> findCards(UUID workspaceId, UUID userId, int offset, int limit, Function<String, String> appNames) {
-        Field<Integer> remaining = selectCount().from(BACKUP_CODE)
-                .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID)).and(BACKUP_CODE.USED_AT.isNull())
-                .asField("remaining");
+        // Counts 0 when the account has no active set, since no code matches a NULL set id.
+        Field<Integer> remaining = field(selectCount().from(BACKUP_CODE)
+                .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID)).and(BACKUP_CODE.USED_AT.isNull()));
         return db.select(ACCOUNT.ID, ACCOUNT.LABEL, ACCOUNT.APP_KEY, ACCOUNT.LOGIN_NAME, ACCOUNT.MFA_STATE,
-                        ACCOUNT_ACCESS.ROLE, coalesce(BACKUP_CODE_SET.CODE_COUNT, val(0)), coalesce(remaining, val(0)))
+                        ACCOUNT_ACCESS.ROLE, coalesce(BACKUP_CODE_SET.CODE_COUNT, val(0)), remaining)
                 .from(ACCOUNT)
                 .join(ACCOUNT_ACCESS).on(ACCOUNT_ACCESS.ACCOUNT_ID.eq(ACCOUNT.ID))
                 .leftJoin(BACKUP_CODE_SET).on(BACKUP_CODE_SET.ACCOUNT_ID.eq(ACCOUNT.ID).and(BACKUP_CODE_SET.STATE.eq("ACTIVE")))

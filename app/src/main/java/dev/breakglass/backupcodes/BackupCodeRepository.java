@@ -4,6 +4,7 @@ import static dev.breakglass.db.Tables.ACCOUNT;
 import static dev.breakglass.db.Tables.APP_USER;
 import static dev.breakglass.db.Tables.BACKUP_CODE;
 import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.selectCount;
 
 import java.util.List;
@@ -28,9 +29,8 @@ class BackupCodeRepository {
     }
 
     Optional<CodeSetSummary> findActiveSummary(UUID accountId) {
-        var remaining = selectCount().from(BACKUP_CODE)
-                .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID)).and(BACKUP_CODE.USED_AT.isNull())
-                .<Integer>asField("remaining");
+        var remaining = field(selectCount().from(BACKUP_CODE)
+                .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID)).and(BACKUP_CODE.USED_AT.isNull()));
         return db.select(BACKUP_CODE_SET.ID, BACKUP_CODE_SET.CODE_COUNT, remaining, BACKUP_CODE_SET.SAVED_AT,
                         APP_USER.DISPLAY_NAME, BACKUP_CODE_SET.FORMAT_ID)
                 .from(BACKUP_CODE_SET)

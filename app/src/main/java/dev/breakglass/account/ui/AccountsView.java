@@ -17,7 +17,7 @@ import java.util.List;
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Accounts · Breakglass")
 @PermitAll
-class AccountsView extends VerticalLayout {
+public class AccountsView extends VerticalLayout {
 
     static final int PAGE_SIZE = 24;
 
