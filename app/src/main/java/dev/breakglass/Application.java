@@ -1,5 +1,6 @@
 package dev.breakglass;
 
+import dev.breakglass.backupcodes.CiphertextCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Application {
 
     public static void main(String[] args) {
+        if (CiphertextCommands.handles(args)) {
+            // rewrap, migrate-cipher: run once against the database and cipher, without the web server
+            System.exit(CiphertextCommands.run(Application.class, args));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

@@ -68,13 +68,14 @@ class CryptoConfiguration {
         if (vaultCipher != null) {
             ciphers.put(VaultTransitCipher.NAME, () -> vaultCipher);
             ciphers.put(LocalKeyringCipher.NAME, local::openOrCreate);
-            return new EncryptionKeys(vaultCipher, ciphers, new CipherStatus("Vault transit", true));
+            return new EncryptionKeys(vaultCipher, ciphers, new CipherStatus("Vault transit", true),
+                    name -> !LocalKeyringCipher.NAME.equals(name) || local.exists());
         }
         LocalKeyringCipher localCipher = local.openOrCreate();
         ciphers.put(LocalKeyringCipher.NAME, () -> localCipher);
         log.warn("Codes are encrypted with the LOCAL KEYRING: fine for development and evaluation, NOT for production. "
                 + "Set VAULT_ADDR to encrypt through HashiCorp Vault's transit engine.");
-        return new EncryptionKeys(localCipher, ciphers, new CipherStatus("Local keyring", false));
+        return new EncryptionKeys(localCipher, ciphers, new CipherStatus("Local keyring", false), name -> true);
     }
 
     @Bean

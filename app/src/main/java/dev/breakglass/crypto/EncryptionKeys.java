@@ -3,6 +3,7 @@ package dev.breakglass.crypto;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -15,11 +16,19 @@ public final class EncryptionKeys {
     private final VersionedCipher active;
     private final Map<String, Supplier<VersionedCipher>> byName;
     private final CipherStatus status;
+    private final Predicate<String> inUse;
 
-    EncryptionKeys(VersionedCipher active, Map<String, Supplier<VersionedCipher>> byName, CipherStatus status) {
+    /**
+     * @param byName every cipher this installation can use, the active one first
+     * @param inUse whether a cipher may hold stored codes (the local keyring does not once Vault is active
+     *        and no key file was ever created)
+     */
+    EncryptionKeys(VersionedCipher active, Map<String, Supplier<VersionedCipher>> byName, CipherStatus status,
+            Predicate<String> inUse) {
         this.active = active;
         this.byName = new LinkedHashMap<>(byName);
         this.status = status;
+        this.inUse = inUse;
     }
 
     /** The cipher new codes are encrypted with, and whether it is fit for production. */
@@ -32,9 +41,9 @@ public final class EncryptionKeys {
         return active.name();
     }
 
-    /** The names of the ciphers this installation can use, the active one first. */
+    /** The names of the ciphers that may hold stored codes, the active one first. */
     public List<String> ciphers() {
-        return List.copyOf(byName.keySet());
+        return byName.keySet().stream().filter(inUse).toList();
     }
 
     /** The version new ciphertexts of that cipher get; asks Vault for a Vault key. */
