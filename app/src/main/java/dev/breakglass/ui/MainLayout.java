@@ -11,6 +11,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.breakglass.crypto.CipherStatus;
 import dev.breakglass.security.CurrentUser;
+import dev.breakglass.security.WorkspaceRole;
 import jakarta.annotation.security.PermitAll;
 
 /** The frame around every signed-in page: navigation, who is signed in, and a warning when the cipher is not for production. */
@@ -45,6 +46,8 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Accounts", ""));
+        currentUser.find().filter(user -> user.role() == WorkspaceRole.OWNER || user.role() == WorkspaceRole.SUPER_ADMIN)
+                .ifPresent(user -> nav.addItem(new SideNavItem("Encryption", "admin/encryption")));
         addToDrawer(nav);
     }
 }

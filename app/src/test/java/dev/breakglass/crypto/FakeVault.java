@@ -49,7 +49,7 @@ public final class FakeVault implements AutoCloseable {
     private static final Pattern TRANSIT = Pattern.compile("/v1/([^/]+(?:/[^/]+)*?)/(keys|encrypt|decrypt|rewrap)/([^/]+)(/rotate|/config)?");
     private static final Pattern CIPHERTEXT = Pattern.compile("vault:v(\\d+):([A-Za-z0-9+/=]+)");
 
-    private final HttpServer server;
+    private volatile HttpServer server;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, TransitKey> keys = new ConcurrentHashMap<>();
     private final Map<String, Long> tokens = new ConcurrentHashMap<>();
@@ -61,16 +61,38 @@ public final class FakeVault implements AutoCloseable {
     private volatile String vanishOn;
     private volatile int appRoleTtlSeconds = 3600;
     private volatile String mount = "transit";
+    private volatile boolean vanished;
+    private int port;
 
     private FakeVault() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+        server = listen(0);
+        tokens.put(ROOT_TOKEN, Long.MAX_VALUE);
+    }
+
+    private HttpServer listen(int port) throws IOException {
+        HttpServer listening = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        listening.setExecutor(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "fake-vault");
             thread.setDaemon(true);
             return thread;
         }));
-        server.createContext("/", this::handle);
-        tokens.put(ROOT_TOKEN, Long.MAX_VALUE);
+        listening.createContext("/", this::handle);
+        return listening;
+    }
+
+    /** After {@link #vanishOn}: listens again on the same port, with the same keys and tokens. */
+    public void comeBack() {
+        if (!vanished) {
+            return;
+        }
+        try {
+            Thread.sleep(100); // let the stopping server release the port
+            server = listen(port);
+            server.start();
+            vanished = false;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts a fake Vault on a free local port, with the transit engine mounted at {@code transit}. */
@@ -78,6 +100,7 @@ public final class FakeVault implements AutoCloseable {
         try {
             FakeVault vault = new FakeVault();
             vault.server.start();
+            vault.port = vault.server.getAddress().getPort();
             return vault;
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -85,7 +108,7 @@ public final class FakeVault implements AutoCloseable {
     }
 
     public String address() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port;
     }
 
     public void sealed(boolean sealed) {
@@ -152,7 +175,9 @@ public final class FakeVault implements AutoCloseable {
             counts.computeIfAbsent(endpoint, e -> new AtomicInteger()).incrementAndGet();
             if (endpoint.equals(vanishOn)) {
                 vanishOn = null;
-                new Thread(() -> server.stop(0)).start();
+                vanished = true;
+                HttpServer stopping = server;
+                new Thread(() -> stopping.stop(0)).start();
                 return; // the connection closes without an answer
             }
             JsonNode body = readBody(exchange);
