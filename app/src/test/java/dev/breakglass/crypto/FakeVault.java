@@ -170,9 +170,9 @@ public final class FakeVault implements AutoCloseable {
             if (namespace != null) {
                 namespaces.add(namespace);
             }
-            sleep(delayMillis);
             String endpoint = endpointOf(path);
             counts.computeIfAbsent(endpoint, e -> new AtomicInteger()).incrementAndGet();
+            sleep(delayMillis);
             if (endpoint.equals(vanishOn)) {
                 vanishOn = null;
                 vanished = true;

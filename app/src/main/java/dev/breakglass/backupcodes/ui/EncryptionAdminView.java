@@ -33,7 +33,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route(value = "admin/encryption", layout = MainLayout.class)
 @PageTitle("Encryption · Breakglass")
 @RolesAllowed({"OWNER", "SUPER_ADMIN"})
-class EncryptionAdminView extends VerticalLayout {
+public class EncryptionAdminView extends VerticalLayout {
 
     private static final int POLL_MILLIS = 1000;
 

@@ -1,20 +1,35 @@
 package dev.breakglass.backupcodes;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.RouterLinkKt;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.RouterLink;
+import dev.breakglass.backupcodes.ui.EncryptionAdminView;
 import dev.breakglass.crypto.FakeVault;
+import dev.breakglass.security.NotFoundException;
 import dev.breakglass.testing.KaribuTest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -26,15 +41,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The golden path with Vault transit as the cipher, and what the user sees when Vault fails: the dialog
- * says nothing was saved and why, the pasted text stays, and no set is half-saved.
+ * The application with Vault transit as the cipher: one Vault request per save and per view, what the user
+ * sees when Vault fails (the dialog says nothing was saved and why, the pasted text stays, no set is
+ * half-saved), and the encryption admin page rotating the key and rewrapping the stored codes.
  */
-class VaultFailureUiTest extends KaribuTest {
+class VaultTransitUiTest extends KaribuTest {
 
     private static final FakeVault vault = FakeVault.start();
 
     @Autowired
     DSLContext db;
+    @Autowired
+    CiphertextMaintenance maintenance;
 
     @DynamicPropertySource
     static void vaultMode(DynamicPropertyRegistry registry) {
@@ -131,6 +149,85 @@ class VaultFailureUiTest extends KaribuTest {
         expectNotifications("The codes can't be shown right now: Vault is sealed, so it cannot encrypt or decrypt "
                 + "codes right now. Ask your Vault operator to unseal it, then try again.");
         assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText()).startsWith("10 of 10 backup codes left");
+    }
+
+    @Test
+    void owner_rotatesTheKey_andRewrapsTheCodes_fromTheEncryptionPage() throws InterruptedException {
+        loginAs("owner@acme.test");
+        saveGitHubCodes();
+        assertThat(_get(SideNavItem.class, spec -> spec.withPredicate(item -> "Encryption".equals(item.getLabel()))).getPath()).isEqualTo("admin/encryption");
+        UI.getCurrent().navigate("admin/encryption");
+
+        assertThat(_get(Div.class, spec -> spec.withId("active-cipher")).getElement().getTextRecursively())
+                .isEqualTo("New codes are encrypted with Vault transit.");
+        assertThat(_find(Paragraph.class, spec -> spec.withId("local-keyring-warning"))).isEmpty();
+        assertThat(rows()).containsExactly(List.of("vault", "v1", "10", "Newest"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rewrap-summary")).getText())
+                .isEqualTo("Every code is on the newest key version.");
+
+        _click(_get(Button.class, spec -> spec.withId("rotate-key")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+
+        expectNotifications("The key was rotated: new codes now use vault:v2.");
+        assertThat(rows()).containsExactly(List.of("vault", "v1", "10", "To rewrap"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rewrap-summary")).getText())
+                .isEqualTo("10 codes are not on the newest key version.");
+
+        _click(_get(Button.class, spec -> spec.withId("rewrap-now")));
+        assertThat(_get(Button.class, spec -> spec.withId("rewrap-now")).isEnabled()).isFalse();
+        waitForRewrap();
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+
+        assertThat(rows()).containsExactly(List.of("vault", "v2", "10", "Newest"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rewrap-progress")).getText())
+                .isEqualTo("rewrap: 1 of 1 code sets done, 10 codes re-encrypted. Every code is done.");
+        assertThat(vault.requests("rewrap")).isEqualTo(1);
+        assertThat(db.fetch("select ciphertext from backup_code").getValues(0, String.class))
+                .allMatch(ciphertext -> ciphertext.startsWith("vault:v2:"));
+    }
+
+    @Test
+    void members_whoAreNotOwnerOrSuperAdmin_getNeitherThePageNorTheService() {
+        loginAs("alice@acme.test");
+        assertThat(_find(SideNavItem.class, spec -> spec.withPredicate(item -> "Encryption".equals(item.getLabel())))).isEmpty();
+        UI.getCurrent().navigate("admin/encryption");
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain())
+                .isNotEmpty().noneMatch(EncryptionAdminView.class::isInstance);
+
+        for (String email : List.of("alice@acme.test", "admin@acme.test")) {
+            loginAs(email);
+            assertThatThrownBy(() -> maintenance.overview()).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> maintenance.rotateKey()).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> maintenance.startRewrap()).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    private void saveGitHubCodes() {
+        openEmergencyControls("GitHub");
+        _click(_get(Button.class, spec -> spec.withId("add-codes")));
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), GoldenPathUiTest.GITHUB_DOWNLOAD);
+        _click(_get(Button.class, spec -> spec.withId("save-codes")));
+        expectNotifications("10 backup codes saved");
+    }
+
+    private void waitForRewrap() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (maintenance.rewrapProgress().filter(CiphertextJobProgress::finished).isPresent()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the rewrap job did not finish");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> rows() {
+        Grid<EncryptionOverview.VersionCount> grid = _get(Grid.class, spec -> spec.withId("key-versions"));
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            rows.add(GridKt._getFormattedRow(grid, i));
+        }
+        return rows;
     }
 
     private int setsOf(String accountLabel) {
