@@ -160,7 +160,7 @@ class BackupCodeRepository {
                 .join(saver).on(saver.ID.eq(BACKUP_CODE_SET.SAVED_BY))
                 .leftJoin(ender).on(ender.ID.eq(BACKUP_CODE_SET.ENDED_BY))
                 .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId))
-                .orderBy(coalesce(BACKUP_CODE_SET.ENDED_AT, BACKUP_CODE_SET.SAVED_AT).desc(), BACKUP_CODE_SET.SAVED_AT.desc())
+                .orderBy(BACKUP_CODE_SET.ENDED_AT.desc().nullsFirst(), BACKUP_CODE_SET.SAVED_AT.desc())
                 .fetch(r -> new CodeSetHistory(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8()));
     }
