@@ -35,7 +35,7 @@ public class NotificationCenter {
     @EventListener
     void on(CodesRevealed event) {
         notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODES_REVEALED",
-                "viewed the backup codes of");
+                "viewed the backup codes of", ".");
     }
 
     @EventListener
@@ -43,19 +43,19 @@ public class NotificationCenter {
         String what = event.handedOut() ? "used a backup code of"
                 : event.used() ? "marked a backup code used for" : "marked a backup code unused for";
         notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODE_MARKED",
-                what + (event.remaining() <= 2 ? " (" + event.remaining() + " left)" : ""));
+                what, event.remaining() <= 2 ? " (" + event.remaining() + " left)." : ".");
     }
 
     @EventListener
     void on(CodesReplaced event) {
         notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODES_REPLACED",
-                "replaced the backup codes of");
+                "replaced the backup codes of", ".");
     }
 
     @EventListener
     void on(CodesDeleted event) {
         notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODES_DELETED",
-                "deleted the backup codes of");
+                "deleted the backup codes of", ".");
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -29,9 +29,9 @@ class NotificationRepository {
 
     /**
      * Writes one notification for every active Owner of the account except the person who acted, in one
-     * statement. The message reads "{actor} {what} {account}".
+     * statement. The message reads "{actor} {what} {account}{ending}".
      */
-    int notifyOtherOwners(UUID workspaceId, UUID accountId, UUID actorId, String kind, String what) {
+    int notifyOtherOwners(UUID workspaceId, UUID accountId, UUID actorId, String kind, String what, String ending) {
         return db.insertInto(NOTIFICATION, NOTIFICATION.ID, NOTIFICATION.WORKSPACE_ID, NOTIFICATION.RECIPIENT_ID,
                         NOTIFICATION.ACTOR_ID, NOTIFICATION.ACCOUNT_ID, NOTIFICATION.KIND, NOTIFICATION.MESSAGE)
                 .select(select(field("gen_random_uuid()", UUID.class),
@@ -39,7 +39,7 @@ class NotificationRepository {
                                 val(accountId), val(kind),
                                 concat(coalesce(field(select(APP_USER.DISPLAY_NAME).from(APP_USER)
                                                 .where(APP_USER.ID.eq(actorId))), val("Someone")),
-                                        val(" " + what + " "), ACCOUNT.LABEL, val(".")))
+                                        val(" " + what + " "), ACCOUNT.LABEL, val(ending)))
                         .from(ACCOUNT_ACCESS)
                         .join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
                         .join(WORKSPACE_MEMBER).on(WORKSPACE_MEMBER.WORKSPACE_ID.eq(ACCOUNT_ACCESS.WORKSPACE_ID)

@@ -45,6 +45,15 @@ public class Fixtures {
         db.deleteFrom(NOTIFICATION).execute();
     }
 
+    /** Makes the account's saved codes look as if they were saved this many days ago. */
+    public void backdateCodes(String accountLabel, int days) {
+        db.update(BACKUP_CODE_SET)
+                .set(BACKUP_CODE_SET.SAVED_AT, BACKUP_CODE_SET.SAVED_AT.minus(days))
+                .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId(accountLabel)))
+                .and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
+                .execute();
+    }
+
     /**
      * A second workspace, "Globex", with one member (a workspace Owner who owns one account), for tests that
      * try ids across workspaces. Created once; returns the member's e-mail address.
