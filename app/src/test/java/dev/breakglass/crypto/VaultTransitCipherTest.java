@@ -106,6 +106,7 @@ class VaultTransitCipherTest {
 
     @Test
     void missingKey_failsWithSentence_whenCreateKeyIsOff() {
+        assumeFake(); // a real Vault lets a token with "create" on transit/encrypt (such as root) create the key
         VaultTransitCipher cipher = cipher(false);
 
         assertThatThrownBy(() -> cipher.encryptAll(github, CODES))
