@@ -90,12 +90,15 @@ class CiphertextJobs {
                         continue;
                     }
                     try {
-                        Optional<Integer> changed = transaction.execute(status -> handleSet(setId, wantedPrefixes, transform));
-                        if (changed == null || changed.isEmpty()) {
+                        SetOutcome outcome = transaction.execute(status -> handleSet(setId, wantedPrefixes, transform));
+                        if (outcome == SetOutcome.BUSY) {
                             busySeen = true;
                             continue;
                         }
-                        progress = progress.setDone(changed.get());
+                        if (outcome == SetOutcome.ALREADY_DONE) {
+                            continue;
+                        }
+                        progress = progress.setDone(outcome.replaced());
                     } catch (CipherUnavailableException e) {
                         progress = progress.finished(ciphertexts.countCodesNeedingWork(wantedPrefixes), e.getMessage());
                         listener.accept(progress);
@@ -120,19 +123,29 @@ class CiphertextJobs {
         return progress;
     }
 
-    /** Answers how many codes of the set got a new ciphertext, or empty when another run holds the set. */
-    private Optional<Integer> handleSet(UUID setId, List<String> wantedPrefixes, SetTransform transform) {
+    /** Locks the set, re-reads what still needs work (another run may have done it meanwhile) and does it. */
+    private SetOutcome handleSet(UUID setId, List<String> wantedPrefixes, SetTransform transform) {
         Optional<UUID> accountId = ciphertexts.lockSet(setId);
         if (accountId.isEmpty()) {
-            return Optional.empty();
+            return SetOutcome.BUSY;
         }
         List<CiphertextRepository.StoredCiphertext> stored = ciphertexts.ciphertextsNeedingWork(setId, wantedPrefixes);
         if (stored.isEmpty()) {
-            return Optional.of(0);
+            return SetOutcome.ALREADY_DONE;
         }
         List<String> replacements = transform.apply(new CipherContext(accountId.get(), setId),
                 stored.stream().map(CiphertextRepository.StoredCiphertext::ciphertext).toList());
-        return Optional.of(ciphertexts.replace(setId, stored, replacements));
+        return SetOutcome.done(ciphertexts.replace(setId, stored, replacements));
+    }
+
+    /** What happened to one set: held by another run, done by another run already, or done here. */
+    private record SetOutcome(int replaced) {
+        static final SetOutcome BUSY = new SetOutcome(-1);
+        static final SetOutcome ALREADY_DONE = new SetOutcome(-2);
+
+        static SetOutcome done(int replaced) {
+            return new SetOutcome(replaced);
+        }
     }
 
     private static void sleep(long millis) {

@@ -24,7 +24,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.RouterLink;
-import dev.breakglass.backupcodes.ui.EncryptionAdminView;
+import dev.breakglass.encryption.ui.EncryptionAdminView;
 import dev.breakglass.crypto.FakeVault;
 import dev.breakglass.security.NotFoundException;
 import dev.breakglass.testing.KaribuTest;

@@ -1,4 +1,4 @@
-package dev.breakglass.backupcodes.ui;
+package dev.breakglass.encryption.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
