@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -30,6 +32,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLContext;
 
 /**
  * An HTTP server that speaks the parts of Vault's API Breakglass uses, as Vault's documentation describes
@@ -62,15 +65,25 @@ public final class FakeVault implements AutoCloseable {
     private volatile int appRoleTtlSeconds = 3600;
     private volatile String mount = "transit";
     private volatile boolean vanished;
+    private final SSLContext tls;
     private int port;
 
-    private FakeVault() throws IOException {
+    private FakeVault(SSLContext tls) throws IOException {
+        this.tls = tls;
         server = listen(0);
         tokens.put(ROOT_TOKEN, Long.MAX_VALUE);
     }
 
     private HttpServer listen(int port) throws IOException {
-        HttpServer listening = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        HttpServer listening;
+        if (tls == null) {
+            listening = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            listening = https;
+        }
         listening.setExecutor(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "fake-vault");
             thread.setDaemon(true);
@@ -97,8 +110,13 @@ public final class FakeVault implements AutoCloseable {
 
     /** Starts a fake Vault on a free local port, with the transit engine mounted at {@code transit}. */
     public static FakeVault start() {
+        return start(null);
+    }
+
+    /** Starts a fake Vault that speaks HTTPS with the key and certificate in {@code tls}. */
+    public static FakeVault start(SSLContext tls) {
         try {
-            FakeVault vault = new FakeVault();
+            FakeVault vault = new FakeVault(tls);
             vault.server.start();
             vault.port = vault.server.getAddress().getPort();
             return vault;
@@ -108,7 +126,7 @@ public final class FakeVault implements AutoCloseable {
     }
 
     public String address() {
-        return "http://127.0.0.1:" + port;
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port;
     }
 
     public void sealed(boolean sealed) {
