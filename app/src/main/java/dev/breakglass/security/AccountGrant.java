@@ -13,4 +13,9 @@ public record AccountGrant(SignedInUser user, UUID accountId, AccountRole accoun
     public boolean mayKeepCodes() {
         return accountRole == AccountRole.OWNER && workspaceRole.mayKeepCodes();
     }
+
+    /** Add and remove people and set their account roles: the account's Owners. */
+    public boolean mayShare() {
+        return accountRole == AccountRole.OWNER;
+    }
 }

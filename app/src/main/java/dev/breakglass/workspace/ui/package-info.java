@@ -1,0 +1,4 @@
+/**
+ * The Members page and its dialogs.
+ */
+package dev.breakglass.workspace.ui;
