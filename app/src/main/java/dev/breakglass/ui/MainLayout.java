@@ -11,6 +11,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.breakglass.crypto.CipherStatus;
 import dev.breakglass.security.CurrentUser;
+import dev.breakglass.security.SignedInUser;
 import jakarta.annotation.security.PermitAll;
 
 /** The frame around every signed-in page: navigation, who is signed in, and a warning when the cipher is not for production. */
@@ -43,8 +44,19 @@ public class MainLayout extends AppLayout {
 
         addToNavbar(new DrawerToggle(), title, right);
 
+        // Items mirror the roles; the routes and services check them again.
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Accounts", ""));
+        currentUser.find().map(SignedInUser::role).ifPresent(role -> {
+            if (role.mayManageMembers()) {
+                nav.addItem(new SideNavItem("Members", "members"));
+            }
+            if (role.mayReachAllAccounts()) {
+                nav.addItem(new SideNavItem("All accounts", "all-accounts"));
+            }
+        });
+        nav.addItem(new SideNavItem("Change password", "password"));
+        nav.setId("main-nav");
         addToDrawer(nav);
     }
 }

@@ -58,6 +58,16 @@ public class MemberService {
         return members.count(access.requireMemberManager().user().workspaceId(), search);
     }
 
+    /**
+     * Whether the signed-in member is the workspace Owner and could hand ownership to this member (active,
+     * not a Guest or Login-only user, not themselves). For the UI; {@link #transferOwnership} checks again.
+     */
+    public boolean mayTransferOwnershipTo(Member member) {
+        MemberGrant grant = access.requireMemberManager();
+        return grant.role() == WorkspaceRole.OWNER && member.active() && member.role().mayOwnAccounts()
+                && !member.userId().equals(grant.user().userId());
+    }
+
     /** The roles the signed-in admin may give, most powerful first. */
     public List<WorkspaceRole> assignableRoles() {
         return access.requireMemberManager().role().assignableRoles();
