@@ -30,10 +30,10 @@ public class SharingService {
         this.events = events;
     }
 
-    /** The people with access to the account, Owners first. */
-    public List<AccountPerson> people(UUID accountId) {
+    /** The people with access to the account, Owners first; anyone with access may see them. */
+    public AccountPeople people(UUID accountId) {
         AccountGrant grant = access.requireAccountAccess(accountId);
-        return sharing.findPeople(grant.user().workspaceId(), accountId);
+        return new AccountPeople(sharing.findPeople(grant.user().workspaceId(), accountId), grant.mayShare());
     }
 
     /** Active members without access to the account, by name, who an Owner could add. */

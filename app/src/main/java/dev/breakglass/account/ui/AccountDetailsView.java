@@ -13,6 +13,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.account.AccountDetails;
 import dev.breakglass.account.AccountService;
+import dev.breakglass.account.SharingService;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.backupcodes.ui.EmergencyControls;
 import dev.breakglass.ui.MainLayout;
@@ -28,11 +29,13 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
 
     private final AccountService accounts;
     private final BackupCodeService backupCodes;
+    private final SharingService sharing;
     private String title = "Account · Breakglass";
 
-    AccountDetailsView(AccountService accounts, BackupCodeService backupCodes) {
+    AccountDetailsView(AccountService accounts, BackupCodeService backupCodes, SharingService sharing) {
         this.accounts = accounts;
         this.backupCodes = backupCodes;
+        this.sharing = sharing;
         addClassName("account-details-view");
     }
 
@@ -67,6 +70,7 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
         tabs.setId("account-tabs");
         tabs.setWidthFull();
         tabs.add("Settings", settings(account));
+        tabs.add("Users", new UsersTab(sharing, account.id()));
         add(header, tabs);
     }
 
