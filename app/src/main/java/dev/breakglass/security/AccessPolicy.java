@@ -83,7 +83,7 @@ public class AccessPolicy {
     public MemberGrant requireMemberManager() {
         MemberGrant grant = requireMember();
         if (!grant.role().mayManageMembers()) {
-            throw new NotFoundException("The page");
+            throw new NotFoundException("The member");
         }
         return grant;
     }
@@ -110,7 +110,7 @@ public class AccessPolicy {
     public MemberGrant requireAllAccess() {
         MemberGrant grant = requireMember();
         if (!grant.role().mayReachAllAccounts()) {
-            throw new NotFoundException("The page");
+            throw new NotFoundException("The account");
         }
         return grant;
     }
@@ -119,7 +119,7 @@ public class AccessPolicy {
     public MemberGrant requireWorkspaceOwner() {
         MemberGrant grant = requireMember();
         if (grant.role() != WorkspaceRole.OWNER) {
-            throw new NotFoundException("The page");
+            throw new NotFoundException("The member");
         }
         return grant;
     }

@@ -14,8 +14,11 @@ public record AccountGrant(SignedInUser user, UUID accountId, AccountRole accoun
         return accountRole == AccountRole.OWNER && workspaceRole.mayKeepCodes();
     }
 
-    /** Add and remove people and set their account roles: the account's Owners. */
+    /**
+     * Add and remove people and set their account roles: the account's Owners. A Guest or Login-only user
+     * recorded as Owner (the services never do that) gets no Owner powers.
+     */
     public boolean mayShare() {
-        return accountRole == AccountRole.OWNER;
+        return accountRole == AccountRole.OWNER && workspaceRole.mayOwnAccounts();
     }
 }

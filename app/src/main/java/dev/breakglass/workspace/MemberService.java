@@ -83,7 +83,7 @@ public class MemberService {
     public NewMember add(String email, String displayName, WorkspaceRole role) {
         MemberGrant admin = access.requireMemberManager();
         if (role == null || !admin.role().mayAssign(role)) {
-            throw new NotFoundException("The role");
+            throw new NotFoundException("The member");
         }
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         String name = displayName == null ? "" : displayName.strip();
@@ -137,7 +137,7 @@ public class MemberService {
     public List<AccountLabel> changeRole(UUID userId, WorkspaceRole role) {
         ManagerGrant grant = access.requireManagerOf(userId);
         if (role == null || !grant.manager().role().mayAssign(role)) {
-            throw new NotFoundException("The role");
+            throw new NotFoundException("The member");
         }
         if (role == grant.targetRole()) {
             return List.of();

@@ -1,4 +1,4 @@
-package dev.breakglass.security;
+package dev.breakglass.workspace.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,6 +9,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.breakglass.security.PasswordPolicy;
+import dev.breakglass.security.PasswordService;
+import dev.breakglass.security.WeakPasswordException;
+import dev.breakglass.security.WrongPasswordException;
 import dev.breakglass.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
 
