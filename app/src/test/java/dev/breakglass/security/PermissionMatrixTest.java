@@ -129,7 +129,7 @@ class PermissionMatrixTest {
         signIn.as(actor.email());
 
         expect(action.allowedFor(role, access), () -> run(action, account, keeper, bystander),
-                () -> run(action, UUID.randomUUID(), keeper, bystander));
+                () -> run(action, UUID.randomUUID(), keeper, bystander), workspace.id());
     }
 
     @ParameterizedTest(name = "{0} on a {1}: {2}")
@@ -140,7 +140,7 @@ class PermissionMatrixTest {
         // The Owner is unique; a target of any other role is a second member, so nobody acts on themselves by accident.
         TestMember target = targetRole == WorkspaceRole.OWNER ? workspace.member(WorkspaceRole.OWNER)
                 : workspace.addMember("target", targetRole);
-        if (action == MemberAction.REACTIVATE) {
+        if (action == MemberAction.REACTIVATE && !target.equals(actor)) {
             fixtures.deactivate(workspace.id(), target.userId());
         }
         UUID account = workspace.addAccount("Shared account", Map.of(target.userId(), AccountRole.COLLABORATOR));
@@ -152,7 +152,8 @@ class PermissionMatrixTest {
                 : action == MemberAction.REASSIGN_OWNERS
                         ? () -> run(action, workspace, actorRole, targetRole, target.userId(), UUID.randomUUID())
                         : null;
-        expect(allowed, () -> run(action, workspace, actorRole, targetRole, target.userId(), account), onMissingRecord);
+        expect(allowed, () -> run(action, workspace, actorRole, targetRole, target.userId(), account), onMissingRecord,
+                workspace.id());
     }
 
     @Test
@@ -169,19 +170,20 @@ class PermissionMatrixTest {
 
         for (AccountAction action : AccountAction.values()) {
             expect(false, () -> run(action, theirAccount, stranger, stranger),
-                    () -> run(action, UUID.randomUUID(), stranger, stranger));
+                    () -> run(action, UUID.randomUUID(), stranger, stranger), mine.id(), theirs.id());
         }
         // Their member is nobody here: not to share with, not to make Owner, not to manage.
         expect(false, () -> sharing.share(myAccount, stranger.userId(), AccountRole.COLLABORATOR),
-                () -> sharing.share(myAccount, UUID.randomUUID(), AccountRole.COLLABORATOR));
+                () -> sharing.share(myAccount, UUID.randomUUID(), AccountRole.COLLABORATOR), mine.id(), theirs.id());
         expect(false, () -> allAccounts.reassignOwners(myAccount, Set.of(stranger.userId())),
-                () -> allAccounts.reassignOwners(myAccount, Set.of(UUID.randomUUID())));
+                () -> allAccounts.reassignOwners(myAccount, Set.of(UUID.randomUUID())), mine.id(), theirs.id());
         expect(false, () -> allAccounts.reassignOwners(theirAccount, Set.of(me.userId())),
-                () -> allAccounts.reassignOwners(UUID.randomUUID(), Set.of(me.userId())));
+                () -> allAccounts.reassignOwners(UUID.randomUUID(), Set.of(me.userId())), mine.id(), theirs.id());
         for (MemberAction action : MemberAction.values()) {
             if (action.targetsAMember()) {
                 expect(false, () -> run(action, mine, WorkspaceRole.OWNER, WorkspaceRole.USER, stranger.userId(), myAccount),
-                        () -> run(action, mine, WorkspaceRole.OWNER, WorkspaceRole.USER, UUID.randomUUID(), myAccount));
+                        () -> run(action, mine, WorkspaceRole.OWNER, WorkspaceRole.USER, UUID.randomUUID(), myAccount),
+                        mine.id(), theirs.id());
             }
         }
         assertThat(allAccounts.list(false, "", 0, 100)).extracting(AccountOwnership::id).containsExactly(myAccount);
@@ -222,15 +224,15 @@ class PermissionMatrixTest {
      * Allowed: the call goes through. Denied: it throws {@link NotFoundException} with the very message that the
      * same call about a missing record gives (when there is a record to miss), and nothing in the database changes.
      */
-    private void expect(boolean allowed, Runnable call, Runnable sameCallOnMissingRecord) {
+    private void expect(boolean allowed, Runnable call, Runnable sameCallOnMissingRecord, UUID... workspaces) {
         if (allowed) {
             assertThatCode(call::run).doesNotThrowAnyException();
             return;
         }
-        String before = fixtures.snapshot();
+        String before = fixtures.snapshot(workspaces);
         Throwable denied = catchThrowable(call::run);
         assertThat(denied).isInstanceOf(NotFoundException.class);
-        assertThat(fixtures.snapshot()).isEqualTo(before);
+        assertThat(fixtures.snapshot(workspaces)).isEqualTo(before);
         if (sameCallOnMissingRecord != null) {
             Throwable missing = catchThrowable(sameCallOnMissingRecord::run);
             assertThat(missing).isInstanceOf(NotFoundException.class);

@@ -50,6 +50,17 @@ public class RoleFixtures {
         return workspace;
     }
 
+    /** The demo workspace Acme, to add members and accounts of a test's own to it. */
+    public TestWorkspace demoWorkspace() {
+        UUID id = db.select(WORKSPACE.ID).from(WORKSPACE).where(WORKSPACE.NAME.eq("Acme")).fetchSingle(WORKSPACE.ID);
+        Map<WorkspaceRole, TestMember> byRole = new EnumMap<>(WorkspaceRole.class);
+        db.select(WORKSPACE_MEMBER.ROLE, APP_USER.ID, APP_USER.EMAIL).from(WORKSPACE_MEMBER)
+                .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
+                .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(id)).orderBy(APP_USER.EMAIL)
+                .forEach(r -> byRole.putIfAbsent(WorkspaceRole.valueOf(r.value1()), new TestMember(r.value2(), r.value3())));
+        return new TestWorkspace(this, id, 0, byRole);
+    }
+
     /** Adds an active member with this role; returns their e-mail address and id. */
     public TestMember addMember(TestWorkspace workspace, String name, WorkspaceRole role) {
         UUID userId = UUID.randomUUID();
@@ -81,17 +92,22 @@ public class RoleFixtures {
     }
 
     /**
-     * Everything a permission decision could change, as text: members with role and status, account access,
-     * code sets and audit events. Two equal snapshots mean nothing changed.
+     * Everything a permission decision could change in these workspaces, as text: members with role and
+     * status, their passwords, account access, code sets and audit events. Equal snapshots mean nothing changed.
      */
-    public String snapshot() {
-        return db.select(WORKSPACE_MEMBER.WORKSPACE_ID, WORKSPACE_MEMBER.USER_ID, WORKSPACE_MEMBER.ROLE, WORKSPACE_MEMBER.STATUS)
-                .from(WORKSPACE_MEMBER).orderBy(WORKSPACE_MEMBER.WORKSPACE_ID, WORKSPACE_MEMBER.USER_ID).fetch().formatCSV()
+    public String snapshot(UUID... workspaceIds) {
+        var workspaces = java.util.List.of(workspaceIds);
+        return db.select(WORKSPACE_MEMBER.WORKSPACE_ID, WORKSPACE_MEMBER.USER_ID, WORKSPACE_MEMBER.ROLE, WORKSPACE_MEMBER.STATUS,
+                        APP_USER.PASSWORD_HASH)
+                .from(WORKSPACE_MEMBER).join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
+                .where(WORKSPACE_MEMBER.WORKSPACE_ID.in(workspaces))
+                .orderBy(WORKSPACE_MEMBER.WORKSPACE_ID, WORKSPACE_MEMBER.USER_ID).fetch().formatCSV()
                 + db.select(ACCOUNT_ACCESS.ACCOUNT_ID, ACCOUNT_ACCESS.USER_ID, ACCOUNT_ACCESS.ROLE)
-                .from(ACCOUNT_ACCESS).orderBy(ACCOUNT_ACCESS.ACCOUNT_ID, ACCOUNT_ACCESS.USER_ID).fetch().formatCSV()
-                + db.select(BACKUP_CODE_SET.ID, BACKUP_CODE_SET.STATE).from(BACKUP_CODE_SET).orderBy(BACKUP_CODE_SET.ID).fetch().formatCSV()
-                + db.select(APP_USER.ID, APP_USER.PASSWORD_HASH).from(APP_USER).orderBy(APP_USER.ID).fetch().formatCSV()
-                + "audit events: " + db.fetchCount(AUDIT_EVENT);
+                .from(ACCOUNT_ACCESS).where(ACCOUNT_ACCESS.WORKSPACE_ID.in(workspaces))
+                .orderBy(ACCOUNT_ACCESS.ACCOUNT_ID, ACCOUNT_ACCESS.USER_ID).fetch().formatCSV()
+                + db.select(BACKUP_CODE_SET.ID, BACKUP_CODE_SET.STATE).from(BACKUP_CODE_SET)
+                .where(BACKUP_CODE_SET.WORKSPACE_ID.in(workspaces)).orderBy(BACKUP_CODE_SET.ID).fetch().formatCSV()
+                + "audit events: " + db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.WORKSPACE_ID.in(workspaces));
     }
 
     /** The last audit action recorded in a workspace. */
