@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.aopalliance.aop.Advice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.Advisor;
@@ -32,6 +32,8 @@ import org.springframework.security.authorization.method.AuthorizationManagerBef
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Method security is on: every service that declares {@code @PreAuthorize} is wrapped by Spring Security's
@@ -108,10 +110,17 @@ class MethodSecurityTest {
                 || Arrays.stream(type.getDeclaredMethods()).anyMatch(method -> method.isAnnotationPresent(PreAuthorize.class));
     }
 
-    private static Stream<Advice> interceptors(Object bean) {
+    /**
+     * The advice around a bean. Spring Security 6.4+ registers its interceptors behind a lazy wrapper
+     * ({@code DeferringMethodInterceptor}, package-private) whose {@code delegate} supplies the real one.
+     */
+    private static Stream<Object> interceptors(Object bean) {
         if (!(bean instanceof Advised advised)) {
             return Stream.empty();
         }
-        return Arrays.stream(advised.getAdvisors()).map(Advisor::getAdvice);
+        return Arrays.stream(advised.getAdvisors()).map(Advisor::getAdvice).map(advice ->
+                ReflectionUtils.findField(advice.getClass(), "delegate") != null
+                        && ReflectionTestUtils.getField(advice, "delegate") instanceof Supplier<?> delegate
+                        ? delegate.get() : advice);
     }
 }

@@ -49,7 +49,7 @@ class AllAccountsViewTest extends KaribuTest {
                 .contains("GitHub", "Google Workspace", "Slack", "AWS root", "Cloudflare", "Microsoft 365", "Docker Hub");
         assertThat(accounts().get(0).orphaned()).isTrue();
 
-        _click(_get(Button.class, spec -> spec.withText("Reassign Owners").withAttribute("data-account", "Gone's mailbox")));
+        _click((Button) cell("Gone's mailbox", "actions"));
         @SuppressWarnings("unchecked")
         MultiSelectComboBox<Person> owners = _get(MultiSelectComboBox.class, spec -> spec.withId("owners"));
         Person bob = candidates(owners).stream().filter(p -> p.email().equals("bob@acme.test")).findFirst().orElseThrow();
@@ -68,7 +68,7 @@ class AllAccountsViewTest extends KaribuTest {
         loginAs("owner@acme.test");
         UI.getCurrent().navigate(AllAccountsView.class);
 
-        _click(_get(Button.class, spec -> spec.withText("Reassign Owners").withAttribute("data-account", "Slack")));
+        _click((Button) cell("Slack", "actions"));
         @SuppressWarnings("unchecked")
         MultiSelectComboBox<Person> owners = _get(MultiSelectComboBox.class, spec -> spec.withId("owners"));
         assertThat(owners.getValue()).extracting(Person::email).containsExactly("owner@acme.test");
@@ -80,9 +80,26 @@ class AllAccountsViewTest extends KaribuTest {
     void admin_andUser_seeNoAllAccountsPage() {
         for (String email : List.of("admin@acme.test", "alice@acme.test", "gina@acme.test")) {
             loginAs(email);
-            UI.getCurrent().navigate("all-accounts");
+            try {
+                UI.getCurrent().navigate("all-accounts");
+            } catch (RuntimeException refused) {
+                // Karibu may report the access-denied reroute as an exception; either way the page never shows.
+                assertThat(refused).hasMessageContaining("AccessDeniedException");
+            }
             assertThat(_find(Grid.class, spec -> spec.withId("all-accounts"))).as(email).isEmpty();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static com.vaadin.flow.component.Component cell(String label, String column) {
+        Grid<AccountOwnership> grid = _get(Grid.class, spec -> spec.withId("all-accounts"));
+        List<AccountOwnership> rows = GridKt._findAll(grid);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).label().equals(label)) {
+                return GridKt._getCellComponent(grid, i, column);
+            }
+        }
+        throw new AssertionError(label + " is not listed");
     }
 
     private static List<Person> candidates(MultiSelectComboBox<Person> owners) {
