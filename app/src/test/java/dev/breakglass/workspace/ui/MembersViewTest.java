@@ -20,6 +20,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasErrorParameter;
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.testing.KaribuTest;
@@ -133,17 +134,19 @@ class MembersViewTest extends KaribuTest {
         loginAs("alice@acme.test");
 
         assertThat(navLabels()).contains("Accounts", "Change password").doesNotContain("Members", "All accounts");
-        navigateRefused("members");
-        assertThat(_find(Grid.class, spec -> spec.withId("members"))).isEmpty();
+        navigateRefused("members", MembersView.class);
     }
 
-    /** Route access control turns the member away; Karibu may report that as an exception, the page never shows. */
-    static void navigateRefused(String route) {
+    /** Route access control turns the member away to an error view; the page itself is never built. */
+    static void navigateRefused(String route, Class<?> view) {
         try {
             UI.getCurrent().navigate(route);
         } catch (RuntimeException refused) {
-            assertThat(refused).hasMessageContaining("AccessDeniedException");
+            // Some Karibu set-ups rethrow the access-denied reroute; the assertions below hold either way.
         }
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain())
+                .noneMatch(view::isInstance)
+                .anyMatch(HasErrorParameter.class::isInstance);
     }
 
     @SuppressWarnings("unchecked")
