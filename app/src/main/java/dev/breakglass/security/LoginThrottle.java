@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts failed sign-ins per e-mail address and per client address, and says how long the next attempt must
- * wait: nothing for the first few failures, then a delay that doubles with each failure, up to a maximum.
+ * wait: nothing for the first few failures (more for an address, which a whole office may share), then a delay that doubles with each failure, up to a maximum.
  * Attempts during the delay are refused without checking the password, so guessing gets slow without tying
  * up a thread. The counts live in memory: a restart forgets them, and each node of a cluster counts its own.
  */
@@ -28,8 +28,8 @@ class LoginThrottle {
 
     /** How long an attempt for this e-mail address from this client address must still wait; zero when it may go ahead. */
     Duration waitBeforeAttempt(String email, String address, Instant now) {
-        Duration byAccount = remaining(accountKey(email), now);
-        Duration byAddress = remaining(addressKey(address), now);
+        Duration byAccount = remaining(accountKey(email), properties.freeAttempts(), now);
+        Duration byAddress = remaining(addressKey(address), properties.freeAttemptsPerAddress(), now);
         return byAccount.compareTo(byAddress) >= 0 ? byAccount : byAddress;
     }
 
@@ -46,18 +46,18 @@ class LoginThrottle {
         failures.remove(accountKey(email));
     }
 
-    private Duration remaining(String key, Instant now) {
+    private Duration remaining(String key, int freeAttempts, Instant now) {
         Failures entry = failures.get(key);
         if (entry == null) {
             return Duration.ZERO;
         }
-        Duration left = Duration.between(now, entry.last().plus(delayAfter(entry.count())));
+        Duration left = Duration.between(now, entry.last().plus(delayAfter(entry.count(), freeAttempts)));
         return left.isNegative() ? Duration.ZERO : left;
     }
 
     /** No delay for the free attempts, then firstDelay, doubling each time, capped at maxDelay. */
-    Duration delayAfter(int failureCount) {
-        int beyond = failureCount - properties.freeAttempts();
+    Duration delayAfter(int failureCount, int freeAttempts) {
+        int beyond = failureCount - freeAttempts;
         if (beyond <= 0) {
             return Duration.ZERO;
         }

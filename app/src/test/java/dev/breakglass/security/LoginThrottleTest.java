@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Five free failures, then a delay that doubles up to a maximum, per e-mail address and per client address. */
+/**
+ * Five free failures per e-mail address (twenty per client address), then a delay that doubles up to a maximum.
+ */
 class LoginThrottleTest {
 
     private final LoginThrottle throttle = new LoginThrottle(
-            new LoginThrottleProperties(5, Duration.ofSeconds(2), Duration.ofMinutes(15)));
+            new LoginThrottleProperties(5, 20, Duration.ofSeconds(2), Duration.ofMinutes(15)));
     private final Instant start = Instant.parse("2026-01-01T10:00:00Z");
 
     @Test
@@ -27,10 +29,10 @@ class LoginThrottleTest {
 
     @Test
     void delay_neverExceedsTheMaximum() {
-        assertThat(throttle.delayAfter(5)).isZero();
-        assertThat(throttle.delayAfter(6)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(throttle.delayAfter(10)).isEqualTo(Duration.ofSeconds(32));
-        assertThat(throttle.delayAfter(1_000)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(throttle.delayAfter(5, 5)).isZero();
+        assertThat(throttle.delayAfter(6, 5)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.delayAfter(10, 5)).isEqualTo(Duration.ofSeconds(32));
+        assertThat(throttle.delayAfter(1_000, 5)).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
@@ -40,16 +42,18 @@ class LoginThrottleTest {
         }
         assertThat(throttle.waitBeforeAttempt("TARGET@acme.test ", "192.168.1.1", start)).isPositive();
 
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 20; i++) {
             throttle.recordFailure("spray" + i + "@acme.test", "10.9.9.9", start);
         }
-        assertThat(throttle.waitBeforeAttempt("fresh@acme.test", "10.9.9.9", start)).isPositive();
+        assertThat(throttle.waitBeforeAttempt("fresh@acme.test", "10.9.9.9", start)).isZero();
+        throttle.recordFailure("spray-more@acme.test", "10.9.9.9", start);
+        assertThat(throttle.waitBeforeAttempt("fresh@acme.test", "10.9.9.9", start)).isEqualTo(Duration.ofSeconds(2));
         assertThat(throttle.waitBeforeAttempt("fresh@acme.test", "10.9.9.8", start)).isZero();
     }
 
     @Test
     void success_clearsTheAccount_butNotTheAddress() {
-        failures("b@acme.test", "10.0.0.2", 6);
+        failures("b@acme.test", "10.0.0.2", 21);
         throttle.recordSuccess("b@acme.test");
 
         assertThat(throttle.waitBeforeAttempt("b@acme.test", "10.0.0.3", start)).isZero();
