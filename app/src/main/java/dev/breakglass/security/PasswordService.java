@@ -36,13 +36,13 @@ public class PasswordService {
     private final SecureRandom random = new SecureRandom();
 
     PasswordService(AccessPolicy access, PasswordRepository passwords, PasswordPolicy policy, PasswordEncoder encoder,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.access = access;
         this.passwords = passwords;
         this.policy = policy;
         this.encoder = encoder;
         this.events = events;
-        this.clock = clock.orElseGet(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**

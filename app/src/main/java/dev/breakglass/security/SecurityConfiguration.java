@@ -56,10 +56,10 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationProvider authenticationProvider(MemberDetailsService members, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle, ApplicationEventPublisher events) {
+            LoginThrottle throttle, ApplicationEventPublisher events, Clock clock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(members);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottledAuthenticationProvider(passwords, members, throttle, events, Clock.systemUTC());
+        return new ThrottledAuthenticationProvider(passwords, members, throttle, events, clock);
     }
 
     @Bean

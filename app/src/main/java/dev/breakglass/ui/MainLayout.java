@@ -9,7 +9,13 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.breakglass.audit.ui.AuditLogView;
 import dev.breakglass.crypto.CipherStatus;
+import dev.breakglass.notifications.NotificationCenter;
+import dev.breakglass.notifications.ui.NotificationBell;
+import dev.breakglass.security.WorkspaceRole;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.breakglass.security.CurrentUser;
 import dev.breakglass.security.SignedInUser;
 import jakarta.annotation.security.PermitAll;
@@ -18,7 +24,10 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, CipherStatus cipher) {
+    private static final Set<WorkspaceRole> ADMINS = EnumSet.of(WorkspaceRole.OWNER, WorkspaceRole.SUPER_ADMIN, WorkspaceRole.ADMIN);
+
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, CipherStatus cipher,
+            NotificationCenter notifications) {
         Span title = new Span("Breakglass");
         title.addClassName("app-title");
 
@@ -35,7 +44,7 @@ public class MainLayout extends AppLayout {
         currentUser.find().ifPresent(user -> {
             Span name = new Span(user.displayName() + " · " + user.role().label());
             name.setId("signed-in-user");
-            right.add(name);
+            right.add(new NotificationBell(notifications), name);
         });
         Button signOut = new Button("Sign out", event -> authentication.logout());
         signOut.setId("sign-out");
@@ -55,6 +64,8 @@ public class MainLayout extends AppLayout {
                 nav.addItem(new SideNavItem("All accounts", "all-accounts"));
             }
         });
+        currentUser.find().filter(user -> ADMINS.contains(user.role()))
+                .ifPresent(user -> nav.addItem(new SideNavItem("Audit log", AuditLogView.class)));
         nav.addItem(new SideNavItem("Change password", "password"));
         nav.setId("main-nav");
         addToDrawer(nav);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakglass.account.AccountService;
 import dev.breakglass.account.AllAccountsService;
+import dev.breakglass.account.CardFilter;
 import dev.breakglass.account.SharingService;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.testing.RoleFixtures;
@@ -97,8 +98,9 @@ class MethodSecurityTest {
                 () -> sharing.share(account, user, AccountRole.COLLABORATOR),
                 () -> sharing.remove(account, user),
                 () -> allAccounts.reassignOwners(account, Set.of(user)),
-                () -> accounts.listCards(0, 10),
+                () -> accounts.listCards(CardFilter.ALL, 0, 10),
                 () -> codes.revealCodes(account),
+                () -> codes.deleteCodes(account, UUID.randomUUID()),
                 () -> passwords.changeOwnPassword("old", "a brand new passphrase"),
                 () -> passwords.issueSetPasswordLink(user))
                 .forEach(call -> assertThatThrownBy(call::run).isInstanceOf(AuthorizationDeniedException.class));

@@ -64,12 +64,14 @@ class PermissionMatrixTest {
 
     /** What an actor tries on one account; the fixture's keeper is an eligible Owner, the bystander has no access. */
     enum AccountAction {
-        OPEN_DETAILS, SEE_CODES_EXIST, SAVE_CODES, REVEAL_CODES, LIST_PEOPLE, SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS;
+        OPEN_DETAILS, SEE_CODES_EXIST, SEE_CODE_HISTORY, SAVE_CODES, REVEAL_CODES, USE_NEXT_CODE, MARK_CODE_USED,
+        REPLACE_CODES, DELETE_CODES, LIST_PEOPLE, SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS;
 
         boolean allowedFor(WorkspaceRole role, Access access) {
             return switch (this) {
-                case OPEN_DETAILS, SEE_CODES_EXIST, LIST_PEOPLE -> access != Access.NONE;
-                case SAVE_CODES, REVEAL_CODES -> access == Access.OWNER && role.mayKeepCodes();
+                case OPEN_DETAILS, SEE_CODES_EXIST, SEE_CODE_HISTORY, LIST_PEOPLE -> access != Access.NONE;
+                case SAVE_CODES, REVEAL_CODES, USE_NEXT_CODE, MARK_CODE_USED, REPLACE_CODES, DELETE_CODES ->
+                        access == Access.OWNER && role.mayKeepCodes();
                 // A Guest or Login-only user recorded as Owner (the services never do that) gets no Owner powers.
                 case SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS -> access == Access.OWNER && role.mayOwnAccounts();
             };
@@ -122,14 +124,16 @@ class PermissionMatrixTest {
             grants.put(actor.userId(), AccountRole.valueOf(access.name()));
         }
         UUID account = workspace.addAccount("Matrix account", grants);
-        if (action == AccountAction.REVEAL_CODES || action == AccountAction.SEE_CODES_EXIST) {
+        UUID setId = null;
+        if (action != AccountAction.SAVE_CODES) {
             signIn.as(keeper.email());
-            codes.saveCodes(account, CODES);
+            setId = codes.saveCodes(account, CODES).setId();
         }
         signIn.as(actor.email());
+        UUID savedSet = setId;
 
-        expect(action.allowedFor(role, access), () -> run(action, account, keeper, bystander),
-                () -> run(action, UUID.randomUUID(), keeper, bystander), workspace.id());
+        expect(action.allowedFor(role, access), () -> run(action, account, savedSet, keeper, bystander),
+                () -> run(action, UUID.randomUUID(), savedSet, keeper, bystander), workspace.id());
     }
 
     @ParameterizedTest(name = "{0} on a {1}: {2}")
@@ -165,12 +169,12 @@ class PermissionMatrixTest {
         UUID theirAccount = theirs.addAccount("Their account", Map.of(stranger.userId(), AccountRole.OWNER));
         UUID myAccount = mine.addAccount("My account", Map.of(me.userId(), AccountRole.OWNER));
         signIn.as(stranger.email());
-        codes.saveCodes(theirAccount, CODES);
+        UUID theirSet = codes.saveCodes(theirAccount, CODES).setId();
         signIn.as(me.email());
 
         for (AccountAction action : AccountAction.values()) {
-            expect(false, () -> run(action, theirAccount, stranger, stranger),
-                    () -> run(action, UUID.randomUUID(), stranger, stranger), mine.id(), theirs.id());
+            expect(false, () -> run(action, theirAccount, theirSet, stranger, stranger),
+                    () -> run(action, UUID.randomUUID(), theirSet, stranger, stranger), mine.id(), theirs.id());
         }
         // Their member is nobody here: not to share with, not to make Owner, not to manage.
         expect(false, () -> sharing.share(myAccount, stranger.userId(), AccountRole.COLLABORATOR),
@@ -190,12 +194,17 @@ class PermissionMatrixTest {
         assertThat(members.list("", 0, 100)).extracting(Member::userId).doesNotContain(stranger.userId());
     }
 
-    private void run(AccountAction action, UUID account, TestMember keeper, TestMember bystander) {
+    private void run(AccountAction action, UUID account, UUID setId, TestMember keeper, TestMember bystander) {
         switch (action) {
             case OPEN_DETAILS -> accounts.details(account);
             case SEE_CODES_EXIST -> codes.overview(account);
+            case SEE_CODE_HISTORY -> codes.history(account);
             case SAVE_CODES -> codes.saveCodes(account, CODES);
             case REVEAL_CODES -> codes.revealCodes(account);
+            case USE_NEXT_CODE -> codes.useNextCode(account);
+            case MARK_CODE_USED -> codes.markCode(account, 2, true);
+            case REPLACE_CODES -> codes.replaceCodes(account, setId, "55555-66666\n77777-88888\n");
+            case DELETE_CODES -> codes.deleteCodes(account, setId);
             case LIST_PEOPLE -> sharing.people(account);
             case SHARE -> sharing.share(account, bystander.userId(), AccountRole.COLLABORATOR);
             case CHANGE_ACCOUNT_ROLE -> sharing.changeRole(account, keeper.userId(), AccountRole.COLLABORATOR);

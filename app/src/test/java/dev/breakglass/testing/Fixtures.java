@@ -4,6 +4,7 @@ import static dev.breakglass.db.Tables.ACCOUNT;
 import static dev.breakglass.db.Tables.ACCOUNT_ACCESS;
 import static dev.breakglass.db.Tables.APP_USER;
 import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
+import static dev.breakglass.db.Tables.NOTIFICATION;
 import static dev.breakglass.db.Tables.WORKSPACE;
 import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 
@@ -38,9 +39,19 @@ public class Fixtures {
         return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchSingle(APP_USER.ID);
     }
 
-    /** Removes every saved code set, so each test starts with accounts that have no codes. */
+    /** Removes every saved code set and notification, so each test starts with accounts that have no codes. */
     public void forgetAllCodes() {
         db.deleteFrom(BACKUP_CODE_SET).execute();
+        db.deleteFrom(NOTIFICATION).execute();
+    }
+
+    /** Makes the account's saved codes look as if they were saved this many days ago. */
+    public void backdateCodes(String accountLabel, int days) {
+        db.update(BACKUP_CODE_SET)
+                .set(BACKUP_CODE_SET.SAVED_AT, BACKUP_CODE_SET.SAVED_AT.minus(days))
+                .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId(accountLabel)))
+                .and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
+                .execute();
     }
 
     /**

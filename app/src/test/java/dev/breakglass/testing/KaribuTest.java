@@ -33,6 +33,8 @@ public abstract class KaribuTest {
     @Autowired
     protected Fixtures fixtures;
     @Autowired
+    protected TestClock clock;
+    @Autowired
     private SignIn signIn;
 
     @BeforeAll
@@ -44,6 +46,7 @@ public abstract class KaribuTest {
     @BeforeEach
     void setUpVaadin() {
         fixtures.forgetAllCodes();
+        clock.reset();
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
     }

@@ -4,7 +4,9 @@ import static dev.breakglass.db.Tables.ACCOUNT;
 import static dev.breakglass.db.Tables.ACCOUNT_ACCESS;
 import static dev.breakglass.db.Tables.APP_USER;
 import static dev.breakglass.db.Tables.AUDIT_EVENT;
+import static dev.breakglass.db.Tables.BACKUP_CODE;
 import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
+import static dev.breakglass.db.Tables.NOTIFICATION;
 import static dev.breakglass.db.Tables.WORKSPACE;
 import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 
@@ -93,7 +95,7 @@ public class RoleFixtures {
 
     /**
      * Everything a permission decision could change in these workspaces, as text: members with role and
-     * status, their passwords, account access, code sets and audit events. Equal snapshots mean nothing changed.
+     * status, their passwords, account access, code sets and codes, notifications and audit events. Equal snapshots mean nothing changed.
      */
     public String snapshot(UUID... workspaceIds) {
         var workspaces = java.util.List.of(workspaceIds);
@@ -107,6 +109,10 @@ public class RoleFixtures {
                 .orderBy(ACCOUNT_ACCESS.ACCOUNT_ID, ACCOUNT_ACCESS.USER_ID).fetch().formatCSV()
                 + db.select(BACKUP_CODE_SET.ID, BACKUP_CODE_SET.STATE).from(BACKUP_CODE_SET)
                 .where(BACKUP_CODE_SET.WORKSPACE_ID.in(workspaces)).orderBy(BACKUP_CODE_SET.ID).fetch().formatCSV()
+                + db.select(BACKUP_CODE.SET_ID, BACKUP_CODE.POSITION, BACKUP_CODE.USED_AT, BACKUP_CODE.CIPHERTEXT.isNull())
+                .from(BACKUP_CODE).where(BACKUP_CODE.WORKSPACE_ID.in(workspaces))
+                .orderBy(BACKUP_CODE.SET_ID, BACKUP_CODE.POSITION).fetch().formatCSV()
+                + "notifications: " + db.fetchCount(NOTIFICATION, NOTIFICATION.WORKSPACE_ID.in(workspaces)) + "\n"
                 + "audit events: " + db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.WORKSPACE_ID.in(workspaces));
     }
 

@@ -15,7 +15,10 @@ import dev.breakglass.account.AccountDetails;
 import dev.breakglass.account.AccountService;
 import dev.breakglass.account.SharingService;
 import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.audit.AuditLog;
+import dev.breakglass.audit.ui.ActivityList;
 import dev.breakglass.backupcodes.ui.EmergencyControls;
+import dev.breakglass.security.AccountRole;
 import dev.breakglass.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.util.UUID;
@@ -29,12 +32,14 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
 
     private final AccountService accounts;
     private final BackupCodeService backupCodes;
+    private final AuditLog auditLog;
     private final SharingService sharing;
     private String title = "Account · Breakglass";
 
-    AccountDetailsView(AccountService accounts, BackupCodeService backupCodes, SharingService sharing) {
+    AccountDetailsView(AccountService accounts, BackupCodeService backupCodes, AuditLog auditLog, SharingService sharing) {
         this.accounts = accounts;
         this.backupCodes = backupCodes;
+        this.auditLog = auditLog;
         this.sharing = sharing;
         addClassName("account-details-view");
     }
@@ -71,6 +76,9 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
         tabs.setWidthFull();
         tabs.add("Settings", settings(account));
         tabs.add("Users", new UsersTab(sharing, account.id()));
+        if (account.myRole() == AccountRole.OWNER) {
+            tabs.add("Activity", new ActivityList(auditLog, account.id()));
+        }
         add(header, tabs);
     }
 
