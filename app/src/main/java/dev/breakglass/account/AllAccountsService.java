@@ -49,17 +49,15 @@ public class AllAccountsService {
     /** Active members who may own accounts (not Guests or Login-only users), by name. */
     public List<Person> ownerCandidates(String search, int offset, int limit) {
         MemberGrant grant = access.requireAllAccess();
-        return sharing.findPeople(grant.user().workspaceId(), search, null, true, offset, limit);
+        return sharing.findMembers(grant.user().workspaceId(), search, null, true, offset, limit);
     }
 
-    /** The account's current Owners, to preselect in the reassign dialog. */
+    /** The account's current active Owners, to preselect in the reassign dialog. */
     public List<Person> owners(UUID accountId) {
         MemberGrant grant = access.requireAllAccess();
         UUID workspaceId = grant.user().workspaceId();
-        sharing.lockAccount(workspaceId, accountId).orElseThrow(() -> new NotFoundException("The account"));
-        return sharing.findOwners(workspaceId, accountId).stream()
-                .flatMap(userId -> sharing.findActiveMember(workspaceId, userId).stream())
-                .toList();
+        sharing.findLabel(workspaceId, accountId).orElseThrow(() -> new NotFoundException("The account"));
+        return sharing.findActiveOwners(workspaceId, accountId);
     }
 
     /**

@@ -16,6 +16,7 @@ import static org.jooq.impl.DSL.when;
 
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.WorkspaceRole;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +37,12 @@ class SharingRepository {
 
     SharingRepository(DSLContext db) {
         this.db = db;
+    }
+
+    Optional<String> findLabel(UUID workspaceId, UUID accountId) {
+        return db.select(ACCOUNT.LABEL).from(ACCOUNT)
+                .where(ACCOUNT.ID.eq(accountId)).and(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
+                .fetchOptional(ACCOUNT.LABEL);
     }
 
     /** Locks the account's row until the transaction ends, so two changes to its Owners cannot both pass the last-Owner check. */
@@ -89,6 +96,21 @@ class SharingRepository {
                 .fetch(ACCOUNT_ACCESS.USER_ID);
     }
 
+    /** The account's Owners who are active members, by name. */
+    List<Person> findActiveOwners(UUID workspaceId, UUID accountId) {
+        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, WORKSPACE_MEMBER.ROLE)
+                .from(ACCOUNT_ACCESS)
+                .join(WORKSPACE_MEMBER).on(WORKSPACE_MEMBER.WORKSPACE_ID.eq(ACCOUNT_ACCESS.WORKSPACE_ID)
+                        .and(WORKSPACE_MEMBER.USER_ID.eq(ACCOUNT_ACCESS.USER_ID)))
+                .join(APP_USER).on(APP_USER.ID.eq(ACCOUNT_ACCESS.USER_ID))
+                .where(ACCOUNT_ACCESS.WORKSPACE_ID.eq(workspaceId))
+                .and(ACCOUNT_ACCESS.ACCOUNT_ID.eq(accountId))
+                .and(ACCOUNT_ACCESS.ROLE.eq(OWNER))
+                .and(WORKSPACE_MEMBER.STATUS.eq(ACTIVE))
+                .orderBy(lower(APP_USER.DISPLAY_NAME), APP_USER.ID)
+                .fetch(r -> new Person(r.value1(), r.value2(), r.value3(), WorkspaceRole.valueOf(r.value4())));
+    }
+
     /** An active member of the workspace, or empty for anyone else (including members of other workspaces). */
     Optional<Person> findActiveMember(UUID workspaceId, UUID userId) {
         return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, WORKSPACE_MEMBER.ROLE)
@@ -104,7 +126,7 @@ class SharingRepository {
      * Active members matching {@code search} (name or e-mail address), by name; without access to
      * {@code withoutAccessTo} when given, and only those who may own accounts when {@code ownersOnly}.
      */
-    List<Person> findPeople(UUID workspaceId, String search, UUID withoutAccessTo, boolean ownersOnly, int offset, int limit) {
+    List<Person> findMembers(UUID workspaceId, String search, UUID withoutAccessTo, boolean ownersOnly, int offset, int limit) {
         Condition condition = WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId).and(WORKSPACE_MEMBER.STATUS.eq(ACTIVE));
         if (search != null && !search.isBlank()) {
             condition = condition.and(APP_USER.DISPLAY_NAME.containsIgnoreCase(search.strip())
@@ -117,7 +139,7 @@ class SharingRepository {
         }
         if (ownersOnly) {
             condition = condition.and(WORKSPACE_MEMBER.ROLE.in(
-                    java.util.Arrays.stream(WorkspaceRole.values()).filter(WorkspaceRole::mayOwnAccounts).map(Enum::name).toList()));
+                    Arrays.stream(WorkspaceRole.values()).filter(WorkspaceRole::mayOwnAccounts).map(Enum::name).toList()));
         }
         return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, WORKSPACE_MEMBER.ROLE)
                 .from(WORKSPACE_MEMBER)

@@ -39,7 +39,7 @@ public class SharingService {
     /** Active members without access to the account, by name, who an Owner could add. */
     public List<Person> candidates(UUID accountId, String search, int offset, int limit) {
         AccountGrant grant = access.requireAccountOwner(accountId);
-        return sharing.findPeople(grant.user().workspaceId(), search, accountId, false, offset, limit);
+        return sharing.findMembers(grant.user().workspaceId(), search, accountId, false, offset, limit);
     }
 
     /**

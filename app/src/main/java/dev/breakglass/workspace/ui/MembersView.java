@@ -84,8 +84,10 @@ public class MembersView extends VerticalLayout {
             }
             actions.add(action("Remove", () -> confirm(member, "Remove", "loses all account access and leaves the workspace",
                     () -> members.remove(member.userId()))));
-            actions.add(action("New password link", () -> new SetPasswordLinkDialog(member.displayName(),
-                    members.newSetPasswordLink(member.userId()), publicUrl).open()));
+            if (member.active()) {
+                actions.add(action("New password link", () -> new SetPasswordLinkDialog(member.displayName(),
+                        members.newSetPasswordLink(member.userId()), publicUrl).open()));
+            }
         }
         if (members.mayTransferOwnershipTo(member)) {
             actions.add(action("Make Owner", () -> confirmTransfer(member)));
