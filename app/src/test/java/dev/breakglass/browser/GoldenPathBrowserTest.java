@@ -2,13 +2,16 @@ package dev.breakglass.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -45,8 +48,7 @@ class GoldenPathBrowserTest {
         registry.add("breakglass.data-dir", dataDir::toString);
     }
 
-    @BeforeEach
-    void openBrowser() throws Exception {
+    private void openBrowser() throws Exception {
         browser = Chromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
@@ -54,23 +56,45 @@ class GoldenPathBrowserTest {
     @AfterEach
     void closeBrowser() throws Exception {
         if (browser != null) {
-            Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
-            Path target = Path.of("target", "screenshots");
-            Files.createDirectories(target);
-            Files.copy(screenshot, target.resolve("golden-path-last.png"), StandardCopyOption.REPLACE_EXISTING);
+            screenshot("last");
             browser.quit();
         }
     }
 
     @Test
-    void owner_signsIn_addsCodes_andViewsThem() {
+    void pages_areNeverCached() throws Exception {
+        HttpResponse<String> login = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().allValues("Cache-Control")).anyMatch(value -> value.contains("no-store"));
+    }
+
+    /** Screenshots land in app/target/screenshots, for a person to look at. */
+    private void screenshot(String name) {
+        try {
+            Path target = Path.of("target", "screenshots");
+            Files.createDirectories(target);
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target.resolve("golden-path-" + name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void owner_signsIn_addsCodes_andViewsThem() throws Exception {
+        openBrowser();
         browser.get("http://localhost:" + port + "/");
         // Not signed in: the app sends the browser to the login view.
         WebElement username = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
         username.sendKeys("alice@acme.test");
         browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("breakglass-demo", Keys.ENTER);
 
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.account-card[data-label='GitHub']"))).click();
+        WebElement github = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.account-card[data-label='GitHub']")));
+        screenshot("accounts");
+        github.click();
 
         WebElement settingsTab = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#account-tabs vaadin-tab[selected]")));
@@ -92,7 +116,7 @@ class GoldenPathBrowserTest {
         assertThat(browser.findElement(By.id("codes-summary")).getText()).startsWith("10 of 10 backup codes left");
 
         browser.findElement(By.id("view-codes")).click();
-        List<WebElement> shown = wait.until(ExpectedConditions.visibilityOfAllElementsLocatedBy(By.cssSelector("#revealed-codes li")));
+        List<WebElement> shown = wait.until(ExpectedConditions.visibilityOfAllElementsLocatedBy(By.cssSelector("#revealed-codes .code-value")));
         assertThat(shown).extracting(WebElement::getText).containsExactlyElementsOf(CODES);
     }
 }
