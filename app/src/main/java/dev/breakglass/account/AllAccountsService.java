@@ -5,6 +5,7 @@ import dev.breakglass.security.AccessPolicy;
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.MemberGrant;
 import dev.breakglass.security.NotFoundException;
+import dev.breakglass.security.OwnersReassigned;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.breakglass.account;
 
 import dev.breakglass.security.AccessPolicy;
+import dev.breakglass.security.AccountAccessChanged;
 import dev.breakglass.security.AccountGrant;
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.NotFoundException;

@@ -1,10 +1,10 @@
-package dev.breakglass.account;
+package dev.breakglass.security;
 
-import dev.breakglass.security.AccountRole;
 import java.util.UUID;
 
 /**
- * Someone was given access to an account, had their account role changed, or lost access. Published inside
+ * Published by the accounts feature (kept here, beside the roles, so the audit log need not depend on it):
+ * someone was given access to an account, had their account role changed, or lost access. Published inside
  * the change's transaction, so the audit event is saved with it.
  *
  * @param previousRole null when the access was just granted
