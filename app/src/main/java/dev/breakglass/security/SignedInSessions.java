@@ -11,6 +11,7 @@ import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.session.HttpSessionCreatedEvent;
 import org.springframework.security.web.session.HttpSessionDestroyedEvent;
+import org.springframework.security.web.session.HttpSessionIdChangedEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,15 @@ public class SignedInSessions {
         sessions.put(event.getSession().getId(), event.getSession());
     }
 
+    /** Signing in changes the session's id (against session fixation); the session itself stays. */
+    @EventListener
+    void on(HttpSessionIdChangedEvent event) {
+        HttpSession session = sessions.remove(event.getOldSessionId());
+        if (session != null) {
+            sessions.put(event.getNewSessionId(), session);
+        }
+    }
+
     @EventListener
     void on(HttpSessionDestroyedEvent event) {
         sessions.remove(event.getId());
@@ -48,10 +58,11 @@ public class SignedInSessions {
                 for (SessionInformation information : registry.getAllSessions(principal, true)) {
                     information.expireNow();
                     HttpSession session = sessions.remove(information.getSessionId());
+                    // Expired stays recorded until the session is destroyed, so the session filter turns it away
+                    // even if this node does not hold it.
                     if (session != null) {
                         invalidate(session);
                     }
-                    registry.removeSessionInformation(information.getSessionId());
                     ended++;
                 }
             }

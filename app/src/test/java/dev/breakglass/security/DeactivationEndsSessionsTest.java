@@ -18,7 +18,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.session.HttpSessionCreatedEvent;
 
-/** Deactivating or removing a member ends their open sessions at once, and nobody else's. */
+/** Deactivating, removing or changing the role of a member ends their open sessions at once, and nobody else's. */
 @SpringBootTest
 class DeactivationEndsSessionsTest {
 
@@ -54,7 +54,7 @@ class DeactivationEndsSessionsTest {
 
         assertThat(laptop.isInvalid()).isTrue();
         assertThat(phone.isInvalid()).isTrue();
-        assertThat(registry.getSessionInformation(laptop.getId())).isNull();
+        assertThat(registry.getSessionInformation(laptop.getId()).isExpired()).isTrue();
         assertThat(someoneElse.isInvalid()).isFalse();
     }
 
@@ -66,6 +66,18 @@ class DeactivationEndsSessionsTest {
 
         signIn.as(workspace.member(WorkspaceRole.SUPER_ADMIN).email());
         members.remove(leaving.userId());
+
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void roleChange_endsTheSessions_soTheNewRoleAppliesAtTheNextSignIn() {
+        TestWorkspace workspace = fixtures.newWorkspace();
+        TestMember demoted = workspace.member(WorkspaceRole.ADMIN);
+        MockHttpSession session = signedInSession(demoted);
+
+        signIn.as(workspace.member(WorkspaceRole.OWNER).email());
+        members.changeRole(demoted.userId(), WorkspaceRole.USER);
 
         assertThat(session.isInvalid()).isTrue();
     }
