@@ -52,8 +52,8 @@ public class MainLayout extends AppLayout {
 
         addToNavbar(new DrawerToggle(), title, right);
 
-        // Items mirror the roles; the routes and services check them again. Paths, not view classes: the
-        // views use this layout, so naming them here would tie the features and the shell in a cycle.
+        // Routes by path: feature views use this layout, so the layout must not depend on them. Items mirror
+        // the roles; the routes and services check them again.
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Accounts", ""));
         currentUser.find().map(SignedInUser::role).ifPresent(role -> {
