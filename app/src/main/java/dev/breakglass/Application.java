@@ -1,5 +1,7 @@
 package dev.breakglass;
 
+import dev.breakglass.formats.ParseCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Application {
 
     public static void main(String[] args) {
+        // The plugin authors' command runs before, and without, the Spring context, so it starts in a blink.
+        if (args.length > 0 && ParseCommand.NAME.equals(args[0])) {
+            System.exit(ParseCommand.run(Arrays.copyOfRange(args, 1, args.length), System.in, System.out, System.err));
+        }
         SpringApplication.run(Application.class, args);
     }
 }
