@@ -3,13 +3,11 @@ package dev.breakglass.formats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar breakglass.jar parse [--app APP]}: reads a paste on standard input with the same plugins and the
@@ -26,6 +24,7 @@ public final class ParseCommand {
 
     static final int REFUSED = 2;
     static final int USAGE = 64;
+    private static final String SLF4J_PROVIDER = "slf4j.provider";
 
     private ParseCommand() {
     }
@@ -48,10 +47,14 @@ public final class ParseCommand {
         Path dataDir = Path.of(setting("breakglass.data-dir", "BREAKGLASS_DATA_DIR").orElse("data"));
         try (FormatPlugins plugins = PluginLocations.of(pluginsDir, dataDir).load(Clock.systemUTC());
                 CodeReader reader = new CodeReader(plugins, Duration.ofSeconds(1))) {
-            ParsedCodes parsed = reader.read(PasteBytes.decode(readAll(in)), app.orElse(null));
-            out.println(json(app, parsed));
-            out.flush();
-            return 0;
+            try {
+                ParsedCodes parsed = reader.read(PasteBytes.decode(readAll(in)), app.orElse(null));
+                out.println(json(app, parsed));
+                out.flush();
+                return 0;
+            } finally {
+                reportProblems(plugins, err);
+            }
         } catch (PasteRejectedException e) {
             out.println("{\"error\": " + quote(e.problem().code()) + ", \"message\": " + quote(e.problem().message()) + "}");
             out.flush();
@@ -113,23 +116,25 @@ public final class ParseCommand {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
-    /** Standard output carries the JSON only: warnings go to standard error, and nothing below WARN is logged. */
+    /**
+     * Standard output carries the JSON only, and logging would cost more start-up time than the whole parse: the
+     * command logs nothing and reports plugin problems on standard error itself.
+     */
     private static void quietLogging() {
-        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-            context.reset();
-            ch.qos.logback.classic.encoder.PatternLayoutEncoder encoder = new ch.qos.logback.classic.encoder.PatternLayoutEncoder();
-            encoder.setContext(context);
-            encoder.setPattern("%level %logger{0}: %msg%n");
-            encoder.setCharset(StandardCharsets.UTF_8);
-            encoder.start();
-            ch.qos.logback.core.ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent> console = new ch.qos.logback.core.ConsoleAppender<>();
-            console.setContext(context);
-            console.setTarget("System.err");
-            console.setEncoder(encoder);
-            console.start();
-            ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-            root.setLevel(ch.qos.logback.classic.Level.WARN);
-            root.addAppender(console);
+        if (System.getProperty(SLF4J_PROVIDER) == null) {
+            System.setProperty(SLF4J_PROVIDER, "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
         }
+    }
+
+    /** Plugins that were refused or failed, and formats that failed on this paste, for the plugin author to see. */
+    private static void reportProblems(FormatPlugins plugins, PrintStream err) {
+        for (PluginStatus status : plugins.statuses()) {
+            if (status.state() != PluginStatus.State.STARTED || !status.errors().isEmpty()) {
+                err.println("plugin " + status.pluginId() + " (" + status.file() + "): " + status.state().label());
+                status.errors().forEach(error -> err.println("  " + error));
+            }
+        }
+        err.flush();
     }
 }

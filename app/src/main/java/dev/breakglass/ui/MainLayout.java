@@ -11,11 +11,17 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.breakglass.crypto.CipherStatus;
 import dev.breakglass.security.CurrentUser;
+import dev.breakglass.security.WorkspaceRole;
 import jakarta.annotation.security.PermitAll;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** The frame around every signed-in page: navigation, who is signed in, and a warning when the cipher is not for production. */
 @PermitAll
 public class MainLayout extends AppLayout {
+
+    /** Who sees the admin pages; the pages and their services check again. */
+    private static final Set<WorkspaceRole> ADMINS = EnumSet.of(WorkspaceRole.OWNER, WorkspaceRole.SUPER_ADMIN, WorkspaceRole.ADMIN);
 
     public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, CipherStatus cipher) {
         Span title = new Span("Breakglass");
@@ -45,6 +51,11 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Accounts", ""));
+        currentUser.find().filter(user -> ADMINS.contains(user.role())).ifPresent(admin -> {
+            SideNavItem plugins = new SideNavItem("Plugins", "admin/plugins");
+            plugins.setId("nav-plugins");
+            nav.addItem(plugins);
+        });
         addToDrawer(nav);
     }
 }
