@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Stream;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.DefaultVersionManager;
+import org.pf4j.ExtensionFinder;
+import org.pf4j.LegacyExtensionFinder;
 import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginManager;
@@ -62,7 +64,7 @@ public final class FormatPlugins implements AutoCloseable {
      */
     public static FormatPlugins load(Path installed, List<Path> bundled, Clock clock) {
         List<Path> roots = bundled.isEmpty() ? List.of(installed) : List.of(installed, bundled.get(0).getParent());
-        DefaultPluginManager pf4j = new DefaultPluginManager(roots);
+        DefaultPluginManager pf4j = new PluginJarsOnly(roots);
         pf4j.setSystemVersion(SdkVersion.CURRENT);
         FormatPlugins plugins = new FormatPlugins(pf4j, clock);
         plugins.loadAll(jarsIn(installed), "installed");
@@ -254,6 +256,27 @@ public final class FormatPlugins implements AutoCloseable {
 
     private String when() {
         return WHEN.format(Instant.now(clock));
+    }
+
+    /**
+     * PF4J reading extensions from plugin jars only. By default it also reads every {@code extensions.idx} on the
+     * application's class path: slow over a fat jar's hundred libraries, and never where formats come from.
+     */
+    private static final class PluginJarsOnly extends DefaultPluginManager {
+
+        PluginJarsOnly(List<Path> roots) {
+            super(roots);
+        }
+
+        @Override
+        protected ExtensionFinder createExtensionFinder() {
+            return new LegacyExtensionFinder(this) {
+                @Override
+                public Map<String, Set<String>> readClasspathStorages() {
+                    return new LinkedHashMap<>();
+                }
+            };
+        }
     }
 
     /** A format from a running plugin, with the facts read when it loaded. */

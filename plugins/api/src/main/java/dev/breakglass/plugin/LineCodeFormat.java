@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A format whose codes one regular expression recognises, line by line: what most apps need. A subclass passes its
@@ -29,6 +30,7 @@ public abstract class LineCodeFormat implements CodeFormat {
 
     private final FormatFacts facts;
     private final Pattern code;
+    private final Pattern keywords;
 
     /**
      * @param facts what the app's help pages say about its codes
@@ -37,6 +39,9 @@ public abstract class LineCodeFormat implements CodeFormat {
     protected LineCodeFormat(FormatFacts facts, Pattern code) {
         this.facts = facts;
         this.code = Pattern.compile("(?<!" + NOT_WORD + ")(?:" + code.pattern() + ")(?!" + NOT_WORD + ")", code.flags());
+        this.keywords = facts.keywords().isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
+                + facts.keywords().stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /** The saved form of a code as matched, such as {@code 12345678} for {@code 1234 5678}. Unchanged by default. */
@@ -111,7 +116,7 @@ public abstract class LineCodeFormat implements CodeFormat {
             return 0;
         }
         double score = BASE;
-        if (facts.keywords().stream().anyMatch(paste::mentions)) {
+        if (keywords != null && keywords.matcher(paste.text()).find()) {
             score += NAMED;
         }
         int expected = facts.expectedCodeCount();

@@ -25,12 +25,13 @@ final class NotCodes {
             // phone numbers: +1 415 555 0100, (415) 555-0100, 415-555-0100
             Pattern.compile("\\+\\d{1,3}[\\s.-]?(?:\\(\\d{1,4}\\)[\\s.-]?)?\\d{1,4}(?:[\\s.-]?\\d{2,4}){1,4}\\b"),
             Pattern.compile("\\(\\d{3}\\)\\s?\\d{3}[\\s.-]\\d{4}\\b"),
-            Pattern.compile("\\b\\d{3}[.-]\\d{3}[.-]\\d{4}\\b"),
-            // a TOTP provisioning link
-            Pattern.compile("(?i)otpauth://\\S*"));
+            Pattern.compile("\\b\\d{3}[.-]\\d{3}[.-]\\d{4}\\b"));
+
+    private static final Pattern TOTP_LINK = Pattern.compile("(?i)otpauth://\\S*");
+    private static final Pattern DIGIT = Pattern.compile("\\d");
 
     /** Lines that hold something else's code: read no code from them. */
-    private static final List<Pattern> WHOLE_LINES = List.of(
+    private static final Pattern WHOLE_LINE = any(
             // a TOTP setup key shown for manual entry
             Pattern.compile("(?i)\\b(?:secret|setup key|set-up key|text key|manual(?:ly)? entry|enter (?:this|the) key|can'?t scan|authenticator key)\\b"),
             // product and licence keys
@@ -46,15 +47,25 @@ final class NotCodes {
 
     /** The line with everything that is not a code blanked; empty when the whole line is about something else. */
     static String blank(String line) {
-        for (Pattern whole : WHOLE_LINES) {
-            if (whole.matcher(line).find()) {
-                return "";
-            }
+        if (WHOLE_LINE.matcher(line).find()) {
+            return "";
         }
-        String text = line;
+        String text = line.contains("otpauth") || line.contains("OTPAUTH") ? TOTP_LINK.matcher(line).replaceAll(" ") : line;
+        if (!DIGIT.matcher(text).find()) {
+            return text;
+        }
         for (Pattern span : SPANS) {
             text = span.matcher(text).replaceAll(" ");
         }
         return text;
+    }
+
+    /** One pattern that finds what any of the given ones finds, so a line is scanned once. */
+    private static Pattern any(Pattern... patterns) {
+        StringBuilder alternation = new StringBuilder();
+        for (Pattern pattern : patterns) {
+            alternation.append(alternation.isEmpty() ? "" : "|").append("(?:").append(pattern.pattern()).append(")");
+        }
+        return Pattern.compile(alternation.toString());
     }
 }

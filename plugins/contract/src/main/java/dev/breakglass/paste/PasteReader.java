@@ -26,6 +26,7 @@ public final class PasteReader {
     private static final Pattern USED_MARK = Pattern.compile("(?i)[\u2611\u2612\u2713\u2714\u2705\u2716\u2717\u2718]|\\[[xX\u2713]\\]|[(\\[]\\s*used\\s*[)\\]]");
     private static final Pattern UNUSED_MARK = Pattern.compile("[\u2610\u25A1]|\\[\\s\\]");
     private static final Pattern ITEM_NUMBER = Pattern.compile("(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?)(?=\\s)");
+    private static final Pattern SPACES = Pattern.compile("[\\t ]{2,}|\\t");
     private static final Pattern BULLET = Pattern.compile("^\\s*[-*+\u2022\u00B7\u25AA\u25AB\u25E6\u2023\u2043\u25CF\u25CB>]\\s+");
 
     private PasteReader() {
@@ -95,7 +96,7 @@ public final class PasteReader {
     }
 
     private static void add(String item, OptionalInt number, List<PasteLine> lines) {
-        String original = BULLET.matcher(item).replaceFirst("").strip().replace('\t', ' ').replaceAll(" {2,}", " ");
+        String original = SPACES.matcher(BULLET.matcher(item).replaceFirst("").strip()).replaceAll(" ");
         if (original.isEmpty()) {
             return;
         }
