@@ -1,10 +1,12 @@
 package dev.breakglass;
 
 import dev.breakglass.formats.ParseCommand;
+import java.time.Clock;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Breakglass: keeps the MFA backup codes of a team's shared accounts encrypted, and hands them
@@ -20,5 +22,11 @@ public class Application {
             System.exit(ParseCommand.run(Arrays.copyOfRange(args, 1, args.length), System.in, System.out, System.err));
         }
         SpringApplication.run(Application.class, args);
+    }
+
+    /** The time, as every feature reads it; tests move it forward. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

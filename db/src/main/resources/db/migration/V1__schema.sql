@@ -117,21 +117,43 @@ CREATE TABLE backup_code (
     CONSTRAINT backup_code_position_ck CHECK (position >= 1)
 );
 
--- What happened, by whom, to which account. Append only: a trigger refuses UPDATE and DELETE.
--- details never holds a code.
+-- What happened, by whom, to which account. Append only: a trigger refuses UPDATE, DELETE and TRUNCATE.
+-- Each event carries a hash chained to the workspace's previous event (seq order), filled in by a trigger,
+-- so a changed or removed event shows up when the chain is checked. details never holds a code.
 CREATE TABLE audit_event (
     id           bigint GENERATED ALWAYS AS IDENTITY,
     workspace_id uuid                     NOT NULL,
+    seq          bigint                   NOT NULL,
     actor_id     uuid,
     action       varchar(64)              NOT NULL,
     account_id   uuid,
     at           timestamp with time zone NOT NULL DEFAULT now(),
     details      jsonb                    NOT NULL DEFAULT '{}',
+    prev_hash    bytea,
+    hash         bytea                    NOT NULL,
     CONSTRAINT audit_event_pk PRIMARY KEY (id),
-    CONSTRAINT audit_event_workspace_fk FOREIGN KEY (workspace_id) REFERENCES workspace (id)
+    CONSTRAINT audit_event_workspace_fk FOREIGN KEY (workspace_id) REFERENCES workspace (id),
+    CONSTRAINT audit_event_seq_uk UNIQUE (workspace_id, seq)
 );
 CREATE INDEX audit_event_workspace_at_ix ON audit_event (workspace_id, at);
 CREATE INDEX audit_event_account_ix ON audit_event (account_id, at);
+
+-- In-app notices: the other Owners of an account hear when its codes are viewed, used, replaced or deleted.
+CREATE TABLE notification (
+    id           uuid                     NOT NULL,
+    workspace_id uuid                     NOT NULL,
+    recipient_id uuid                     NOT NULL,
+    actor_id     uuid,
+    account_id   uuid,
+    kind         varchar(40)              NOT NULL,
+    message      varchar(500)             NOT NULL,
+    created_at   timestamp with time zone NOT NULL DEFAULT now(),
+    read_at      timestamp with time zone,
+    CONSTRAINT notification_pk PRIMARY KEY (id),
+    CONSTRAINT notification_member_fk FOREIGN KEY (workspace_id, recipient_id)
+        REFERENCES workspace_member (workspace_id, user_id) ON DELETE CASCADE
+);
+CREATE INDEX notification_recipient_ix ON notification (recipient_id, created_at);
 
 /* [jooq ignore start] */
 CREATE FUNCTION audit_event_refuse_change() RETURNS trigger
@@ -150,4 +172,38 @@ CREATE TRIGGER audit_event_append_only
 CREATE TRIGGER audit_event_no_truncate
     BEFORE TRUNCATE ON audit_event
     FOR EACH STATEMENT EXECUTE FUNCTION audit_event_refuse_change();
+
+-- The digest of one event: its own fields and the previous event's hash. The chain check uses it too.
+CREATE FUNCTION audit_event_digest(prev bytea, workspace uuid, seq bigint, actor uuid, action text, account uuid,
+                                   at timestamp with time zone, details jsonb) RETURNS bytea
+    LANGUAGE sql STABLE AS
+$$
+SELECT sha256(coalesce(prev, '\x'::bytea) || convert_to(concat_ws('|', workspace::text, seq::text,
+    coalesce(actor::text, '-'), action, coalesce(account::text, '-'),
+    to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), details::text), 'UTF8'))
+$$;
+
+-- Chains every new event to the workspace's previous one. The advisory lock makes concurrent inserts of one
+-- workspace take their turn, so the chain never forks.
+CREATE FUNCTION audit_event_chain() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    last_seq  bigint;
+    last_hash bytea;
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended('audit_event:' || NEW.workspace_id::text, 0));
+    SELECT e.seq, e.hash INTO last_seq, last_hash
+      FROM audit_event e WHERE e.workspace_id = NEW.workspace_id ORDER BY e.seq DESC LIMIT 1;
+    NEW.seq := coalesce(last_seq, 0) + 1;
+    NEW.prev_hash := last_hash;
+    NEW.hash := audit_event_digest(NEW.prev_hash, NEW.workspace_id, NEW.seq, NEW.actor_id, NEW.action,
+                                   NEW.account_id, NEW.at, NEW.details);
+    RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER audit_event_chain
+    BEFORE INSERT ON audit_event
+    FOR EACH ROW EXECUTE FUNCTION audit_event_chain();
 /* [jooq ignore stop] */

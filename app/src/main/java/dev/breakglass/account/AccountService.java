@@ -1,11 +1,16 @@
 package dev.breakglass.account;
 
+import dev.breakglass.backupcodes.CodeWarnings;
 import dev.breakglass.formats.CodeFormats;
 import dev.breakglass.security.CurrentUser;
 import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.SignedInUser;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -17,22 +22,39 @@ public class AccountService {
     private final CurrentUser currentUser;
     private final AccountRepository accounts;
     private final CodeFormats formats;
+    private final CodeWarnings warnings;
+    private final Clock clock;
 
-    AccountService(CurrentUser currentUser, AccountRepository accounts, CodeFormats formats) {
+    AccountService(CurrentUser currentUser, AccountRepository accounts, CodeFormats formats, CodeWarnings warnings,
+            Clock clock) {
         this.currentUser = currentUser;
         this.accounts = accounts;
         this.formats = formats;
+        this.warnings = warnings;
+        this.clock = clock;
     }
 
-    /** One page of the signed-in member's account cards, by label. */
-    public List<AccountCard> listCards(int offset, int limit) {
+    /** One page of the signed-in member's account cards that match the filter, by label. */
+    public List<AccountCard> listCards(CardFilter filter, int offset, int limit) {
         SignedInUser user = currentUser.require();
-        return accounts.findCards(user.workspaceId(), user.userId(), offset, limit, formats::appName);
+        return accounts.findCards(user.workspaceId(), user.userId(), condition(filter), offset, limit, formats::appName);
     }
 
-    public int countCards() {
+    /** How the member's accounts are covered: counts for each filter. */
+    public AccountsOverview overview() {
         SignedInUser user = currentUser.require();
-        return accounts.countCards(user.workspaceId(), user.userId());
+        return accounts.overview(user.workspaceId(), user.userId(), condition(CardFilter.MFA_ON_NO_CODES),
+                condition(CardFilter.LOW_CODES), condition(CardFilter.OLD_CODES), warnings.staleAfterDays());
+    }
+
+    private Condition condition(CardFilter filter) {
+        return switch (filter) {
+            case ALL -> DSL.noCondition();
+            case MFA_ON_NO_CODES -> AccountRepository.mfaOnWithoutCodes();
+            case LOW_CODES -> AccountRepository.lowOnCodes(warnings.lowAt());
+            case OLD_CODES -> AccountRepository.codesSavedBefore(
+                    OffsetDateTime.now(clock).minusDays(warnings.staleAfterDays()));
+        };
     }
 
     /**

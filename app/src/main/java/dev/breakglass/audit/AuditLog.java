@@ -1,30 +1,41 @@
 package dev.breakglass.audit;
 
-import static dev.breakglass.db.Tables.AUDIT_EVENT;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.breakglass.backupcodes.CodeMarked;
+import dev.breakglass.backupcodes.CodesDeleted;
+import dev.breakglass.backupcodes.CodesReplaced;
 import dev.breakglass.backupcodes.CodesRevealed;
 import dev.breakglass.backupcodes.CodesSaved;
+import dev.breakglass.security.AccessPolicy;
+import dev.breakglass.security.AccountRole;
+import dev.breakglass.security.CurrentUser;
+import dev.breakglass.security.NotFoundException;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes an audit event for each thing that happened. Listeners run in the publisher's transaction, so an
- * action and its audit event are saved together or not at all. Details hold counts and ids, never a code.
+ * The audit log. Writing: listeners for the other features' events, run in the publisher's transaction, so an
+ * action and its audit event are saved together or not at all; details hold ids and counts, never a code.
+ * Reading: an account's Owners see its activity; workspace admins see, filter, export and check everything.
  */
 @Service
 public class AuditLog {
 
-    private final DSLContext db;
+    private final AuditRepository events;
+    private final AccessPolicy access;
+    private final CurrentUser currentUser;
     private final ObjectMapper json = new ObjectMapper();
 
-    AuditLog(DSLContext db) {
-        this.db = db;
+    AuditLog(AuditRepository events, AccessPolicy access, CurrentUser currentUser) {
+        this.events = events;
+        this.access = access;
+        this.currentUser = currentUser;
     }
 
     @EventListener
@@ -42,15 +53,109 @@ public class AuditLog {
                 .put("codes", event.codeCount()));
     }
 
-    private void append(UUID workspaceId, UUID actorId, String action, UUID accountId, Consumer<ObjectNode> details) {
+    @EventListener
+    void on(CodeMarked event) {
+        String action = event.handedOut() ? "CODE_HANDED_OUT" : event.used() ? "CODE_MARKED_USED" : "CODE_MARKED_UNUSED";
+        append(event.workspaceId(), event.actorId(), action, event.accountId(), details -> details
+                .put("set", event.setId().toString())
+                .put("position", event.position())
+                .put("remaining", event.remaining()));
+    }
+
+    @EventListener
+    void on(CodesReplaced event) {
+        append(event.workspaceId(), event.actorId(), "CODES_REPLACED", event.accountId(), details -> details
+                .put("oldSet", event.oldSetId().toString())
+                .put("oldCodes", event.oldCount())
+                .put("oldUsed", event.oldUsed())
+                .put("set", event.newSetId().toString())
+                .put("codes", event.newCount())
+                .put("format", event.formatId()));
+    }
+
+    @EventListener
+    void on(CodesDeleted event) {
+        append(event.workspaceId(), event.actorId(), "CODES_DELETED", event.accountId(), details -> details
+                .put("set", event.setId().toString())
+                .put("codes", event.codeCount())
+                .put("used", event.usedCount()));
+    }
+
+    /** Appends an event for another feature that records what happened with ids and counts only. */
+    public void append(UUID workspaceId, UUID actorId, String action, UUID accountId, Consumer<ObjectNode> details) {
         ObjectNode node = json.createObjectNode();
         details.accept(node);
-        db.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.WORKSPACE_ID, workspaceId)
-                .set(AUDIT_EVENT.ACTOR_ID, actorId)
-                .set(AUDIT_EVENT.ACTION, action)
-                .set(AUDIT_EVENT.ACCOUNT_ID, accountId)
-                .set(AUDIT_EVENT.DETAILS, JSONB.valueOf(node.toString()))
-                .execute();
+        events.append(workspaceId, actorId, action, accountId, node.toString());
+    }
+
+    /** One page of what happened to an account, newest first: for the account's Owners. */
+    @PreAuthorize("isAuthenticated()")
+    public List<AuditEntry> accountActivity(UUID accountId, int offset, int limit) {
+        return events.find(requireOwner(accountId), forAccount(accountId), offset, limit);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public int countAccountActivity(UUID accountId) {
+        return events.count(requireOwner(accountId), forAccount(accountId));
+    }
+
+    /** One page of the workspace's audit log, newest first. */
+    @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+    public List<AuditEntry> search(AuditFilter filter, int offset, int limit) {
+        return events.find(workspace(), filter, offset, limit);
+    }
+
+    @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+    public int count(AuditFilter filter) {
+        return events.count(workspace(), filter);
+    }
+
+    /** Every matching event, newest first, streamed to the consumer (for exports). */
+    @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public void export(AuditFilter filter, Consumer<AuditEntry> consumer) {
+        events.forEach(workspace(), filter, consumer);
+    }
+
+    /** Whether the workspace's chain of audit events is intact. */
+    @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+    public ChainCheck verifyChain() {
+        return events.verify(workspace());
+    }
+
+    /** The workspace's members, for the person filter. */
+    @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+    public List<Choice> people() {
+        return events.people(workspace());
+    }
+
+    /** The workspace's accounts, for the account filter. */
+    @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+    public List<Choice> accounts() {
+        return events.accounts(workspace());
+    }
+
+    /** The actions that occur in the workspace's log, and the known ones. */
+    @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+    public List<String> actions() {
+        java.util.SortedSet<String> actions = new java.util.TreeSet<>(AuditActions.known().keySet());
+        actions.addAll(events.actions(workspace()));
+        return List.copyOf(actions);
+    }
+
+    private UUID requireOwner(UUID accountId) {
+        var grant = access.requireAccountAccess(accountId);
+        if (grant.accountRole() != AccountRole.OWNER) {
+            throw new NotFoundException("The account");
+        }
+        return grant.user().workspaceId();
+    }
+
+    private UUID workspace() {
+        return currentUser.require().workspaceId();
+    }
+
+    private static AuditFilter forAccount(UUID accountId) {
+        return new AuditFilter(null, null, accountId, null, null);
     }
 }

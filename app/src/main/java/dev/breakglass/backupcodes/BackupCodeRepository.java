@@ -4,18 +4,29 @@ import static dev.breakglass.db.Tables.ACCOUNT;
 import static dev.breakglass.db.Tables.APP_USER;
 import static dev.breakglass.db.Tables.BACKUP_CODE;
 import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 
+import dev.breakglass.db.tables.AppUser;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.InsertValuesStep4;
 import org.springframework.stereotype.Repository;
 
 /** Code sets and their ciphertexts. Ciphertexts never leave this feature. */
 @Repository
 class BackupCodeRepository {
+
+    private static final Field<Integer> UNUSED_IN_SET = field(selectCount().from(BACKUP_CODE)
+            .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID)).and(BACKUP_CODE.USED_AT.isNull()));
+    private static final Field<Integer> USED_IN_SET = field(selectCount().from(BACKUP_CODE)
+            .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID)).and(BACKUP_CODE.USED_AT.isNotNull()));
 
     private final DSLContext db;
 
@@ -28,10 +39,7 @@ class BackupCodeRepository {
     }
 
     Optional<CodeSetSummary> findActiveSummary(UUID accountId) {
-        var remaining = selectCount().from(BACKUP_CODE)
-                .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID)).and(BACKUP_CODE.USED_AT.isNull())
-                .<Integer>asField("remaining");
-        return db.select(BACKUP_CODE_SET.ID, BACKUP_CODE_SET.CODE_COUNT, remaining, BACKUP_CODE_SET.SAVED_AT,
+        return db.select(BACKUP_CODE_SET.ID, BACKUP_CODE_SET.CODE_COUNT, UNUSED_IN_SET, BACKUP_CODE_SET.SAVED_AT,
                         APP_USER.DISPLAY_NAME, BACKUP_CODE_SET.FORMAT_ID)
                 .from(BACKUP_CODE_SET)
                 .join(APP_USER).on(APP_USER.ID.eq(BACKUP_CODE_SET.SAVED_BY))
@@ -63,15 +71,101 @@ class BackupCodeRepository {
     }
 
     List<StoredCode> findCodes(UUID setId) {
-        return db.select(BACKUP_CODE.POSITION, BACKUP_CODE.CIPHERTEXT, BACKUP_CODE.USED_AT)
+        return db.select(BACKUP_CODE.POSITION, BACKUP_CODE.CIPHERTEXT, BACKUP_CODE.USED_AT, APP_USER.DISPLAY_NAME)
                 .from(BACKUP_CODE)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(BACKUP_CODE.USED_BY))
                 .where(BACKUP_CODE.SET_ID.eq(setId))
                 .and(BACKUP_CODE.CIPHERTEXT.isNotNull())
                 .orderBy(BACKUP_CODE.POSITION)
-                .fetch(r -> new StoredCode(r.value1(), r.value2(), r.value3()));
+                .fetch(r -> new StoredCode(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /**
+     * Marks the first unused code of the set used and returns it, in one statement. Rows another transaction
+     * is taking are skipped, so two callers at the same moment never get the same code.
+     */
+    Optional<StoredCode> takeNextUnused(UUID setId, UUID userId, OffsetDateTime now) {
+        var next = select(BACKUP_CODE.POSITION).from(BACKUP_CODE)
+                .where(BACKUP_CODE.SET_ID.eq(setId))
+                .and(BACKUP_CODE.USED_AT.isNull())
+                .and(BACKUP_CODE.CIPHERTEXT.isNotNull())
+                .orderBy(BACKUP_CODE.POSITION)
+                .limit(1)
+                .forUpdate().skipLocked();
+        return db.update(BACKUP_CODE)
+                .set(BACKUP_CODE.USED_AT, now)
+                .set(BACKUP_CODE.USED_BY, userId)
+                .where(BACKUP_CODE.SET_ID.eq(setId))
+                .and(BACKUP_CODE.POSITION.eq(next))
+                .returningResult(BACKUP_CODE.POSITION, BACKUP_CODE.CIPHERTEXT)
+                .fetchOptional(r -> new StoredCode(r.value1(), r.value2(), now, null));
+    }
+
+    /** @return whether the code changed (false when it already was in that state, or is gone) */
+    boolean markUsed(UUID setId, int position, UUID userId, OffsetDateTime now, boolean used) {
+        return db.update(BACKUP_CODE)
+                .set(BACKUP_CODE.USED_AT, used ? now : null)
+                .set(BACKUP_CODE.USED_BY, used ? userId : null)
+                .where(BACKUP_CODE.SET_ID.eq(setId))
+                .and(BACKUP_CODE.POSITION.eq(position))
+                .and(BACKUP_CODE.CIPHERTEXT.isNotNull())
+                .and(used ? BACKUP_CODE.USED_AT.isNull() : BACKUP_CODE.USED_AT.isNotNull())
+                .execute() == 1;
+    }
+
+    int countUnused(UUID setId) {
+        return db.fetchCount(BACKUP_CODE, BACKUP_CODE.SET_ID.eq(setId).and(BACKUP_CODE.USED_AT.isNull())
+                .and(BACKUP_CODE.CIPHERTEXT.isNotNull()));
+    }
+
+    /** Locks the account's active set for a replace or delete; empty when the set is no longer the active one. */
+    Optional<CodeSetHistory> lockActiveSet(UUID accountId, UUID expectedSetId) {
+        return db.select(BACKUP_CODE_SET.ID, BACKUP_CODE_SET.CODE_COUNT)
+                .from(BACKUP_CODE_SET)
+                .where(BACKUP_CODE_SET.ID.eq(expectedSetId))
+                .and(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId))
+                .and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
+                .forUpdate()
+                .fetchOptional(r -> new CodeSetHistory(r.value1(), "ACTIVE", r.value2(), 0, null, null, null, null));
+    }
+
+    /** Ends a set: it becomes history with its counts, and its ciphertexts are destroyed. Returns how many were used. */
+    int endSet(UUID setId, String state, UUID userId, OffsetDateTime now) {
+        int used = db.fetchCount(BACKUP_CODE, BACKUP_CODE.SET_ID.eq(setId).and(BACKUP_CODE.USED_AT.isNotNull()));
+        db.update(BACKUP_CODE_SET)
+                .set(BACKUP_CODE_SET.STATE, state)
+                .set(BACKUP_CODE_SET.ENDED_BY, userId)
+                .set(BACKUP_CODE_SET.ENDED_AT, now)
+                .set(BACKUP_CODE_SET.USED_AT_END, used)
+                .set(BACKUP_CODE_SET.VERSION, BACKUP_CODE_SET.VERSION.plus(1))
+                .where(BACKUP_CODE_SET.ID.eq(setId))
+                .execute();
+        db.update(BACKUP_CODE).setNull(BACKUP_CODE.CIPHERTEXT).where(BACKUP_CODE.SET_ID.eq(setId)).execute();
+        return used;
+    }
+
+    /** The latest change to the account's codes, for telling a user who changed them under their feet. */
+    Optional<CodeSetHistory> findLatestSet(UUID accountId) {
+        return findHistory(accountId).stream().findFirst();
+    }
+
+    /** Every set the account has had, newest first. */
+    List<CodeSetHistory> findHistory(UUID accountId) {
+        AppUser saver = APP_USER.as("saver");
+        AppUser ender = APP_USER.as("ender");
+        return db.select(BACKUP_CODE_SET.ID, BACKUP_CODE_SET.STATE, BACKUP_CODE_SET.CODE_COUNT,
+                        coalesce(BACKUP_CODE_SET.USED_AT_END, USED_IN_SET), BACKUP_CODE_SET.SAVED_AT, saver.DISPLAY_NAME,
+                        BACKUP_CODE_SET.ENDED_AT, ender.DISPLAY_NAME)
+                .from(BACKUP_CODE_SET)
+                .join(saver).on(saver.ID.eq(BACKUP_CODE_SET.SAVED_BY))
+                .leftJoin(ender).on(ender.ID.eq(BACKUP_CODE_SET.ENDED_BY))
+                .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId))
+                .orderBy(BACKUP_CODE_SET.ENDED_AT.desc().nullsFirst(), BACKUP_CODE_SET.SAVED_AT.desc())
+                .fetch(r -> new CodeSetHistory(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8()));
     }
 
     /** A code as stored: its ciphertext, not its value. */
-    record StoredCode(int position, String ciphertext, java.time.OffsetDateTime usedAt) {
+    record StoredCode(int position, String ciphertext, OffsetDateTime usedAt, String usedByName) {
     }
 }

@@ -8,11 +8,16 @@ import dev.breakglass.formats.ParsedCodes;
 import dev.breakglass.formats.PasteRejectedException;
 import dev.breakglass.security.AccessPolicy;
 import dev.breakglass.security.AccountGrant;
+import dev.breakglass.security.IdentityConfirmation;
 import dev.breakglass.security.NotFoundException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,33 +26,62 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The only door to an account's backup codes. Every method checks the caller's access itself; a refusal
- * looks like a missing account.
+ * looks like a missing account. Each change and its events (audit, notifications) commit together.
  */
 @Service
 @PreAuthorize("isAuthenticated()")
 public class BackupCodeService {
 
     private final AccessPolicy access;
+    private final IdentityConfirmation identity;
     private final CodeFormats formats;
     private final CodeCipher cipher;
     private final BackupCodeRepository codes;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final CodeWarnings warnings;
 
-    BackupCodeService(AccessPolicy access, CodeFormats formats, CodeCipher cipher, BackupCodeRepository codes,
-            TransactionTemplate transaction, ApplicationEventPublisher events) {
+    BackupCodeService(AccessPolicy access, IdentityConfirmation identity, CodeFormats formats, CodeCipher cipher,
+            BackupCodeRepository codes, TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock,
+            CodeWarnings warnings) {
         this.access = access;
+        this.identity = identity;
         this.formats = formats;
         this.cipher = cipher;
         this.codes = codes;
         this.transaction = transaction;
         this.events = events;
+        this.clock = clock;
+        this.warnings = warnings;
     }
 
     /** What the account's Emergency controls show this user: Owners and Collaborators alike. */
     public CodesOverview overview(UUID accountId) {
         AccountGrant grant = access.requireAccountAccess(accountId);
-        return new CodesOverview(codes.findActiveSummary(accountId), grant.mayKeepCodes());
+        Optional<CodeSetSummary> active = codes.findActiveSummary(accountId);
+        return new CodesOverview(active, grant.mayKeepCodes(), active.map(set -> warnings.isLow(set.remaining())).orElse(false));
+    }
+
+    /** Every set of codes the account has had, newest first: dates, who, how many, how many were used. */
+    public List<CodeSetHistory> history(UUID accountId) {
+        access.requireAccountAccess(accountId);
+        return codes.findHistory(accountId);
+    }
+
+    /** How codes of this account's app are shown, such as {@code 1234 5678} for Google. */
+    public UnaryOperator<String> displayForm(UUID accountId) {
+        access.requireAccountAccess(accountId);
+        return UnaryOperator.identity();
+    }
+
+    /**
+     * Checks the signed-in user's password before codes are shown again.
+     *
+     * @return whether the password was right
+     */
+    public boolean confirmIdentity(String password) {
+        return identity.confirm(password);
     }
 
     /**
@@ -85,8 +119,7 @@ public class BackupCodeService {
             throw new CodesAlreadySavedException();
         }
         UUID setId = UUID.randomUUID();
-        // Encrypt before the transaction opens: a slow cipher must not hold database locks.
-        List<String> ciphertexts = cipher.encryptAll(new CipherContext(accountId, setId), parsed.codes());
+        List<String> ciphertexts = encrypt(accountId, setId, parsed);
         UUID workspaceId = grant.user().workspaceId();
         try {
             transaction.executeWithoutResult(status -> {
@@ -100,20 +133,131 @@ public class BackupCodeService {
         return codes.findActiveSummary(accountId).orElseThrow();
     }
 
-    /** Decrypts the account's codes for an eligible Owner, and records that they were shown. */
+    /**
+     * Replaces the set the user was looking at with the codes in a new paste. The old set stays as history
+     * with its counts; its ciphertexts are destroyed.
+     *
+     * @param expectedSetId the set the user saw; if another Owner changed the codes since, nothing changes
+     * @throws CodesChangedException when the codes changed since the user looked
+     */
+    public CodeSetSummary replaceCodes(UUID accountId, UUID expectedSetId, String pastedText) {
+        AccountGrant grant = access.requireCodeKeeper(accountId);
+        ParsedCodes parsed = formats.parse(pastedText, codes.appKeyOf(accountId));
+        UUID setId = UUID.randomUUID();
+        List<String> ciphertexts = encrypt(accountId, setId, parsed);
+        UUID workspaceId = grant.user().workspaceId();
+        UUID userId = grant.user().userId();
+        transaction.executeWithoutResult(status -> {
+            CodeSetHistory old = codes.lockActiveSet(accountId, expectedSetId).orElseThrow(() -> codesChanged(accountId));
+            int used = codes.endSet(old.setId(), "REPLACED", userId, now());
+            codes.insertSet(setId, workspaceId, accountId, parsed.formatId(), userId, ciphertexts);
+            events.publishEvent(new CodesReplaced(workspaceId, accountId, userId, old.setId(), old.codeCount(), used,
+                    setId, ciphertexts.size(), parsed.formatId()));
+        });
+        return codes.findActiveSummary(accountId).orElseThrow();
+    }
+
+    /**
+     * Deletes the set the user was looking at: its ciphertexts are destroyed, its history line stays.
+     *
+     * @throws CodesChangedException when the codes changed since the user looked
+     */
+    public void deleteCodes(UUID accountId, UUID expectedSetId) {
+        AccountGrant grant = access.requireCodeKeeper(accountId);
+        UUID userId = grant.user().userId();
+        transaction.executeWithoutResult(status -> {
+            CodeSetHistory old = codes.lockActiveSet(accountId, expectedSetId).orElseThrow(() -> codesChanged(accountId));
+            int used = codes.endSet(old.setId(), "DELETED", userId, now());
+            events.publishEvent(new CodesDeleted(grant.user().workspaceId(), accountId, userId, old.setId(),
+                    old.codeCount(), used));
+        });
+    }
+
+    /**
+     * Decrypts the account's codes for an eligible Owner who confirmed their identity recently, and records
+     * that they were shown.
+     *
+     * @throws dev.breakglass.security.IdentityConfirmationRequiredException when the password must be entered again
+     */
     public RevealedCodes revealCodes(UUID accountId) {
         AccountGrant grant = access.requireCodeKeeper(accountId);
-        CodeSetSummary set = codes.findActiveSummary(accountId)
-                .orElseThrow(() -> new NotFoundException("Saved backup codes"));
+        identity.requireRecent();
+        CodeSetSummary set = activeSet(accountId);
         List<BackupCodeRepository.StoredCode> stored = codes.findCodes(set.setId());
         List<String> plaintexts = cipher.decryptAll(new CipherContext(accountId, set.setId()),
                 stored.stream().map(BackupCodeRepository.StoredCode::ciphertext).toList());
         List<RevealedCodes.Code> revealed = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
-            revealed.add(new RevealedCodes.Code(stored.get(i).position(), plaintexts.get(i), stored.get(i).usedAt()));
+            BackupCodeRepository.StoredCode code = stored.get(i);
+            revealed.add(new RevealedCodes.Code(code.position(), plaintexts.get(i), code.usedAt(), code.usedByName()));
         }
         transaction.executeWithoutResult(status -> events.publishEvent(new CodesRevealed(
                 grant.user().workspaceId(), accountId, grant.user().userId(), set.setId(), revealed.size())));
         return new RevealedCodes(set.setId(), revealed);
+    }
+
+    /**
+     * Hands out the next unused code and marks it used, in one step: two Owners asking at the same moment
+     * never get the same code.
+     *
+     * @throws NoUnusedCodesException when every code is used
+     */
+    public HandedOutCode useNextCode(UUID accountId) {
+        AccountGrant grant = access.requireCodeKeeper(accountId);
+        identity.requireRecent();
+        CodeSetSummary set = activeSet(accountId);
+        UUID userId = grant.user().userId();
+        // Decrypt inside the transaction: if decryption fails, the code is not marked used.
+        return transaction.execute(status -> {
+            BackupCodeRepository.StoredCode taken = codes.takeNextUnused(set.setId(), userId, now())
+                    .orElseThrow(NoUnusedCodesException::new);
+            String value = cipher.decryptAll(new CipherContext(accountId, set.setId()), List.of(taken.ciphertext())).get(0);
+            int remaining = codes.countUnused(set.setId());
+            events.publishEvent(new CodeMarked(grant.user().workspaceId(), accountId, userId, set.setId(),
+                    taken.position(), true, true, remaining));
+            return new HandedOutCode(taken.position(), value, remaining);
+        });
+    }
+
+    /**
+     * Marks one code of the active set used or unused (to undo a mistake).
+     *
+     * @return whether anything changed
+     */
+    public boolean markCode(UUID accountId, int position, boolean used) {
+        AccountGrant grant = access.requireCodeKeeper(accountId);
+        CodeSetSummary set = activeSet(accountId);
+        UUID userId = grant.user().userId();
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!codes.markUsed(set.setId(), position, userId, now(), used)) {
+                return false;
+            }
+            events.publishEvent(new CodeMarked(grant.user().workspaceId(), accountId, userId, set.setId(), position,
+                    used, false, codes.countUnused(set.setId())));
+            return true;
+        }));
+    }
+
+    private CodeSetSummary activeSet(UUID accountId) {
+        return codes.findActiveSummary(accountId).orElseThrow(() -> new NotFoundException("Saved backup codes"));
+    }
+
+    /** Encrypts before any transaction opens: a slow cipher must not hold database locks. */
+    private List<String> encrypt(UUID accountId, UUID setId, ParsedCodes parsed) {
+        return cipher.encryptAll(new CipherContext(accountId, setId), parsed.codes());
+    }
+
+    private CodesChangedException codesChanged(UUID accountId) {
+        Optional<CodeSetSummary> current = codes.findActiveSummary(accountId);
+        if (current.isPresent()) {
+            return new CodesChangedException(current.get().savedByName(), current.get().savedAt(), current.get().setId());
+        }
+        return codes.findLatestSet(accountId)
+                .map(latest -> new CodesChangedException(latest.endedByName(), latest.endedAt(), null))
+                .orElseGet(() -> new CodesChangedException(null, null, null));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

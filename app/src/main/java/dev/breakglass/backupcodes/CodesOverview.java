@@ -7,6 +7,7 @@ import java.util.Optional;
  *
  * @param activeSet the saved codes, if any
  * @param mayKeepCodes whether this user may add and view the codes (an eligible account Owner)
+ * @param lowOnCodes whether so few unused codes are left that new ones should be generated
  */
-public record CodesOverview(Optional<CodeSetSummary> activeSet, boolean mayKeepCodes) {
+public record CodesOverview(Optional<CodeSetSummary> activeSet, boolean mayKeepCodes, boolean lowOnCodes) {
 }

@@ -18,8 +18,13 @@ public record RevealedCodes(UUID setId, List<Code> codes) {
         return "RevealedCodes[set=" + setId + ", codes=" + codes.size() + "]";
     }
 
-    /** One code and whether it was used. */
-    public record Code(int position, String value, OffsetDateTime usedAt) {
+    /** One code and whether, when and by whom it was used. */
+    public record Code(int position, String value, OffsetDateTime usedAt, String usedByName) {
+
+        public boolean used() {
+            return usedAt != null;
+        }
+
         @Override
         public String toString() {
             return "Code[position=" + position + ", used=" + (usedAt != null) + "]";

@@ -1,5 +1,6 @@
 package dev.breakglass.security;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.CredentialsContainer;
@@ -13,11 +14,24 @@ final class BreakglassUserDetails implements UserDetails, CredentialsContainer {
     private final SignedInUser user;
     private final boolean enabled;
     private String passwordHash;
+    private volatile Instant identityConfirmedAt;
 
-    BreakglassUserDetails(SignedInUser user, String passwordHash, boolean enabled) {
+    /**
+     * @param loadedAt when the member was loaded to check a login: signing in confirms who they are
+     */
+    BreakglassUserDetails(SignedInUser user, String passwordHash, boolean enabled, Instant loadedAt) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.identityConfirmedAt = loadedAt;
+    }
+
+    Instant identityConfirmedAt() {
+        return identityConfirmedAt;
+    }
+
+    void identityConfirmed(Instant at) {
+        identityConfirmedAt = at;
     }
 
     SignedInUser signedInUser() {

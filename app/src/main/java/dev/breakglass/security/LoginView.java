@@ -15,7 +15,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Breakglass")
 @AnonymousAllowed
-class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
 

@@ -1,6 +1,5 @@
 package dev.breakglass.ui;
 
-import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.server.AppShellSettings;
@@ -8,12 +7,12 @@ import com.vaadin.flow.server.AppShellSettings;
 /**
  * Page-wide settings. Styles are a static stylesheet on top of Lumo, so no frontend bundle has to be built.
  */
-@StyleSheet("context://styles/breakglass.css")
 @Meta(name = "referrer", content = "no-referrer")
 public class AppShell implements AppShellConfigurator {
 
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Breakglass");
+        settings.addLink("stylesheet", "styles/breakglass.css");
     }
 }

@@ -9,21 +9,24 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.breakglass.audit.ui.AuditLogView;
 import dev.breakglass.crypto.CipherStatus;
-import dev.breakglass.security.CurrentUser;
+import dev.breakglass.notifications.NotificationCenter;
+import dev.breakglass.notifications.ui.NotificationBell;
 import dev.breakglass.security.WorkspaceRole;
-import jakarta.annotation.security.PermitAll;
 import java.util.EnumSet;
 import java.util.Set;
+import dev.breakglass.security.CurrentUser;
+import jakarta.annotation.security.PermitAll;
 
 /** The frame around every signed-in page: navigation, who is signed in, and a warning when the cipher is not for production. */
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    /** Who sees the admin pages; the pages and their services check again. */
     private static final Set<WorkspaceRole> ADMINS = EnumSet.of(WorkspaceRole.OWNER, WorkspaceRole.SUPER_ADMIN, WorkspaceRole.ADMIN);
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, CipherStatus cipher) {
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, CipherStatus cipher,
+            NotificationCenter notifications) {
         Span title = new Span("Breakglass");
         title.addClassName("app-title");
 
@@ -40,7 +43,7 @@ public class MainLayout extends AppLayout {
         currentUser.find().ifPresent(user -> {
             Span name = new Span(user.displayName() + " · " + user.role().label());
             name.setId("signed-in-user");
-            right.add(name);
+            right.add(new NotificationBell(notifications), name);
         });
         Button signOut = new Button("Sign out", event -> authentication.logout());
         signOut.setId("sign-out");
@@ -51,7 +54,8 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Accounts", ""));
-        currentUser.find().filter(user -> ADMINS.contains(user.role())).ifPresent(admin -> {
+        currentUser.find().filter(user -> ADMINS.contains(user.role())).ifPresent(user -> {
+            nav.addItem(new SideNavItem("Audit log", AuditLogView.class));
             SideNavItem plugins = new SideNavItem("Plugins", "admin/plugins");
             plugins.setId("nav-plugins");
             nav.addItem(plugins);

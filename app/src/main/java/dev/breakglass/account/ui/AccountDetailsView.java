@@ -14,7 +14,10 @@ import com.vaadin.flow.router.Route;
 import dev.breakglass.account.AccountDetails;
 import dev.breakglass.account.AccountService;
 import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.audit.AuditLog;
+import dev.breakglass.audit.ui.ActivityList;
 import dev.breakglass.backupcodes.ui.EmergencyControls;
+import dev.breakglass.security.AccountRole;
 import dev.breakglass.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.util.UUID;
@@ -28,11 +31,13 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
 
     private final AccountService accounts;
     private final BackupCodeService backupCodes;
+    private final AuditLog auditLog;
     private String title = "Account · Breakglass";
 
-    AccountDetailsView(AccountService accounts, BackupCodeService backupCodes) {
+    AccountDetailsView(AccountService accounts, BackupCodeService backupCodes, AuditLog auditLog) {
         this.accounts = accounts;
         this.backupCodes = backupCodes;
+        this.auditLog = auditLog;
         addClassName("account-details-view");
     }
 
@@ -67,6 +72,9 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
         tabs.setId("account-tabs");
         tabs.setWidthFull();
         tabs.add("Settings", settings(account));
+        if (account.myRole() == AccountRole.OWNER) {
+            tabs.add("Activity", new ActivityList(auditLog, account.id()));
+        }
         add(header, tabs);
     }
 

@@ -34,13 +34,19 @@ class AddCodesDialog extends Dialog {
     private final Function<String, PastePreview> previewer;
 
     AddCodesDialog(String accountLabel, Function<String, PastePreview> previewer) {
+        this(accountLabel, previewer, false);
+    }
+
+    /** @param replacing whether the codes replace a saved set (the dialog says so) */
+    AddCodesDialog(String accountLabel, Function<String, PastePreview> previewer, boolean replacing) {
         this.previewer = previewer;
-        setHeaderTitle("Add MFA Backup Codes");
+        setHeaderTitle(replacing ? "Replace MFA Backup Codes" : "Add MFA Backup Codes");
         setWidth("min(40rem, 95vw)");
         addClassName("add-codes-dialog");
 
-        Paragraph intro = new Paragraph("Paste the backup codes for " + accountLabel
-                + " exactly as the app showed or downloaded them. Headers, numbering and spacing are fine.");
+        Paragraph intro = new Paragraph((replacing ? "Paste the NEW backup codes for " : "Paste the backup codes for ")
+                + accountLabel + " exactly as the app showed or downloaded them. Headers, numbering and spacing are fine."
+                + (replacing ? " The codes saved now will be destroyed." : ""));
         codes.setId("backup-codes-input");
         codes.setWidthFull();
         codes.setMinHeight("12rem");
@@ -62,8 +68,9 @@ class AddCodesDialog extends Dialog {
 
         Button cancel = new Button("Cancel", event -> close());
         cancel.setId("cancel-add-codes");
-        Button save = new Button("Save Codes", event -> fireEvent(new SaveEvent(this, codes.getValue())));
-        save.setId("save-codes");
+        Button save = new Button(replacing ? "Replace Codes" : "Save Codes",
+                event -> fireEvent(new SaveEvent(this, codes.getValue())));
+        save.setId(replacing ? "replace-codes-save" : "save-codes");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(cancel, save);
         showPreview();

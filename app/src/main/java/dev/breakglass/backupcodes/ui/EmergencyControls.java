@@ -3,37 +3,40 @@ package dev.breakglass.backupcodes.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.backupcodes.CodeSetSummary;
 import dev.breakglass.backupcodes.CodesAlreadySavedException;
+import dev.breakglass.backupcodes.CodesChangedException;
 import dev.breakglass.backupcodes.CodesOverview;
+import dev.breakglass.backupcodes.NoUnusedCodesException;
 import dev.breakglass.crypto.CipherException;
 import dev.breakglass.formats.PasteRejectedException;
-import java.time.ZoneId;
+import dev.breakglass.security.IdentityConfirmationRequiredException;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The Emergency controls section of an account: what codes are saved, and for the account's eligible
- * Owners, Add codes or View codes.
+ * The Emergency controls section of an account: what codes are saved and their history; for the account's
+ * eligible Owners, the actions on them. Every action goes through {@link BackupCodeService}, which checks
+ * permissions itself.
  */
 public class EmergencyControls extends Details {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Locale.UK);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'");
 
     private final BackupCodeService service;
     private final UUID accountId;
     private final String accountLabel;
     private final Paragraph summary = new Paragraph();
+    private final Div warning = new Div();
     private final HorizontalLayout actions = new HorizontalLayout();
+    private final Div history = new Div();
 
     public EmergencyControls(BackupCodeService service, UUID accountId, String accountLabel) {
         super("Emergency controls");
@@ -43,64 +46,132 @@ public class EmergencyControls extends Details {
         setId("emergency-controls");
         addClassName("emergency-controls");
         summary.setId("codes-summary");
-        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new Paragraph("Backup codes let an Owner into the account when the authenticator is lost."), summary, actions);
+        warning.setId("low-codes-warning");
+        warning.addClassName("low-codes-warning");
+        actions.setWrap(true);
+        add(new Paragraph("Backup codes let an Owner into the account when the authenticator is lost."),
+                summary, warning, actions, history);
         refresh();
     }
 
     private void refresh() {
         CodesOverview overview = service.overview(accountId);
         actions.removeAll();
-        overview.activeSet().ifPresentOrElse(this::describe, () -> summary.setText("No backup codes saved yet."));
+        warning.setVisible(false);
+        overview.activeSet().ifPresentOrElse(set -> describe(set, overview.lowOnCodes()),
+                () -> summary.setText("No backup codes saved yet."));
+        history.removeAll();
+        history.add(new CodeHistoryList(service.history(accountId)));
         if (!overview.mayKeepCodes()) {
             return;
         }
-        if (overview.activeSet().isPresent()) {
-            Button view = new Button("View codes", event -> openViewDialog());
-            view.setId("view-codes");
-            actions.add(view);
-        } else {
-            Button add = new Button("Add codes", event -> openAddDialog());
-            add.setId("add-codes");
-            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            actions.add(add);
+        overview.activeSet().ifPresentOrElse(set -> actions.add(
+                button("View codes", "view-codes", () -> withIdentity(this::openViewDialog)),
+                button("Use next code", "use-next-code", () -> withIdentity(this::useNextCode)),
+                button("Replace codes", "replace-codes", () -> openAddDialog(set.setId())),
+                button("Delete codes", "delete-codes", () -> new DeleteCodesDialog(accountLabel, set.codeCount(),
+                        () -> delete(set.setId())).open())),
+                () -> {
+                    Button add = button("Add codes", "add-codes", () -> openAddDialog(null));
+                    add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                    actions.add(add);
+                });
+    }
+
+    private void describe(CodeSetSummary set, boolean low) {
+        summary.setText(set.remaining() + " of " + set.codeCount() + " backup codes left, saved "
+                + WHEN.format(set.savedAt()) + " by " + set.savedByName() + ".");
+        if (low) {
+            warning.setText(set.remaining() == 0
+                    ? "Every code is used. Generate new backup codes in the app now and replace these."
+                    : "Only " + set.remaining() + (set.remaining() == 1 ? " unused code is" : " unused codes are")
+                            + " left. Generate new backup codes in the app and replace these.");
+            warning.setVisible(true);
         }
     }
 
-    private void describe(CodeSetSummary set) {
-        summary.setText(set.remaining() + " of " + set.codeCount() + " backup codes left, saved "
-                + WHEN.format(set.savedAt().atZoneSameInstant(ZoneId.systemDefault())) + " by " + set.savedByName() + ".");
-    }
-
-    private void openAddDialog() {
-        AddCodesDialog dialog = new AddCodesDialog(accountLabel, text -> service.preview(accountId, text));
-        dialog.addSaveListener(event -> save(dialog, event.pastedText()));
-        dialog.open();
-    }
-
-    private void save(AddCodesDialog dialog, String pastedText) {
+    /** Runs an action that shows codes; asks for the password first when the service wants it. */
+    private void withIdentity(Runnable action) {
         try {
-            CodeSetSummary saved = service.saveCodes(accountId, pastedText);
-            dialog.close();
-            Notification notification = Notification.show(saved.codeCount() + (saved.codeCount() == 1
-                    ? " backup code saved" : " backup codes saved"), 5000, Notification.Position.BOTTOM_START);
-            notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            refresh();
-        } catch (PasteRejectedException e) {
-            dialog.showError(e.problem().message());
-        } catch (CipherException e) {
-            dialog.showError("Nothing was saved: " + e.getMessage());
-        } catch (CodesAlreadySavedException e) {
-            dialog.showError(e.getMessage());
+            action.run();
+        } catch (IdentityConfirmationRequiredException e) {
+            new ConfirmIdentityDialog(service::confirmIdentity, action).open();
         }
     }
 
     private void openViewDialog() {
         try {
-            new ViewCodesDialog(accountLabel, service.revealCodes(accountId)).open();
+            ViewCodesDialog dialog = new ViewCodesDialog(accountLabel, service.revealCodes(accountId), service.displayForm(accountId),
+                    (position, used) -> service.markCode(accountId, position, used));
+            dialog.addOpenedChangeListener(event -> refresh());
+            dialog.open();
         } catch (CipherException e) {
-            Notification notification = Notification.show("The codes can't be shown right now: " + e.getMessage());
-            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            error("The codes can't be shown right now: " + e.getMessage());
         }
+    }
+
+    private void useNextCode() {
+        try {
+            var code = service.useNextCode(accountId);
+            refresh();
+            new UseCodeDialog(accountLabel, code, service.displayForm(accountId).apply(code.value()), () -> {
+                service.markCode(accountId, code.position(), false);
+                refresh();
+            }).open();
+        } catch (NoUnusedCodesException e) {
+            error(e.getMessage());
+        } catch (CipherException e) {
+            error("No code was handed out: " + e.getMessage());
+        }
+    }
+
+    private void openAddDialog(UUID replacing) {
+        AddCodesDialog dialog = new AddCodesDialog(accountLabel, text -> service.preview(accountId, text), replacing != null);
+        UUID[] expected = {replacing};
+        Function<String, CodeSetSummary> save = text -> expected[0] == null
+                ? service.saveCodes(accountId, text) : service.replaceCodes(accountId, expected[0], text);
+        dialog.addSaveListener(event -> {
+            try {
+                CodeSetSummary saved = save.apply(event.pastedText());
+                dialog.close();
+                success(saved.codeCount() + (saved.codeCount() == 1 ? " backup code " : " backup codes ")
+                        + (replacing == null ? "saved" : "saved; the old codes are destroyed"));
+                refresh();
+            } catch (PasteRejectedException e) {
+                dialog.showError(e.problem().message());
+            } catch (CipherException e) {
+                dialog.showError("Nothing was saved: " + e.getMessage());
+            } catch (CodesAlreadySavedException | CodesChangedException e) {
+                // Another Owner got there first: say so, keep the text, and let a second click act on what is saved now.
+                expected[0] = service.overview(accountId).activeSet().map(CodeSetSummary::setId).orElse(null);
+                dialog.showError(e.getMessage() + (expected[0] == null ? "" : " Save again to replace the codes saved now with yours."));
+                refresh();
+            }
+        });
+        dialog.open();
+    }
+
+    private void delete(UUID setId) {
+        try {
+            service.deleteCodes(accountId, setId);
+            success("Backup codes deleted");
+        } catch (CodesChangedException e) {
+            error(e.getMessage());
+        }
+        refresh();
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button button = new Button(text, event -> action.run());
+        button.setId(id);
+        return button;
+    }
+
+    private static void success(String message) {
+        Notification.show(message, 5000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

@@ -2,33 +2,36 @@ package dev.breakglass.backupcodes.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.breakglass.backupcodes.RevealedCodes;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.BiPredicate;
+import java.util.function.UnaryOperator;
 
-/** Shows an account's codes. Closing it removes them from the page. */
+/** Shows an account's codes. Closing it, or a minute without activity, removes them from the page. */
 class ViewCodesDialog extends Dialog {
 
-    ViewCodesDialog(String accountLabel, RevealedCodes revealed) {
+    private final UnaryOperator<String> display;
+    private final BiPredicate<Integer, Boolean> mark;
+    private final Div listHolder = new Div();
+    private RevealedCodes revealed;
+
+    /** @param mark marks a code used or unused; answers whether it changed */
+    ViewCodesDialog(String accountLabel, RevealedCodes revealed, UnaryOperator<String> display,
+            BiPredicate<Integer, Boolean> mark) {
+        this.revealed = revealed;
+        this.display = display;
+        this.mark = mark;
         setHeaderTitle("View MFA Backup Codes");
-        setWidth("min(32rem, 95vw)");
+        setWidth("min(36rem, 95vw)");
         addClassName("view-codes-dialog");
 
         Paragraph intro = new Paragraph("Backup codes for " + accountLabel
-                + ". Each code works once. Keep them out of chats and tickets.");
-        OrderedList list = new OrderedList();
-        list.setId("revealed-codes");
-        list.addClassName("revealed-codes");
-        for (RevealedCodes.Code code : revealed.codes()) {
-            ListItem item = new ListItem(code.value());
-            item.addClassName("code");
-            if (code.usedAt() != null) {
-                item.addClassName("used");
-            }
-            list.add(item);
-        }
-        add(intro, list);
+                + ". Each code works once: mark it used when you use it. Keep them out of chats and tickets.");
+        add(intro, listHolder);
+        showCodes();
 
         Button close = new Button("Close", event -> close());
         close.setId("close-view-codes");
@@ -36,7 +39,25 @@ class ViewCodesDialog extends Dialog {
         addOpenedChangeListener(event -> {
             if (!event.isOpened()) {
                 removeAll();
+                this.revealed = null;
             }
         });
+    }
+
+    private void showCodes() {
+        listHolder.removeAll();
+        listHolder.add(new CodeList(revealed, display, this::markCode, this::close));
+    }
+
+    private void markCode(int position, boolean used) {
+        if (!mark.test(position, used)) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        revealed = new RevealedCodes(revealed.setId(), revealed.codes().stream()
+                .map(code -> code.position() != position ? code
+                        : new RevealedCodes.Code(position, code.value(), used ? now : null, used ? "you" : null))
+                .toList());
+        showCodes();
     }
 }

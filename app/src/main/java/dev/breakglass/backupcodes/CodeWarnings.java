@@ -1,0 +1,18 @@
+package dev.breakglass.backupcodes;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * When saved codes need attention.
+ *
+ * @param lowAt warn when this many unused codes or fewer are left ({@code breakglass.codes.low-at})
+ * @param staleAfterDays codes saved longer ago than this count as old ({@code breakglass.codes.stale-after-days})
+ */
+@ConfigurationProperties("breakglass.codes")
+public record CodeWarnings(@DefaultValue("2") int lowAt, @DefaultValue("180") int staleAfterDays) {
+
+    public boolean isLow(int remaining) {
+        return remaining <= lowAt;
+    }
+}

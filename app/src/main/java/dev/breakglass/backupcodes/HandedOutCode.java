@@ -1,0 +1,10 @@
+package dev.breakglass.backupcodes;
+
+/** The code Use next code handed out, now marked used. {@link #toString()} hides it. */
+public record HandedOutCode(int position, String value, int remaining) {
+
+    @Override
+    public String toString() {
+        return "HandedOutCode[position=" + position + ", remaining=" + remaining + "]";
+    }
+}

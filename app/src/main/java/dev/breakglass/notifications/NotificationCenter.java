@@ -1,0 +1,79 @@
+package dev.breakglass.notifications;
+
+import dev.breakglass.backupcodes.CodeMarked;
+import dev.breakglass.backupcodes.CodesDeleted;
+import dev.breakglass.backupcodes.CodesReplaced;
+import dev.breakglass.backupcodes.CodesRevealed;
+import dev.breakglass.security.CurrentUser;
+import dev.breakglass.security.SignedInUser;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tells an account's other Owners when its codes are viewed, used, replaced or deleted, and shows each member
+ * their own notifications. Notifications are written in the transaction of the action they report.
+ */
+@Service
+public class NotificationCenter {
+
+    static final int RECENT = 20;
+
+    private final NotificationRepository notifications;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    NotificationCenter(NotificationRepository notifications, CurrentUser currentUser, Clock clock) {
+        this.notifications = notifications;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(CodesRevealed event) {
+        notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODES_REVEALED",
+                "viewed the backup codes of", ".");
+    }
+
+    @EventListener
+    void on(CodeMarked event) {
+        String what = event.handedOut() ? "used a backup code of"
+                : event.used() ? "marked a backup code used for" : "marked a backup code unused for";
+        notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODE_MARKED",
+                what, event.remaining() <= 2 ? " (" + event.remaining() + " left)." : ".");
+    }
+
+    @EventListener
+    void on(CodesReplaced event) {
+        notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODES_REPLACED",
+                "replaced the backup codes of", ".");
+    }
+
+    @EventListener
+    void on(CodesDeleted event) {
+        notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODES_DELETED",
+                "deleted the backup codes of", ".");
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public int unreadCount() {
+        SignedInUser me = currentUser.require();
+        return notifications.countUnread(me.workspaceId(), me.userId());
+    }
+
+    /** The signed-in member's latest notifications, newest first. */
+    @PreAuthorize("isAuthenticated()")
+    public List<Notice> recent() {
+        SignedInUser me = currentUser.require();
+        return notifications.findRecent(me.workspaceId(), me.userId(), RECENT);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public void markAllRead() {
+        SignedInUser me = currentUser.require();
+        notifications.markAllRead(me.workspaceId(), me.userId(), OffsetDateTime.now(clock));
+    }
+}

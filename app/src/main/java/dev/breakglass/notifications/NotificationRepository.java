@@ -1,0 +1,78 @@
+package dev.breakglass.notifications;
+
+import static dev.breakglass.db.Tables.ACCOUNT;
+import static dev.breakglass.db.Tables.ACCOUNT_ACCESS;
+import static dev.breakglass.db.Tables.APP_USER;
+import static dev.breakglass.db.Tables.NOTIFICATION;
+import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.concat;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** Notifications and the people who should get them. */
+@Repository
+class NotificationRepository {
+
+    private final DSLContext db;
+
+    NotificationRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * Writes one notification for every active Owner of the account except the person who acted, in one
+     * statement. The message reads "{actor} {what} {account}{ending}".
+     */
+    int notifyOtherOwners(UUID workspaceId, UUID accountId, UUID actorId, String kind, String what, String ending) {
+        return db.insertInto(NOTIFICATION, NOTIFICATION.ID, NOTIFICATION.WORKSPACE_ID, NOTIFICATION.RECIPIENT_ID,
+                        NOTIFICATION.ACTOR_ID, NOTIFICATION.ACCOUNT_ID, NOTIFICATION.KIND, NOTIFICATION.MESSAGE)
+                .select(select(field("gen_random_uuid()", UUID.class),
+                                val(workspaceId), ACCOUNT_ACCESS.USER_ID, val(actorId),
+                                val(accountId), val(kind),
+                                concat(coalesce(field(select(APP_USER.DISPLAY_NAME).from(APP_USER)
+                                                .where(APP_USER.ID.eq(actorId))), val("Someone")),
+                                        val(" " + what + " "), ACCOUNT.LABEL, val(ending)))
+                        .from(ACCOUNT_ACCESS)
+                        .join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
+                        .join(WORKSPACE_MEMBER).on(WORKSPACE_MEMBER.WORKSPACE_ID.eq(ACCOUNT_ACCESS.WORKSPACE_ID)
+                                .and(WORKSPACE_MEMBER.USER_ID.eq(ACCOUNT_ACCESS.USER_ID)))
+                        .where(ACCOUNT_ACCESS.ACCOUNT_ID.eq(accountId))
+                        .and(ACCOUNT_ACCESS.WORKSPACE_ID.eq(workspaceId))
+                        .and(ACCOUNT_ACCESS.ROLE.eq("OWNER"))
+                        .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE"))
+                        .and(ACCOUNT_ACCESS.USER_ID.ne(actorId)))
+                .execute();
+    }
+
+    int countUnread(UUID workspaceId, UUID recipientId) {
+        return db.fetchCount(NOTIFICATION, NOTIFICATION.WORKSPACE_ID.eq(workspaceId)
+                .and(NOTIFICATION.RECIPIENT_ID.eq(recipientId)).and(NOTIFICATION.READ_AT.isNull()));
+    }
+
+    List<Notice> findRecent(UUID workspaceId, UUID recipientId, int limit) {
+        return db.select(NOTIFICATION.ID, NOTIFICATION.MESSAGE, NOTIFICATION.ACCOUNT_ID, NOTIFICATION.CREATED_AT,
+                        NOTIFICATION.READ_AT)
+                .from(NOTIFICATION)
+                .where(NOTIFICATION.WORKSPACE_ID.eq(workspaceId))
+                .and(NOTIFICATION.RECIPIENT_ID.eq(recipientId))
+                .orderBy(NOTIFICATION.CREATED_AT.desc())
+                .limit(limit)
+                .fetch(r -> new Notice(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() != null));
+    }
+
+    void markAllRead(UUID workspaceId, UUID recipientId, OffsetDateTime now) {
+        db.update(NOTIFICATION).set(NOTIFICATION.READ_AT, now)
+                .where(NOTIFICATION.WORKSPACE_ID.eq(workspaceId))
+                .and(NOTIFICATION.RECIPIENT_ID.eq(recipientId))
+                .and(NOTIFICATION.READ_AT.isNull())
+                .execute();
+    }
+}

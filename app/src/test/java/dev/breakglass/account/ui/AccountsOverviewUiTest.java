@@ -1,0 +1,69 @@
+package dev.breakglass.account.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.RouterLink;
+import dev.breakglass.account.CardFilter;
+import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.testing.KaribuTest;
+import dev.breakglass.testing.SignIn;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The accounts list tells an Owner where codes are missing, running low or getting old. */
+class AccountsOverviewUiTest extends KaribuTest {
+
+    @Autowired
+    BackupCodeService codes;
+    @Autowired
+    SignIn signIn;
+
+    @Test
+    void filters_andOverview_showWhereCodesNeedAttention() {
+        signIn.as("alice@acme.test");
+        codes.saveCodes(fixtures.accountId("GitHub"), "11111-aaaaa\n22222-bbbbb\n");
+        codes.saveCodes(fixtures.accountId("Google Workspace"), "11111-aaaaa\n22222-bbbbb\n33333-ccccc\n44444-ddddd\n");
+        fixtures.backdateCodes("Google Workspace", 400);
+
+        loginAs("alice@acme.test");
+
+        assertThat(overview()).containsExactly("5 accounts", "2 MFA on, no codes", "1 low on codes",
+                "1 codes older than 180 days");
+        assertThat(cards()).containsExactly("Docker Hub", "GitHub", "Google Workspace", "Microsoft 365", "Slack");
+
+        Select<CardFilter> filter = _get(Select.class, spec -> spec.withId("account-filter"));
+        _setValue(filter, CardFilter.MFA_ON_NO_CODES);
+        assertThat(cards()).containsExactly("Microsoft 365", "Slack");
+        _setValue(filter, CardFilter.LOW_CODES);
+        assertThat(cards()).containsExactly("GitHub");
+        _setValue(filter, CardFilter.OLD_CODES);
+        assertThat(cards()).containsExactly("Google Workspace");
+    }
+
+    @Test
+    void card_showsHowManyCodesAreLeft() {
+        signIn.as("alice@acme.test");
+        codes.saveCodes(fixtures.accountId("GitHub"), "11111-aaaaa\n22222-bbbbb\n33333-ccccc\n");
+        codes.useNextCode(fixtures.accountId("GitHub"));
+
+        loginAs("bob@acme.test");
+
+        RouterLink card = _get(RouterLink.class, spec -> spec.withClasses("account-card").withAttribute("data-label", "GitHub"));
+        assertThat(_get(card, Span.class, spec -> spec.withClasses("account-card-codes")).getText()).isEqualTo("2 of 3 codes left");
+    }
+
+    private static List<String> overview() {
+        return _find(Span.class, spec -> spec.withClasses("overview-tile")).stream().map(Span::getText).toList();
+    }
+
+    private static List<String> cards() {
+        return _find(RouterLink.class, spec -> spec.withClasses("account-card")).stream()
+                .map(card -> card.getElement().getAttribute("data-label")).toList();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.breakglass.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.testing.Fixtures;
+import dev.breakglass.testing.SignIn;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.access.AccessDeniedException;
+
+/** The audit table is append only in the database itself, and its hash chain shows tampering. */
+@SpringBootTest
+class AuditTrailTest {
+
+    @Autowired
+    DSLContext db;
+    @Autowired
+    AuditLog auditLog;
+    @Autowired
+    AuditExport export;
+    @Autowired
+    BackupCodeService codes;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    SignIn signIn;
+
+    UUID slack;
+
+    @BeforeEach
+    void ownerSavesAndViewsSlackCodes() {
+        fixtures.forgetAllCodes();
+        slack = fixtures.accountId("Slack");
+        signIn.as("owner@acme.test");
+        codes.saveCodes(slack, "12345-67890\n09876-54321\n");
+        codes.revealCodes(slack);
+    }
+
+    @AfterEach
+    void signOut() {
+        signIn.out();
+    }
+
+    @Test
+    void updateAndDelete_onTheAuditTable_areRefusedByTheDatabase() {
+        assertThatThrownBy(() -> db.execute("update audit_event set action = 'NOTHING'"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append only");
+        assertThatThrownBy(() -> db.execute("delete from audit_event"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append only");
+        assertThatThrownBy(() -> db.execute("truncate audit_event"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append only");
+    }
+
+    @Test
+    void chain_isIntact_untilAnEventIsTamperedWith() {
+        ChainCheck before = auditLog.verifyChain();
+        assertThat(before.intact()).isTrue();
+        assertThat(before.eventsChecked()).isGreaterThanOrEqualTo(2);
+
+        long seq = auditLog.search(new AuditFilter(null, "CODES_SAVED", slack, null, null), 0, 1).get(0).seq();
+        String original = db.fetchValue("select details::text from audit_event e join workspace w on w.id = e.workspace_id "
+                + "where w.name = 'Acme' and e.seq = ?", seq).toString();
+        // Someone with database superuser rights switches the guard off and rewrites history.
+        tamper(seq, "{\"codes\": 1}");
+        try {
+            ChainCheck after = auditLog.verifyChain();
+            assertThat(after.intact()).isFalse();
+            assertThat(after.firstBrokenSeq()).isEqualTo(seq);
+        } finally {
+            tamper(seq, original);
+        }
+        assertThat(auditLog.verifyChain().intact()).isTrue();
+    }
+
+    @Test
+    void auditDetails_carryCountsButNeverCodes() {
+        List<AuditEntry> entries = auditLog.search(new AuditFilter(null, null, slack, null, null), 0, 10);
+
+        assertThat(entries).extracting(AuditEntry::action).startsWith("CODES_REVEALED", "CODES_SAVED");
+        assertThat(entries).extracting(AuditEntry::details).noneMatch(d -> d.contains("12345") || d.contains("54321"));
+    }
+
+    @Test
+    void export_writesCsvAndJsonLines_forTheFilteredEvents() {
+        UUID owner = fixtures.userId("owner@acme.test");
+        AuditFilter filter = new AuditFilter(owner, "CODES_REVEALED", slack, null, null);
+        int expected = auditLog.count(filter);
+
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        export.writeCsv(filter, csv);
+        ByteArrayOutputStream jsonl = new ByteArrayOutputStream();
+        export.writeJsonLines(filter, jsonl);
+
+        List<String> csvLines = csv.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(csvLines.get(0)).isEqualTo("seq,at,actor,actor_id,action,account,account_id,details");
+        assertThat(csvLines).hasSize(expected + 1);
+        assertThat(csvLines.subList(1, csvLines.size())).allMatch(line -> line.contains("Olivia Owner") && line.contains("CODES_REVEALED"));
+        List<String> jsonLines = jsonl.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(jsonLines).hasSize(expected).allMatch(line -> line.startsWith("{\"seq\":") && line.contains("\"action\":\"CODES_REVEALED\""));
+    }
+
+    @Test
+    void theWorkspaceLog_isForAdminsOnly() {
+        signIn.as("alice@acme.test");
+
+        assertThatThrownBy(() -> auditLog.search(AuditFilter.everything(), 0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> auditLog.verifyChain()).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void accountActivity_isForTheAccountsOwners() {
+        signIn.as("alice@acme.test");
+        assertThatThrownBy(() -> auditLog.accountActivity(slack, 0, 10)).isInstanceOf(dev.breakglass.security.NotFoundException.class);
+
+        signIn.as("owner@acme.test");
+        assertThat(auditLog.accountActivity(slack, 0, 10)).extracting(AuditEntry::actionLabel)
+                .startsWith("Viewed codes", "Saved codes");
+    }
+
+    private void tamper(long seq, String details) {
+        db.transaction(tx -> {
+            tx.dsl().execute("alter table audit_event disable trigger audit_event_append_only");
+            tx.dsl().execute("update audit_event set details = ?::jsonb where seq = ? and workspace_id = "
+                    + "(select id from workspace where name = 'Acme')", details, seq);
+            tx.dsl().execute("alter table audit_event enable trigger audit_event_append_only");
+        });
+    }
+}

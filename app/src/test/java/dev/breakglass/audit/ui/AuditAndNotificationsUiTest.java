@@ -1,0 +1,139 @@
+package dev.breakglass.audit.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.RouterLinkKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.RouterLink;
+import dev.breakglass.audit.AuditEntry;
+import dev.breakglass.audit.Choice;
+import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.testing.KaribuTest;
+import dev.breakglass.testing.SignIn;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Owners see an account's activity and hear about its codes; admins read and export the whole log. */
+class AuditAndNotificationsUiTest extends KaribuTest {
+
+    @Autowired
+    BackupCodeService codes;
+    @Autowired
+    SignIn signIn;
+
+    UUID github;
+
+    @BeforeEach
+    void aliceSavesAndViewsGitHubCodes() {
+        github = fixtures.accountId("GitHub");
+        signIn.as("alice@acme.test");
+        codes.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n");
+        codes.revealCodes(github);
+        codes.useNextCode(github);
+    }
+
+    @Test
+    void activityTab_showsWhatHappened_toOwnersOnly() {
+        loginAs("owner@acme.test");
+        openGitHub();
+        TabSheet tabs = _get(TabSheet.class, spec -> spec.withId("account-tabs"));
+        tabs.setSelectedIndex(1);
+
+        Grid<AuditEntry> activity = _get(Grid.class, spec -> spec.withId("account-activity"));
+        List<String> actions = GridKt._findAll(activity).stream().map(AuditEntry::actionLabel).toList();
+        assertThat(actions).startsWith("Used the next code", "Viewed codes", "Saved codes");
+        assertThat(GridKt._getFormatted(activity, 0, "action")).isEqualTo("Used the next code");
+
+        loginAs("bob@acme.test");
+        openGitHub();
+        assertThat(_find(Grid.class, spec -> spec.withId("account-activity"))).isEmpty();
+    }
+
+
+    @Test
+    void otherOwners_areNotified_andTheBellCountsUnread() {
+        loginAs("owner@acme.test");
+
+        Span unread = _get(Span.class, spec -> spec.withId("unread-count"));
+        assertThat(unread.getText()).isEqualTo("2");
+        _click(_get(Button.class, spec -> spec.withId("notification-bell")));
+
+        List<String> notices = _find(ListItem.class, spec -> spec.withClasses("unread")).stream().map(ListItem::getText).toList();
+        assertThat(notices).hasSize(2);
+        assertThat(notices.get(0)).startsWith("Alice Example used a backup code of GitHub (1 left).");
+        assertThat(notices.get(1)).startsWith("Alice Example viewed the backup codes of GitHub.");
+        assertThat(unread.isVisible()).isFalse();
+
+        // Alice acted herself: she is not told about it.
+        loginAs("alice@acme.test");
+        assertThat(_find(Span.class, spec -> spec.withId("unread-count"))).isEmpty();
+    }
+
+    @Test
+    void auditLog_filtersByPersonActionAccountAndDate_andOffersExports() {
+        loginAs("admin@acme.test");
+        UI.getCurrent().navigate(AuditLogView.class);
+
+        assertThat(_get(Span.class, spec -> spec.withId("audit-chain-status")).getText()).startsWith("Audit chain intact");
+        Grid<AuditEntry> grid = _get(Grid.class, spec -> spec.withId("audit-grid"));
+        assertThat(GridKt._size(grid)).isGreaterThanOrEqualTo(3);
+
+        Select<String> action = _get(Select.class, spec -> spec.withId("audit-action"));
+        _setValue(action, "CODES_REVEALED");
+        assertThat(GridKt._findAll(grid)).extracting(AuditEntry::action).containsOnly("CODES_REVEALED");
+
+        ComboBox<Choice> person = _get(ComboBox.class, spec -> spec.withId("audit-person"));
+        _setValue(person, choice(person, "Bob Example"));
+        assertThat(GridKt._size(grid)).isZero();
+        _setValue(person, choice(person, "Alice Example"));
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+
+        _setValue(action, null);
+        ComboBox<Choice> account = _get(ComboBox.class, spec -> spec.withId("audit-account"));
+        _setValue(account, choice(account, "Slack"));
+        assertThat(GridKt._size(grid)).isZero();
+        _setValue(account, choice(account, "GitHub"));
+        assertThat(GridKt._findAll(grid)).extracting(AuditEntry::action).contains("CODES_SAVED", "CODES_REVEALED", "CODE_HANDED_OUT");
+
+        _setValue(_get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("audit-from")),
+                java.time.LocalDate.now(clock).plusDays(1));
+        assertThat(GridKt._size(grid)).isZero();
+
+        assertThat(_get(Anchor.class, spec -> spec.withId("export-csv")).getHref()).isNotBlank();
+        assertThat(_get(Anchor.class, spec -> spec.withId("export-jsonl")).getHref()).isNotBlank();
+    }
+
+    @Test
+    void auditLog_isNotOfferedToUsers() {
+        loginAs("alice@acme.test");
+
+        assertThat(_find(com.vaadin.flow.component.sidenav.SideNavItem.class, spec -> spec.withLabel("Audit log"))).isEmpty();
+        UI.getCurrent().navigate(AuditLogView.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> _find(Grid.class, spec -> spec.withId("audit-grid")))
+                .hasMessageContaining("AccessDeniedException");
+    }
+
+    private static Choice choice(ComboBox<Choice> box, String label) {
+        return box.getListDataView().getItems().filter(c -> c.label().equals(label)).findFirst().orElseThrow();
+    }
+
+    private static void openGitHub() {
+        RouterLinkKt._click(_get(RouterLink.class, spec -> spec.withClasses("account-card").withAttribute("data-label", "GitHub")));
+    }
+}

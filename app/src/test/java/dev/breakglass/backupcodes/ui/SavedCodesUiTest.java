@@ -1,0 +1,215 @@
+package dev.breakglass.backupcodes.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.RouterLinkKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.RouterLink;
+import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.testing.KaribuTest;
+import dev.breakglass.testing.SignIn;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Living with saved codes in the UI: reveal, use, undo, replace, delete, history. */
+class SavedCodesUiTest extends KaribuTest {
+
+    static final String CODES = """
+            11111-aaaaa
+            22222-bbbbb
+            33333-ccccc
+            44444-ddddd
+            """;
+
+    @Autowired
+    BackupCodeService service;
+    @Autowired
+    SignIn signIn;
+
+    @BeforeEach
+    void aliceSavedGitHubCodes() {
+        signIn.as("alice@acme.test");
+        service.saveCodes(fixtures.accountId("GitHub"), CODES);
+    }
+
+    @Test
+    void reveal_rightAfterSignIn_showsTheCodesWithoutAskingAgain() {
+        openGitHubAs("owner@acme.test");
+
+        _click(_get(Button.class, spec -> spec.withId("view-codes")));
+
+        assertThat(shownCodes()).containsExactly("11111-aaaaa", "22222-bbbbb", "33333-ccccc", "44444-ddddd");
+    }
+
+    @Test
+    void reveal_afterTheConfirmationExpired_asksForThePasswordFirst() {
+        openGitHubAs("owner@acme.test");
+        clock.advance(Duration.ofMinutes(6));
+
+        _click(_get(Button.class, spec -> spec.withId("view-codes")));
+        assertThat(_find(Div.class, spec -> spec.withId("revealed-codes"))).isEmpty();
+        PasswordField password = _get(PasswordField.class, spec -> spec.withId("confirm-password"));
+
+        _setValue(password, "not-my-password");
+        _click(_get(Button.class, spec -> spec.withId("confirm-identity")));
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(_find(Div.class, spec -> spec.withId("revealed-codes"))).isEmpty();
+
+        _setValue(password, "breakglass-demo");
+        _click(_get(Button.class, spec -> spec.withId("confirm-identity")));
+        assertThat(shownCodes()).hasSize(4);
+    }
+
+    @Test
+    void markUsed_movesTheCodeDown_struckThrough_andUndoBringsItBack() {
+        openGitHubAs("alice@acme.test");
+        _click(_get(Button.class, spec -> spec.withId("view-codes")));
+
+        _click(_find(Button.class, spec -> spec.withClasses("mark-used")).get(0));
+
+        assertThat(shownCodes()).containsExactly("22222-bbbbb", "33333-ccccc", "44444-ddddd", "11111-aaaaa");
+        Div used = _get(Div.class, spec -> spec.withClasses("code used"));
+        assertThat(_get(used, Span.class, spec -> spec.withClasses("code-used")).getText()).contains("used").contains("by you");
+        _click(_get(Button.class, spec -> spec.withId("close-view-codes")));
+        assertThat(summary()).startsWith("3 of 4 backup codes left");
+
+        _click(_get(Button.class, spec -> spec.withId("view-codes")));
+        assertThat(_get(Span.class, spec -> spec.withClasses("code-used")).getText()).contains("by Alice Example");
+        _click(_get(Button.class, spec -> spec.withClasses("mark-unused")));
+        assertThat(shownCodes()).containsExactly("11111-aaaaa", "22222-bbbbb", "33333-ccccc", "44444-ddddd");
+        assertThat(_find(Div.class, spec -> spec.withClasses("code used"))).isEmpty();
+    }
+
+    @Test
+    void codes_leaveThePage_afterAMinuteWithoutActivity() {
+        openGitHubAs("alice@acme.test");
+        _click(_get(Button.class, spec -> spec.withId("view-codes")));
+        CodeList codes = _get(CodeList.class);
+
+        codes.idle();
+
+        assertThat(_find(CodeList.class)).isEmpty();
+        assertThat(_find(Dialog.class).stream().filter(Dialog::isOpened)).isEmpty();
+    }
+
+    @Test
+    void useNextCode_handsOutTheFirstUnusedCode_andUndoReturnsIt() {
+        openGitHubAs("alice@acme.test");
+
+        _click(_get(Button.class, spec -> spec.withId("use-next-code")));
+
+        assertThat(_get(Div.class, spec -> spec.withId("handed-out-code")).getText()).isEqualTo("11111-aaaaa");
+        assertThat(summary()).startsWith("3 of 4 backup codes left");
+        _click(_get(Button.class, spec -> spec.withId("close-use-code")));
+
+        _click(_get(Button.class, spec -> spec.withId("use-next-code")));
+        assertThat(_get(Div.class, spec -> spec.withId("handed-out-code")).getText()).isEqualTo("22222-bbbbb");
+        _click(_get(Button.class, spec -> spec.withId("undo-use")));
+        assertThat(summary()).startsWith("3 of 4 backup codes left");
+    }
+
+    @Test
+    void lowOnCodes_showsAWarning() {
+        openGitHubAs("alice@acme.test");
+        assertThat(_find(Div.class, spec -> spec.withId("low-codes-warning"))).isEmpty();
+
+        _click(_get(Button.class, spec -> spec.withId("use-next-code")));
+        _click(_get(Button.class, spec -> spec.withId("close-use-code")));
+        _click(_get(Button.class, spec -> spec.withId("use-next-code")));
+        _click(_get(Button.class, spec -> spec.withId("close-use-code")));
+
+        assertThat(_get(Div.class, spec -> spec.withId("low-codes-warning")).getText()).contains("Only 2 unused codes are left");
+    }
+
+    @Test
+    void replace_keepsHistory_andTheNewCodesAreShown() {
+        openGitHubAs("alice@acme.test");
+        _click(_get(Button.class, spec -> spec.withId("use-next-code")));
+        _click(_get(Button.class, spec -> spec.withId("close-use-code")));
+
+        _click(_get(Button.class, spec -> spec.withId("replace-codes")));
+        assertThat(_get(Dialog.class, spec -> spec.withPredicate(Dialog::isOpened)).getHeaderTitle()).isEqualTo("Replace MFA Backup Codes");
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), "55555-eeeee\n66666-fffff\n");
+        _click(_get(Button.class, spec -> spec.withId("replace-codes-save")));
+
+        expectNotifications("2 backup codes saved; the old codes are destroyed");
+        assertThat(summary()).startsWith("2 of 2 backup codes left");
+        List<String> history = historyLines();
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0)).startsWith("2 codes saved").contains("in use");
+        assertThat(history.get(1)).startsWith("4 codes saved").contains("replaced").contains("by Alice Example").contains("1 used");
+        _click(_get(Button.class, spec -> spec.withId("view-codes")));
+        assertThat(shownCodes()).containsExactly("55555-eeeee", "66666-fffff");
+    }
+
+    @Test
+    void replace_afterAnotherOwnerReplacedFirst_saysWho_keepsTheText_andChangesNothing() {
+        openGitHubAs("alice@acme.test");
+        _click(_get(Button.class, spec -> spec.withId("replace-codes")));
+        TextArea field = _get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes"));
+        _setValue(field, "77777-ggggg\n");
+
+        // Meanwhile the workspace Owner replaces the codes from another session.
+        var alice = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        signIn.as("owner@acme.test");
+        var current = service.overview(fixtures.accountId("GitHub")).activeSet().orElseThrow();
+        service.replaceCodes(fixtures.accountId("GitHub"), current.setId(), "88888-hhhhh\n99999-iiiii\n");
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(alice);
+
+        _click(_get(Button.class, spec -> spec.withId("replace-codes-save")));
+
+        assertThat(field.isInvalid()).isTrue();
+        assertThat(field.getErrorMessage()).contains("Olivia Owner changed these codes a moment ago").contains("Nothing was changed");
+        assertThat(field.getValue()).isEqualTo("77777-ggggg\n");
+        assertThat(summary()).startsWith("2 of 2 backup codes left").contains("by Olivia Owner");
+    }
+
+    @Test
+    void delete_asksFirst_destroysTheCodes_andKeepsTheHistoryLine() {
+        openGitHubAs("alice@acme.test");
+
+        _click(_get(Button.class, spec -> spec.withId("delete-codes")));
+        _click(_get(Button.class, spec -> spec.withId("cancel-delete-codes")));
+        assertThat(summary()).startsWith("4 of 4");
+
+        _click(_get(Button.class, spec -> spec.withId("delete-codes")));
+        _click(_get(Button.class, spec -> spec.withId("confirm-delete-codes")));
+
+        assertThat(summary()).isEqualTo("No backup codes saved yet.");
+        assertThat(historyLines()).singleElement().asString().contains("deleted").contains("by Alice Example");
+        assertThat(_find(Button.class, spec -> spec.withId("add-codes"))).hasSize(1);
+    }
+
+    private void openGitHubAs(String email) {
+        loginAs(email);
+        RouterLinkKt._click(_get(RouterLink.class, spec -> spec.withClasses("account-card").withAttribute("data-label", "GitHub")));
+    }
+
+    private static String summary() {
+        return _get(Paragraph.class, spec -> spec.withId("codes-summary")).getText();
+    }
+
+    private static List<String> shownCodes() {
+        return _find(Span.class, spec -> spec.withClasses("code-value")).stream().map(Span::getText).toList();
+    }
+
+    private static List<String> historyLines() {
+        return _find(com.vaadin.flow.component.html.ListItem.class).stream()
+                .filter(item -> item.getParent().flatMap(p -> p.getParent()).map(p -> "codes-history".equals(p.getId().orElse(null))).orElse(false))
+                .map(com.vaadin.flow.component.html.ListItem::getText).toList();
+    }
+}

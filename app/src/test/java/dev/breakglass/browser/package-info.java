@@ -1,0 +1,4 @@
+/**
+ * Browser tests: the running application driven through headless Chromium.
+ */
+package dev.breakglass.browser;

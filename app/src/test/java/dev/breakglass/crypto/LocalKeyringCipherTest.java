@@ -1,0 +1,107 @@
+package dev.breakglass.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalKeyringCipherTest {
+
+    static final List<String> CODES = List.of("1234 5678", "abcde-12345", "Z9Y8X7W6");
+
+    @TempDir
+    Path dir;
+
+    SecureRandom random = new SecureRandom();
+    LocalKeyringCipher cipher;
+    CipherContext context = new CipherContext(UUID.randomUUID(), UUID.randomUUID());
+
+    @BeforeEach
+    void openKeyring() {
+        cipher = new LocalKeyringCipher(LocalKeyring.openOrCreate(dir.resolve("keyring.json"), random), random);
+    }
+
+    @Test
+    void encryptThenDecrypt_returnsTheCodes() {
+        List<String> ciphertexts = cipher.encryptAll(context, CODES);
+
+        assertThat(ciphertexts).hasSize(3).allMatch(c -> c.startsWith("local:v1:")).doesNotContainAnyElementsOf(CODES);
+        assertThat(ciphertexts).doesNotHaveDuplicates();
+        assertThat(cipher.decryptAll(context, ciphertexts)).isEqualTo(CODES);
+    }
+
+    @Test
+    void sameCodeTwice_givesDifferentCiphertexts() {
+        assertThat(cipher.encryptAll(context, List.of("same", "same"))).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void tamperedCiphertext_failsToDecrypt() {
+        String ciphertext = cipher.encryptAll(context, List.of("12345678")).get(0);
+        char last = ciphertext.charAt(ciphertext.length() - 2);
+        String tampered = ciphertext.substring(0, ciphertext.length() - 2) + (last == 'A' ? 'B' : 'A')
+                + ciphertext.charAt(ciphertext.length() - 1);
+
+        assertThatThrownBy(() -> cipher.decryptAll(context, List.of(tampered)))
+                .isInstanceOf(CipherException.class).hasMessageContaining("integrity");
+    }
+
+    @Test
+    void ciphertextOfOneAccount_doesNotDecryptAsAnother() {
+        String ciphertext = cipher.encryptAll(context, List.of("12345678")).get(0);
+        CipherContext otherAccount = new CipherContext(UUID.randomUUID(), context.setId());
+
+        assertThatThrownBy(() -> cipher.decryptAll(otherAccount, List.of(ciphertext))).isInstanceOf(CipherException.class);
+    }
+
+    @Test
+    void ciphertextOfOneSet_doesNotDecryptAsAnother() {
+        String ciphertext = cipher.encryptAll(context, List.of("12345678")).get(0);
+        CipherContext otherSet = new CipherContext(context.accountId(), UUID.randomUUID());
+
+        assertThatThrownBy(() -> cipher.decryptAll(otherSet, List.of(ciphertext))).isInstanceOf(CipherException.class);
+    }
+
+    @Test
+    void afterRotation_oldCiphertextsStillDecrypt_andNewOnesUseTheNewVersion() {
+        List<String> old = cipher.encryptAll(context, CODES);
+
+        assertThat(cipher.rotate()).isEqualTo(2);
+        List<String> fresh = cipher.encryptAll(context, CODES);
+
+        assertThat(fresh).allMatch(c -> c.startsWith("local:v2:"));
+        assertThat(cipher.decryptAll(context, old)).isEqualTo(CODES);
+        assertThat(cipher.decryptAll(context, fresh)).isEqualTo(CODES);
+        List<String> rewrapped = cipher.rewrapAll(context, old);
+        assertThat(rewrapped).allMatch(c -> c.startsWith("local:v2:"));
+        assertThat(cipher.decryptAll(context, rewrapped)).isEqualTo(CODES);
+    }
+
+    @Test
+    void keyFile_isOwnerOnly_andSurvivesAReopen() throws Exception {
+        Path file = dir.resolve("keyring.json");
+        List<String> ciphertexts = cipher.encryptAll(context, CODES);
+        cipher.rotate();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        LocalKeyringCipher reopened = new LocalKeyringCipher(LocalKeyring.openOrCreate(file, random), random);
+        assertThat(reopened.currentVersion()).isEqualTo(2);
+        assertThat(reopened.decryptAll(context, ciphertexts)).isEqualTo(CODES);
+    }
+
+    @Test
+    void ciphertextFromAnotherKeyFile_failsToDecrypt() {
+        String ciphertext = cipher.encryptAll(context, List.of("12345678")).get(0);
+        LocalKeyringCipher stranger = new LocalKeyringCipher(LocalKeyring.openOrCreate(dir.resolve("other.json"), random), random);
+
+        assertThatThrownBy(() -> stranger.decryptAll(context, List.of(ciphertext))).isInstanceOf(CipherException.class);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.breakglass.testing;
+
+import static dev.breakglass.db.Tables.ACCOUNT;
+import static dev.breakglass.db.Tables.ACCOUNT_ACCESS;
+import static dev.breakglass.db.Tables.APP_USER;
+import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
+import static dev.breakglass.db.Tables.NOTIFICATION;
+import static dev.breakglass.db.Tables.WORKSPACE;
+import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
+
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Test data beyond the demo workspace, and ways back to a known state. The one place tests touch tables
+ * directly.
+ */
+@Component
+public class Fixtures {
+
+    private final DSLContext db;
+    private final PasswordEncoder passwords;
+
+    Fixtures(DSLContext db, PasswordEncoder passwords) {
+        this.db = db;
+        this.passwords = passwords;
+    }
+
+    /** The id of the demo account with this label, in workspace Acme. */
+    public UUID accountId(String label) {
+        return db.select(ACCOUNT.ID).from(ACCOUNT).join(WORKSPACE).on(WORKSPACE.ID.eq(ACCOUNT.WORKSPACE_ID))
+                .where(ACCOUNT.LABEL.eq(label)).and(WORKSPACE.NAME.eq("Acme"))
+                .fetchSingle(ACCOUNT.ID);
+    }
+
+    public UUID userId(String email) {
+        return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchSingle(APP_USER.ID);
+    }
+
+    /** Removes every saved code set and notification, so each test starts with accounts that have no codes. */
+    public void forgetAllCodes() {
+        db.deleteFrom(BACKUP_CODE_SET).execute();
+        db.deleteFrom(NOTIFICATION).execute();
+    }
+
+    /** Makes the account's saved codes look as if they were saved this many days ago. */
+    public void backdateCodes(String accountLabel, int days) {
+        db.update(BACKUP_CODE_SET)
+                .set(BACKUP_CODE_SET.SAVED_AT, BACKUP_CODE_SET.SAVED_AT.minus(days))
+                .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId(accountLabel)))
+                .and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
+                .execute();
+    }
+
+    /**
+     * A second workspace, "Globex", with one member (a workspace Owner who owns one account), for tests that
+     * try ids across workspaces. Created once; returns the member's e-mail address.
+     */
+    public String otherWorkspaceOwner() {
+        String email = "olga@globex.test";
+        if (db.fetchExists(APP_USER, APP_USER.EMAIL.eq(email))) {
+            return email;
+        }
+        UUID workspace = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        UUID account = UUID.randomUUID();
+        db.insertInto(WORKSPACE).set(WORKSPACE.ID, workspace).set(WORKSPACE.NAME, "Globex").execute();
+        db.insertInto(APP_USER).set(APP_USER.ID, user).set(APP_USER.EMAIL, email)
+                .set(APP_USER.DISPLAY_NAME, "Olga Other").set(APP_USER.PASSWORD_HASH, passwords.encode("globex-password"))
+                .execute();
+        db.insertInto(WORKSPACE_MEMBER).set(WORKSPACE_MEMBER.WORKSPACE_ID, workspace).set(WORKSPACE_MEMBER.USER_ID, user)
+                .set(WORKSPACE_MEMBER.ROLE, "OWNER").execute();
+        db.insertInto(ACCOUNT).set(ACCOUNT.ID, account).set(ACCOUNT.WORKSPACE_ID, workspace).set(ACCOUNT.APP_KEY, "github")
+                .set(ACCOUNT.LABEL, "Globex GitHub").execute();
+        db.insertInto(ACCOUNT_ACCESS).set(ACCOUNT_ACCESS.WORKSPACE_ID, workspace).set(ACCOUNT_ACCESS.ACCOUNT_ID, account)
+                .set(ACCOUNT_ACCESS.USER_ID, user).set(ACCOUNT_ACCESS.ROLE, "OWNER").execute();
+        return email;
+    }
+}
