@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -314,7 +313,7 @@ public final class FormatPlugins implements AutoCloseable {
 
         PluginStatus status() {
             return new PluginStatus(id, version, file, origin, state == null ? PluginStatus.State.FAILED : state,
-                    formats, List.copyOf((Collection<String>) errors));
+                    formats, List.copyOf(errors));
         }
     }
 }

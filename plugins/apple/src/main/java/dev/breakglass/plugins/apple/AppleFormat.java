@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * Apple Account backup codes: Apple has no backup codes; the equivalent is one 28-character Recovery Key, which replaces account recovery. See this plugin's README for the sources.
+ * Apple Account backup codes. Apple has no backup codes; the equivalent is one 28-character Recovery Key, which replaces account recovery. See this plugin's README for the sources.
  */
 @Extension
 public final class AppleFormat extends LineCodeFormat {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * Bitwarden backup codes: Bitwarden has one two-step login recovery code per account, shown under Settings > Security > Two-step login > View recovery code; using it turns off two-step login. See this plugin's README for the sources.
+ * Bitwarden backup codes. Bitwarden has one two-step login recovery code per account, shown under Settings > Security > Two-step login > View recovery code; using it turns off two-step login. See this plugin's README for the sources.
  */
 @Extension
 public final class BitwardenFormat extends LineCodeFormat {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * Cloudflare backup codes: Cloudflare gives backup codes when two-factor authentication is set up, under My Profile > Authentication; each code works once. See this plugin's README for the sources.
+ * Cloudflare backup codes. Cloudflare gives backup codes when two-factor authentication is set up, under My Profile > Authentication; each code works once. See this plugin's README for the sources.
  */
 @Extension
 public final class CloudflareFormat extends LineCodeFormat {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * Discord backup codes: Ten backup codes, each usable once; a new set replaces the old. See this plugin's README for the sources.
+ * Discord backup codes. Ten backup codes, each usable once; a new set replaces the old. See this plugin's README for the sources.
  */
 @Extension
 public final class DiscordFormat extends LineCodeFormat {

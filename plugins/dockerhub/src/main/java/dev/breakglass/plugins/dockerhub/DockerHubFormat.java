@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * Docker Hub backup codes: Docker Hub gives one recovery code when two-factor authentication is enabled; save it to recover the account if the authenticator is lost. See this plugin's README for the sources.
+ * Docker Hub backup codes. Docker Hub gives one recovery code when two-factor authentication is enabled; save it to recover the account if the authenticator is lost. See this plugin's README for the sources.
  */
 @Extension
 public final class DockerHubFormat extends LineCodeFormat {

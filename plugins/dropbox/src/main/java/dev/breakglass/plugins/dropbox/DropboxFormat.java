@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * Dropbox backup codes: Before two-step verification is turned on, Dropbox hands out ten 8-digit backup codes. See this plugin's README for the sources.
+ * Dropbox backup codes. Before two-step verification is turned on, Dropbox hands out ten 8-digit backup codes. See this plugin's README for the sources.
  */
 @Extension
 public final class DropboxFormat extends LineCodeFormat {

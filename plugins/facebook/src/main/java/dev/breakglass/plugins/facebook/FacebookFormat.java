@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * Facebook backup codes: Facebook's two-factor settings offer recovery codes, each usable once, from the Accounts Center. See this plugin's README for the sources.
+ * Facebook backup codes. Facebook's two-factor settings offer recovery codes, each usable once, from the Accounts Center. See this plugin's README for the sources.
  */
 @Extension
 public final class FacebookFormat extends LineCodeFormat {

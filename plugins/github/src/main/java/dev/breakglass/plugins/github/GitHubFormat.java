@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * GitHub backup codes: A set holds 16 recovery codes; each works once; generating new codes cancels the old ones. See this plugin's README for the sources.
+ * GitHub backup codes. A set holds 16 recovery codes; each works once; generating new codes cancels the old ones. See this plugin's README for the sources.
  */
 @Extension
 public final class GitHubFormat extends LineCodeFormat {

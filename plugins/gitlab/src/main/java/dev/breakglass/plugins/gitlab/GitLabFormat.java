@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * GitLab backup codes: GitLab shows ten recovery codes when two-factor authentication is enabled, and can download them as `gitlab-recovery-codes.txt`. See this plugin's README for the sources.
+ * GitLab backup codes. GitLab shows ten recovery codes when two-factor authentication is enabled, and can download them as `gitlab-recovery-codes.txt`. See this plugin's README for the sources.
  */
 @Extension
 public final class GitLabFormat extends LineCodeFormat {

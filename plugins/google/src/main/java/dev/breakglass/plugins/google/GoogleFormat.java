@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * Google backup codes: A set holds 10 backup codes; each works once; a new set cancels the old one. See this plugin's README for the sources.
+ * Google backup codes. A set holds 10 backup codes; each works once; a new set cancels the old one. See this plugin's README for the sources.
  */
 @Extension
 public final class GoogleFormat extends LineCodeFormat {

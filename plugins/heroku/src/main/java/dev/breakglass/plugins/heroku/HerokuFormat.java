@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * Heroku backup codes: Heroku offers recovery codes for multi-factor authentication; generating new ones invalidates existing codes (Platform API `POST /account/recovery-codes`). See this plugin's README for the sources.
+ * Heroku backup codes. Heroku offers recovery codes for multi-factor authentication; generating new ones invalidates existing codes (Platform API `POST /account/recovery-codes`). See this plugin's README for the sources.
  */
 @Extension
 public final class HerokuFormat extends LineCodeFormat {

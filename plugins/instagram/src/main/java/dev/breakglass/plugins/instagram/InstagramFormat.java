@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * Instagram backup codes: Instagram gives backup codes for two-factor authentication, under Accounts Center > Password and security > Two-factor authentication > Additional methods > Backup codes. See this plugin's README for the sources.
+ * Instagram backup codes. Instagram gives backup codes for two-factor authentication, under Accounts Center > Password and security > Two-factor authentication > Additional methods > Backup codes. See this plugin's README for the sources.
  */
 @Extension
 public final class InstagramFormat extends LineCodeFormat {

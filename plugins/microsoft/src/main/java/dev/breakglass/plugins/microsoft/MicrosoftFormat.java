@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * Microsoft backup codes: A personal Microsoft account has one recovery code of 25 characters; creating a new one cancels the old one. See this plugin's README for the sources.
+ * Microsoft backup codes. A personal Microsoft account has one recovery code of 25 characters; creating a new one cancels the old one. See this plugin's README for the sources.
  */
 @Extension
 public final class MicrosoftFormat extends LineCodeFormat {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * Proton backup codes: When 2FA is set up Proton provides "several one-time use recovery codes", entered instead of the 6-digit authenticator code. See this plugin's README for the sources.
+ * Proton backup codes. When 2FA is set up Proton provides "several one-time use recovery codes", entered instead of the 6-digit authenticator code. See this plugin's README for the sources.
  */
 @Extension
 public final class ProtonFormat extends LineCodeFormat {

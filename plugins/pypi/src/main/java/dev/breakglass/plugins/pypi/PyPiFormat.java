@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * PyPI backup codes: PyPI generates 8 one-time recovery codes; generating new ones cancels the old ones. See this plugin's README for the sources.
+ * PyPI backup codes. PyPI generates 8 one-time recovery codes; generating new ones cancels the old ones. See this plugin's README for the sources.
  */
 @Extension
 public final class PyPiFormat extends LineCodeFormat {

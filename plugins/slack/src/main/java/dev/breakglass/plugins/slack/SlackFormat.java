@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * Slack backup codes: Slack gives backup codes when two-factor authentication is set up; each works once, and they stay available on the Account page. See this plugin's README for the sources.
+ * Slack backup codes. Slack gives backup codes when two-factor authentication is set up; each works once, and they stay available on the Account page. See this plugin's README for the sources.
  */
 @Extension
 public final class SlackFormat extends LineCodeFormat {

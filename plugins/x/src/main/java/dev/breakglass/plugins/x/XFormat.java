@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * X (Twitter) backup codes: X shows one backup code at a time under Settings > Security > Two-factor authentication > Backup codes; getting a new one cancels the old. See this plugin's README for the sources.
+ * X (Twitter) backup codes. X shows one backup code at a time under Settings > Security > Two-factor authentication > Backup codes; getting a new one cancels the old. See this plugin's README for the sources.
  */
 @Extension
 public final class XFormat extends LineCodeFormat {

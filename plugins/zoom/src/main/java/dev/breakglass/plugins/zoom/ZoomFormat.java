@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * Zoom backup codes: Zoom added recovery codes to two-factor authentication; they can be downloaded or printed from the profile page, and each works once. See this plugin's README for the sources.
+ * Zoom backup codes. Zoom added recovery codes to two-factor authentication; they can be downloaded or printed from the profile page, and each works once. See this plugin's README for the sources.
  */
 @Extension
 public final class ZoomFormat extends LineCodeFormat {
