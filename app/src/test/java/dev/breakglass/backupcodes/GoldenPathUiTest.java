@@ -11,7 +11,6 @@ import com.github.mvysny.kaributesting.v10.RouterLinkKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -70,7 +69,7 @@ class GoldenPathUiTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("view-codes")));
         Dialog view = _get(Dialog.class, spec -> spec.withPredicate(d -> "View MFA Backup Codes".equals(d.getHeaderTitle())));
         assertThat(view.isOpened()).isTrue();
-        assertThat(_find(ListItem.class, spec -> spec.withClasses("code")).stream().map(ListItem::getText))
+        assertThat(_find(Span.class, spec -> spec.withClasses("code-value")).stream().map(Span::getText))
                 .containsExactly("4f2a1-9c3b7", "88e0d-1a2f4", "0b9c2-77d13", "e5a18-c0f62", "31d7b-5e8a0",
                         "9aa04-2b6c1", "c7f30-d4e95", "16b8e-a93d2", "5d0c7-f1b48", "a2e96-0c7f3");
     }
