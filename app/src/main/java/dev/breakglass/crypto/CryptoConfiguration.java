@@ -1,17 +1,29 @@
 package dev.breakglass.crypto;
 
 import dev.breakglass.database.DataDirectory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 
-/** Wires the ciphers: the local keyring is the embedded default. */
+/**
+ * Wires the ciphers. With {@code breakglass.vault.address} (or {@code VAULT_ADDR}) set, Vault transit
+ * encrypts new codes and the local keyring is kept only to read codes it encrypted before; otherwise the
+ * local keyring is the embedded default.
+ */
 @Configuration(proxyBeanMethods = false)
 class CryptoConfiguration {
 
@@ -23,22 +35,122 @@ class CryptoConfiguration {
     }
 
     @Bean
-    LocalKeyringCipher localKeyringCipher(DataDirectory dataDirectory,
+    LocalKeyringSource localKeyringSource(DataDirectory dataDirectory,
             @Value("${breakglass.crypto.local.key-file:}") String keyFile, SecureRandom random) {
         Path file = keyFile.isBlank() ? dataDirectory.resolve("keyring.json") : Path.of(keyFile);
-        return new LocalKeyringCipher(LocalKeyring.openOrCreate(file, random), random);
+        return new LocalKeyringSource(file, random);
+    }
+
+    @Bean(destroyMethod = "close")
+    @Conditional(VaultConfigured.class)
+    VaultConnection vaultConnection(VaultSettings settings, Environment environment) {
+        log.info("Codes are encrypted through Vault transit at {} with key {}/keys/{}.", settings.address(),
+                settings.mount(), settings.key());
+        return new VaultConnection(settings, VaultCredentials.fromEnvironment(environment::getProperty));
+    }
+
+    @Bean
+    @Conditional(VaultConfigured.class)
+    VaultTransit vaultTransit(VaultConnection connection) {
+        return new VaultTransit(connection);
+    }
+
+    @Bean
+    @Conditional(VaultConfigured.class)
+    VaultTransitCipher vaultTransitCipher(VaultTransit transit) {
+        return new VaultTransitCipher(transit);
+    }
+
+    @Bean
+    EncryptionKeys encryptionKeys(LocalKeyringSource local, ObjectProvider<VaultTransitCipher> vault) {
+        VaultTransitCipher vaultCipher = vault.getIfAvailable();
+        Map<String, Supplier<VersionedCipher>> ciphers = new LinkedHashMap<>();
+        if (vaultCipher != null) {
+            ciphers.put(VaultTransitCipher.NAME, () -> vaultCipher);
+            ciphers.put(LocalKeyringCipher.NAME, local::openOrCreate);
+            return new EncryptionKeys(vaultCipher, ciphers, new CipherStatus("Vault transit", true),
+                    name -> !LocalKeyringCipher.NAME.equals(name) || local.exists());
+        }
+        LocalKeyringCipher localCipher = local.openOrCreate();
+        ciphers.put(LocalKeyringCipher.NAME, () -> localCipher);
+        log.warn("Codes are encrypted with the LOCAL KEYRING: fine for development and evaluation, NOT for production. "
+                + "Set VAULT_ADDR to encrypt through HashiCorp Vault's transit engine.");
+        return new EncryptionKeys(localCipher, ciphers, new CipherStatus("Local keyring", false), name -> true);
     }
 
     @Bean
     @Primary
-    CodeCipher codeCipher(LocalKeyringCipher local) {
-        return new RoutingCodeCipher(local, Map.of(LocalKeyringCipher.PREFIX, local));
+    CodeCipher codeCipher(EncryptionKeys keys, LocalKeyringSource local, ObjectProvider<VaultTransitCipher> vault) {
+        Map<String, CodeCipher> byPrefix = new LinkedHashMap<>();
+        VaultTransitCipher vaultCipher = vault.getIfAvailable();
+        if (vaultCipher != null) {
+            byPrefix.put(VaultTransitCipher.PREFIX, vaultCipher);
+        }
+        // With Vault active, a key file that was never created means there are no local ciphertexts to read.
+        if (vaultCipher == null || local.exists()) {
+            byPrefix.put(LocalKeyringCipher.PREFIX, local.openOrCreate());
+        }
+        return new RoutingCodeCipher(keys.cipher(keys.activeCipher()), byPrefix);
     }
 
     @Bean
-    CipherStatus cipherStatus() {
-        log.warn("Codes are encrypted with the LOCAL KEYRING: fine for development and evaluation, NOT for production. "
-                + "Set VAULT_ADDR to encrypt through HashiCorp Vault's transit engine.");
-        return new CipherStatus("Local keyring", false);
+    CipherStatus cipherStatus(EncryptionKeys keys) {
+        return keys.status();
+    }
+
+    @Bean
+    CipherHealthIndicator cipherHealthIndicator(ObjectProvider<VaultTransit> transit) {
+        return new CipherHealthIndicator(transit.getIfAvailable());
+    }
+
+    /** Checks the Vault key once the application is up, creating it when allowed; a failure is only logged. */
+    @EventListener(ApplicationReadyEvent.class)
+    void checkVaultKey(ApplicationReadyEvent event) {
+        event.getApplicationContext().getBeanProvider(VaultTransit.class).ifAvailable(transit -> {
+            try {
+                if (transit.settingsAllowKeyCreation()) {
+                    transit.ensureKey();
+                } else if (transit.readKey().isEmpty()) {
+                    log.warn("Vault has no transit key named {}: saving codes will fail until it is created "
+                            + "(or breakglass.vault.create-key=true).", transit.keyName());
+                }
+            } catch (CipherException e) {
+                log.warn("Vault is not ready yet: {}", e.getMessage());
+            }
+        });
+    }
+
+    /** The local key file, opened (or created) the first time a local cipher is needed. */
+    static final class LocalKeyringSource {
+
+        private final Path file;
+        private final SecureRandom random;
+        private LocalKeyringCipher cipher;
+
+        LocalKeyringSource(Path file, SecureRandom random) {
+            this.file = file;
+            this.random = random;
+        }
+
+        boolean exists() {
+            return Files.exists(file);
+        }
+
+        synchronized LocalKeyringCipher openOrCreate() {
+            if (cipher == null) {
+                cipher = new LocalKeyringCipher(LocalKeyring.openOrCreate(file, random), random);
+            }
+            return cipher;
+        }
+    }
+
+    /** Vault mode: an address is configured. */
+    static final class VaultConfigured implements org.springframework.context.annotation.Condition {
+        @Override
+        public boolean matches(org.springframework.context.annotation.ConditionContext context,
+                org.springframework.core.type.AnnotatedTypeMetadata metadata) {
+            String address = context.getEnvironment().getProperty("breakglass.vault.address", "");
+            return !address.isBlank();
+        }
     }
 }

@@ -21,8 +21,9 @@ import org.bouncycastle.crypto.params.HKDFParameters;
  * from the current master key and the account id, with the account and code set bound as associated data.
  * Ciphertexts read {@code local:v<version>:<base64 of nonce and sealed code>}.
  */
-final class LocalKeyringCipher implements CodeCipher {
+final class LocalKeyringCipher implements VersionedCipher {
 
+    static final String NAME = "local";
     static final String PREFIX = "local:";
     private static final Pattern CIPHERTEXT = Pattern.compile("local:v(\\d{1,9}):([A-Za-z0-9_-]+)");
     private static final byte[] HKDF_SALT = "breakglass local keyring".getBytes(StandardCharsets.UTF_8);
@@ -68,9 +69,25 @@ final class LocalKeyringCipher implements CodeCipher {
         return rewrapped;
     }
 
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String label() {
+        return "Local keyring";
+    }
+
     /** Adds a new master key version; older ciphertexts keep decrypting with theirs. */
-    int rotate() {
+    @Override
+    public int rotate() {
         return keyring.rotate();
+    }
+
+    @Override
+    public int newestVersion() {
+        return keyring.currentVersion();
     }
 
     int currentVersion() {

@@ -64,8 +64,14 @@ public class MainLayout extends AppLayout {
                 nav.addItem(new SideNavItem("All accounts", "all-accounts"));
             }
         });
-        currentUser.find().filter(user -> ADMINS.contains(user.role()))
-                .ifPresent(user -> nav.addItem(new SideNavItem("Audit log", "admin/audit")));
+        currentUser.find().filter(user -> ADMINS.contains(user.role())).ifPresent(user -> {
+            nav.addItem(new SideNavItem("Audit log", "admin/audit"));
+            SideNavItem plugins = new SideNavItem("Plugins", "admin/plugins");
+            plugins.setId("nav-plugins");
+            nav.addItem(plugins);
+        });
+        currentUser.find().filter(user -> user.role() == WorkspaceRole.OWNER || user.role() == WorkspaceRole.SUPER_ADMIN)
+                .ifPresent(user -> nav.addItem(new SideNavItem("Encryption", "admin/encryption")));
         nav.addItem(new SideNavItem("Change password", "password"));
         nav.setId("main-nav");
         addToDrawer(nav);

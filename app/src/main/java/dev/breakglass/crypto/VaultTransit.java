@@ -1,0 +1,305 @@
+package dev.breakglass.crypto;
+
+import io.github.jopenlibs.vault.Vault;
+import io.github.jopenlibs.vault.VaultException;
+import io.github.jopenlibs.vault.json.Json;
+import io.github.jopenlibs.vault.json.JsonArray;
+import io.github.jopenlibs.vault.json.JsonObject;
+import io.github.jopenlibs.vault.json.JsonValue;
+import io.github.jopenlibs.vault.response.HealthResponse;
+import io.github.jopenlibs.vault.response.LogicalResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transit endpoints Breakglass uses, as Vault's API documentation describes them: each encrypt,
+ * decrypt and rewrap is one request with a {@code batch_input}, and a per-item error in
+ * {@code batch_results} fails the whole call. Every failure becomes a {@link CipherException} whose message
+ * the user can read.
+ *
+ * <p>vault-java-driver does not throw for 4xx answers, so every status is checked here; paths are KV
+ * version 1 paths so that the driver leaves them alone.
+ */
+final class VaultTransit {
+
+    private static final Logger log = LoggerFactory.getLogger(VaultTransit.class);
+
+    private final VaultConnection connection;
+    private final String mount;
+    private final String key;
+    private final boolean createKey;
+
+    VaultTransit(VaultConnection connection) {
+        this.connection = connection;
+        this.mount = connection.settings().mount();
+        this.key = connection.settings().key();
+        this.createKey = connection.settings().createKey();
+    }
+
+    String keyName() {
+        return key;
+    }
+
+    boolean settingsAllowKeyCreation() {
+        return createKey;
+    }
+
+    /** Encrypts base64 plaintexts under the key derived for {@code context}; answers {@code vault:v<n>:...}. */
+    List<String> encrypt(String context, List<String> base64Plaintexts) {
+        try {
+            return batch("encrypt", "encrypt", "plaintext", "ciphertext", context, base64Plaintexts);
+        } catch (KeyMissingException e) {
+            if (!createKey) {
+                throw e;
+            }
+            ensureKey();
+            return batch("encrypt", "encrypt", "plaintext", "ciphertext", context, base64Plaintexts);
+        }
+    }
+
+    /** Decrypts ciphertexts made for {@code context}; answers base64 plaintexts in the same order. */
+    List<String> decrypt(String context, List<String> ciphertexts) {
+        return batch("decrypt", "decrypt", "ciphertext", "plaintext", context, ciphertexts);
+    }
+
+    /** Moves ciphertexts to the newest key version inside Vault; no plaintext is returned. */
+    List<String> rewrap(String context, List<String> ciphertexts) {
+        return batch("rewrap", "rewrap", "ciphertext", "ciphertext", context, ciphertexts);
+    }
+
+    /** The key's versions and settings, or empty when Vault has no key of that name. */
+    Optional<TransitKey> readKey() {
+        LogicalResponse response = call("key read", vault -> vault.logical().read(keyPath()));
+        int status = status(response);
+        if (status == 404) {
+            return Optional.empty();
+        }
+        if (status != 200) {
+            throw refusal("key read", response);
+        }
+        JsonObject data = response.getDataObject();
+        if (data == null) {
+            throw unreadable("key read");
+        }
+        return Optional.of(new TransitKey(data.getString("type", ""), data.getBoolean("derived", false),
+                data.getInt("latest_version", 0), data.getInt("min_decryption_version", 0)));
+    }
+
+    /** Creates the key as Breakglass needs it when it is missing; checks it when it exists. */
+    TransitKey ensureKey() {
+        Optional<TransitKey> existing = readKey();
+        if (existing.isPresent()) {
+            return requireUsable(existing.get());
+        }
+        log.info("Creating the Vault transit key {}/keys/{} (aes256-gcm96, derived).", mount, key);
+        LogicalResponse response = call("key creation", vault -> vault.logical().write(keyPath(),
+                Map.of("type", "aes256-gcm96", "derived", Boolean.TRUE)));
+        if (!ok(response)) {
+            throw refusal("key creation", response);
+        }
+        return readKey().orElseThrow(() -> keyMissing());
+    }
+
+    /** Adds a key version; new ciphertexts use it from now on. Answers the newest version. */
+    int rotateKey() {
+        LogicalResponse response = call("key rotation", vault -> vault.logical().write(keyPath() + "/rotate", null));
+        if (!ok(response)) {
+            throw refusal("key rotation", response);
+        }
+        return readKey().orElseThrow(this::keyMissing).latestVersion();
+    }
+
+    /** Whether Vault answers, is unsealed, and has a usable key; never throws. */
+    VaultHealth health() {
+        try {
+            HealthResponse health = connection.anonymousClient().debug().withNameSpace(null)
+                    .health(true, true, null, null, null, null, null, null);
+            if (Boolean.TRUE.equals(health.getSealed()) || health.getRestResponse().getStatus() == 503) {
+                return VaultHealth.down("Vault is sealed.");
+            }
+        } catch (VaultException e) {
+            return VaultHealth.down(connection.unavailable("health check", e).getMessage());
+        }
+        try {
+            TransitKey transitKey = readKey().orElseThrow(this::keyMissing);
+            return VaultHealth.up(requireUsable(transitKey));
+        } catch (CipherException e) {
+            return VaultHealth.down(e.getMessage());
+        }
+    }
+
+    private TransitKey requireUsable(TransitKey transitKey) {
+        if (!transitKey.derived() || !"aes256-gcm96".equals(transitKey.type())) {
+            throw new CipherUnavailableException("The Vault key '" + key + "' is not an aes256-gcm96 key with "
+                    + "derived=true, which Breakglass needs so that every account has its own key.");
+        }
+        return transitKey;
+    }
+
+    private List<String> batch(String operation, String endpoint, String inputField, String outputField, String context,
+            List<String> values) {
+        JsonArray items = new JsonArray();
+        for (String value : values) {
+            items.add(Json.object().add(inputField, value).add("context", context));
+        }
+        String path = mount + "/" + endpoint + "/" + key;
+        LogicalResponse response = call(operation, vault -> vault.logical().write(path, Map.of("batch_input", items)));
+        JsonArray results = batchResults(response);
+        if (!ok(response) && results == null) {
+            throw refusal(operation, response);
+        }
+        if (results == null || results.size() != values.size()) {
+            throw unreadable(operation);
+        }
+        List<String> answers = new ArrayList<>(values.size());
+        for (int i = 0; i < results.size(); i++) {
+            JsonObject item = results.get(i).isObject() ? results.get(i).asObject() : new JsonObject();
+            String error = item.getString("error", "");
+            if (!error.isEmpty()) {
+                throw itemError(operation, error);
+            }
+            String answer = item.getString(outputField, "");
+            if (answer.isEmpty() && !"plaintext".equals(outputField)) {
+                throw unreadable(operation);
+            }
+            answers.add(answer);
+        }
+        if (!ok(response)) {
+            throw refusal(operation, response);
+        }
+        return answers;
+    }
+
+    /** Sends one request; with AppRole, a refused token is replaced by a new login and the request sent once more. */
+    private LogicalResponse call(String operation, VaultCall call) {
+        for (int attempt = 0; ; attempt++) {
+            Vault vault = connection.client();
+            LogicalResponse response;
+            try {
+                response = call.send(vault);
+            } catch (VaultException e) {
+                throw connection.unavailable(operation, e);
+            }
+            if (status(response) == 403 && attempt == 0 && connection.tokenRefused(vault)) {
+                continue;
+            }
+            return response;
+        }
+    }
+
+    private CipherException refusal(String operation, LogicalResponse response) {
+        int status = status(response);
+        String errors = errors(response);
+        if (status == 403) {
+            log.warn("Vault {} was refused: permission denied (HTTP 403).", operation);
+            return new CipherUnavailableException("Vault refused Breakglass permission to use the key '" + key
+                    + "'. Your Breakglass administrator needs to check Breakglass's Vault policy.");
+        }
+        if (status == 404 || errors.contains("key not found") || errors.contains("policy not found")) {
+            log.warn("Vault {} failed: the transit key {}/keys/{} does not exist.", operation, mount, key);
+            return keyMissing();
+        }
+        log.warn("Vault {} failed with HTTP {}: {}", operation, status, errors);
+        return new CipherUnavailableException("Vault refused the request (HTTP " + status
+                + "). Your Breakglass administrator can find the details in the log.");
+    }
+
+    private KeyMissingException keyMissing() {
+        return new KeyMissingException("Vault has no encryption key named '" + key + "' under '" + mount
+                + "'. Your Breakglass administrator needs to create it, or set breakglass.vault.create-key=true.");
+    }
+
+    private CipherException itemError(String operation, String error) {
+        String lower = error.toLowerCase(Locale.ROOT);
+        log.warn("Vault {} refused an item: {}", operation, error);
+        if (lower.contains("too old") || lower.contains("disallowed by policy")) {
+            return new CipherException("A stored code was encrypted with a key version Vault no longer allows "
+                    + "(min_decryption_version). Your Vault operator must allow it again before it can be read.");
+        }
+        if (lower.contains("authentication failed")) {
+            return new CipherException("A stored code failed Vault's integrity check: it was altered or belongs "
+                    + "to another account.");
+        }
+        if (lower.contains("key not found") || lower.contains("policy not found")) {
+            return keyMissing();
+        }
+        return new CipherException("Vault could not " + verb(operation) + " one of the codes. Your Breakglass "
+                + "administrator can find the details in the log.");
+    }
+
+    private static String verb(String operation) {
+        return switch (operation) {
+            case "encrypt" -> "encrypt";
+            case "decrypt" -> "decrypt";
+            default -> "re-encrypt";
+        };
+    }
+
+    private static CipherException unreadable(String operation) {
+        log.warn("Vault {} gave an answer without the expected batch_results.", operation);
+        return new CipherUnavailableException("Vault gave an answer Breakglass could not read. Your Breakglass "
+                + "administrator can find the details in the log.");
+    }
+
+    private static JsonArray batchResults(LogicalResponse response) {
+        JsonObject data = response.getDataObject();
+        JsonValue results = data == null ? null : data.get("batch_results");
+        return results != null && results.isArray() ? results.asArray() : null;
+    }
+
+    private static String errors(LogicalResponse response) {
+        try {
+            JsonValue errors = Json.parse(new String(response.getRestResponse().getBody(), StandardCharsets.UTF_8))
+                    .asObject().get("errors");
+            return errors == null ? "" : errors.toString().toLowerCase(Locale.ROOT);
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static int status(LogicalResponse response) {
+        return response.getRestResponse().getStatus();
+    }
+
+    private static boolean ok(LogicalResponse response) {
+        int status = status(response);
+        return status == 200 || status == 204;
+    }
+
+    private String keyPath() {
+        return mount + "/keys/" + key;
+    }
+
+    @FunctionalInterface
+    private interface VaultCall {
+        LogicalResponse send(Vault vault) throws VaultException;
+    }
+
+    /** The transit key as Vault describes it. */
+    record TransitKey(String type, boolean derived, int latestVersion, int minDecryptionVersion) {
+    }
+
+    /** What the health check found. */
+    record VaultHealth(boolean up, Optional<TransitKey> key, String problem) {
+        static VaultHealth up(TransitKey key) {
+            return new VaultHealth(true, Optional.of(key), "");
+        }
+
+        static VaultHealth down(String problem) {
+            return new VaultHealth(false, Optional.empty(), problem);
+        }
+    }
+
+    /** Vault has no key of the configured name. */
+    static final class KeyMissingException extends CipherUnavailableException {
+        KeyMissingException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package dev.breakglass.backupcodes;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.RouterLinkKt;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.RouterLink;
+import dev.breakglass.encryption.ui.EncryptionAdminView;
+import dev.breakglass.crypto.FakeVault;
+import dev.breakglass.security.NotFoundException;
+import dev.breakglass.testing.KaribuTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application with Vault transit as the cipher: one Vault request per save and per view, what the user
+ * sees when Vault fails (the dialog says nothing was saved and why, the pasted text stays, no set is
+ * half-saved), and the encryption admin page rotating the key and rewrapping the stored codes.
+ */
+class VaultTransitUiTest extends KaribuTest {
+
+    private static final FakeVault vault = FakeVault.start();
+
+    @Autowired
+    DSLContext db;
+    @Autowired
+    CiphertextMaintenance maintenance;
+
+    @DynamicPropertySource
+    static void vaultMode(DynamicPropertyRegistry registry) {
+        registry.add("breakglass.vault.address", vault::address);
+        registry.add("breakglass.vault.create-key", () -> "true");
+        registry.add("breakglass.vault.timeout", () -> "1s");
+        registry.add("VAULT_TOKEN", () -> FakeVault.ROOT_TOKEN);
+    }
+
+    @BeforeEach
+    void countFromHere() {
+        vault.resetCounts();
+    }
+
+    @AfterEach
+    void healVault() {
+        vault.comeBack();
+        vault.sealed(false);
+        vault.delay(0);
+    }
+
+    @AfterAll
+    static void stopVault() {
+        vault.close();
+    }
+
+    @Test
+    void savingAndViewing_takeOneVaultRequestEach() {
+        loginAs("alice@acme.test");
+        openEmergencyControls("GitHub");
+        _click(_get(Button.class, spec -> spec.withId("add-codes")));
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), GoldenPathUiTest.GITHUB_DOWNLOAD);
+        _click(_get(Button.class, spec -> spec.withId("save-codes")));
+
+        expectNotifications("10 backup codes saved");
+        assertThat(vault.requests("encrypt")).isEqualTo(1);
+        assertThat(db.fetch("select ciphertext from backup_code").getValues(0, String.class))
+                .hasSize(10).allMatch(ciphertext -> ciphertext.startsWith("vault:v1:"));
+
+        _click(_get(Button.class, spec -> spec.withId("view-codes")));
+        assertThat(vault.requests("decrypt")).isEqualTo(1);
+    }
+
+    @Test
+    void vaultVanishesDuringSave_dialogSaysNothingWasSaved_textStays_andNoSetIsSaved() {
+        loginAs("alice@acme.test");
+        openEmergencyControls("GitHub");
+        _click(_get(Button.class, spec -> spec.withId("add-codes")));
+        TextArea field = _get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes"));
+        _setValue(field, GoldenPathUiTest.GITHUB_DOWNLOAD);
+        vault.vanishOn("encrypt");
+
+        _click(_get(Button.class, spec -> spec.withId("save-codes")));
+
+        assertThat(_get(Dialog.class).isOpened()).isTrue();
+        assertThat(field.isInvalid()).isTrue();
+        assertThat(field.getErrorMessage()).isEqualTo("Nothing was saved: Vault could not be reached. Try again in a "
+                + "moment; if it keeps happening, tell your Breakglass administrator.");
+        assertThat(field.getErrorMessage()).doesNotContain(FakeVault.ROOT_TOKEN).doesNotContain("Exception");
+        assertThat(field.getValue()).isEqualTo(GoldenPathUiTest.GITHUB_DOWNLOAD);
+        assertThat(vault.requests("encrypt")).isEqualTo(1);
+        assertThat(setsOf("GitHub")).isZero();
+        assertThat(db.fetchCount(db.selectFrom("backup_code"))).isZero();
+    }
+
+    @Test
+    void slowVault_whenSaving_saysItDidNotAnswer_andKeepsTheText() {
+        loginAs("alice@acme.test");
+        openEmergencyControls("Google Workspace");
+        _click(_get(Button.class, spec -> spec.withId("add-codes")));
+        TextArea field = _get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes"));
+        _setValue(field, "73915-28406\n40961234");
+        vault.delay(2500);
+
+        _click(_get(Button.class, spec -> spec.withId("save-codes")));
+
+        assertThat(field.getErrorMessage()).startsWith("Nothing was saved: Vault did not answer within 1 second.");
+        assertThat(field.getValue()).isEqualTo("73915-28406\n40961234");
+        assertThat(setsOf("Google Workspace")).isZero();
+    }
+
+    @Test
+    void sealedVault_whenViewing_saysTheCodesCannotBeShownRightNow() {
+        loginAs("alice@acme.test");
+        openEmergencyControls("GitHub");
+        _click(_get(Button.class, spec -> spec.withId("add-codes")));
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), GoldenPathUiTest.GITHUB_DOWNLOAD);
+        _click(_get(Button.class, spec -> spec.withId("save-codes")));
+        expectNotifications("10 backup codes saved");
+        vault.sealed(true);
+
+        _click(_get(Button.class, spec -> spec.withId("view-codes")));
+
+        expectNotifications("The codes can't be shown right now: Vault is sealed, so it cannot encrypt or decrypt "
+                + "codes right now. Ask your Vault operator to unseal it, then try again.");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText()).startsWith("10 of 10 backup codes left");
+    }
+
+    @Test
+    void owner_rotatesTheKey_andRewrapsTheCodes_fromTheEncryptionPage() throws InterruptedException {
+        loginAs("owner@acme.test");
+        saveGitHubCodes();
+        assertThat(_get(SideNavItem.class, spec -> spec.withPredicate(item -> "Encryption".equals(item.getLabel()))).getPath()).isEqualTo("admin/encryption");
+        UI.getCurrent().navigate("admin/encryption");
+
+        assertThat(_get(Div.class, spec -> spec.withId("active-cipher")).getElement().getTextRecursively())
+                .isEqualTo("New codes are encrypted with Vault transit.");
+        assertThat(_find(Paragraph.class, spec -> spec.withId("local-keyring-warning"))).isEmpty();
+        assertThat(rows()).containsExactly(List.of("vault", "v1", "10", "Newest"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rewrap-summary")).getText())
+                .isEqualTo("Every code is on the newest key version.");
+
+        _click(_get(Button.class, spec -> spec.withId("rotate-key")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+
+        expectNotifications("The key was rotated: new codes now use vault:v2.");
+        assertThat(rows()).containsExactly(List.of("vault", "v1", "10", "To rewrap"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rewrap-summary")).getText())
+                .isEqualTo("10 codes are not on the newest key version.");
+
+        _click(_get(Button.class, spec -> spec.withId("rewrap-now")));
+        assertThat(_get(Button.class, spec -> spec.withId("rewrap-now")).isEnabled()).isFalse();
+        waitForRewrap();
+        ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+
+        assertThat(rows()).containsExactly(List.of("vault", "v2", "10", "Newest"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rewrap-progress")).getText())
+                .isEqualTo("rewrap: 1 of 1 code sets done, 10 codes re-encrypted. Every code is done.");
+        assertThat(vault.requests("rewrap")).isEqualTo(1);
+        assertThat(db.fetch("select ciphertext from backup_code").getValues(0, String.class))
+                .allMatch(ciphertext -> ciphertext.startsWith("vault:v2:"));
+    }
+
+    @Test
+    void members_whoAreNotOwnerOrSuperAdmin_getNeitherThePageNorTheService() {
+        loginAs("alice@acme.test");
+        assertThat(_find(SideNavItem.class, spec -> spec.withPredicate(item -> "Encryption".equals(item.getLabel())))).isEmpty();
+        UI.getCurrent().navigate("admin/encryption");
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain())
+                .isNotEmpty().noneMatch(EncryptionAdminView.class::isInstance);
+
+        for (String email : List.of("alice@acme.test", "admin@acme.test")) {
+            loginAs(email);
+            assertThatThrownBy(() -> maintenance.overview()).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> maintenance.rotateKey()).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> maintenance.startRewrap()).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    private void saveGitHubCodes() {
+        openEmergencyControls("GitHub");
+        _click(_get(Button.class, spec -> spec.withId("add-codes")));
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), GoldenPathUiTest.GITHUB_DOWNLOAD);
+        _click(_get(Button.class, spec -> spec.withId("save-codes")));
+        expectNotifications("10 backup codes saved");
+    }
+
+    private void waitForRewrap() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (maintenance.rewrapProgress().filter(CiphertextJobProgress::finished).isPresent()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the rewrap job did not finish");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> rows() {
+        Grid<EncryptionOverview.VersionCount> grid = _get(Grid.class, spec -> spec.withId("key-versions"));
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            rows.add(GridKt._getFormattedRow(grid, i));
+        }
+        return rows;
+    }
+
+    private int setsOf(String accountLabel) {
+        UUID account = fixtures.accountId(accountLabel);
+        return db.fetchCount(db.selectFrom("backup_code_set").where("account_id = ?", account));
+    }
+
+    private static void openEmergencyControls(String label) {
+        RouterLinkKt._click(_get(RouterLink.class, spec -> spec.withClasses("account-card").withAttribute("data-label", label)));
+        _get(Details.class, spec -> spec.withId("emergency-controls")).setOpened(true);
+    }
+}
