@@ -33,25 +33,25 @@ class MemberRepository {
         this.db = db;
     }
 
-    /** One page of members, by name; {@code search} matches name or e-mail address. */
-    List<MemberRow> findPage(UUID workspaceId, String search, int offset, int limit) {
+    /** One page of the members the filter lets through, by name. */
+    List<MemberRow> findPage(UUID workspaceId, MemberFilter filter, int offset, int limit) {
         return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, WORKSPACE_MEMBER.ROLE, WORKSPACE_MEMBER.STATUS,
                         APP_USER.PASSWORD_HASH.isNotNull())
                 .from(WORKSPACE_MEMBER)
                 .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
                 .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
-                .and(matches(search))
+                .and(matches(filter))
                 .orderBy(lower(APP_USER.DISPLAY_NAME), APP_USER.ID)
                 .offset(offset)
                 .limit(limit)
                 .fetch(MemberRepository::toRow);
     }
 
-    int count(UUID workspaceId, String search) {
+    int count(UUID workspaceId, MemberFilter filter) {
         return db.fetchCount(selectOne().from(WORKSPACE_MEMBER)
                 .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
                 .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
-                .and(matches(search)));
+                .and(matches(filter)));
     }
 
     Optional<MemberRow> findOne(UUID workspaceId, UUID userId) {
@@ -166,12 +166,19 @@ class MemberRepository {
                 .fetch(r -> new AccountLabel(r.value1(), r.value2()));
     }
 
-    private static Condition matches(String search) {
-        if (search == null || search.isBlank()) {
-            return noCondition();
+    private static Condition matches(MemberFilter filter) {
+        Condition condition = noCondition();
+        if (filter.search() != null && !filter.search().isBlank()) {
+            String term = filter.search().strip();
+            condition = APP_USER.DISPLAY_NAME.containsIgnoreCase(term).or(APP_USER.EMAIL.containsIgnoreCase(term));
         }
-        String term = search.strip();
-        return APP_USER.DISPLAY_NAME.containsIgnoreCase(term).or(APP_USER.EMAIL.containsIgnoreCase(term));
+        if (filter.role() != null) {
+            condition = condition.and(WORKSPACE_MEMBER.ROLE.eq(filter.role().name()));
+        }
+        if (filter.status() != null) {
+            condition = condition.and(WORKSPACE_MEMBER.STATUS.eq(filter.status().name()));
+        }
+        return condition;
     }
 
     private static MemberRow toRow(Record6<UUID, String, String, String, String, Boolean> r) {

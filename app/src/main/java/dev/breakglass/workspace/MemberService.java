@@ -48,14 +48,23 @@ public class MemberService {
 
     /** One page of the workspace's members, by name; {@code search} matches name or e-mail address. */
     public List<Member> list(String search, int offset, int limit) {
+        return list(MemberFilter.matching(search), offset, limit);
+    }
+
+    /** One page of the workspace's members that the filter lets through, by name. */
+    public List<Member> list(MemberFilter filter, int offset, int limit) {
         MemberGrant admin = access.requireMemberManager();
-        return members.findPage(admin.user().workspaceId(), search, offset, limit).stream()
+        return members.findPage(admin.user().workspaceId(), filter, offset, limit).stream()
                 .map(row -> toMember(row, admin))
                 .toList();
     }
 
     public int count(String search) {
-        return members.count(access.requireMemberManager().user().workspaceId(), search);
+        return count(MemberFilter.matching(search));
+    }
+
+    public int count(MemberFilter filter) {
+        return members.count(access.requireMemberManager().user().workspaceId(), filter);
     }
 
     /**

@@ -152,4 +152,16 @@ class MemberServiceTest {
         assertThat(members.list("", 6, 3)).hasSize(2);
         assertThat(members.list("%", 0, 10)).isEmpty();
     }
+
+    @Test
+    void list_filtersByRoleAndStatus() {
+        members.deactivate(bob.userId());
+
+        assertThat(members.list(new MemberFilter("", WorkspaceRole.USER, null), 0, 10)).extracting(Member::userId)
+                .containsExactlyInAnyOrder(workspace.member(WorkspaceRole.USER).userId(), alice.userId(), bob.userId());
+        assertThat(members.list(new MemberFilter("", null, MemberStatus.DEACTIVATED), 0, 10)).extracting(Member::userId)
+                .containsExactly(bob.userId());
+        assertThat(members.count(new MemberFilter("alice", WorkspaceRole.USER, MemberStatus.ACTIVE))).isOne();
+        assertThat(members.count(new MemberFilter("alice", WorkspaceRole.GUEST, null))).isZero();
+    }
 }

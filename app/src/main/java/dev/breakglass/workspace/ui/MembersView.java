@@ -10,6 +10,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
@@ -19,7 +20,9 @@ import dev.breakglass.workspace.AccountLabel;
 import dev.breakglass.workspace.InvalidMemberException;
 import dev.breakglass.workspace.Member;
 import dev.breakglass.workspace.MemberAlreadyExistsException;
+import dev.breakglass.workspace.MemberFilter;
 import dev.breakglass.workspace.MemberService;
+import dev.breakglass.workspace.MemberStatus;
 import dev.breakglass.workspace.NewMember;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -27,7 +30,10 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 
-/** The workspace's members, page by page from the database, and what an admin may do with each. */
+/**
+ * The workspace's members, searched and filtered by role and status, page by page from the database, and what
+ * an admin may do with each.
+ */
 @Route("members")
 @PageTitle("Members · Breakglass")
 @RolesAllowed({"OWNER", "SUPER_ADMIN", "ADMIN"})
@@ -36,6 +42,8 @@ public class MembersView extends VerticalLayout {
     private final MemberService members;
     private final String publicUrl;
     private final TextField search = new TextField();
+    private final Select<WorkspaceRole> roleFilter = new Select<>();
+    private final Select<MemberStatus> statusFilter = new Select<>();
     private final Grid<Member> grid = new Grid<>(Member.class, false);
     private final List<WorkspaceRole> assignable;
 
@@ -51,6 +59,16 @@ public class MembersView extends VerticalLayout {
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        roleFilter.setId("member-role-filter");
+        roleFilter.setItems(WorkspaceRole.values());
+        roleFilter.setItemLabelGenerator(role -> role == null ? "Any role" : role.label());
+        roleFilter.setEmptySelectionAllowed(true);
+        roleFilter.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        statusFilter.setId("member-status-filter");
+        statusFilter.setItems(MemberStatus.values());
+        statusFilter.setItemLabelGenerator(status -> status == null ? "Any status" : status.label());
+        statusFilter.setEmptySelectionAllowed(true);
+        statusFilter.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
         Button add = new Button("Add member", event -> openAddDialog());
         add.setId("add-member");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -62,9 +80,13 @@ public class MembersView extends VerticalLayout {
         grid.addColumn(member -> member.status().label() + (member.passwordSet() ? "" : ", no password yet"))
                 .setHeader("Status").setKey("status");
         grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
-        grid.setItems(query -> members.list(search.getValue(), query.getOffset(), query.getLimit()).stream(),
-                query -> members.count(search.getValue()));
-        add(new H2("Members"), new HorizontalLayout(search, add), grid);
+        grid.setItems(query -> members.list(filter(), query.getOffset(), query.getLimit()).stream(),
+                query -> members.count(filter()));
+        add(new H2("Members"), new HorizontalLayout(search, roleFilter, statusFilter, add), grid);
+    }
+
+    private MemberFilter filter() {
+        return new MemberFilter(search.getValue(), roleFilter.getValue(), statusFilter.getValue());
     }
 
     private HorizontalLayout actions(Member member) {

@@ -48,6 +48,11 @@ class MembersViewTest extends KaribuTest {
         _setValue(_get(TextField.class, spec -> spec.withId("member-search")), "gina");
         assertThat(GridKt._findAll(grid())).extracting(Member::email).containsExactly("gina@acme.test");
         _setValue(_get(TextField.class, spec -> spec.withId("member-search")), "");
+        @SuppressWarnings("unchecked")
+        Select<WorkspaceRole> roleFilter = _get(Select.class, spec -> spec.withId("member-role-filter"));
+        _setValue(roleFilter, WorkspaceRole.GUEST);
+        assertThat(GridKt._findAll(grid())).extracting(Member::role).isNotEmpty().containsOnly(WorkspaceRole.GUEST);
+        _setValue(roleFilter, null);
 
         _click(_get(Button.class, spec -> spec.withId("add-member")));
         @SuppressWarnings("unchecked")
