@@ -1,7 +1,9 @@
 package dev.breakglass;
 
 import dev.breakglass.backupcodes.CiphertextCommands;
+import dev.breakglass.formats.ParseCommand;
 import java.time.Clock;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,6 +18,10 @@ import org.springframework.context.annotation.Bean;
 public class Application {
 
     public static void main(String[] args) {
+        // The plugin authors' command runs before, and without, the Spring context, so it starts in a blink.
+        if (args.length > 0 && ParseCommand.NAME.equals(args[0])) {
+            System.exit(ParseCommand.run(Arrays.copyOfRange(args, 1, args.length), System.in, System.out, System.err));
+        }
         if (CiphertextCommands.handles(args)) {
             // rewrap, migrate-cipher: run once against the database and cipher, without the web server
             System.exit(CiphertextCommands.run(Application.class, args));

@@ -13,7 +13,22 @@ final class AuditActions {
             Map.entry("CODE_MARKED_USED", "Marked a code used"),
             Map.entry("CODE_MARKED_UNUSED", "Marked a code unused"),
             Map.entry("CODES_REPLACED", "Replaced codes"),
-            Map.entry("CODES_DELETED", "Deleted codes"));
+            Map.entry("CODES_DELETED", "Deleted codes"),
+            Map.entry("MEMBER_ADDED", "Added a member"),
+            Map.entry("MEMBER_ROLE_CHANGED", "Changed a member's role"),
+            Map.entry("MEMBER_DEACTIVATED", "Deactivated a member"),
+            Map.entry("MEMBER_REACTIVATED", "Reactivated a member"),
+            Map.entry("MEMBER_REMOVED", "Removed a member"),
+            Map.entry("MEMBER_OWNERSHIP_RECEIVED", "Made a member workspace Owner"),
+            Map.entry("ACCESS_GRANTED", "Shared an account"),
+            Map.entry("ACCESS_ROLE_CHANGED", "Changed an account role"),
+            Map.entry("ACCESS_REVOKED", "Removed account access"),
+            Map.entry("OWNERS_REASSIGNED", "Reassigned Owners"),
+            Map.entry("SET_PASSWORD_LINK_ISSUED", "Issued a set-password link"),
+            Map.entry("PASSWORD_CHANGED", "Changed their password"),
+            Map.entry("PASSWORD_SET_BY_LINK", "Set a password by link"),
+            Map.entry("LOGIN_FAILED", "Failed to sign in"),
+            Map.entry("LOGIN_THROTTLED", "Sign-in refused: too many failures"));
 
     private AuditActions() {
     }

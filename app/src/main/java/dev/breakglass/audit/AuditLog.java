@@ -2,15 +2,22 @@ package dev.breakglass.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.breakglass.backupcodes.CodeMarked;
 import dev.breakglass.backupcodes.CodesDeleted;
 import dev.breakglass.backupcodes.CodesReplaced;
 import dev.breakglass.backupcodes.CodesRevealed;
 import dev.breakglass.backupcodes.CodesSaved;
 import dev.breakglass.security.AccessPolicy;
+import dev.breakglass.security.AccountAccessChanged;
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.CurrentUser;
+import dev.breakglass.security.LoginFailed;
 import dev.breakglass.security.NotFoundException;
+import dev.breakglass.security.OwnersReassigned;
+import dev.breakglass.security.PasswordChanged;
+import dev.breakglass.security.SetPasswordLinkIssued;
+import dev.breakglass.workspace.MembershipChanged;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -79,6 +86,66 @@ public class AuditLog {
                 .put("set", event.setId().toString())
                 .put("codes", event.codeCount())
                 .put("used", event.usedCount()));
+    }
+
+    @EventListener
+    void on(MembershipChanged event) {
+        append(event.workspaceId(), event.actorId(), "MEMBER_" + event.change().name(), null, details -> {
+            details.put("member", event.userId().toString())
+                    .put("role", event.role().name());
+            if (event.previousRole() != event.role()) {
+                details.put("previousRole", event.previousRole().name());
+            }
+            if (!event.orphanedAccounts().isEmpty()) {
+                ids(details.putArray("orphanedAccounts"), event.orphanedAccounts());
+            }
+        });
+    }
+
+    @EventListener
+    void on(AccountAccessChanged event) {
+        String action = event.previousRole() == null ? "ACCESS_GRANTED" : event.role() == null ? "ACCESS_REVOKED" : "ACCESS_ROLE_CHANGED";
+        append(event.workspaceId(), event.actorId(), action, event.accountId(), details -> {
+            details.put("member", event.userId().toString());
+            if (event.role() != null) {
+                details.put("role", event.role().name());
+            }
+            if (event.previousRole() != null) {
+                details.put("previousRole", event.previousRole().name());
+            }
+        });
+    }
+
+    @EventListener
+    void on(OwnersReassigned event) {
+        append(event.workspaceId(), event.actorId(), "OWNERS_REASSIGNED", event.accountId(), details -> {
+            ids(details.putArray("previousOwners"), event.previousOwners());
+            ids(details.putArray("owners"), event.owners());
+        });
+    }
+
+    @EventListener
+    void on(SetPasswordLinkIssued event) {
+        append(event.workspaceId(), event.actorId(), "SET_PASSWORD_LINK_ISSUED", null, details -> details
+                .put("member", event.userId().toString())
+                .put("expiresAt", event.expiresAt().toString()));
+    }
+
+    @EventListener
+    void on(PasswordChanged event) {
+        append(event.workspaceId(), event.userId(), event.byLink() ? "PASSWORD_SET_BY_LINK" : "PASSWORD_CHANGED", null,
+                details -> { });
+    }
+
+    @EventListener
+    void on(LoginFailed event) {
+        append(event.workspaceId(), null, event.throttled() ? "LOGIN_THROTTLED" : "LOGIN_FAILED", null, details -> details
+                .put("member", event.userId().toString())
+                .put("address", event.address()));
+    }
+
+    private static void ids(ArrayNode array, List<UUID> ids) {
+        ids.forEach(id -> array.add(id.toString()));
     }
 
     /** Appends an event for another feature that records what happened with ids and counts only. */

@@ -3,6 +3,7 @@ package dev.breakglass.backupcodes;
 import dev.breakglass.crypto.CipherContext;
 import dev.breakglass.crypto.CodeCipher;
 import dev.breakglass.formats.CodeFormats;
+import dev.breakglass.formats.FormatInfo;
 import dev.breakglass.formats.ParsedCodes;
 import dev.breakglass.formats.PasteRejectedException;
 import dev.breakglass.security.AccessPolicy;
@@ -83,14 +84,24 @@ public class BackupCodeService {
         return identity.confirm(password);
     }
 
-    /** What a paste would save, for the dialog to show while the user pastes. Saves nothing. */
+    /**
+     * What a paste would save, for the dialog to show while the user pastes, with what the app's plugin says about
+     * its codes (its settings page, or that it has none). Saves nothing.
+     */
     public PastePreview preview(UUID accountId, String pastedText) {
         access.requireCodeKeeper(accountId);
+        String appKey = codes.appKeyOf(accountId);
+        Optional<FormatInfo> app = formats.appFormat(appKey);
+        String appName = formats.appName(appKey);
+        Optional<String> settingsPage = app.flatMap(FormatInfo::settingsPage);
+        boolean appHasCodes = app.map(FormatInfo::supportsBackupCodes).orElse(true);
         try {
-            ParsedCodes parsed = formats.parse(pastedText, codes.appKeyOf(accountId));
-            return new PastePreview(parsed.formatName(), parsed.codes().size(), parsed.unreadableLines(), Optional.empty());
+            ParsedCodes parsed = formats.parse(pastedText, appKey);
+            return new PastePreview(parsed.formatName(), parsed.codes().size(), parsed.unreadableLines(), Optional.empty(),
+                    parsed.notice(), appName, settingsPage, appHasCodes);
         } catch (PasteRejectedException e) {
-            return new PastePreview(null, 0, List.of(), Optional.of(e.problem()));
+            return new PastePreview(null, 0, List.of(), Optional.of(e.problem()), Optional.empty(), appName, settingsPage,
+                    appHasCodes);
         }
     }
 

@@ -11,11 +11,21 @@ import java.util.Optional;
  * @param codeCount how many codes were found
  * @param unreadableLines lines with text that held no code
  * @param problem why the paste cannot be saved as it is, if it cannot
+ * @param notice a sentence when the paste was not read as planned, such as a format plugin that failed
+ * @param appName the account's app, such as "GitHub"
+ * @param settingsPage the app's backup-code settings page, when its plugin knows it
+ * @param appHasCodes false when the app's plugin says the app has no backup codes at all
  */
-public record PastePreview(String formatName, int codeCount, List<String> unreadableLines, Optional<PasteProblem> problem) {
+public record PastePreview(String formatName, int codeCount, List<String> unreadableLines, Optional<PasteProblem> problem,
+        Optional<String> notice, String appName, Optional<String> settingsPage, boolean appHasCodes) {
 
     public PastePreview {
         unreadableLines = List.copyOf(unreadableLines);
+    }
+
+    /** A preview without anything to say about the app. */
+    public PastePreview(String formatName, int codeCount, List<String> unreadableLines, Optional<PasteProblem> problem) {
+        this(formatName, codeCount, unreadableLines, problem, Optional.empty(), "", Optional.empty(), true);
     }
 
     @Override

@@ -1,24 +1,29 @@
 package dev.breakglass.formats;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns what a user pasted into a list of codes, and knows the apps Breakglass has formats for. Parsing
- * is pure computation on text: nothing in the paste is executed, stored or logged.
+ * Turns what a user pasted into a list of codes, and knows the apps Breakglass has formats for. Parsing is pure
+ * computation on text: nothing in the paste is executed, stored or logged.
  */
 @Service
 public class CodeFormats {
 
+    /** Names for apps that no plugin serves (and a fallback while plugins load). */
     private static final Map<String, String> APP_NAMES = Map.ofEntries(
             Map.entry("github", "GitHub"), Map.entry("google", "Google"), Map.entry("slack", "Slack"),
             Map.entry("microsoft", "Microsoft"), Map.entry("aws", "Amazon Web Services"),
             Map.entry("cloudflare", "Cloudflare"), Map.entry("dockerhub", "Docker Hub"),
             Map.entry("gitlab", "GitLab"), Map.entry("atlassian", "Atlassian"));
 
-    private final GenericCodeParser generic = new GenericCodeParser();
+    private final CodeReader reader;
+
+    CodeFormats(CodeReader reader) {
+        this.reader = reader;
+    }
 
     /**
      * Reads the codes in a paste.
@@ -28,29 +33,29 @@ public class CodeFormats {
      * @throws PasteRejectedException when the paste is empty, too large, not text, holds no code or too many
      */
     public ParsedCodes parse(String text, String appKey) {
-        PasteLimits.check(text);
-        ParsedCodes parsed = generic.parse(normalise(text));
-        if (parsed.codes().isEmpty()) {
-            throw new PasteRejectedException(PasteProblem.NO_CODES);
-        }
-        if (parsed.codes().size() > PasteLimits.MAX_CODES) {
-            throw new PasteRejectedException(PasteProblem.TOO_MANY);
-        }
-        return parsed;
+        return reader.read(text, appKey);
     }
 
     /** The display name of an app, such as "GitHub" for {@code github}. */
     public String appName(String appKey) {
-        String name = APP_NAMES.get(appKey);
-        if (name != null) {
-            return name;
+        String known = APP_NAMES.get(appKey);
+        if (known != null) {
+            return known;
+        }
+        Optional<FormatInfo> format = reader.formatFor(appKey);
+        if (format.isPresent()) {
+            return format.get().displayName();
         }
         return appKey.isEmpty() ? appKey : appKey.substring(0, 1).toUpperCase(Locale.ROOT) + appKey.substring(1);
     }
 
-    /** Full-width digits and non-breaking spaces become plain ones; invisible characters go. */
-    private static String normalise(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        return folded.replaceAll("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u00AD\\uFEFF]", "");
+    /** What the app's plugin says about its codes: settings page, whether it has codes at all, how many. */
+    public Optional<FormatInfo> appFormat(String appKey) {
+        return reader.formatFor(appKey);
+    }
+
+    /** A saved code as its format shows it, such as {@code 1234 5678} for a Google code saved as {@code 12345678}. */
+    public String display(String formatId, String code) {
+        return reader.display(formatId, code);
     }
 }

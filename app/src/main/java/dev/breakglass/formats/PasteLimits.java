@@ -16,11 +16,16 @@ final class PasteLimits {
         if (text == null || text.isBlank()) {
             throw new PasteRejectedException(PasteProblem.EMPTY);
         }
-        if (text.length() > MAX_BYTES || text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (text.length() > MAX_BYTES || utf8Length(text) > MAX_BYTES) {
             throw new PasteRejectedException(PasteProblem.TOO_LARGE);
         }
         if (text.indexOf('\u0000') >= 0 || text.indexOf('\uFFFD') >= 0) {
             throw new PasteRejectedException(PasteProblem.NOT_TEXT);
         }
+    }
+
+    private static int utf8Length(String text) {
+        String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return withoutBom.getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -9,12 +9,15 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that decides whether the signed-in user may reach an account. Services call it before
- * they read or change anything, so a hidden button is never the only guard. A refusal is a
- * {@link NotFoundException}, the same as for an account that does not exist.
+ * The one place that decides whether the signed-in user may do something. Services call it before they read
+ * or change anything, so a hidden button is never the only guard. It reads the caller's current role and
+ * status from the database on every check. A refusal is a {@link NotFoundException}, the same as for a
+ * record that does not exist, and ids from another workspace are never found.
  */
 @Component
 public class AccessPolicy {
+
+    private static final String ACTIVE = "ACTIVE";
 
     private final CurrentUser currentUser;
     private final DSLContext db;
@@ -35,7 +38,7 @@ public class AccessPolicy {
                 .where(ACCOUNT_ACCESS.ACCOUNT_ID.eq(accountId))
                 .and(ACCOUNT_ACCESS.USER_ID.eq(user.userId()))
                 .and(ACCOUNT.WORKSPACE_ID.eq(user.workspaceId()))
-                .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE"))
+                .and(WORKSPACE_MEMBER.STATUS.eq(ACTIVE))
                 .fetchOne();
         if (row == null) {
             throw new NotFoundException("The account");
@@ -48,6 +51,75 @@ public class AccessPolicy {
         AccountGrant grant = requireAccountAccess(accountId);
         if (!grant.mayKeepCodes()) {
             throw new NotFoundException("The account");
+        }
+        return grant;
+    }
+
+    /** The caller is an Owner of the account, so may share it and set its people's account roles. */
+    public AccountGrant requireAccountOwner(UUID accountId) {
+        AccountGrant grant = requireAccountAccess(accountId);
+        if (!grant.mayShare()) {
+            throw new NotFoundException("The account");
+        }
+        return grant;
+    }
+
+    /** The caller is an active member of their workspace; the grant carries the role they hold now. */
+    public MemberGrant requireMember() {
+        SignedInUser user = currentUser.require();
+        String role = db.select(WORKSPACE_MEMBER.ROLE)
+                .from(WORKSPACE_MEMBER)
+                .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(user.workspaceId()))
+                .and(WORKSPACE_MEMBER.USER_ID.eq(user.userId()))
+                .and(WORKSPACE_MEMBER.STATUS.eq(ACTIVE))
+                .fetchOne(WORKSPACE_MEMBER.ROLE);
+        if (role == null) {
+            throw new NotFoundException("The workspace");
+        }
+        return new MemberGrant(user, WorkspaceRole.valueOf(role));
+    }
+
+    /** The caller may see the Members page: the workspace Owner, a Super Admin or an Admin. */
+    public MemberGrant requireMemberManager() {
+        MemberGrant grant = requireMember();
+        if (!grant.role().mayManageMembers()) {
+            throw new NotFoundException("The member");
+        }
+        return grant;
+    }
+
+    /**
+     * The caller may manage this other member of their workspace: change their role, deactivate, reactivate
+     * or remove them. Nobody manages themselves or the Owner here.
+     */
+    public ManagerGrant requireManagerOf(UUID targetUserId) {
+        MemberGrant manager = requireMemberManager();
+        var target = db.select(WORKSPACE_MEMBER.ROLE, WORKSPACE_MEMBER.STATUS)
+                .from(WORKSPACE_MEMBER)
+                .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(manager.user().workspaceId()))
+                .and(WORKSPACE_MEMBER.USER_ID.eq(targetUserId))
+                .fetchOne();
+        if (target == null || targetUserId.equals(manager.user().userId())
+                || !manager.role().mayManage(WorkspaceRole.valueOf(target.value1()))) {
+            throw new NotFoundException("The member");
+        }
+        return new ManagerGrant(manager, targetUserId, WorkspaceRole.valueOf(target.value1()), ACTIVE.equals(target.value2()));
+    }
+
+    /** The caller may list every account of the workspace and reassign Owners: the workspace Owner or a Super Admin. */
+    public MemberGrant requireAllAccess() {
+        MemberGrant grant = requireMember();
+        if (!grant.role().mayReachAllAccounts()) {
+            throw new NotFoundException("The account");
+        }
+        return grant;
+    }
+
+    /** The caller is the workspace Owner, the only one who may hand the workspace to someone else. */
+    public MemberGrant requireWorkspaceOwner() {
+        MemberGrant grant = requireMember();
+        if (grant.role() != WorkspaceRole.OWNER) {
+            throw new NotFoundException("The member");
         }
         return grant;
     }

@@ -13,4 +13,12 @@ public record AccountGrant(SignedInUser user, UUID accountId, AccountRole accoun
     public boolean mayKeepCodes() {
         return accountRole == AccountRole.OWNER && workspaceRole.mayKeepCodes();
     }
+
+    /**
+     * Add and remove people and set their account roles: the account's Owners. A Guest or Login-only user
+     * recorded as Owner (the services never do that) gets no Owner powers.
+     */
+    public boolean mayShare() {
+        return accountRole == AccountRole.OWNER && workspaceRole.mayOwnAccounts();
+    }
 }

@@ -62,4 +62,16 @@ final class BreakglassUserDetails implements UserDetails, CredentialsContainer {
     public void eraseCredentials() {
         passwordHash = null;
     }
+
+    /** The same person in the same workspace, so that the session registry files their sessions together. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BreakglassUserDetails that && that.user.userId().equals(user.userId())
+                && that.user.workspaceId().equals(user.workspaceId());
+    }
+
+    @Override
+    public int hashCode() {
+        return user.userId().hashCode();
+    }
 }

@@ -1,6 +1,11 @@
 package dev.breakglass.security;
 
-/** A member's role in the workspace, from most to least powerful. */
+import java.util.List;
+
+/**
+ * A member's role in the workspace, from most to least powerful, and the workspace-wide rules that follow
+ * from it. Every rule of the permission matrix that depends on the workspace role alone lives here.
+ */
 public enum WorkspaceRole {
     OWNER("Owner"),
     SUPER_ADMIN("Super Admin"),
@@ -22,5 +27,46 @@ public enum WorkspaceRole {
     /** Whether an account Owner with this workspace role may keep backup codes (add, view, use, replace, delete). */
     public boolean mayKeepCodes() {
         return this == OWNER || this == SUPER_ADMIN || this == ADMIN || this == USER;
+    }
+
+    /** Guests and Login-only users can only be Collaborators of an account. */
+    public boolean mayOwnAccounts() {
+        return mayKeepCodes();
+    }
+
+    /** Opens the Members page: the workspace Owner, Super Admins and Admins. */
+    public boolean mayManageMembers() {
+        return this == OWNER || this == SUPER_ADMIN || this == ADMIN;
+    }
+
+    /** Lists every account of the workspace and reassigns their Owners: the workspace Owner and Super Admins. */
+    public boolean mayReachAllAccounts() {
+        return this == OWNER || this == SUPER_ADMIN;
+    }
+
+    /**
+     * Whether a member with this role may manage (change the role of, deactivate, reactivate, remove) a
+     * member whose role is {@code target}. Nobody manages the Owner; Admins manage Users, Guests and
+     * Login-only users only.
+     */
+    public boolean mayManage(WorkspaceRole target) {
+        return assignableRoles().contains(target);
+    }
+
+    /**
+     * Whether a member with this role may give someone the role {@code role}. Nobody raises anyone above
+     * their own role, and the Owner's role moves only by a transfer of ownership.
+     */
+    public boolean mayAssign(WorkspaceRole role) {
+        return assignableRoles().contains(role);
+    }
+
+    /** The roles this member may give, most powerful first. */
+    public List<WorkspaceRole> assignableRoles() {
+        return switch (this) {
+            case OWNER, SUPER_ADMIN -> List.of(SUPER_ADMIN, ADMIN, USER, GUEST, LOGIN_ONLY);
+            case ADMIN -> List.of(USER, GUEST, LOGIN_ONLY);
+            case USER, GUEST, LOGIN_ONLY -> List.of();
+        };
     }
 }

@@ -16,6 +16,7 @@ import dev.breakglass.security.WorkspaceRole;
 import java.util.EnumSet;
 import java.util.Set;
 import dev.breakglass.security.CurrentUser;
+import dev.breakglass.security.SignedInUser;
 import jakarta.annotation.security.PermitAll;
 
 /** The frame around every signed-in page: navigation, who is signed in, and a warning when the cipher is not for production. */
@@ -51,13 +52,28 @@ public class MainLayout extends AppLayout {
 
         addToNavbar(new DrawerToggle(), title, right);
 
-        // Routes by path: feature views use this layout, so the layout must not depend on them.
+        // Routes by path: feature views use this layout, so the layout must not depend on them. Items mirror
+        // the roles; the routes and services check them again.
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Accounts", ""));
-        currentUser.find().filter(user -> ADMINS.contains(user.role()))
-                .ifPresent(user -> nav.addItem(new SideNavItem("Audit log", "admin/audit")));
+        currentUser.find().map(SignedInUser::role).ifPresent(role -> {
+            if (role.mayManageMembers()) {
+                nav.addItem(new SideNavItem("Members", "members"));
+            }
+            if (role.mayReachAllAccounts()) {
+                nav.addItem(new SideNavItem("All accounts", "all-accounts"));
+            }
+        });
+        currentUser.find().filter(user -> ADMINS.contains(user.role())).ifPresent(user -> {
+            nav.addItem(new SideNavItem("Audit log", "admin/audit"));
+            SideNavItem plugins = new SideNavItem("Plugins", "admin/plugins");
+            plugins.setId("nav-plugins");
+            nav.addItem(plugins);
+        });
         currentUser.find().filter(user -> user.role() == WorkspaceRole.OWNER || user.role() == WorkspaceRole.SUPER_ADMIN)
                 .ifPresent(user -> nav.addItem(new SideNavItem("Encryption", "admin/encryption")));
+        nav.addItem(new SideNavItem("Change password", "password"));
+        nav.setId("main-nav");
         addToDrawer(nav);
     }
 }

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.account.AccountDetails;
 import dev.breakglass.account.AccountService;
+import dev.breakglass.account.SharingService;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.audit.AuditLog;
 import dev.breakglass.audit.ui.ActivityList;
@@ -32,12 +33,14 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     private final AccountService accounts;
     private final BackupCodeService backupCodes;
     private final AuditLog auditLog;
+    private final SharingService sharing;
     private String title = "Account · Breakglass";
 
-    AccountDetailsView(AccountService accounts, BackupCodeService backupCodes, AuditLog auditLog) {
+    AccountDetailsView(AccountService accounts, BackupCodeService backupCodes, AuditLog auditLog, SharingService sharing) {
         this.accounts = accounts;
         this.backupCodes = backupCodes;
         this.auditLog = auditLog;
+        this.sharing = sharing;
         addClassName("account-details-view");
     }
 
@@ -72,6 +75,7 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
         tabs.setId("account-tabs");
         tabs.setWidthFull();
         tabs.add("Settings", settings(account));
+        tabs.add("Users", new UsersTab(sharing, account.id()));
         if (account.myRole() == AccountRole.OWNER) {
             tabs.add("Activity", new ActivityList(auditLog, account.id()));
         }

@@ -5,6 +5,8 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -26,6 +28,8 @@ class AddCodesDialog extends Dialog {
 
     private final TextArea codes = new TextArea("MFA Backup Codes");
     private final Span found = new Span();
+    private final Span notice = new Span();
+    private final Div appGuidance = new Div();
     private final Div unreadable = new Div();
     private final Function<String, PastePreview> previewer;
 
@@ -54,10 +58,13 @@ class AddCodesDialog extends Dialog {
 
         found.setId("codes-found");
         found.getElement().setAttribute("aria-live", "polite");
+        notice.setId("format-notice");
+        notice.addClassName("format-notice");
+        appGuidance.setId("app-guidance");
         unreadable.setId("unreadable-lines");
         unreadable.addClassName("unreadable-lines");
 
-        add(intro, codes, found, unreadable);
+        add(intro, appGuidance, codes, found, notice, unreadable);
 
         Button cancel = new Button("Cancel", event -> close());
         cancel.setId("cancel-add-codes");
@@ -82,11 +89,13 @@ class AddCodesDialog extends Dialog {
     private void showPreview() {
         codes.setInvalid(false);
         unreadable.removeAll();
+        PastePreview preview = previewer.apply(codes.getValue());
+        showAppGuidance(preview);
+        notice.setText(preview.notice().orElse(""));
         if (codes.getValue().isBlank()) {
             found.setText("No codes yet.");
             return;
         }
-        PastePreview preview = previewer.apply(codes.getValue());
         if (preview.problem().isPresent()) {
             found.setText(preview.problem().get().message());
             return;
@@ -103,6 +112,25 @@ class AddCodesDialog extends Dialog {
                 unreadable.add(new Span("and " + more + " more."));
             }
         }
+    }
+
+    /** Where the app keeps its codes, or that it has none: the user may be pasting the wrong thing. */
+    private void showAppGuidance(PastePreview preview) {
+        appGuidance.removeAll();
+        if (!preview.appHasCodes()) {
+            Paragraph none = new Paragraph(preview.appName() + " has no backup codes: it recovers accounts another way. "
+                    + "Codes typed here are still saved.");
+            none.setId("app-has-no-codes");
+            appGuidance.add(none);
+        }
+        preview.settingsPage().ifPresent(page -> {
+            Anchor link = new Anchor(page, preview.appHasCodes()
+                    ? "Open " + preview.appName() + "'s backup codes page" : "Open " + preview.appName() + "'s MFA settings");
+            link.setId("app-settings-link");
+            link.setTarget(AnchorTarget.BLANK);
+            link.getElement().setAttribute("rel", "noopener noreferrer");
+            appGuidance.add(link);
+        });
     }
 
     /** The user asked to save what they pasted. */

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.RouterLink;
 import dev.breakglass.audit.AuditEntry;
@@ -53,7 +54,7 @@ class AuditAndNotificationsUiTest extends KaribuTest {
         loginAs("owner@acme.test");
         openGitHub();
         TabSheet tabs = _get(TabSheet.class, spec -> spec.withId("account-tabs"));
-        tabs.setSelectedIndex(1);
+        tabs.setSelectedTab(_get(Tab.class, spec -> spec.withPredicate(tab -> "Activity".equals(tab.getLabel()))));
 
         Grid<AuditEntry> activity = _get(Grid.class, spec -> spec.withId("account-activity"));
         List<String> actions = GridKt._findAll(activity).stream().map(AuditEntry::actionLabel).toList();

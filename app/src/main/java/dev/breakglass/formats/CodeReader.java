@@ -1,0 +1,186 @@
+package dev.breakglass.formats;
+
+import dev.breakglass.paste.CodeOrder;
+import dev.breakglass.paste.PasteReader;
+import dev.breakglass.plugin.CodeFormat;
+import dev.breakglass.plugin.FormatReading;
+import dev.breakglass.plugin.Paste;
+import dev.breakglass.plugin.PasteLine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Reads the codes in a paste with the right format: the account's app's format first; otherwise, or when it finds
+ * nothing, the format most confident that the paste is its own (and confident enough); the generic reader last.
+ * Every call into a plugin runs on its own thread with a time limit, so a plugin that throws or hangs is contained:
+ * the next format answers and the user is told. Plain Java, so the {@code parse} command uses it without Spring.
+ */
+public final class CodeReader implements AutoCloseable {
+
+    /** The confidence asked of a format the account's app did not point at. */
+    static final double RECOGNISED = 0.65;
+
+    private final FormatPlugins plugins;
+    private final Duration timeout;
+    private final GenericFormat generic = new GenericFormat();
+    private final ExecutorService calls = Executors.newCachedThreadPool(new PluginThreads());
+
+    public CodeReader(FormatPlugins plugins, Duration timeout) {
+        this.plugins = plugins;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Reads a paste.
+     *
+     * @param text the text exactly as pasted
+     * @param appKey the account's app, whose format is tried first; may be null
+     * @throws PasteRejectedException when the paste is empty, too large, not text, holds no code or too many
+     */
+    public ParsedCodes read(String text, String appKey) {
+        PasteLimits.check(text);
+        Paste paste = PasteReader.read(text);
+        if (paste.lines().stream().noneMatch(PasteLine::hasContent)) {
+            throw new PasteRejectedException(PasteProblem.EMPTY);
+        }
+        Set<String> notices = new LinkedHashSet<>();
+        List<FormatPlugins.LoadedFormat> formats = plugins.formats();
+        Optional<Choice> choice = Optional.empty();
+        for (FormatPlugins.LoadedFormat hinted : formatsFor(formats, appKey)) {
+            Optional<FormatReading> reading = call(hinted, "read", format -> format.read(paste), notices);
+            if (reading.isPresent() && !reading.get().codes().isEmpty()) {
+                choice = Optional.of(new Choice(hinted.info().id(), hinted.info().displayName(), reading.get()));
+                break;
+            }
+        }
+        if (choice.isEmpty()) {
+            choice = mostConfident(formats, paste, notices);
+        }
+        Choice chosen = choice.orElseGet(() -> new Choice(GenericFormat.ID, GenericFormat.NAME, generic.read(paste)));
+        List<String> codes = CodeOrder.codes(paste, chosen.reading());
+        if (codes.isEmpty()) {
+            throw new PasteRejectedException(PasteProblem.NO_CODES);
+        }
+        if (codes.size() > PasteLimits.MAX_CODES) {
+            throw new PasteRejectedException(PasteProblem.TOO_MANY);
+        }
+        List<String> unreadable = chosen.reading().unreadable().stream().map(PasteLine::original).toList();
+        Optional<String> notice = notices.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", notices));
+        return new ParsedCodes(chosen.formatId(), chosen.formatName(), codes, unreadable, notice);
+    }
+
+    /** The facts of the format that serves an app, if a plugin serves it. */
+    public Optional<FormatInfo> formatFor(String appKey) {
+        return formatsFor(plugins.formats(), appKey).stream().findFirst().map(FormatPlugins.LoadedFormat::info);
+    }
+
+    /** The facts of a format by its id, including the generic reader. */
+    public Optional<FormatInfo> format(String formatId) {
+        if (GenericFormat.ID.equals(formatId)) {
+            return Optional.of(new FormatInfo(GenericFormat.ID, GenericFormat.NAME, Set.of(), true,
+                    Optional.empty(), OptionalInt.empty(), Optional.empty()));
+        }
+        return plugins.formats().stream().map(FormatPlugins.LoadedFormat::info)
+                .filter(info -> info.id().equals(formatId)).findFirst();
+    }
+
+    /** A saved code as its format shows it, such as {@code 1234 5678}; the code itself when that fails. */
+    public String display(String formatId, String code) {
+        Set<String> notices = new LinkedHashSet<>();
+        return plugins.formats().stream().filter(loaded -> loaded.info().id().equals(formatId)).findFirst()
+                .flatMap(loaded -> call(loaded, "display", format -> format.display(code), notices))
+                .filter(shown -> !shown.isBlank())
+                .orElse(code);
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+    }
+
+    private static List<FormatPlugins.LoadedFormat> formatsFor(List<FormatPlugins.LoadedFormat> formats, String appKey) {
+        if (appKey == null || appKey.isBlank()) {
+            return List.of();
+        }
+        String key = appKey.strip().toLowerCase(Locale.ROOT);
+        return formats.stream().filter(loaded -> loaded.info().appKeys().contains(key)).toList();
+    }
+
+    private Optional<Choice> mostConfident(List<FormatPlugins.LoadedFormat> formats, Paste paste, Set<String> notices) {
+        record Scored(FormatPlugins.LoadedFormat loaded, double confidence) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (FormatPlugins.LoadedFormat loaded : formats) {
+            call(loaded, "confidence", format -> format.confidence(paste), notices)
+                    .filter(confidence -> confidence >= RECOGNISED && confidence <= 1)
+                    .ifPresent(confidence -> scored.add(new Scored(loaded, confidence)));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::confidence).reversed());
+        for (Scored candidate : scored) {
+            Optional<FormatReading> reading = call(candidate.loaded(), "read", format -> format.read(paste), notices);
+            if (reading.isPresent() && !reading.get().codes().isEmpty()) {
+                return Optional.of(new Choice(candidate.loaded().info().id(), candidate.loaded().info().displayName(),
+                        reading.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Calls into a plugin on its own thread, within the time limit; failures become notices and admin errors. */
+    private <T> Optional<T> call(FormatPlugins.LoadedFormat loaded, String method, Function<CodeFormat, T> body,
+            Set<String> notices) {
+        String pluginId = loaded.pluginId();
+        if (plugins.isSuspended(pluginId)) {
+            return Optional.empty();
+        }
+        Future<T> result = calls.submit(() -> body.apply(loaded.format()));
+        try {
+            return Optional.ofNullable(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            plugins.recordTimeout(pluginId, loaded.info().id(), method, timeout.toMillis());
+            notices.add("The " + loaded.info().displayName() + " format took too long and was skipped, so another "
+                    + "format read the paste.");
+        } catch (ExecutionException e) {
+            plugins.recordFailure(pluginId, loaded.info().id(), method, e.getCause());
+            notices.add("The " + loaded.info().displayName() + " format failed on this paste, so another format read it.");
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
+    /** The format that read the paste, and what it read. */
+    private record Choice(String formatId, String formatName, FormatReading reading) {
+    }
+
+    /** Daemon threads, so a plugin stuck in a loop never keeps the JVM (or the {@code parse} command) alive. */
+    private static final class PluginThreads implements ThreadFactory {
+
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "format-plugin-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

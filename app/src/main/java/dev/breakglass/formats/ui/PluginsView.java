@@ -1,0 +1,67 @@
+package dev.breakglass.formats.ui;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.breakglass.formats.FormatPluginService;
+import dev.breakglass.formats.PluginStatus;
+import dev.breakglass.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+
+/** Lists the format plugins for workspace Owners, Super Admins and Admins; the service checks the role again. */
+@Route(value = "admin/plugins", layout = MainLayout.class)
+@PageTitle("Plugins · Breakglass")
+@RolesAllowed({"OWNER", "SUPER_ADMIN", "ADMIN"})
+public class PluginsView extends VerticalLayout {
+
+    PluginsView(FormatPluginService service) {
+        setId("plugins-view");
+        List<PluginStatus> plugins = service.plugins();
+        long running = plugins.stream().filter(plugin -> plugin.state() == PluginStatus.State.STARTED).count();
+        Paragraph summary = new Paragraph(running + " of " + plugins.size() + " plugins running. Bundled plugins ship with "
+                + "Breakglass; installed ones come from the plugins folder (breakglass.plugins.dir) and replace a bundled "
+                + "plugin with the same id. Changes take effect at the next start.");
+        summary.setId("plugins-summary");
+
+        Grid<PluginStatus> grid = new Grid<>(PluginStatus.class, false);
+        grid.setId("plugins-grid");
+        grid.addColumn(PluginStatus::pluginId).setHeader("Plugin").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(PluginStatus::version).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(PluginStatus::origin).setHeader("Origin").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(PluginsView::state).setHeader("State").setAutoWidth(true).setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.START);
+        grid.addColumn(plugin -> String.join(", ", plugin.formats())).setHeader("Formats").setFlexGrow(1);
+        grid.addComponentColumn(PluginsView::errors).setHeader("Errors").setFlexGrow(2);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setItems(plugins);
+        grid.setAllRowsVisible(true);
+
+        add(new H2("Plugins"), summary, grid);
+    }
+
+    private static Span state(PluginStatus plugin) {
+        Span badge = new Span(plugin.state().label());
+        badge.getElement().getThemeList().add(plugin.state() == PluginStatus.State.STARTED ? "badge success" : "badge error");
+        return badge;
+    }
+
+    private static Div errors(PluginStatus plugin) {
+        Div cell = new Div();
+        if (!plugin.errors().isEmpty()) {
+            UnorderedList list = new UnorderedList();
+            plugin.errors().forEach(error -> list.add(new ListItem(error)));
+            cell.add(list);
+        }
+        return cell;
+    }
+}

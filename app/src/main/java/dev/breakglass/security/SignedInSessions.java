@@ -1,0 +1,83 @@
+package dev.breakglass.security;
+
+import jakarta.servlet.http.HttpSession;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.web.session.HttpSessionCreatedEvent;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
+import org.springframework.security.web.session.HttpSessionIdChangedEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends a member's sessions at once, for example when they are deactivated. Spring Security's
+ * {@link SessionRegistry} knows which sessions belong to whom; this class keeps the sessions themselves, so
+ * that they can be invalidated right away (Vaadin's UI goes with them) rather than on their next request.
+ */
+@Component
+public class SignedInSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(SignedInSessions.class);
+
+    private final SessionRegistry registry;
+    private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
+
+    SignedInSessions(SessionRegistry registry) {
+        this.registry = registry;
+    }
+
+    @EventListener
+    void on(HttpSessionCreatedEvent event) {
+        sessions.put(event.getSession().getId(), event.getSession());
+    }
+
+    /** Signing in changes the session's id (against session fixation); the session itself stays. */
+    @EventListener
+    void on(HttpSessionIdChangedEvent event) {
+        HttpSession session = sessions.remove(event.getOldSessionId());
+        if (session != null) {
+            sessions.put(event.getNewSessionId(), session);
+        }
+    }
+
+    @EventListener
+    void on(HttpSessionDestroyedEvent event) {
+        sessions.remove(event.getId());
+    }
+
+    /** Ends every session of this person; returns how many were ended. */
+    public int endAllOf(UUID userId) {
+        int ended = 0;
+        for (Object principal : registry.getAllPrincipals()) {
+            if (principal instanceof BreakglassUserDetails details && details.signedInUser().userId().equals(userId)) {
+                for (SessionInformation information : registry.getAllSessions(principal, true)) {
+                    information.expireNow();
+                    HttpSession session = sessions.remove(information.getSessionId());
+                    // Expired stays recorded until the session is destroyed, so the session filter turns it away
+                    // even if this node does not hold it.
+                    if (session != null) {
+                        invalidate(session);
+                    }
+                    ended++;
+                }
+            }
+        }
+        if (ended > 0) {
+            log.info("Ended {} session(s) of member {}", ended, userId);
+        }
+        return ended;
+    }
+
+    private static void invalidate(HttpSession session) {
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyInvalid) {
+            // Ended on its own in the meantime: nothing left to do.
+        }
+    }
+}

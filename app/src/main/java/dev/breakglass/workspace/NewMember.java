@@ -1,0 +1,7 @@
+package dev.breakglass.workspace;
+
+import dev.breakglass.security.SetPasswordLink;
+
+/** A member just added, with the one-time link they use to choose their password. */
+public record NewMember(Member member, SetPasswordLink link) {
+}

@@ -1,0 +1,175 @@
+package dev.breakglass.workspace.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.breakglass.security.WorkspaceRole;
+import dev.breakglass.ui.MainLayout;
+import dev.breakglass.workspace.AccountLabel;
+import dev.breakglass.workspace.InvalidMemberException;
+import dev.breakglass.workspace.Member;
+import dev.breakglass.workspace.MemberAlreadyExistsException;
+import dev.breakglass.workspace.MemberService;
+import dev.breakglass.workspace.NewMember;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+
+/** The workspace's members, page by page from the database, and what an admin may do with each. */
+@Route(value = "members", layout = MainLayout.class)
+@PageTitle("Members · Breakglass")
+@RolesAllowed({"OWNER", "SUPER_ADMIN", "ADMIN"})
+public class MembersView extends VerticalLayout {
+
+    private final MemberService members;
+    private final String publicUrl;
+    private final TextField search = new TextField();
+    private final Grid<Member> grid = new Grid<>(Member.class, false);
+    private final List<WorkspaceRole> assignable;
+
+    MembersView(MemberService members, @Value("${breakglass.public-url:}") String publicUrl) {
+        this.members = members;
+        this.publicUrl = publicUrl;
+        this.assignable = members.assignableRoles();
+        addClassName("members-view");
+        setSizeFull();
+
+        search.setId("member-search");
+        search.setPlaceholder("Search by name or e-mail");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        Button add = new Button("Add member", event -> openAddDialog());
+        add.setId("add-member");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        grid.setId("members");
+        grid.addColumn(Member::displayName).setHeader("Name").setKey("name").setAutoWidth(true);
+        grid.addColumn(Member::email).setHeader("E-mail").setKey("email").setAutoWidth(true);
+        grid.addColumn(member -> member.role().label()).setHeader("Role").setKey("role");
+        grid.addColumn(member -> member.status().label() + (member.passwordSet() ? "" : ", no password yet"))
+                .setHeader("Status").setKey("status");
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
+        grid.setItems(query -> members.list(search.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> members.count(search.getValue()));
+        add(new H2("Members"), new HorizontalLayout(search, add), grid);
+    }
+
+    private HorizontalLayout actions(Member member) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.getElement().setAttribute("data-member", member.email());
+        if (member.manageable()) {
+            actions.add(action("Change role", () -> openRoleDialog(member)));
+            if (member.active()) {
+                actions.add(action("Deactivate", () -> confirm(member, "Deactivate", "can no longer sign in; their sessions end now",
+                        () -> members.deactivate(member.userId()))));
+            } else {
+                actions.add(action("Reactivate", () -> {
+                    members.reactivate(member.userId());
+                    done(member.displayName() + " can sign in again.");
+                }));
+            }
+            actions.add(action("Remove", () -> confirm(member, "Remove", "loses all account access and leaves the workspace",
+                    () -> members.remove(member.userId()))));
+            if (member.active()) {
+                actions.add(action("New password link", () -> new SetPasswordLinkDialog(member.displayName(),
+                        members.newSetPasswordLink(member.userId()), publicUrl).open()));
+            }
+        }
+        if (members.mayTransferOwnershipTo(member)) {
+            actions.add(action("Make Owner", () -> confirmTransfer(member)));
+        }
+        return actions;
+    }
+
+    private static Button action(String text, Runnable onClick) {
+        Button button = new Button(text, event -> onClick.run());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    private void openAddDialog() {
+        AddMemberDialog dialog = new AddMemberDialog(assignable);
+        dialog.addSaveListener(event -> {
+            try {
+                NewMember added = members.add(dialog.email(), dialog.name(), dialog.role());
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+                new SetPasswordLinkDialog(added.member().displayName(), added.link(), publicUrl).open();
+            } catch (InvalidMemberException e) {
+                if ("email".equals(e.field())) {
+                    dialog.showEmailError(e.getMessage());
+                } else {
+                    dialog.showNameError(e.getMessage());
+                }
+            } catch (MemberAlreadyExistsException e) {
+                dialog.showEmailError(e.getMessage());
+            }
+        });
+        dialog.open();
+    }
+
+    private void openRoleDialog(Member member) {
+        ChangeRoleDialog dialog = new ChangeRoleDialog(member, assignable, members.accountsOnlyOwnedBy(member.userId()));
+        dialog.addSaveListener(event -> {
+            List<AccountLabel> orphaned = members.changeRole(member.userId(), dialog.role());
+            dialog.close();
+            done(member.displayName() + " is now " + dialog.role().label() + "." + orphanNote(orphaned));
+        });
+        dialog.open();
+    }
+
+    private void confirm(Member member, String verb, String consequence, Supplier<List<AccountLabel>> change) {
+        List<AccountLabel> onlyOwned = members.accountsOnlyOwnedBy(member.userId());
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("confirm-member-change");
+        dialog.setHeader(verb + " " + member.displayName() + "?");
+        dialog.setText(member.displayName() + " " + consequence + "." + (onlyOwned.isEmpty() ? ""
+                : " These accounts will have no active Owner and are listed as orphaned: " + labels(onlyOwned) + "."));
+        dialog.setCancelable(true);
+        dialog.setConfirmText(verb);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(event -> done(member.displayName() + ": " + verb.toLowerCase() + "d." + orphanNote(change.get())));
+        dialog.open();
+    }
+
+    private void confirmTransfer(Member member) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("confirm-transfer");
+        dialog.setHeader("Make " + member.displayName() + " the workspace Owner?");
+        dialog.setText("You become a Super Admin. Only the new Owner can hand ownership on again.");
+        dialog.setCancelable(true);
+        dialog.setConfirmText("Make Owner");
+        dialog.addConfirmListener(event -> {
+            members.transferOwnership(member.userId());
+            done(member.displayName() + " is now the workspace Owner. Sign in again to work as a Super Admin.");
+        });
+        dialog.open();
+    }
+
+    private void done(String message) {
+        grid.getDataProvider().refreshAll();
+        Notification.show(message, 6000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static String orphanNote(List<AccountLabel> orphaned) {
+        return orphaned.isEmpty() ? "" : " Orphaned accounts (see All accounts): " + labels(orphaned) + ".";
+    }
+
+    private static String labels(List<AccountLabel> accounts) {
+        return accounts.stream().map(AccountLabel::label).collect(Collectors.joining(", "));
+    }
+}

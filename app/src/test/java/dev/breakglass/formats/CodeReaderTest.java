@@ -1,0 +1,128 @@
+package dev.breakglass.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Choosing the format that reads a paste, with the real bundled plugins, and the limits every paste must meet. */
+class CodeReaderTest {
+
+    @TempDir
+    static Path data;
+
+    private static FormatPlugins plugins;
+    private static CodeReader reader;
+
+    @BeforeAll
+    static void loadPlugins() {
+        plugins = PluginLocations.of(null, data).load(Clock.systemUTC());
+        reader = new CodeReader(plugins, Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void closePlugins() {
+        reader.close();
+        plugins.close();
+    }
+
+    @Test
+    void appHint_triesTheAppsFormatFirst() {
+        ParsedCodes parsed = reader.read("1234 5678\n2345 6789", "slack");
+
+        assertThat(parsed.formatId()).isEqualTo("slack");
+        assertThat(parsed.codes()).containsExactly("12345678", "23456789");
+    }
+
+    @Test
+    void withoutHint_theMostConfidentFormatWins() {
+        ParsedCodes parsed = reader.read("GitHub recovery codes\n0a1b2-c3d4e\nf5a6b-7c8d9", null);
+
+        assertThat(parsed.formatId()).isEqualTo("github");
+        assertThat(parsed.formatName()).isEqualTo("GitHub");
+        assertThat(parsed.unreadableLines()).containsExactly("GitHub recovery codes");
+    }
+
+    @Test
+    void hintThatFindsNothing_fallsBackToTheMostConfidentFormat() {
+        ParsedCodes parsed = reader.read("SAVE YOUR BACKUP CODES\n1. 1234 5678\n2. 2345 6789", "github");
+
+        assertThat(parsed.formatId()).isEqualTo("google");
+        assertThat(parsed.codes()).containsExactly("12345678", "23456789");
+    }
+
+    @Test
+    void noFormatConfidentEnough_theGenericReaderAnswers() {
+        ParsedCodes parsed = reader.read("codes for the shared login\nab12-cd34\nef56-gh78", null);
+
+        assertThat(parsed.formatId()).isEqualTo("generic");
+        assertThat(parsed.codes()).containsExactly("ab12-cd34", "ef56-gh78");
+        assertThat(parsed.unreadableLines()).containsExactly("codes for the shared login");
+        assertThat(parsed.notice()).isEmpty();
+    }
+
+    @Test
+    void appWithoutBackupCodes_saysSo_andTypedCodesStillRead() {
+        assertThat(reader.formatFor("aws")).hasValueSatisfying(aws -> {
+            assertThat(aws.supportsBackupCodes()).isFalse();
+            assertThat(aws.settingsPage()).isPresent();
+        });
+        assertThat(reader.read("a1b2c3d4", "aws").formatId()).isEqualTo("generic");
+    }
+
+    @Test
+    void display_usesTheFormatsOwnForm() {
+        assertThat(reader.display("google", "12345678")).isEqualTo("1234 5678");
+        assertThat(reader.display("generic", "abc-123")).isEqualTo("abc-123");
+    }
+
+    @Test
+    void onlyWhiteSpaceOrInvisibleCharacters_isEmpty() {
+        assertRejected("  \n\t ", PasteProblem.EMPTY);
+        assertRejected("\u200B\u200B\n\u00AD", PasteProblem.EMPTY);
+    }
+
+    @Test
+    void textWithoutCodes_isNoCodes() {
+        assertRejected("Hello, these are not the codes you are looking for.", PasteProblem.NO_CODES);
+    }
+
+    @Test
+    void over64KiB_isTooLarge() {
+        assertRejected("1234 5678\n".repeat(7000), PasteProblem.TOO_LARGE);
+    }
+
+    @Test
+    void nulBytesOrUndecodableCharacters_areNotText() {
+        assertRejected("1234 5678\u0000", PasteProblem.NOT_TEXT);
+        assertRejected("1234 5678\uFFFD", PasteProblem.NOT_TEXT);
+    }
+
+    @Test
+    void moreThan100Codes_isTooMany() {
+        String codes = IntStream.range(0, 101).mapToObj(i -> "code-%04d".formatted(i)).collect(Collectors.joining("\n"));
+        assertRejected(codes, PasteProblem.TOO_MANY);
+    }
+
+    @Test
+    void aFull64KiBPaste_isRead() {
+        String filler = "This line is a long header that holds no code at all, repeated to fill the paste.\n";
+        String paste = filler.repeat(700) + "1234 5678\n";
+        assertThat(paste.length()).isLessThanOrEqualTo(64 * 1024);
+
+        assertThat(reader.read(paste, "google").codes()).containsExactly("12345678");
+    }
+
+    private static void assertRejected(String text, PasteProblem problem) {
+        assertThatThrownBy(() -> reader.read(text, "google"))
+                .isInstanceOfSatisfying(PasteRejectedException.class, e -> assertThat(e.problem()).isEqualTo(problem));
+    }
+}

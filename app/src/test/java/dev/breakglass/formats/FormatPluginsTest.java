@@ -1,0 +1,125 @@
+package dev.breakglass.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dev.breakglass.formats.misbehaving.SlowFormat;
+import dev.breakglass.formats.misbehaving.ThrowingFormat;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading real plugin jars with PF4J: the bundled ones, and jars built here that misbehave. */
+class FormatPluginsTest {
+
+    private static final String GITHUB_CODES = "github-recovery-codes.txt\n0a1b2-c3d4e\nf5a6b-7c8d9\n";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void bundledPlugins_areUnpackedLoadedAndStarted() {
+        try (FormatPlugins plugins = PluginLocations.of(null, data).load(Clock.systemUTC())) {
+            assertThat(plugins.statuses()).hasSizeGreaterThanOrEqualTo(20)
+                    .allSatisfy(status -> {
+                        assertThat(status.state()).isEqualTo(PluginStatus.State.STARTED);
+                        assertThat(status.origin()).isEqualTo("bundled");
+                        assertThat(status.errors()).isEmpty();
+                    });
+            assertThat(plugins.formats()).extracting(loaded -> loaded.info().id())
+                    .contains("google", "github", "slack", "aws", "microsoft", "gitlab");
+            assertThat(data.resolve("bundled-plugins").resolve("breakglass-plugin-github.jar")).exists();
+        }
+    }
+
+    @Test
+    void pluginBuiltForAnotherSdk_isRefusedWithASentenceSayingWhy() throws Exception {
+        PluginJars.build(data.resolve("plugins"), "future", ">=2.0.0 & <3.0.0", ThrowingFormat.class);
+
+        try (FormatPlugins plugins = FormatPlugins.load(data.resolve("plugins"), List.of(), Clock.systemUTC())) {
+            PluginStatus future = plugins.statuses().get(0);
+            assertThat(future.state()).isEqualTo(PluginStatus.State.REFUSED);
+            assertThat(future.errors()).singleElement().asString()
+                    .contains("built for plugin SDK >=2.0.0 & <3.0.0", "offers SDK 1.0.0", "Rebuild");
+            assertThat(plugins.formats()).isEmpty();
+        }
+    }
+
+    @Test
+    void pluginThatDoesNotNameItsSdk_isRefused() throws Exception {
+        PluginJars.build(data.resolve("plugins"), "unversioned", null, ThrowingFormat.class);
+
+        try (FormatPlugins plugins = FormatPlugins.load(data.resolve("plugins"), List.of(), Clock.systemUTC())) {
+            assertThat(plugins.statuses().get(0).state()).isEqualTo(PluginStatus.State.REFUSED);
+            assertThat(plugins.statuses().get(0).errors().get(0)).contains("does not say which plugin SDK");
+        }
+    }
+
+    @Test
+    void installedPlugin_replacesTheBundledOneWithTheSameId() throws Exception {
+        PluginJars.build(data.resolve("plugins"), "github", PluginJars.CURRENT_SDK, ThrowingFormat.class);
+
+        try (FormatPlugins plugins = PluginLocations.of(data.resolve("plugins"), data).load(Clock.systemUTC())) {
+            PluginStatus github = plugins.statuses().stream().filter(status -> status.pluginId().equals("github")).findFirst()
+                    .orElseThrow();
+            assertThat(github.origin()).isEqualTo("installed");
+            assertThat(github.formats()).containsExactly("Throwing");
+            assertThat(github.errors()).anySatisfy(error -> assertThat(error).contains("was ignored"));
+        }
+    }
+
+    @Test
+    void throwingPlugin_isContained_theGenericReaderAnswers_andTheAdminSeesTheErrorWithoutTheCodes() throws Exception {
+        PluginJars.build(data.resolve("plugins"), "throwing", PluginJars.CURRENT_SDK, ThrowingFormat.class);
+
+        try (FormatPlugins plugins = FormatPlugins.load(data.resolve("plugins"), List.of(), Clock.systemUTC());
+                CodeReader reader = new CodeReader(plugins, Duration.ofSeconds(1))) {
+            ParsedCodes parsed = reader.read("ALPHA-1111-AAAA\nsecond-2222-bbbb", "throwing-app");
+
+            assertThat(parsed.formatId()).isEqualTo("generic");
+            assertThat(parsed.codes()).containsExactly("ALPHA-1111-AAAA", "second-2222-bbbb");
+            assertThat(parsed.notice()).hasValueSatisfying(notice -> assertThat(notice).contains("Throwing format failed"));
+            List<String> errors = plugins.statuses().get(0).errors();
+            assertThat(errors).isNotEmpty().allSatisfy(error -> assertThat(error)
+                    .contains("java.lang.IllegalStateException").doesNotContain("1111").doesNotContain("ALPHA"));
+            assertThat(plugins.statuses().get(0).state()).isEqualTo(PluginStatus.State.STARTED);
+        }
+    }
+
+    @Test
+    void slowPlugin_isCutOffAtTheTimeLimit_andSuspendedUntilRestart() throws Exception {
+        PluginJars.build(data.resolve("plugins"), "slow", PluginJars.CURRENT_SDK, SlowFormat.class);
+
+        try (FormatPlugins plugins = FormatPlugins.load(data.resolve("plugins"), List.of(), Clock.systemUTC());
+                CodeReader reader = new CodeReader(plugins, Duration.ofMillis(200))) {
+            ParsedCodes parsed = reader.read("abcd-1234\nefgh-5678", "slow-app");
+
+            assertThat(parsed.formatId()).isEqualTo("generic");
+            assertThat(parsed.notice()).hasValueSatisfying(notice -> assertThat(notice).contains("Slow format took too long"));
+            assertThat(plugins.statuses().get(0).state()).isEqualTo(PluginStatus.State.SUSPENDED);
+            assertThat(plugins.formats()).isEmpty();
+            assertThat(reader.read("abcd-1234", "slow-app").notice()).isEmpty();
+        }
+    }
+
+    @Test
+    void notAPluginJar_isRefused_andTheOthersStillLoad() throws Exception {
+        java.nio.file.Files.createDirectories(data.resolve("plugins"));
+        java.nio.file.Files.writeString(data.resolve("plugins").resolve("broken.jar"), "not a zip");
+        PluginJars.build(data.resolve("plugins"), "throwing", PluginJars.CURRENT_SDK, ThrowingFormat.class);
+
+        try (FormatPlugins plugins = FormatPlugins.load(data.resolve("plugins"), List.of(), Clock.systemUTC())) {
+            assertThat(plugins.statuses()).extracting(PluginStatus::state)
+                    .containsExactly(PluginStatus.State.REFUSED, PluginStatus.State.STARTED);
+        }
+    }
+
+    @Test
+    void close_unloadsEveryPluginWithoutThrowing() {
+        FormatPlugins plugins = PluginLocations.of(null, data).load(Clock.systemUTC());
+        assertThatCode(plugins::close).doesNotThrowAnyException();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.breakglass.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.breakglass.testing.RoleFixtures;
+import dev.breakglass.testing.RoleFixtures.TestMember;
+import dev.breakglass.testing.RoleFixtures.TestWorkspace;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+
+/**
+ * Sign-in through the application's real authentication provider: after five wrong passwords even the right
+ * one is refused for a while, with the same error, and every failure is in the audit log without the password.
+ */
+@SpringBootTest
+class LoginThrottlingTest {
+
+    @Autowired
+    AuthenticationProvider login;
+    @Autowired
+    RoleFixtures fixtures;
+
+    @Test
+    void afterFiveWrongPasswords_theRightOneIsRefusedToo_andItIsAudited() {
+        TestWorkspace workspace = fixtures.newWorkspace();
+        TestMember user = workspace.member(WorkspaceRole.USER);
+        for (int i = 0; i < 6; i++) {
+            assertThatThrownBy(() -> login.authenticate(PasswordServiceTest.attempt(user.email(), "wrong guess 1", "10.2.0.1")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThatThrownBy(() -> login.authenticate(PasswordServiceTest.attempt(user.email(), RoleFixtures.PASSWORD, "10.2.0.2")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(fixtures.lastAuditAction(workspace.id())).isEqualTo("LOGIN_THROTTLED");
+        assertThat(fixtures.auditDetails(workspace.id(), "LOGIN_FAILED")).contains("10.2.0.1").doesNotContain("wrong guess");
+    }
+
+    @Test
+    void aFewWrongPasswords_thenTheRightOne_signsIn() {
+        TestWorkspace workspace = fixtures.newWorkspace();
+        TestMember user = workspace.member(WorkspaceRole.USER);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> login.authenticate(PasswordServiceTest.attempt(user.email(), "typo", "10.3.0.1")))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThat(login.authenticate(PasswordServiceTest.attempt(user.email(), RoleFixtures.PASSWORD, "10.3.0.1"))
+                .isAuthenticated()).isTrue();
+    }
+}

@@ -1,0 +1,251 @@
+package dev.breakglass.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.breakglass.account.AccountOwnership;
+import dev.breakglass.account.AccountService;
+import dev.breakglass.account.AllAccountsService;
+import dev.breakglass.account.SharingService;
+import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.testing.RoleFixtures;
+import dev.breakglass.testing.RoleFixtures.TestMember;
+import dev.breakglass.testing.RoleFixtures.TestWorkspace;
+import dev.breakglass.testing.SignIn;
+import dev.breakglass.workspace.Member;
+import dev.breakglass.workspace.MemberService;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The permission matrix of DESIGN.md, through the real services on a real PostgreSQL: every workspace role
+ * times every account role (or none) times every account action, and every workspace role times every target
+ * role times every member action, each allowed or denied. A denied call changes nothing and fails exactly like
+ * a call about a record that does not exist. Each case runs in a fresh workspace of its own.
+ */
+@SpringBootTest
+class PermissionMatrixTest {
+
+    private static final String CODES = "11111-22222\n33333-44444\n";
+
+    @Autowired
+    RoleFixtures fixtures;
+    @Autowired
+    SignIn signIn;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    BackupCodeService codes;
+    @Autowired
+    SharingService sharing;
+    @Autowired
+    AllAccountsService allAccounts;
+    @Autowired
+    MemberService members;
+
+    @AfterEach
+    void signOut() {
+        signIn.out();
+    }
+
+    /** The account role the actor holds, or no access at all. */
+    enum Access { OWNER, COLLABORATOR, NONE }
+
+    /** What an actor tries on one account; the fixture's keeper is an eligible Owner, the bystander has no access. */
+    enum AccountAction {
+        OPEN_DETAILS, SEE_CODES_EXIST, SEE_CODE_HISTORY, SAVE_CODES, REVEAL_CODES, USE_NEXT_CODE, MARK_CODE_USED,
+        REPLACE_CODES, DELETE_CODES, LIST_PEOPLE, SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS;
+
+        boolean allowedFor(WorkspaceRole role, Access access) {
+            return switch (this) {
+                case OPEN_DETAILS, SEE_CODES_EXIST, SEE_CODE_HISTORY, LIST_PEOPLE -> access != Access.NONE;
+                case SAVE_CODES, REVEAL_CODES, USE_NEXT_CODE, MARK_CODE_USED, REPLACE_CODES, DELETE_CODES ->
+                        access == Access.OWNER && role.mayKeepCodes();
+                // A Guest or Login-only user recorded as Owner (the services never do that) gets no Owner powers.
+                case SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS -> access == Access.OWNER && role.mayOwnAccounts();
+            };
+        }
+    }
+
+    /** What an actor tries on a member of the given role, or on the workspace as a whole. */
+    enum MemberAction {
+        LIST_MEMBERS, ADD_MEMBER, GIVE_OWN_ROLE, LOWER_ROLE, DEACTIVATE, REACTIVATE, REMOVE, NEW_PASSWORD_LINK,
+        TRANSFER_OWNERSHIP, LIST_ALL_ACCOUNTS, REASSIGN_OWNERS;
+
+        boolean allowedFor(WorkspaceRole actor, WorkspaceRole target) {
+            return switch (this) {
+                case LIST_MEMBERS -> actor.mayManageMembers();
+                // Adds a member with the target's role: nobody gives a role above their own, and never Owner.
+                case ADD_MEMBER -> actor.mayAssign(target);
+                // Gives the target the actor's own role: the highest anyone may give, never Owner.
+                case GIVE_OWN_ROLE -> actor.mayManage(target) && actor.mayAssign(actor);
+                case LOWER_ROLE, DEACTIVATE, REACTIVATE, REMOVE, NEW_PASSWORD_LINK -> actor.mayManage(target);
+                case TRANSFER_OWNERSHIP -> actor == WorkspaceRole.OWNER && target != WorkspaceRole.OWNER && target.mayOwnAccounts();
+                case LIST_ALL_ACCOUNTS, REASSIGN_OWNERS -> actor.mayReachAllAccounts();
+            };
+        }
+
+        boolean targetsAMember() {
+            return this != LIST_MEMBERS && this != ADD_MEMBER && this != LIST_ALL_ACCOUNTS && this != REASSIGN_OWNERS;
+        }
+    }
+
+    static Stream<Arguments> accountCases() {
+        return Stream.of(WorkspaceRole.values()).flatMap(role -> Stream.of(Access.values()).flatMap(access ->
+                Stream.of(AccountAction.values()).map(action -> Arguments.of(role, access, action))));
+    }
+
+    static Stream<Arguments> memberCases() {
+        return Stream.of(WorkspaceRole.values()).flatMap(actor -> Stream.of(WorkspaceRole.values()).flatMap(target ->
+                Stream.of(MemberAction.values()).map(action -> Arguments.of(actor, target, action))));
+    }
+
+    @ParameterizedTest(name = "{0} with account access {1}: {2}")
+    @MethodSource("accountCases")
+    void accountAction(WorkspaceRole role, Access access, AccountAction action) {
+        TestWorkspace workspace = fixtures.newWorkspace();
+        TestMember actor = workspace.member(role);
+        TestMember keeper = workspace.addMember("keeper", WorkspaceRole.USER);
+        TestMember bystander = workspace.addMember("bystander", WorkspaceRole.USER);
+        Map<UUID, AccountRole> grants = new HashMap<>();
+        grants.put(keeper.userId(), AccountRole.OWNER);
+        if (access != Access.NONE) {
+            grants.put(actor.userId(), AccountRole.valueOf(access.name()));
+        }
+        UUID account = workspace.addAccount("Matrix account", grants);
+        UUID setId = null;
+        if (action != AccountAction.SAVE_CODES) {
+            signIn.as(keeper.email());
+            setId = codes.saveCodes(account, CODES).setId();
+        }
+        signIn.as(actor.email());
+        UUID savedSet = setId;
+
+        expect(action.allowedFor(role, access), () -> run(action, account, savedSet, keeper, bystander),
+                () -> run(action, UUID.randomUUID(), savedSet, keeper, bystander), workspace.id());
+    }
+
+    @ParameterizedTest(name = "{0} on a {1}: {2}")
+    @MethodSource("memberCases")
+    void memberAction(WorkspaceRole actorRole, WorkspaceRole targetRole, MemberAction action) {
+        TestWorkspace workspace = fixtures.newWorkspace();
+        TestMember actor = workspace.member(actorRole);
+        // The Owner is unique; a target of any other role is a second member, so nobody acts on themselves by accident.
+        TestMember target = targetRole == WorkspaceRole.OWNER ? workspace.member(WorkspaceRole.OWNER)
+                : workspace.addMember("target", targetRole);
+        if (action == MemberAction.REACTIVATE && !target.equals(actor)) {
+            fixtures.deactivate(workspace.id(), target.userId());
+        }
+        UUID account = workspace.addAccount("Shared account", Map.of(target.userId(), AccountRole.COLLABORATOR));
+        signIn.as(actor.email());
+
+        boolean allowed = action.allowedFor(actorRole, targetRole) && !(action.targetsAMember() && actor.equals(target));
+        Runnable onMissingRecord = action.targetsAMember()
+                ? () -> run(action, workspace, actorRole, targetRole, UUID.randomUUID(), account)
+                : action == MemberAction.REASSIGN_OWNERS
+                        ? () -> run(action, workspace, actorRole, targetRole, target.userId(), UUID.randomUUID())
+                        : null;
+        expect(allowed, () -> run(action, workspace, actorRole, targetRole, target.userId(), account), onMissingRecord,
+                workspace.id());
+    }
+
+    @Test
+    void everyAction_withIdsFromAnotherWorkspace_looksLikeAMissingRecord() {
+        TestWorkspace mine = fixtures.newWorkspace();
+        TestWorkspace theirs = fixtures.newWorkspace();
+        TestMember me = mine.member(WorkspaceRole.OWNER);
+        TestMember stranger = theirs.member(WorkspaceRole.OWNER);
+        UUID theirAccount = theirs.addAccount("Their account", Map.of(stranger.userId(), AccountRole.OWNER));
+        UUID myAccount = mine.addAccount("My account", Map.of(me.userId(), AccountRole.OWNER));
+        signIn.as(stranger.email());
+        UUID theirSet = codes.saveCodes(theirAccount, CODES).setId();
+        signIn.as(me.email());
+
+        for (AccountAction action : AccountAction.values()) {
+            expect(false, () -> run(action, theirAccount, theirSet, stranger, stranger),
+                    () -> run(action, UUID.randomUUID(), theirSet, stranger, stranger), mine.id(), theirs.id());
+        }
+        // Their member is nobody here: not to share with, not to make Owner, not to manage.
+        expect(false, () -> sharing.share(myAccount, stranger.userId(), AccountRole.COLLABORATOR),
+                () -> sharing.share(myAccount, UUID.randomUUID(), AccountRole.COLLABORATOR), mine.id(), theirs.id());
+        expect(false, () -> allAccounts.reassignOwners(myAccount, Set.of(stranger.userId())),
+                () -> allAccounts.reassignOwners(myAccount, Set.of(UUID.randomUUID())), mine.id(), theirs.id());
+        expect(false, () -> allAccounts.reassignOwners(theirAccount, Set.of(me.userId())),
+                () -> allAccounts.reassignOwners(UUID.randomUUID(), Set.of(me.userId())), mine.id(), theirs.id());
+        for (MemberAction action : MemberAction.values()) {
+            if (action.targetsAMember()) {
+                expect(false, () -> run(action, mine, WorkspaceRole.OWNER, WorkspaceRole.USER, stranger.userId(), myAccount),
+                        () -> run(action, mine, WorkspaceRole.OWNER, WorkspaceRole.USER, UUID.randomUUID(), myAccount),
+                        mine.id(), theirs.id());
+            }
+        }
+        assertThat(allAccounts.list(false, "", 0, 100)).extracting(AccountOwnership::id).containsExactly(myAccount);
+        assertThat(members.list("", 0, 100)).extracting(Member::userId).doesNotContain(stranger.userId());
+    }
+
+    private void run(AccountAction action, UUID account, UUID setId, TestMember keeper, TestMember bystander) {
+        switch (action) {
+            case OPEN_DETAILS -> accounts.details(account);
+            case SEE_CODES_EXIST -> codes.overview(account);
+            case SEE_CODE_HISTORY -> codes.history(account);
+            case SAVE_CODES -> codes.saveCodes(account, CODES);
+            case REVEAL_CODES -> codes.revealCodes(account);
+            case USE_NEXT_CODE -> codes.useNextCode(account);
+            case MARK_CODE_USED -> codes.markCode(account, 2, true);
+            case REPLACE_CODES -> codes.replaceCodes(account, setId, "55555-66666\n77777-88888\n");
+            case DELETE_CODES -> codes.deleteCodes(account, setId);
+            case LIST_PEOPLE -> sharing.people(account);
+            case SHARE -> sharing.share(account, bystander.userId(), AccountRole.COLLABORATOR);
+            case CHANGE_ACCOUNT_ROLE -> sharing.changeRole(account, keeper.userId(), AccountRole.COLLABORATOR);
+            case REMOVE_ACCESS -> sharing.remove(account, keeper.userId());
+        }
+    }
+
+    private void run(MemberAction action, TestWorkspace workspace, WorkspaceRole actorRole, WorkspaceRole targetRole,
+            UUID target, UUID account) {
+        switch (action) {
+            case LIST_MEMBERS -> members.list("", 0, 50);
+            case ADD_MEMBER -> members.add("new-" + UUID.randomUUID() + "@ws" + workspace.number() + ".test", "New person", targetRole);
+            case GIVE_OWN_ROLE -> members.changeRole(target, actorRole);
+            case LOWER_ROLE -> members.changeRole(target, WorkspaceRole.LOGIN_ONLY);
+            case DEACTIVATE -> members.deactivate(target);
+            case REACTIVATE -> members.reactivate(target);
+            case REMOVE -> members.remove(target);
+            case NEW_PASSWORD_LINK -> members.newSetPasswordLink(target);
+            case TRANSFER_OWNERSHIP -> members.transferOwnership(target);
+            case LIST_ALL_ACCOUNTS -> allAccounts.list(false, "", 0, 50);
+            case REASSIGN_OWNERS -> allAccounts.reassignOwners(account, Set.of(workspace.member(WorkspaceRole.USER).userId()));
+        }
+    }
+
+    /**
+     * Allowed: the call goes through. Denied: it throws {@link NotFoundException} with the very message that the
+     * same call about a missing record gives (when there is a record to miss), and nothing in the database changes.
+     */
+    private void expect(boolean allowed, Runnable call, Runnable sameCallOnMissingRecord, UUID... workspaces) {
+        if (allowed) {
+            assertThatCode(call::run).doesNotThrowAnyException();
+            return;
+        }
+        String before = fixtures.snapshot(workspaces);
+        Throwable denied = catchThrowable(call::run);
+        assertThat(denied).isInstanceOf(NotFoundException.class);
+        assertThat(fixtures.snapshot(workspaces)).isEqualTo(before);
+        if (sameCallOnMissingRecord != null) {
+            Throwable missing = catchThrowable(sameCallOnMissingRecord::run);
+            assertThat(missing).isInstanceOf(NotFoundException.class);
+            assertThat(denied).hasMessage(missing.getMessage());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.breakglass.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.breakglass.testing.RoleFixtures;
+import dev.breakglass.testing.RoleFixtures.TestMember;
+import dev.breakglass.testing.RoleFixtures.TestWorkspace;
+import dev.breakglass.testing.SignIn;
+import dev.breakglass.workspace.MemberService;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The real sign-in over HTTP, through the filter chain: the session it opens is registered, so deactivating
+ * the member ends it at once; and repeated wrong passwords hold back even the right one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SignInOverHttpTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RoleFixtures fixtures;
+    @Autowired
+    MemberService members;
+    @Autowired
+    SignIn signIn;
+
+    @AfterEach
+    void signOut() {
+        signIn.out();
+    }
+
+    @Test
+    void deactivation_endsAnOpenSession_atOnce() throws Exception {
+        TestWorkspace workspace = fixtures.newWorkspace();
+        TestMember user = workspace.member(WorkspaceRole.USER);
+        Browser browser = new Browser();
+        assertThat(browser.signIn(user.email(), RoleFixtures.PASSWORD).headers().firstValue("Location")).hasValue(url("/"));
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+
+        signIn.as(workspace.member(WorkspaceRole.ADMIN).email());
+        members.deactivate(user.userId());
+
+        HttpResponse<String> after = browser.get("/");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location")).get().asString().endsWith("/login");
+        assertThat(new Browser().signIn(user.email(), RoleFixtures.PASSWORD).headers().firstValue("Location"))
+                .hasValue(url("/login?error"));
+    }
+
+    @Test
+    void sixWrongPasswords_thenTheRightOne_isStillRefused_withTheSameAnswer() throws Exception {
+        TestMember user = fixtures.newWorkspace().member(WorkspaceRole.USER);
+        Browser browser = new Browser();
+        for (int i = 0; i < 6; i++) {
+            assertThat(browser.signIn(user.email(), "wrong-" + i).headers().firstValue("Location")).hasValue(url("/login?error"));
+        }
+
+        assertThat(browser.signIn(user.email(), RoleFixtures.PASSWORD).headers().firstValue("Location"))
+                .hasValue(url("/login?error"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Keeps cookies like a browser, and does not follow redirects, so the test sees where it is sent. */
+    private final class Browser {
+
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> signIn(String email, String password) throws Exception {
+            get("/login");
+            String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                    + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+            return client.send(HttpRequest.newBuilder(URI.create(url("/login")))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The Apple Account code format plugin. */
+package dev.breakglass.plugins.apple;

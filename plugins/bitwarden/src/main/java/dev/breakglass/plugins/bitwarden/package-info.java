@@ -1,0 +1,2 @@
+/** The Bitwarden code format plugin. */
+package dev.breakglass.plugins.bitwarden;

@@ -1,0 +1,2 @@
+/** The Cloudflare code format plugin. */
+package dev.breakglass.plugins.cloudflare;

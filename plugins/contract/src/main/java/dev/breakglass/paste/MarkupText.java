@@ -1,0 +1,68 @@
+package dev.breakglass.paste;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The text of HTML, as a browser would show it: script and style bodies and comments dropped, struck-through
+ * elements marked as used, table cells and list items on their own lines, entities decoded. Nothing is executed.
+ */
+final class MarkupText {
+
+    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile(
+            "(?is)<(?:html|body|div|p|span|table|tr|td|li|ul|ol|br|pre|code|s|del|strike|script|style|h[1-6])\\b[^>]*>");
+    private static final Pattern HIDDEN = Pattern.compile(
+            "(?is)<(script|style|template|noscript)\\b[^>]*>.*?(?:</\\1\\s*>|\\z)|<!--.*?(?:-->|\\z)|<head\\b[^>]*>.*?</head\\s*>");
+    private static final Pattern STRUCK = Pattern.compile("(?is)<(s|del|strike)\\b[^>]*>(.*?)</\\1\\s*>");
+    private static final Pattern CHECKED_BOX = Pattern.compile("(?is)<input\\b[^>]*\\bchecked\\b[^>]*>");
+    private static final Pattern CELL_END = Pattern.compile("(?i)</t[dh]\\s*>");
+    private static final Pattern BLOCK = Pattern.compile(
+            "(?i)<br\\s*/?>|</?(?:p|div|li|tr|ul|ol|table|tbody|thead|h[1-6]|pre|section|article|header|footer|dt|dd)\\b[^>]*>");
+    private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+    private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+
+    private MarkupText() {
+    }
+
+    static boolean looksLikeHtml(String text) {
+        return LOOKS_LIKE_HTML.matcher(text).find();
+    }
+
+    static String of(String html) {
+        String text = HIDDEN.matcher(html).replaceAll(" ");
+        text = STRUCK.matcher(text).replaceAll(match -> Matcher.quoteReplacement("~~" + match.group(2) + "~~"));
+        text = CHECKED_BOX.matcher(text).replaceAll("[x] ");
+        text = CELL_END.matcher(text).replaceAll("\t");
+        text = BLOCK.matcher(text).replaceAll("\n");
+        text = TAG.matcher(text).replaceAll("");
+        return decodeEntities(text);
+    }
+
+    private static String decodeEntities(String text) {
+        return ENTITY.matcher(text).replaceAll(match -> Matcher.quoteReplacement(entity(match.group(1), match.group())));
+    }
+
+    private static String entity(String name, String whole) {
+        if (name.startsWith("#x") || name.startsWith("#X")) {
+            return codePoint(Integer.parseInt(name.substring(2), 16), whole);
+        }
+        if (name.startsWith("#")) {
+            return codePoint(Integer.parseInt(name.substring(1)), whole);
+        }
+        return switch (name) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            case "nbsp", "ensp", "emsp", "thinsp" -> " ";
+            case "shy", "zwsp", "zwj", "zwnj", "lrm", "rlm" -> "";
+            case "check", "checkmark" -> "\u2713";
+            default -> whole;
+        };
+    }
+
+    private static String codePoint(int value, String whole) {
+        return Character.isValidCodePoint(value) && value != 0 ? new String(Character.toChars(value)) : whole;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.breakglass.paste;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Numbers that look like codes but are not: dates and times, phone numbers, product keys, TOTP setup keys and
+ * one-time SMS codes. They are blanked before any format reads a line, so no format can take them for codes.
+ */
+final class NotCodes {
+
+    private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+
+    /** Spans blanked wherever they appear. */
+    private static final List<Pattern> SPANS = List.of(
+            // ISO dates and date-times: 2026-11-28, 2026-11-28T01:02:03Z
+            Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?\\b"),
+            // 28/11/2026, 11.28.26
+            Pattern.compile("\\b\\d{1,2}[/.]\\d{1,2}[/.](?:\\d{4}|\\d{2})\\b"),
+            // Nov 28, 2026 and 28 November 2026
+            Pattern.compile("(?i)\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b"),
+            Pattern.compile("(?i)\\b\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+\\d{4}\\b"),
+            // times: 14:05, 2:05:33 PM
+            Pattern.compile("(?i)\\b\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[ap]\\.?m\\.?)?(?![\\w:])"),
+            // phone numbers: +1 415 555 0100, (415) 555-0100, 415-555-0100
+            Pattern.compile("\\+\\d{1,3}[\\s.-]?(?:\\(\\d{1,4}\\)[\\s.-]?)?\\d{1,4}(?:[\\s.-]?\\d{2,4}){1,4}\\b"),
+            Pattern.compile("\\(\\d{3}\\)\\s?\\d{3}[\\s.-]\\d{4}\\b"),
+            Pattern.compile("\\b\\d{3}[.-]\\d{3}[.-]\\d{4}\\b"));
+
+    private static final Pattern TOTP_LINK = Pattern.compile("(?i)otpauth://\\S*");
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+
+    /** Lines that hold something else's code: read no code from them. */
+    private static final Pattern WHOLE_LINE = any(
+            // a TOTP setup key shown for manual entry
+            Pattern.compile("(?i)\\b(?:secret|setup key|set-up key|text key|manual(?:ly)? entry|enter (?:this|the) key|can'?t scan|authenticator key)\\b"),
+            // product and licence keys
+            Pattern.compile("(?i)\\b(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?)\\b"),
+            // one-time codes sent by SMS or e-mail
+            Pattern.compile("(?i)\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|sign-in|confirmation|one-time|otp)\\s+code\\s+is\\b"),
+            Pattern.compile("(?i)\\bis\\s+your\\s+(?:[\\w-]+\\s+){0,2}(?:code|otp|verification code|security code|login code)\\b"),
+            Pattern.compile("(?i)\\b(?:sms|text message)\\b.*\\b\\d{4,8}\\b"),
+            Pattern.compile("\\bG-\\d{6}\\b"));
+
+    private NotCodes() {
+    }
+
+    /** The line with everything that is not a code blanked; empty when the whole line is about something else. */
+    static String blank(String line) {
+        if (WHOLE_LINE.matcher(line).find()) {
+            return "";
+        }
+        String text = line.contains("otpauth") || line.contains("OTPAUTH") ? TOTP_LINK.matcher(line).replaceAll(" ") : line;
+        if (!DIGIT.matcher(text).find()) {
+            return text;
+        }
+        for (Pattern span : SPANS) {
+            text = span.matcher(text).replaceAll(" ");
+        }
+        return text;
+    }
+
+    /** One pattern that finds what any of the given ones finds, so a line is scanned once. */
+    private static Pattern any(Pattern... patterns) {
+        StringBuilder alternation = new StringBuilder();
+        for (Pattern pattern : patterns) {
+            alternation.append(alternation.isEmpty() ? "" : "|").append("(?:").append(pattern.pattern()).append(")");
+        }
+        return Pattern.compile(alternation.toString());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.breakglass.paste;
+
+import dev.breakglass.plugin.Paste;
+import dev.breakglass.plugin.PasteLine;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Prepares pasted text for the formats, the same way for all of them: one kind of line break; ANSI colour escapes,
+ * zero-width, bidi and soft-hyphen characters gone; NFKC (full-width digits, non-breaking spaces); HTML, JSON and
+ * quoted CSV reduced to their text; codes marked as used left out; list numbering split off (two numbered columns
+ * become one line per item); dates, phone numbers and other non-codes blanked. Nothing in the text is executed.
+ */
+public final class PasteReader {
+
+    private static final Pattern ANSI = Pattern.compile("\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|[@-Z\\\\-_])");
+    private static final Pattern STRUCK_RUN = Pattern.compile("(?:[^\u0335\u0336\u0338\\n]?[\u0335\u0336\u0338])+");
+    private static final Pattern INVISIBLE = Pattern.compile("[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n?|[\u0085\u2028\u2029\u000B\u000C]");
+    private static final Pattern CELL_BREAK = Pattern.compile("\\t|\\s{2,}|\\s+\\|\\s+");
+    private static final Pattern STRUCK_MARKDOWN = Pattern.compile("~~.*?~~");
+    private static final Pattern USED_MARK = Pattern.compile("(?i)[\u2611\u2612\u2713\u2714\u2705\u2716\u2717\u2718]|\\[[xX\u2713]\\]|[(\\[]\\s*used\\s*[)\\]]");
+    private static final Pattern UNUSED_MARK = Pattern.compile("[\u2610\u25A1]|\\[\\s\\]");
+    private static final Pattern ITEM_NUMBER = Pattern.compile("(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?)(?=\\s)");
+    private static final Pattern SPACES = Pattern.compile("[\\t ]{2,}|\\t");
+    private static final Pattern BULLET = Pattern.compile("^\\s*[-*+\u2022\u00B7\u25AA\u25AB\u25E6\u2023\u2043\u25CF\u25CB>]\\s+");
+
+    private PasteReader() {
+    }
+
+    /**
+     * Prepares a paste. The caller has already checked the paste's size and that it is text.
+     *
+     * @param text the text as pasted or decoded
+     */
+    public static Paste read(String text) {
+        String clean = clean(text);
+        if (MarkupText.looksLikeHtml(clean)) {
+            clean = MarkupText.of(clean);
+        } else if (DataText.looksLikeJson(clean)) {
+            clean = DataText.jsonValues(clean);
+        }
+        List<PasteLine> lines = new ArrayList<>();
+        for (String raw : clean.split("\n", -1)) {
+            String line = DataText.looksLikeQuotedCsv(raw) ? DataText.csvFields(raw) : raw;
+            addItems(withoutUsedCodes(line), lines);
+        }
+        return new Paste(lines);
+    }
+
+    /** Text-level clean-up, before the text's structure is looked at. */
+    static String clean(String text) {
+        String clean = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        clean = ANSI.matcher(clean).replaceAll("");
+        // Combining strokes mark struck-through characters; NFKC would keep them, so mark the run first.
+        clean = STRUCK_RUN.matcher(clean).replaceAll(match -> Matcher.quoteReplacement("~~" + match.group()
+                .replaceAll("[\u0335\u0336\u0338]", "") + "~~"));
+        clean = Normalizer.normalize(clean, Normalizer.Form.NFKC);
+        clean = INVISIBLE.matcher(clean).replaceAll("");
+        return LINE_BREAK.matcher(clean).replaceAll("\n");
+    }
+
+    /** The line without the cells marked as used and without struck-through text; cells are joined by tabs. */
+    private static String withoutUsedCodes(String line) {
+        String unstruck = STRUCK_MARKDOWN.matcher(line).replaceAll(" ");
+        List<String> kept = new ArrayList<>();
+        for (String cell : CELL_BREAK.split(unstruck.strip())) {
+            if (!USED_MARK.matcher(cell).find()) {
+                kept.add(UNUSED_MARK.matcher(cell).replaceAll(" ").strip());
+            }
+        }
+        return String.join("\t", kept);
+    }
+
+    /** Adds the line, or each numbered item on it when it starts with a list number. */
+    private static void addItems(String line, List<PasteLine> lines) {
+        Matcher number = ITEM_NUMBER.matcher(line);
+        List<int[]> starts = new ArrayList<>();
+        while (number.find()) {
+            int value = Integer.parseInt(number.group(1) != null ? number.group(1) : number.group(2));
+            starts.add(new int[] {number.start(), number.end(), value});
+        }
+        boolean numbered = !starts.isEmpty() && line.substring(0, starts.get(0)[0]).isBlank();
+        if (!numbered) {
+            add(line, OptionalInt.empty(), lines);
+            return;
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : line.length();
+            add(line.substring(starts.get(i)[1], end), OptionalInt.of(starts.get(i)[2]), lines);
+        }
+    }
+
+    private static void add(String item, OptionalInt number, List<PasteLine> lines) {
+        String original = SPACES.matcher(BULLET.matcher(item).replaceFirst("").strip()).replaceAll(" ");
+        if (original.isEmpty()) {
+            return;
+        }
+        lines.add(new PasteLine(lines.size(), number, NotCodes.blank(original), original));
+    }
+}

@@ -1,0 +1,161 @@
+package dev.breakglass.paste;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.breakglass.plugin.FormatFacts;
+import dev.breakglass.plugin.LineCodeFormat;
+import dev.breakglass.plugin.Paste;
+import dev.breakglass.plugin.PasteLine;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The shared parsing contract, through a format that reads 8-digit codes with an optional space in the middle. */
+class PasteReaderTest {
+
+    private static final class EightDigits extends LineCodeFormat {
+        EightDigits() {
+            super(FormatFacts.of("eight", "Eight").expectedCodes(3), Pattern.compile("\\d{4} ?\\d{4}"));
+        }
+
+        @Override
+        protected String canonical(String matched) {
+            return matched.replace(" ", "");
+        }
+    }
+
+    private final EightDigits format = new EightDigits();
+
+    private List<String> codes(String text) {
+        Paste paste = PasteReader.read(text);
+        return CodeOrder.codes(paste, format.read(paste));
+    }
+
+    private List<String> unreadable(String text) {
+        return format.read(PasteReader.read(text)).unreadable().stream().map(PasteLine::original).toList();
+    }
+
+    @Test
+    void lineBreaks_crlfCrAndLf_allSplitLines() {
+        assertThat(codes("1111 1111\r\n2222 2222\r3333 3333\n")).containsExactly("11111111", "22222222", "33333333");
+    }
+
+    @Test
+    void byteOrderMark_isIgnored() {
+        assertThat(codes("\uFEFF1111 1111")).containsExactly("11111111");
+    }
+
+    @Test
+    void fullWidthDigitsAndNoBreakSpaces_areNormalised() {
+        assertThat(codes("\uFF11\uFF11\uFF11\uFF11\u00A0\uFF12\uFF12\uFF12\uFF12")).containsExactly("11112222");
+    }
+
+    @Test
+    void invisibleCharacters_zeroWidthBidiAndSoftHyphen_areRemoved() {
+        assertThat(codes("11\u200B11 \u202E2222\u202C\u00AD\n\u20603333 3333")).containsExactly("11112222", "33333333");
+    }
+
+    @Test
+    void ansiColourEscapes_areRemoved() {
+        assertThat(codes("\u001B[32m1111 1111\u001B[0m\n\u001B[1;31m2222 2222\u001B[m")).containsExactly("11111111", "22222222");
+    }
+
+    @Test
+    void html_elementsCount_scriptAndStyleBodiesDoNot() {
+        String html = "<html><head><title>1234 5678</title></head><body><script>var c = '9999 9999';</script>"
+                + "<style>.x{content:'8888 8888'}</style><ul><li>1111 1111</li><li><code>2222&nbsp;2222</code></li></ul>"
+                + "<!-- 7777 7777 --></body></html>";
+        assertThat(codes(html)).containsExactly("11111111", "22222222");
+    }
+
+    @Test
+    void json_codesInStringsCount_keysAndNumbersDoNot() {
+        String json = "{\"1111 1111\": \"label\", \"codes\": [\"2222 2222\", \"3333 3333\"], \"count\": 44444444}";
+        assertThat(codes(json)).containsExactly("22222222", "33333333");
+    }
+
+    @Test
+    void csv_quotedFieldsCount() {
+        String csv = "name,code,note\n\"Acme\",\"1111 1111\",\"first, of three\"\n\"Acme\",\"2222 2222\",\"\"\"quoted\"\"\"\n";
+        assertThat(codes(csv)).containsExactly("11111111", "22222222");
+    }
+
+    @Test
+    void textIsNeverExecuted_sqlAndScriptsAreJustText() {
+        assertThat(codes("'; DROP TABLE backup_code; --\n<img src=x onerror=alert(1)>\n1111 1111")).containsExactly("11111111");
+    }
+
+    @Test
+    void usedCodes_struckThroughWithCombiningStroke_areLeftOut() {
+        String struck = "1\u03361\u03361\u03361\u0336 \u03361\u03361\u03361\u03361\u0336";
+        assertThat(codes(struck + "\n2222 2222")).containsExactly("22222222");
+    }
+
+    @Test
+    void usedCodes_markdownStrikeAndHtmlStrike_areLeftOut() {
+        assertThat(codes("~~1111 1111~~\n2222 2222")).containsExactly("22222222");
+        assertThat(codes("<p><s>1111 1111</s></p><p><del>3333 3333</del></p><p>2222 2222</p>")).containsExactly("22222222");
+    }
+
+    @Test
+    void usedCodes_tickedOrMarkedUsed_areLeftOut() {
+        String text = "\u2611 1111 1111\n2222 2222 \u2713\n\u2714 3333 3333\n[x] 4444 4444\n5555 5555 (used)\n[ ] 6666 6666\n\u2610 7777 7777";
+        assertThat(codes(text)).containsExactly("66666666", "77777777");
+    }
+
+    @Test
+    void usedCodes_inTwoColumns_onlyTheMarkedCellIsLeftOut() {
+        assertThat(codes("1. 1111 1111 \u2713    3. 3333 3333\n2. 2222 2222      4. 4444 4444 (used)"))
+                .containsExactly("22222222", "33333333");
+    }
+
+    @Test
+    void eachCode_onlyOnce() {
+        assertThat(codes("1111 1111\n2222 2222\n11111111")).containsExactly("11111111", "22222222");
+    }
+
+    @Test
+    void twoNumberedColumns_readByNumber() {
+        String columns = "1. 1111 1111    4. 4444 4444\n2. 2222 2222    5. 5555 5555\n3. 3333 3333    6. 6666 6666";
+        assertThat(codes(columns)).containsExactly("11111111", "22222222", "33333333", "44444444", "55555555", "66666666");
+    }
+
+    @Test
+    void numberedWithTabsOrParentheses_readByNumber() {
+        assertThat(codes(" 2) 2222 2222\t 1) 1111 1111")).containsExactly("11111111", "22222222");
+    }
+
+    @Test
+    void unnumbered_readInOrderOfAppearance() {
+        assertThat(codes("3333 3333\t1111 1111\n2222 2222")).containsExactly("33333333", "11111111", "22222222");
+    }
+
+    @Test
+    void numbersThatAreNotCodes_datesPhonesAndTimes_areNotCodes() {
+        String text = "Generated 2026-11-28 at 14:05, or 28/11/2026, or Nov 28, 2026\nCall +1 415 555 0100 or (415) 555-0100\n1111 1111";
+        assertThat(codes(text)).containsExactly("11111111");
+        assertThat(unreadable(text)).hasSize(2);
+    }
+
+    @Test
+    void productKeyTotpSetupKeyAndSmsCode_areNotCodes() {
+        String text = "Product key: 1234 5678\nSecret key: 2345 6789 JBSW Y3DP\notpauth://totp/Acme?secret=JBSWY3DP&digits=8 3456 7890\n"
+                + "Your verification code is 4567 8901\nG-567890 is your Google verification code\n1111 1111";
+        assertThat(codes(text)).containsExactly("11111111");
+    }
+
+    @Test
+    void unreadableLines_areTheLinesWithTextButNoCode_decorationIsIgnored() {
+        assertThat(unreadable("Your backup codes\n=========\n1111 1111\n\n- Keep them safe -")).containsExactly(
+                "Your backup codes", "Keep them safe -");
+    }
+
+    @Test
+    void confidence_isHigherWhenTheAppIsNamedAndTheCountIsRight() {
+        Paste named = PasteReader.read("Eight backup codes\n1111 1111\n2222 2222\n3333 3333");
+        Paste anonymous = PasteReader.read("1111 1111\n2222 2222");
+        assertThat(format.confidence(named)).isGreaterThanOrEqualTo(0.65);
+        assertThat(format.confidence(anonymous)).isBetween(0.01, 0.64);
+        assertThat(format.confidence(PasteReader.read("no codes here"))).isZero();
+    }
+}

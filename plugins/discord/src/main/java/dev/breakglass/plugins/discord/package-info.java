@@ -1,0 +1,2 @@
+/** The Discord code format plugin. */
+package dev.breakglass.plugins.discord;

@@ -1,0 +1,2 @@
+/** The Docker Hub code format plugin. */
+package dev.breakglass.plugins.dockerhub;

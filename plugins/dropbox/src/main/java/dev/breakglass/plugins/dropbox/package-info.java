@@ -1,0 +1,2 @@
+/** The Dropbox code format plugin. */
+package dev.breakglass.plugins.dropbox;

@@ -1,0 +1,2 @@
+/** The Facebook code format plugin. */
+package dev.breakglass.plugins.facebook;

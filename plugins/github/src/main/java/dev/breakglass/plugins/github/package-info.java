@@ -1,0 +1,2 @@
+/** The GitHub code format plugin. */
+package dev.breakglass.plugins.github;

@@ -1,0 +1,2 @@
+/** The GitLab code format plugin. */
+package dev.breakglass.plugins.gitlab;

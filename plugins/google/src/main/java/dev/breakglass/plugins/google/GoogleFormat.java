@@ -1,0 +1,32 @@
+package dev.breakglass.plugins.google;
+
+import dev.breakglass.plugin.FormatFacts;
+import dev.breakglass.plugin.LineCodeFormat;
+import java.util.regex.Pattern;
+import org.pf4j.Extension;
+
+/**
+ * Google backup codes. A set holds 10 backup codes; each works once; a new set cancels the old one. See this plugin's README for the sources.
+ */
+@Extension
+public final class GoogleFormat extends LineCodeFormat {
+
+    public GoogleFormat() {
+        super(FormatFacts.of("google", "Google")
+                .appKeys("google", "google-workspace", "gmail")
+                .settingsPage("https://myaccount.google.com/two-step-verification/backup-codes")
+                .expectedCodes(10)
+                .keywords("google", "backup-codes", "2-step verification", "google account", "save your backup codes"),
+                Pattern.compile("\\d{4}[ -]?\\d{4}"));
+    }
+
+    @Override
+    protected String canonical(String matched) {
+        return matched.replaceAll("[ -]", "");
+    }
+
+    @Override
+    public String display(String code) {
+        return code.substring(0, 4) + " " + code.substring(4);
+    }
+}

@@ -1,0 +1,2 @@
+/** The Google code format plugin. */
+package dev.breakglass.plugins.google;

@@ -1,0 +1,35 @@
+package dev.breakglass.plugins.google;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.breakglass.plugin.testkit.FormatTestKit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class GoogleFormatTest {
+
+    private final GoogleFormat format = new GoogleFormat();
+    private final FormatTestKit kit = FormatTestKit.of(format);
+
+    @TestFactory
+    Stream<DynamicTest> fixtures_readAsTheExpectedCodes() {
+        return kit.fixtureTests();
+    }
+
+    @Test
+    void facts_holdForEveryFormat() {
+        kit.assertFacts();
+    }
+
+    @Test
+    void display_showsTheCodeAsTheAppDoes() {
+        assertEquals("6165 1728", format.display("61651728"));
+    }
+
+    @Test
+    void textWithoutCodes_readsNothing() {
+        kit.assertReadsNothing("Two-factor authentication is on.\nCall +1 415 555 0100 before 2026-12-01.");
+    }
+}

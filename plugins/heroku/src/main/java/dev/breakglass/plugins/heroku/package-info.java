@@ -1,0 +1,2 @@
+/** The Heroku code format plugin. */
+package dev.breakglass.plugins.heroku;

@@ -1,0 +1,2 @@
+/** The Instagram code format plugin. */
+package dev.breakglass.plugins.instagram;

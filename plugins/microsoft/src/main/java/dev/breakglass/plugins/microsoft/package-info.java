@@ -1,0 +1,2 @@
+/** The Microsoft code format plugin. */
+package dev.breakglass.plugins.microsoft;

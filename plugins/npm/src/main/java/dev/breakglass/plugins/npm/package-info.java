@@ -1,0 +1,2 @@
+/** The npm code format plugin. */
+package dev.breakglass.plugins.npm;

@@ -1,0 +1,2 @@
+/** The Proton code format plugin. */
+package dev.breakglass.plugins.proton;

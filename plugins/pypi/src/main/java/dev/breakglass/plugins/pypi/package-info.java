@@ -1,0 +1,2 @@
+/** The PyPI code format plugin. */
+package dev.breakglass.plugins.pypi;

@@ -1,0 +1,2 @@
+/** The Slack code format plugin. */
+package dev.breakglass.plugins.slack;

@@ -1,0 +1,2 @@
+/** The X (Twitter) code format plugin. */
+package dev.breakglass.plugins.x;

@@ -1,0 +1,22 @@
+package dev.breakglass.plugins.zoom;
+
+import dev.breakglass.plugin.FormatFacts;
+import dev.breakglass.plugin.LineCodeFormat;
+import java.util.regex.Pattern;
+import org.pf4j.Extension;
+
+/**
+ * Zoom backup codes. Zoom added recovery codes to two-factor authentication; they can be downloaded or printed from the profile page, and each works once. See this plugin's README for the sources.
+ */
+@Extension
+public final class ZoomFormat extends LineCodeFormat {
+
+    public ZoomFormat() {
+        super(FormatFacts.of("zoom", "Zoom")
+                .appKeys("zoom")
+                .settingsPage("https://zoom.us/profile")
+                .expectedCodes(10)
+                .keywords("zoom"),
+                Pattern.compile("(?=[A-Za-z0-9]{0,7}[0-9])(?=[A-Za-z0-9]{0,7}[A-Za-z])[A-Za-z0-9]{8}"));
+    }
+}

@@ -1,0 +1,2 @@
+/** The Zoom code format plugin. */
+package dev.breakglass.plugins.zoom;
