@@ -60,7 +60,9 @@ public class BackupCodeService {
     public CodesOverview overview(UUID accountId) {
         AccountGrant grant = access.requireAccountAccess(accountId);
         Optional<CodeSetSummary> active = codes.findActiveSummary(accountId);
-        return new CodesOverview(active, grant.mayKeepCodes(), active.map(set -> warnings.isLow(set.remaining())).orElse(false));
+        Optional<String> newCodesPage = formats.appFormat(codes.appKeyOf(accountId)).flatMap(FormatInfo::settingsPage);
+        return new CodesOverview(active, grant.mayKeepCodes(), active.map(set -> warnings.isLow(set.remaining())).orElse(false),
+                newCodesPage);
     }
 
     /** Every set of codes the account has had, newest first: dates, who, how many, how many were used. */
@@ -72,7 +74,9 @@ public class BackupCodeService {
     /** How codes of this account's app are shown, such as {@code 1234 5678} for Google. */
     public UnaryOperator<String> displayForm(UUID accountId) {
         access.requireAccountAccess(accountId);
-        return UnaryOperator.identity();
+        return codes.findActiveSummary(accountId)
+                .<UnaryOperator<String>>map(set -> code -> formats.display(set.formatId(), code))
+                .orElse(UnaryOperator.identity());
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.Optional;
  * @param activeSet the saved codes, if any
  * @param mayKeepCodes whether this user may add and view the codes (an eligible account Owner)
  * @param lowOnCodes whether so few unused codes are left that new ones should be generated
+ * @param newCodesPage the app's page where new backup codes are generated, when its format plugin knows it
  */
-public record CodesOverview(Optional<CodeSetSummary> activeSet, boolean mayKeepCodes, boolean lowOnCodes) {
+public record CodesOverview(Optional<CodeSetSummary> activeSet, boolean mayKeepCodes, boolean lowOnCodes,
+        Optional<String> newCodesPage) {
 }

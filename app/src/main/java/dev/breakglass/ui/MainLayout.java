@@ -8,18 +8,24 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.breakglass.crypto.CipherStatus;
 import dev.breakglass.notifications.NotificationCenter;
 import dev.breakglass.notifications.ui.NotificationBell;
-import dev.breakglass.security.WorkspaceRole;
-import java.util.EnumSet;
-import java.util.Set;
 import dev.breakglass.security.CurrentUser;
 import dev.breakglass.security.SignedInUser;
+import dev.breakglass.security.WorkspaceRole;
 import jakarta.annotation.security.PermitAll;
+import java.util.EnumSet;
+import java.util.Set;
 
-/** The frame around every signed-in page: navigation, who is signed in, and a warning when the cipher is not for production. */
+/**
+ * The frame around every signed-in page: navigation, who is signed in, notifications, and a warning when the
+ * cipher is not for production. Vaadin applies it to every route through {@code @Layout}, so feature views need
+ * not name it and no feature depends on this package.
+ */
+@Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 

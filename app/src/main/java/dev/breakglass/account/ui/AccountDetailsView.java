@@ -19,12 +19,11 @@ import dev.breakglass.audit.AuditLog;
 import dev.breakglass.audit.ui.ActivityList;
 import dev.breakglass.backupcodes.ui.EmergencyControls;
 import dev.breakglass.security.AccountRole;
-import dev.breakglass.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.util.UUID;
 
 /** One account: its tabs, with Settings first and the Emergency controls at its bottom. */
-@Route(value = "accounts/:" + AccountDetailsView.ACCOUNT_ID, layout = MainLayout.class)
+@Route("accounts/:" + AccountDetailsView.ACCOUNT_ID)
 @PermitAll
 public class AccountDetailsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -13,12 +13,11 @@ import dev.breakglass.account.AccountCard;
 import dev.breakglass.account.AccountService;
 import dev.breakglass.account.AccountsOverview;
 import dev.breakglass.account.CardFilter;
-import dev.breakglass.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 
 /** The accounts shared with the signed-in member, as cards fetched a page at a time, with a coverage overview. */
-@Route(value = "", layout = MainLayout.class)
+@Route("")
 @PageTitle("Accounts · Breakglass")
 @PermitAll
 public class AccountsView extends VerticalLayout {

@@ -20,14 +20,13 @@ import com.vaadin.flow.router.Route;
 import dev.breakglass.account.AccountOwnership;
 import dev.breakglass.account.AllAccountsService;
 import dev.breakglass.account.SharingRefusedException;
-import dev.breakglass.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
  * Every account of the workspace with its Owners, orphaned ones first, for the workspace Owner and Super
  * Admins; they reassign Owners here. {@code ?orphaned} opens it filtered to orphaned accounts.
  */
-@Route(value = "all-accounts", layout = MainLayout.class)
+@Route("all-accounts")
 @PageTitle("All accounts · Breakglass")
 @RolesAllowed({"OWNER", "SUPER_ADMIN"})
 public class AllAccountsView extends VerticalLayout implements BeforeEnterObserver {

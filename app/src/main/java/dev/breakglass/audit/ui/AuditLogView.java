@@ -20,13 +20,12 @@ import dev.breakglass.audit.AuditFilter;
 import dev.breakglass.audit.AuditLog;
 import dev.breakglass.audit.ChainCheck;
 import dev.breakglass.audit.Choice;
-import dev.breakglass.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.function.BiConsumer;
 import java.io.OutputStream;
 
 /** The workspace's audit log for admins: filter by person, action, account and dates; export; check the chain. */
-@Route(value = "admin/audit", layout = MainLayout.class)
+@Route("admin/audit")
 @PageTitle("Audit log · Breakglass")
 @RolesAllowed({"OWNER", "SUPER_ADMIN", "ADMIN"})
 public class AuditLogView extends VerticalLayout {

@@ -3,8 +3,11 @@ package dev.breakglass.backupcodes.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -58,7 +61,7 @@ public class EmergencyControls extends Details {
         CodesOverview overview = service.overview(accountId);
         actions.removeAll();
         warning.setVisible(false);
-        overview.activeSet().ifPresentOrElse(set -> describe(set, overview.lowOnCodes()),
+        overview.activeSet().ifPresentOrElse(set -> describe(set, overview),
                 () -> summary.setText("No backup codes saved yet."));
         history.removeAll();
         history.add(new CodeHistoryList(service.history(accountId)));
@@ -78,14 +81,21 @@ public class EmergencyControls extends Details {
                 });
     }
 
-    private void describe(CodeSetSummary set, boolean low) {
+    private void describe(CodeSetSummary set, CodesOverview overview) {
         summary.setText(set.remaining() + " of " + set.codeCount() + " backup codes left, saved "
                 + WHEN.format(set.savedAt()) + " by " + set.savedByName() + ".");
-        if (low) {
+        if (overview.lowOnCodes()) {
             warning.setText(set.remaining() == 0
                     ? "Every code is used. Generate new backup codes in the app now and replace these."
                     : "Only " + set.remaining() + (set.remaining() == 1 ? " unused code is" : " unused codes are")
                             + " left. Generate new backup codes in the app and replace these.");
+            overview.newCodesPage().ifPresent(page -> {
+                Anchor link = new Anchor(page, "Open the app's backup code page");
+                link.setId("new-codes-page");
+                link.setTarget(AnchorTarget.BLANK);
+                link.getElement().setAttribute("rel", "noopener noreferrer");
+                warning.add(new Span(" "), link);
+            });
             warning.setVisible(true);
         }
     }

@@ -22,7 +22,6 @@ import dev.breakglass.backupcodes.CiphertextMaintenance;
 import dev.breakglass.backupcodes.EncryptionOverview;
 import dev.breakglass.crypto.CipherException;
 import dev.breakglass.crypto.CipherVersion;
-import dev.breakglass.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -30,7 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
  * loud warning for the local keyring), how many codes sit on each key version, key rotation and the rewrap
  * job with its progress.
  */
-@Route(value = "admin/encryption", layout = MainLayout.class)
+@Route("admin/encryption")
 @PageTitle("Encryption · Breakglass")
 @RolesAllowed({"OWNER", "SUPER_ADMIN"})
 public class EncryptionAdminView extends VerticalLayout {

@@ -14,12 +14,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.formats.FormatPluginService;
 import dev.breakglass.formats.PluginStatus;
-import dev.breakglass.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
 /** Lists the format plugins for workspace Owners, Super Admins and Admins; the service checks the role again. */
-@Route(value = "admin/plugins", layout = MainLayout.class)
+@Route("admin/plugins")
 @PageTitle("Plugins · Breakglass")
 @RolesAllowed({"OWNER", "SUPER_ADMIN", "ADMIN"})
 public class PluginsView extends VerticalLayout {

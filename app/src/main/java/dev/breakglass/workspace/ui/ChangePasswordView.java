@@ -13,11 +13,10 @@ import dev.breakglass.security.PasswordPolicy;
 import dev.breakglass.security.PasswordService;
 import dev.breakglass.security.WeakPasswordException;
 import dev.breakglass.security.WrongPasswordException;
-import dev.breakglass.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
 
 /** Every member changes their own password here; the current one is asked for first. */
-@Route(value = "password", layout = MainLayout.class)
+@Route("password")
 @PageTitle("Change password · Breakglass")
 @PermitAll
 public class ChangePasswordView extends VerticalLayout {

@@ -15,7 +15,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.security.WorkspaceRole;
-import dev.breakglass.ui.MainLayout;
 import dev.breakglass.workspace.AccountLabel;
 import dev.breakglass.workspace.InvalidMemberException;
 import dev.breakglass.workspace.Member;
@@ -29,7 +28,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 
 /** The workspace's members, page by page from the database, and what an admin may do with each. */
-@Route(value = "members", layout = MainLayout.class)
+@Route("members")
 @PageTitle("Members · Breakglass")
 @RolesAllowed({"OWNER", "SUPER_ADMIN", "ADMIN"})
 public class MembersView extends VerticalLayout {

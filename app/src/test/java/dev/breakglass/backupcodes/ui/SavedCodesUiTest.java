@@ -133,6 +133,24 @@ class SavedCodesUiTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("close-use-code")));
 
         assertThat(_get(Div.class, spec -> spec.withId("low-codes-warning")).getText()).contains("Only 2 unused codes are left");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("new-codes-page")).getHref())
+                .startsWith("https://github.com/");
+    }
+
+    @Test
+    void codes_areShownInTheAppsOwnForm() {
+        signIn.as("alice@acme.test");
+        service.saveCodes(fixtures.accountId("Google Workspace"), """
+                SAVE YOUR BACKUP CODES
+                1. 6165 1728    3. 3720 7276
+                2. 6233 5735    4. 3087 3821
+                """);
+        loginAs("alice@acme.test");
+        RouterLinkKt._click(_get(RouterLink.class, spec -> spec.withClasses("account-card").withAttribute("data-label", "Google Workspace")));
+
+        _click(_get(Button.class, spec -> spec.withId("view-codes")));
+
+        assertThat(shownCodes()).containsExactly("6165 1728", "6233 5735", "3720 7276", "3087 3821");
     }
 
     @Test
