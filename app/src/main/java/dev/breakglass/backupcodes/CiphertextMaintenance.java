@@ -3,10 +3,13 @@ package dev.breakglass.backupcodes;
 import dev.breakglass.crypto.CipherException;
 import dev.breakglass.crypto.CipherVersion;
 import dev.breakglass.crypto.EncryptionKeys;
-import dev.breakglass.security.CurrentUser;
+import dev.breakglass.security.AccessPolicy;
+import dev.breakglass.security.MemberGrant;
 import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.SignedInUser;
+import dev.breakglass.security.WorkspaceRole;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +29,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PreAuthorize("isAuthenticated()")
 public class CiphertextMaintenance {
 
-    private static final Set<String> ADMIN_ROLES = Set.of("OWNER", "SUPER_ADMIN");
+    private static final Set<WorkspaceRole> ADMIN_ROLES = EnumSet.of(WorkspaceRole.OWNER, WorkspaceRole.SUPER_ADMIN);
 
-    private final CurrentUser currentUser;
+    private final AccessPolicy access;
     private final CiphertextRepository ciphertexts;
     private final EncryptionKeys keys;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final RewrapRuns rewrapRuns;
 
-    CiphertextMaintenance(CurrentUser currentUser, CiphertextRepository ciphertexts, RewrapRuns rewrapRuns,
+    CiphertextMaintenance(AccessPolicy access, CiphertextRepository ciphertexts, RewrapRuns rewrapRuns,
             EncryptionKeys keys, TransactionTemplate transaction, ApplicationEventPublisher events) {
-        this.currentUser = currentUser;
+        this.access = access;
         this.ciphertexts = ciphertexts;
         this.rewrapRuns = rewrapRuns;
         this.keys = keys;
@@ -87,13 +90,12 @@ public class CiphertextMaintenance {
         return rewrapRuns.last();
     }
 
+    /** The workspace Owner or a Super Admin, by the role they hold now; anyone else is told there is no such page. */
     private SignedInUser requireEncryptionAdmin() {
-        SignedInUser user = currentUser.require();
-        boolean admin = ciphertexts.activeWorkspaceRole(user.userId(), user.workspaceId())
-                .filter(ADMIN_ROLES::contains).isPresent();
-        if (!admin) {
+        MemberGrant member = access.requireMember();
+        if (!ADMIN_ROLES.contains(member.role())) {
             throw new NotFoundException("The page");
         }
-        return user;
+        return member.user();
     }
 }

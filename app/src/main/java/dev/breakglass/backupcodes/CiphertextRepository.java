@@ -2,7 +2,6 @@ package dev.breakglass.backupcodes;
 
 import static dev.breakglass.db.Tables.BACKUP_CODE;
 import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
-import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.field;
@@ -110,16 +109,6 @@ class CiphertextRepository {
             replaced += rows;
         }
         return replaced;
-    }
-
-    /** The member's current workspace role, if they are an active member. */
-    Optional<String> activeWorkspaceRole(UUID userId, UUID workspaceId) {
-        return db.select(WORKSPACE_MEMBER.ROLE)
-                .from(WORKSPACE_MEMBER)
-                .where(WORKSPACE_MEMBER.USER_ID.eq(userId))
-                .and(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
-                .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE"))
-                .fetchOptional(WORKSPACE_MEMBER.ROLE);
     }
 
     private static Condition needsWork(List<String> wantedPrefixes) {

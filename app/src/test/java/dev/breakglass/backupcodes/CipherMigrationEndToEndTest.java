@@ -67,7 +67,7 @@ class CipherMigrationEndToEndTest {
         signIn.as("alice@acme.test");
         service.saveCodes(github, String.join("\n", CODES));
         signIn.as("owner@acme.test");
-        service.saveCodes(slack, "ZX81QQ77\n40961234");
+        service.saveCodes(slack, "73915284\n40961234");
         assertThat(storedCiphertexts()).hasSize(6).allMatch(c -> c.startsWith("local:v1:"));
 
         Run migrate = command("migrate-cipher", "--to", "vault");

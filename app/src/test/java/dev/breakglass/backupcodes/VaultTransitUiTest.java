@@ -187,6 +187,22 @@ class VaultTransitUiTest extends KaribuTest {
     }
 
     @Test
+    void sealedVault_onTheEncryptionPage_saysTheNewestVersionIsUnknown() {
+        loginAs("owner@acme.test");
+        saveGitHubCodes();
+        vault.sealed(true);
+        UI.getCurrent().navigate("admin/encryption");
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("cipher-problem")).getText())
+                .startsWith("The newest key version could not be read: Vault is sealed");
+        assertThat(rows()).singleElement().satisfies(row -> {
+            assertThat(row.get(0)).isEqualTo("vault");
+            assertThat(row.subList(2, 4)).containsExactly("10", "Unknown");
+        });
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rewrap-summary")).getText()).isEmpty();
+    }
+
+    @Test
     void members_whoAreNotOwnerOrSuperAdmin_getNeitherThePageNorTheService() {
         loginAs("alice@acme.test");
         assertThat(_find(SideNavItem.class, spec -> spec.withPredicate(item -> "Encryption".equals(item.getLabel())))).isEmpty();

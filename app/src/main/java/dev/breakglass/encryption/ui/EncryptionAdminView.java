@@ -44,6 +44,7 @@ public class EncryptionAdminView extends VerticalLayout {
     private final Paragraph progress = new Paragraph();
     private final Button rewrap = new Button("Rewrap now", event -> startRewrap());
     private Registration polling;
+    private boolean newestKnown = true;
 
     EncryptionAdminView(CiphertextMaintenance maintenance) {
         this.maintenance = maintenance;
@@ -58,7 +59,7 @@ public class EncryptionAdminView extends VerticalLayout {
         versions.addColumn(count -> count.version().cipher()).setHeader("Cipher");
         versions.addColumn(count -> "v" + count.version().version()).setHeader("Key version");
         versions.addColumn(EncryptionOverview.VersionCount::codes).setHeader("Codes");
-        versions.addColumn(count -> count.newest() ? "Newest" : "To rewrap").setHeader("Status");
+        versions.addColumn(count -> count.newest() ? "Newest" : newestKnown ? "To rewrap" : "Unknown").setHeader("Status");
         versions.setAllRowsVisible(true);
 
         Button rotate = new Button("Rotate key", event -> confirmRotation());
@@ -96,10 +97,12 @@ public class EncryptionAdminView extends VerticalLayout {
         }
         problem.setText(overview.problem().map(reason -> "The newest key version could not be read: " + reason).orElse(""));
         problem.setVisible(overview.problem().isPresent());
+        newestKnown = overview.problem().isEmpty();
         versions.setItems(overview.versions());
         int toRewrap = overview.codesToRewrap();
         summary.setText(overview.versions().isEmpty() ? "No codes are saved yet."
-                : toRewrap == 0 && overview.problem().isEmpty() ? "Every code is on the newest key version."
+                : !newestKnown ? ""
+                : toRewrap == 0 ? "Every code is on the newest key version."
                 : toRewrap + (toRewrap == 1 ? " code is" : " codes are") + " not on the newest key version.");
         showProgress(overview.rewrap().orElse(null));
     }
