@@ -8,6 +8,7 @@ import dev.breakglass.backupcodes.CodesDeleted;
 import dev.breakglass.backupcodes.CodesReplaced;
 import dev.breakglass.backupcodes.CodesRevealed;
 import dev.breakglass.backupcodes.CodesSaved;
+import dev.breakglass.backupcodes.EncryptionKeyRotated;
 import dev.breakglass.security.AccessPolicy;
 import dev.breakglass.security.AccountAccessChanged;
 import dev.breakglass.security.AccountRole;
@@ -86,6 +87,13 @@ public class AuditLog {
                 .put("set", event.setId().toString())
                 .put("codes", event.codeCount())
                 .put("used", event.usedCount()));
+    }
+
+    @EventListener
+    void on(EncryptionKeyRotated event) {
+        append(event.workspaceId(), event.actorId(), "ENCRYPTION_KEY_ROTATED", null, details -> details
+                .put("cipher", event.cipher())
+                .put("version", event.newVersion()));
     }
 
     @EventListener

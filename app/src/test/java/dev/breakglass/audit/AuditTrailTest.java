@@ -34,6 +34,8 @@ class AuditTrailTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
+    dev.breakglass.backupcodes.CiphertextMaintenance maintenance;
+    @Autowired
     SignIn signIn;
 
     UUID slack;
@@ -126,6 +128,17 @@ class AuditTrailTest {
         signIn.as("owner@acme.test");
         assertThat(auditLog.accountActivity(slack, 0, 10)).extracting(AuditEntry::actionLabel)
                 .startsWith("Viewed codes", "Saved codes");
+    }
+
+    @Test
+    void keyRotation_isAudited() {
+        maintenance.rotateKey();
+
+        assertThat(auditLog.search(new AuditFilter(null, "ENCRYPTION_KEY_ROTATED", null, null, null), 0, 1))
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.actorName()).isEqualTo("Olivia Owner");
+                    assertThat(entry.details()).contains("\"cipher\"").contains("\"version\"");
+                });
     }
 
     private void tamper(long seq, String details) {
