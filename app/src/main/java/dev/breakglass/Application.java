@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Bean;
 public class Application {
 
     public static void main(String[] args) {
+        // jOOQ's start-up logo and tips would land in the command-line tools' output.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         // The plugin authors' command runs before, and without, the Spring context, so it starts in a blink.
         if (args.length > 0 && ParseCommand.NAME.equals(args[0])) {
             System.exit(ParseCommand.run(Arrays.copyOfRange(args, 1, args.length), System.in, System.out, System.err));

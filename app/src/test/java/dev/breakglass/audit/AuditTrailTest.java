@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.annotation.DirtiesContext;
 
 /** The audit table is append only in the database itself, and its hash chain shows tampering. */
 @SpringBootTest
@@ -131,6 +132,7 @@ class AuditTrailTest {
     }
 
     @Test
+    @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD) // the rotated key file stays with the context
     void keyRotation_isAudited() {
         maintenance.rotateKey();
 
