@@ -62,6 +62,28 @@ class GoldenPathBrowserTest {
     }
 
     @Test
+    void workspaceOwner_reachesEveryAdminPage() throws Exception {
+        openBrowser();
+        signIn("owner@acme.test");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.account-card")));
+
+        for (var page : List.of(List.of("members", "Members"), List.of("all-accounts", "All accounts"),
+                List.of("admin/audit", "Audit log"), List.of("admin/plugins", "Plugins"),
+                List.of("admin/encryption", "Encryption"), List.of("password", "Change password"))) {
+            browser.get("http://localhost:" + port + "/" + page.get(0));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), page.get(1)));
+            screenshot(page.get(0).replace('/', '-'));
+        }
+    }
+
+    private void signIn(String email) {
+        browser.get("http://localhost:" + port + "/");
+        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
+        username.sendKeys(email);
+        browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("breakglass-demo", Keys.ENTER);
+    }
+
+    @Test
     void pages_areNeverCached() throws Exception {
         HttpResponse<String> login = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
@@ -86,11 +108,8 @@ class GoldenPathBrowserTest {
     @Test
     void owner_signsIn_addsCodes_andViewsThem() throws Exception {
         openBrowser();
-        browser.get("http://localhost:" + port + "/");
         // Not signed in: the app sends the browser to the login view.
-        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
-        username.sendKeys("alice@acme.test");
-        browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("breakglass-demo", Keys.ENTER);
+        signIn("alice@acme.test");
 
         WebElement github = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.account-card[data-label='GitHub']")));
         screenshot("accounts");
