@@ -15,7 +15,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Passwords: a member changes their own (the current one is asked for), an admin hands out a one-time
@@ -33,16 +38,18 @@ public class PasswordService {
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SignedInSessions sessions;
     private final SecureRandom random = new SecureRandom();
 
     PasswordService(AccessPolicy access, PasswordRepository passwords, PasswordPolicy policy, PasswordEncoder encoder,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, SignedInSessions sessions) {
         this.access = access;
         this.passwords = passwords;
         this.policy = policy;
         this.encoder = encoder;
         this.events = events;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     /**
@@ -63,6 +70,9 @@ public class PasswordService {
         policy.require(newPassword, member.user().email());
         passwords.updateHash(userId, encoder.encode(newPassword));
         events.publishEvent(new PasswordChanged(member.user().workspaceId(), userId, false));
+        // Whoever signed in elsewhere with the old password is signed out; this session stays.
+        String thisSession = currentSessionId();
+        afterCommit(() -> sessions.endOthersOf(userId, thisSession));
     }
 
     /**
@@ -108,6 +118,26 @@ public class PasswordService {
         }
         passwords.updateHash(owner.userId(), encoder.encode(newPassword));
         events.publishEvent(new PasswordChanged(owner.workspaceId(), owner.userId(), true));
+        afterCommit(() -> sessions.endAllOf(owner.userId()));
+    }
+
+    /** The HTTP session of the current request, if there is one. */
+    private static String currentSessionId() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpSession session = attributes.getRequest().getSession(false);
+            return session == null ? null : session.getId();
+        }
+        return null;
+    }
+
+    /** Sessions end only once the new password is saved, so a rolled-back change leaves them alone. */
+    private static void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     static String hash(String token) {

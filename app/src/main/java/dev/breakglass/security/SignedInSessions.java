@@ -52,10 +52,23 @@ public class SignedInSessions {
 
     /** Ends every session of this person; returns how many were ended. */
     public int endAllOf(UUID userId) {
+        return endOthersOf(userId, null);
+    }
+
+    /**
+     * Ends every session of this person except one, such as the session in which they just changed their
+     * password; returns how many were ended.
+     *
+     * @param keepSessionId the session to leave alone; null ends them all
+     */
+    public int endOthersOf(UUID userId, String keepSessionId) {
         int ended = 0;
         for (Object principal : registry.getAllPrincipals()) {
             if (principal instanceof BreakglassUserDetails details && details.signedInUser().userId().equals(userId)) {
                 for (SessionInformation information : registry.getAllSessions(principal, true)) {
+                    if (information.getSessionId().equals(keepSessionId)) {
+                        continue;
+                    }
                     information.expireNow();
                     HttpSession session = sessions.remove(information.getSessionId());
                     // Expired stays recorded until the session is destroyed, so the session filter turns it away

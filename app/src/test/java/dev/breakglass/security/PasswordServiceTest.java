@@ -20,7 +20,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Changing one's own password, and choosing one through a one-time link that is stored only as a hash. */
 @SpringBootTest
@@ -38,6 +43,8 @@ class PasswordServiceTest {
     AuthenticationProvider login;
     @Autowired
     DSLContext db;
+    @Autowired
+    SessionRegistry registry;
 
     TestWorkspace workspace;
 
@@ -68,6 +75,25 @@ class PasswordServiceTest {
         assertThat(canSignIn(user.email(), RoleFixtures.PASSWORD)).isFalse();
         assertThat(fixtures.lastAuditAction(workspace.id())).isEqualTo("LOGIN_FAILED");
         assertThat(fixtures.auditDetails(workspace.id(), "PASSWORD_CHANGED")).isEqualTo("{}");
+    }
+
+    @Test
+    void changeOwnPassword_endsTheMembersOtherSessions_butNotThisOne() {
+        TestMember user = workspace.member(WorkspaceRole.USER);
+        Object principal = signIn.as(user.email()).getPrincipal();
+        registry.registerNewSession("this-browser", principal);
+        registry.registerNewSession("other-laptop", principal);
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setSession(new MockHttpSession(null, "this-browser"));
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            passwords.changeOwnPassword(RoleFixtures.PASSWORD, "velvet lantern orbit");
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+
+        assertThat(registry.getSessionInformation("other-laptop").isExpired()).isTrue();
+        assertThat(registry.getSessionInformation("this-browser").isExpired()).isFalse();
     }
 
     @Test
