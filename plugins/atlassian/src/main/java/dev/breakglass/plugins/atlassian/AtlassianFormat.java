@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * The Atlassian account (Jira, Confluence, Bitbucket, Trello): no list of backup codes but a single emergency
+ * The Atlassian account (Jira, Confluence, Bitbucket): no list of backup codes but a single emergency
  * recovery key, replaced by a new one once used. The key is read as 24 letters and digits with at least one digit;
  * spaces or dashes between groups of four are tolerated and dropped, the case is kept. See this plugin's README for
  * the sources and what is inferred.
