@@ -17,7 +17,8 @@ public class CodeFormats {
             Map.entry("github", "GitHub"), Map.entry("google", "Google"), Map.entry("slack", "Slack"),
             Map.entry("microsoft", "Microsoft"), Map.entry("aws", "Amazon Web Services"),
             Map.entry("cloudflare", "Cloudflare"), Map.entry("dockerhub", "Docker Hub"),
-            Map.entry("gitlab", "GitLab"), Map.entry("atlassian", "Atlassian"));
+            Map.entry("gitlab", "GitLab"), Map.entry("atlassian", "Atlassian"),
+            Map.entry("linkedin", "LinkedIn"), Map.entry("reddit", "Reddit"));
 
     private final CodeReader reader;
 

@@ -70,6 +70,23 @@ class CodeReaderTest {
     }
 
     @Test
+    void linkedInAtlassianAndRedditPlugins_areBundledAndServeTheirAppKeys() {
+        ParsedCodes linkedIn = reader.read("9873 5086\n5360 6307", "linkedin");
+        assertThat(linkedIn.formatId()).isEqualTo("linkedin");
+        assertThat(linkedIn.codes()).containsExactly("98735086", "53606307");
+
+        ParsedCodes jira = reader.read("Recovery key\nTS7H-2RI0-J1CA-884S-LR1X-MHKL", "jira");
+        assertThat(jira.formatId()).isEqualTo("atlassian");
+        assertThat(jira.codes()).containsExactly("TS7H2RI0J1CA884SLR1XMHKL");
+        assertThat(reader.formatFor("confluence")).hasValueSatisfying(format ->
+                assertThat(format.settingsPage()).isPresent());
+
+        ParsedCodes reddit = reader.read("674376\n589953\n986167", "reddit");
+        assertThat(reddit.formatId()).isEqualTo("reddit");
+        assertThat(reddit.codes()).containsExactly("674376", "589953", "986167");
+    }
+
+    @Test
     void appWithoutBackupCodes_saysSo_andTypedCodesStillRead() {
         assertThat(reader.formatFor("aws")).hasValueSatisfying(aws -> {
             assertThat(aws.supportsBackupCodes()).isFalse();

@@ -1,0 +1,2 @@
+/** The Atlassian code format plugin. */
+package dev.breakglass.plugins.atlassian;

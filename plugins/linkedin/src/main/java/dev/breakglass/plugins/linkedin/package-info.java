@@ -1,0 +1,2 @@
+/** The LinkedIn code format plugin. */
+package dev.breakglass.plugins.linkedin;

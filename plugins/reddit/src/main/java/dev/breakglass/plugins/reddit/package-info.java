@@ -1,0 +1,2 @@
+/** The Reddit code format plugin. */
+package dev.breakglass.plugins.reddit;
