@@ -1,11 +1,8 @@
 package dev.breakglass.plugin;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +16,7 @@ import java.util.stream.Collectors;
  * <p>A match counts only as a whole word: letters, digits, dashes or underscores right before or after it mean it
  * is part of something longer, and it is skipped.
  */
-public abstract class LineCodeFormat implements CodeFormat {
+public abstract class LineCodeFormat extends FactsBackedFormat {
 
     private static final String NOT_WORD = "[\\p{L}\\p{N}_-]";
     private static final double BASE = 0.3;
@@ -28,7 +25,6 @@ public abstract class LineCodeFormat implements CodeFormat {
     private static final double FEWER_THAN_EXPECTED = 0.1;
     private static final double NOTHING_UNREAD = 0.1;
 
-    private final FormatFacts facts;
     private final Pattern code;
     private final Pattern keywords;
 
@@ -37,7 +33,7 @@ public abstract class LineCodeFormat implements CodeFormat {
      * @param code what one code looks like on a line, without anchors
      */
     protected LineCodeFormat(FormatFacts facts, Pattern code) {
-        this.facts = facts;
+        super(facts);
         this.code = Pattern.compile("(?<!" + NOT_WORD + ")(?:" + code.pattern() + ")(?!" + NOT_WORD + ")", code.flags());
         this.keywords = facts.keywords().isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
                 + facts.keywords().stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")(?![\\p{L}\\p{N}])",
@@ -47,41 +43,6 @@ public abstract class LineCodeFormat implements CodeFormat {
     /** The saved form of a code as matched, such as {@code 12345678} for {@code 1234 5678}. Unchanged by default. */
     protected String canonical(String matched) {
         return matched;
-    }
-
-    @Override
-    public final String id() {
-        return facts.id();
-    }
-
-    @Override
-    public final Set<String> appKeys() {
-        return facts.appKeys();
-    }
-
-    @Override
-    public final String displayName() {
-        return facts.displayName();
-    }
-
-    @Override
-    public final boolean supportsBackupCodes() {
-        return facts.supportsBackupCodes();
-    }
-
-    @Override
-    public final Optional<URI> settingsPage() {
-        return facts.settingsPage();
-    }
-
-    @Override
-    public final OptionalInt expectedCodeCount() {
-        return facts.expectedCount();
-    }
-
-    /** The facts this format was built with. */
-    public final FormatFacts facts() {
-        return facts;
     }
 
     @Override
@@ -119,7 +80,7 @@ public abstract class LineCodeFormat implements CodeFormat {
         if (keywords != null && keywords.matcher(paste.text()).find()) {
             score += NAMED;
         }
-        int expected = facts.expectedCodeCount();
+        int expected = facts().expectedCodeCount();
         if (expected > 0 && distinct.size() == expected) {
             score += EXACT_COUNT;
         } else if (expected > 0 && distinct.size() < expected) {
@@ -133,6 +94,6 @@ public abstract class LineCodeFormat implements CodeFormat {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + facts.id() + "]";
+        return getClass().getSimpleName() + "[" + id() + "]";
     }
 }
