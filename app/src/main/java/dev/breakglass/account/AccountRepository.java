@@ -41,9 +41,8 @@ class AccountRepository {
     /** The accounts shared with a member that match the filter, by label, one page at a time. */
     List<AccountCard> findCards(UUID workspaceId, UUID userId, Condition filter, int offset, int limit,
             Function<String, String> appNames) {
-        Field<Integer> remaining = REMAINING;
         return db.select(ACCOUNT.ID, ACCOUNT.LABEL, ACCOUNT.APP_KEY, ACCOUNT.LOGIN_NAME, ACCOUNT.MFA_STATE,
-                        ACCOUNT_ACCESS.ROLE, coalesce(BACKUP_CODE_SET.CODE_COUNT, val(0)), remaining)
+                        ACCOUNT_ACCESS.ROLE, coalesce(BACKUP_CODE_SET.CODE_COUNT, val(0)), REMAINING)
                 .from(ACCOUNT)
                 .join(ACCOUNT_ACCESS).on(ACCOUNT_ACCESS.ACCOUNT_ID.eq(ACCOUNT.ID))
                 .leftJoin(BACKUP_CODE_SET).on(BACKUP_CODE_SET.ACCOUNT_ID.eq(ACCOUNT.ID).and(BACKUP_CODE_SET.STATE.eq("ACTIVE")))

@@ -20,6 +20,8 @@ import dev.breakglass.security.PasswordChanged;
 import dev.breakglass.security.SetPasswordLinkIssued;
 import dev.breakglass.workspace.MembershipChanged;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.context.event.EventListener;
@@ -213,7 +215,7 @@ public class AuditLog {
     /** The actions that occur in the workspace's log, and the known ones. */
     @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
     public List<String> actions() {
-        java.util.SortedSet<String> actions = new java.util.TreeSet<>(AuditActions.known().keySet());
+        SortedSet<String> actions = new TreeSet<>(AuditActions.known().keySet());
         actions.addAll(events.actions(workspace()));
         return List.copyOf(actions);
     }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -69,14 +68,6 @@ public class BackupCodeService {
     public List<CodeSetHistory> history(UUID accountId) {
         access.requireAccountAccess(accountId);
         return codes.findHistory(accountId);
-    }
-
-    /** How codes of this account's app are shown, such as {@code 1234 5678} for Google. */
-    public UnaryOperator<String> displayForm(UUID accountId) {
-        access.requireAccountAccess(accountId);
-        return codes.findActiveSummary(accountId)
-                .<UnaryOperator<String>>map(set -> code -> formats.display(set.formatId(), code))
-                .orElse(UnaryOperator.identity());
     }
 
     /**
@@ -193,7 +184,9 @@ public class BackupCodeService {
         List<RevealedCodes.Code> revealed = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
             BackupCodeRepository.StoredCode code = stored.get(i);
-            revealed.add(new RevealedCodes.Code(code.position(), plaintexts.get(i), code.usedAt(), code.usedByName()));
+            String value = plaintexts.get(i);
+            revealed.add(new RevealedCodes.Code(code.position(), value, formats.display(set.formatId(), value),
+                    code.usedAt(), code.usedByName()));
         }
         transaction.executeWithoutResult(status -> events.publishEvent(new CodesRevealed(
                 grant.user().workspaceId(), accountId, grant.user().userId(), set.setId(), revealed.size())));
@@ -212,15 +205,18 @@ public class BackupCodeService {
         CodeSetSummary set = activeSet(accountId);
         UUID userId = grant.user().userId();
         // Decrypt inside the transaction: if decryption fails, the code is not marked used.
-        return transaction.execute(status -> {
+        HandedOutCode handedOut = transaction.execute(status -> {
             BackupCodeRepository.StoredCode taken = codes.takeNextUnused(set.setId(), userId, now())
                     .orElseThrow(NoUnusedCodesException::new);
             String value = cipher.decryptAll(new CipherContext(accountId, set.setId()), List.of(taken.ciphertext())).get(0);
             int remaining = codes.countUnused(set.setId());
             events.publishEvent(new CodeMarked(grant.user().workspaceId(), accountId, userId, set.setId(),
                     taken.position(), true, true, remaining));
-            return new HandedOutCode(taken.position(), value, remaining);
+            return new HandedOutCode(taken.position(), value, value, remaining);
         });
+        // The display form asks the format plugin, which has no business inside the transaction.
+        return new HandedOutCode(handedOut.position(), handedOut.value(),
+                formats.display(set.formatId(), handedOut.value()), handedOut.remaining());
     }
 
     /**

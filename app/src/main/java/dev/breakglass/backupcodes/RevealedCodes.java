@@ -18,11 +18,20 @@ public record RevealedCodes(UUID setId, List<Code> codes) {
         return "RevealedCodes[set=" + setId + ", codes=" + codes.size() + "]";
     }
 
-    /** One code and whether, when and by whom it was used. */
-    public record Code(int position, String value, OffsetDateTime usedAt, String usedByName) {
+    /**
+     * One code and whether, when and by whom it was used.
+     *
+     * @param shown the code as its app shows it, such as {@code 1234 5678} for a Google code
+     */
+    public record Code(int position, String value, String shown, OffsetDateTime usedAt, String usedByName) {
 
         public boolean used() {
             return usedAt != null;
+        }
+
+        /** The same code, now marked used (at {@code at}, by {@code by}) or unused. */
+        public Code marked(boolean used, OffsetDateTime at, String by) {
+            return new Code(position, value, shown, used ? at : null, used ? by : null);
         }
 
         @Override

@@ -10,7 +10,6 @@ import dev.breakglass.backupcodes.RevealedCodes;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.function.BiConsumer;
-import java.util.function.UnaryOperator;
 
 /**
  * The revealed codes: unused first, used ones struck through with when and by whom. Closes itself (through
@@ -38,16 +37,15 @@ class CodeList extends Div {
     private final Runnable onIdle;
 
     /**
-     * @param display turns a stored code into the app's display form
      * @param onMark called with a position and the new used state, when the user marks a code
      */
-    CodeList(RevealedCodes revealed, UnaryOperator<String> display, BiConsumer<Integer, Boolean> onMark, Runnable onIdle) {
+    CodeList(RevealedCodes revealed, BiConsumer<Integer, Boolean> onMark, Runnable onIdle) {
         this.onIdle = onIdle;
         setId("revealed-codes");
         addClassName("revealed-codes");
         revealed.codes().stream()
                 .sorted(Comparator.comparing(RevealedCodes.Code::used).thenComparing(RevealedCodes.Code::position))
-                .forEach(code -> add(row(code, display.apply(code.value()), onMark)));
+                .forEach(code -> add(row(code, onMark)));
         addAttachListener(event -> getElement().executeJs(IDLE_WATCH, IDLE_MILLIS));
         addDetachListener(event -> event.getUI().getPage().executeJs(
                 "window.breakglassStopIdleWatch && window.breakglassStopIdleWatch()"));
@@ -59,7 +57,8 @@ class CodeList extends Div {
         onIdle.run();
     }
 
-    private Div row(RevealedCodes.Code code, String shown, BiConsumer<Integer, Boolean> onMark) {
+    private Div row(RevealedCodes.Code code, BiConsumer<Integer, Boolean> onMark) {
+        String shown = code.shown();
         Span position = new Span(code.position() + ".");
         position.addClassName("code-position");
         Span value = new Span(shown);

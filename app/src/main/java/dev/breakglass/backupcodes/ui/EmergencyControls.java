@@ -111,7 +111,7 @@ public class EmergencyControls extends Details {
 
     private void openViewDialog() {
         try {
-            ViewCodesDialog dialog = new ViewCodesDialog(accountLabel, service.revealCodes(accountId), service.displayForm(accountId),
+            ViewCodesDialog dialog = new ViewCodesDialog(accountLabel, service.revealCodes(accountId),
                     (position, used) -> service.markCode(accountId, position, used));
             dialog.addOpenedChangeListener(event -> refresh());
             dialog.open();
@@ -124,7 +124,7 @@ public class EmergencyControls extends Details {
         try {
             var code = service.useNextCode(accountId);
             refresh();
-            new UseCodeDialog(accountLabel, code, service.displayForm(accountId).apply(code.value()), () -> {
+            new UseCodeDialog(accountLabel, code, () -> {
                 service.markCode(accountId, code.position(), false);
                 refresh();
             }).open();

@@ -10,7 +10,8 @@ import dev.breakglass.backupcodes.HandedOutCode;
 /** Hands over one code, already marked used. Closing it removes the code from the page. */
 class UseCodeDialog extends Dialog {
 
-    UseCodeDialog(String accountLabel, HandedOutCode code, String shown, Runnable undo) {
+    UseCodeDialog(String accountLabel, HandedOutCode code, Runnable undo) {
+        String shown = code.shown();
         setHeaderTitle("Your backup code for " + accountLabel);
         setWidth("min(28rem, 95vw)");
         Div value = new Div(shown);

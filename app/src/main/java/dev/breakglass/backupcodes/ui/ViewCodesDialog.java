@@ -8,21 +8,17 @@ import dev.breakglass.backupcodes.RevealedCodes;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.BiPredicate;
-import java.util.function.UnaryOperator;
 
 /** Shows an account's codes. Closing it, or a minute without activity, removes them from the page. */
 class ViewCodesDialog extends Dialog {
 
-    private final UnaryOperator<String> display;
     private final BiPredicate<Integer, Boolean> mark;
     private final Div listHolder = new Div();
     private RevealedCodes revealed;
 
     /** @param mark marks a code used or unused; answers whether it changed */
-    ViewCodesDialog(String accountLabel, RevealedCodes revealed, UnaryOperator<String> display,
-            BiPredicate<Integer, Boolean> mark) {
+    ViewCodesDialog(String accountLabel, RevealedCodes revealed, BiPredicate<Integer, Boolean> mark) {
         this.revealed = revealed;
-        this.display = display;
         this.mark = mark;
         setHeaderTitle("View MFA Backup Codes");
         setWidth("min(36rem, 95vw)");
@@ -46,7 +42,7 @@ class ViewCodesDialog extends Dialog {
 
     private void showCodes() {
         listHolder.removeAll();
-        listHolder.add(new CodeList(revealed, display, this::markCode, this::close));
+        listHolder.add(new CodeList(revealed, this::markCode, this::close));
     }
 
     private void markCode(int position, boolean used) {
@@ -56,7 +52,7 @@ class ViewCodesDialog extends Dialog {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         revealed = new RevealedCodes(revealed.setId(), revealed.codes().stream()
                 .map(code -> code.position() != position ? code
-                        : new RevealedCodes.Code(position, code.value(), used ? now : null, used ? "you" : null))
+                        : code.marked(used, now, "you"))
                 .toList());
         showCodes();
     }
