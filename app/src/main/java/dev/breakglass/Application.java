@@ -1,6 +1,6 @@
 package dev.breakglass;
 
-import dev.breakglass.backupcodes.CiphertextCommands;
+import dev.breakglass.encryption.CiphertextCommands;
 import dev.breakglass.formats.ParseCommand;
 import java.time.Clock;
 import java.util.Arrays;

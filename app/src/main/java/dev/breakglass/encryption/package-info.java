@@ -1,5 +1,7 @@
 /**
- * The encryption admin page: how stored codes are encrypted, key rotation and rewrap. A module of its own
- * because it sits on top of backup codes, the ciphers and the main layout, and nothing depends on it.
+ * How stored codes are encrypted, and keeping them on the newest key: key rotation, the rewrap and
+ * migrate-cipher jobs (from the admin page, the schedule and the command line), and the encryption admin page.
+ * It rewrites the ciphertext columns of {@code backup_code} one code set per transaction and never sees a
+ * plaintext outside the cipher port.
  */
 package dev.breakglass.encryption;

@@ -1,5 +1,6 @@
 package dev.breakglass.security;
 
+import dev.breakglass.security.ui.LoginView;
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
 import java.time.Clock;

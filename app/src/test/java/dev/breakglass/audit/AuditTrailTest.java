@@ -35,7 +35,7 @@ class AuditTrailTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    dev.breakglass.backupcodes.CiphertextMaintenance maintenance;
+    dev.breakglass.encryption.CiphertextMaintenance maintenance;
     @Autowired
     SignIn signIn;
 

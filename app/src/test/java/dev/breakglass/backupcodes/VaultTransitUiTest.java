@@ -1,5 +1,8 @@
 package dev.breakglass.backupcodes;
 
+import dev.breakglass.encryption.CiphertextMaintenance;
+import dev.breakglass.encryption.CiphertextJobProgress;
+import dev.breakglass.encryption.EncryptionOverview;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.breakglass.testing.RoleFixtures;
 import dev.breakglass.testing.RoleFixtures.TestMember;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
+import dev.breakglass.testing.SignIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,11 +30,11 @@ class LoginThrottlingTest {
         TestWorkspace workspace = fixtures.newWorkspace();
         TestMember user = workspace.member(WorkspaceRole.USER);
         for (int i = 0; i < 6; i++) {
-            assertThatThrownBy(() -> login.authenticate(PasswordServiceTest.attempt(user.email(), "wrong guess 1", "10.2.0.1")))
+            assertThatThrownBy(() -> login.authenticate(SignIn.attempt(user.email(), "wrong guess 1", "10.2.0.1")))
                     .isInstanceOf(BadCredentialsException.class);
         }
 
-        assertThatThrownBy(() -> login.authenticate(PasswordServiceTest.attempt(user.email(), RoleFixtures.PASSWORD, "10.2.0.2")))
+        assertThatThrownBy(() -> login.authenticate(SignIn.attempt(user.email(), RoleFixtures.PASSWORD, "10.2.0.2")))
                 .isInstanceOf(BadCredentialsException.class);
         assertThat(fixtures.lastAuditAction(workspace.id())).isEqualTo("LOGIN_THROTTLED");
         assertThat(fixtures.auditDetails(workspace.id(), "LOGIN_FAILED")).contains("10.2.0.1").doesNotContain("wrong guess");
@@ -44,11 +45,11 @@ class LoginThrottlingTest {
         TestWorkspace workspace = fixtures.newWorkspace();
         TestMember user = workspace.member(WorkspaceRole.USER);
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> login.authenticate(PasswordServiceTest.attempt(user.email(), "typo", "10.3.0.1")))
+            assertThatThrownBy(() -> login.authenticate(SignIn.attempt(user.email(), "typo", "10.3.0.1")))
                     .isInstanceOf(BadCredentialsException.class);
         }
 
-        assertThat(login.authenticate(PasswordServiceTest.attempt(user.email(), RoleFixtures.PASSWORD, "10.3.0.1"))
+        assertThat(login.authenticate(SignIn.attempt(user.email(), RoleFixtures.PASSWORD, "10.3.0.1"))
                 .isAuthenticated()).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package dev.breakglass.security;
 
+import dev.breakglass.password.PasswordService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

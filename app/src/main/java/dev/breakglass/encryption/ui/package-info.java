@@ -1,5 +1,4 @@
 /**
- * The encryption admin page, for the workspace Owner and Super Admins; it calls
- * {@link dev.breakglass.backupcodes.CiphertextMaintenance} only.
+ * The encryption admin page; it calls {@link dev.breakglass.encryption.CiphertextMaintenance} only.
  */
 package dev.breakglass.encryption.ui;

@@ -1,5 +1,6 @@
 package dev.breakglass.workspace.ui;
 
+import dev.breakglass.password.ui.SetPasswordLinkDialog;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;

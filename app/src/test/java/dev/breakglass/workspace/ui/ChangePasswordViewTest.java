@@ -1,5 +1,6 @@
 package dev.breakglass.workspace.ui;
 
+import dev.breakglass.password.ui.ChangePasswordView;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;

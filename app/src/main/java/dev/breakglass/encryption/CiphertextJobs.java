@@ -1,0 +1,163 @@
+package dev.breakglass.encryption;
+
+import dev.breakglass.crypto.CipherContext;
+import dev.breakglass.crypto.CipherException;
+import dev.breakglass.crypto.CipherUnavailableException;
+import dev.breakglass.crypto.CodeCipher;
+import dev.breakglass.crypto.EncryptionKeys;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The jobs that walk every stored ciphertext: rewrap (every code to its cipher's newest key version,
+ * through the cipher's own rewrap, so Vault codes never become plaintext here) and cipher migration (every
+ * code re-encrypted with another cipher).
+ *
+ * <p>Each code set is handled in a transaction of its own that first locks the set's row with
+ * {@code FOR UPDATE SKIP LOCKED}: two runs at once (two instances, or the schedule and an admin) split the
+ * sets between them instead of doing them twice, and a set the other run holds is looked at again once it is
+ * released. Ciphertexts are replaced only if unchanged since they were read. A run that stops leaves every
+ * set either done or untouched, so running it again simply continues; a set already done is not touched.
+ */
+@Component
+class CiphertextJobs {
+
+    static final String REWRAP = "rewrap";
+    static final String MIGRATE = "migrate-cipher";
+
+    private static final Logger log = LoggerFactory.getLogger(CiphertextJobs.class);
+    private static final int PAGE = 100;
+    private static final int MAX_PASSES = 20;
+    private static final long BUSY_WAIT_MILLIS = 250;
+
+    private final CiphertextRepository ciphertexts;
+    private final CodeCipher cipher;
+    private final EncryptionKeys keys;
+    private final TransactionTemplate transaction;
+
+    CiphertextJobs(CiphertextRepository ciphertexts, CodeCipher cipher, EncryptionKeys keys, TransactionTemplate transaction) {
+        this.ciphertexts = ciphertexts;
+        this.cipher = cipher;
+        this.keys = keys;
+        this.transaction = transaction;
+    }
+
+    /** Moves every stored code to the newest key version of the cipher that encrypted it. */
+    CiphertextJobProgress rewrapAll(Consumer<CiphertextJobProgress> listener) {
+        List<String> newest = new ArrayList<>();
+        try {
+            for (String name : keys.ciphers()) {
+                newest.add(keys.newestVersion(name).prefix());
+            }
+        } catch (CipherUnavailableException e) {
+            CiphertextJobProgress stopped = CiphertextJobProgress.starting(REWRAP, 0).finished(-1, e.getMessage());
+            listener.accept(stopped);
+            return stopped;
+        }
+        return walk(REWRAP, newest, cipher::rewrapAll, listener);
+    }
+
+    /** Re-encrypts every stored code that is not yet encrypted with {@code target} ({@code vault} or {@code local}). */
+    CiphertextJobProgress migrateAll(String target, Consumer<CiphertextJobProgress> listener) {
+        CodeCipher targetCipher = keys.cipher(target);
+        return walk(MIGRATE, List.of(target + ":"),
+                (context, old) -> targetCipher.encryptAll(context, cipher.decryptAll(context, old)), listener);
+    }
+
+    private CiphertextJobProgress walk(String job, List<String> wantedPrefixes, SetTransform transform,
+            Consumer<CiphertextJobProgress> listener) {
+        CiphertextJobProgress progress = CiphertextJobProgress.starting(job, ciphertexts.countSetsNeedingWork(wantedPrefixes));
+        listener.accept(progress);
+        Set<UUID> failed = new HashSet<>();
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            boolean busySeen = false;
+            UUID after = null;
+            List<UUID> page;
+            do {
+                page = ciphertexts.setsNeedingWork(wantedPrefixes, after, PAGE);
+                for (UUID setId : page) {
+                    after = setId;
+                    if (failed.contains(setId)) {
+                        continue;
+                    }
+                    try {
+                        SetOutcome outcome = transaction.execute(status -> handleSet(setId, wantedPrefixes, transform));
+                        if (outcome == SetOutcome.BUSY) {
+                            busySeen = true;
+                            continue;
+                        }
+                        if (outcome == SetOutcome.ALREADY_DONE) {
+                            continue;
+                        }
+                        progress = progress.setDone(outcome.replaced());
+                    } catch (CipherUnavailableException e) {
+                        progress = progress.finished(ciphertexts.countCodesNeedingWork(wantedPrefixes), e.getMessage());
+                        listener.accept(progress);
+                        log.warn("{} stopped: {}", job, e.getMessage());
+                        return progress;
+                    } catch (CipherException e) {
+                        failed.add(setId);
+                        progress = progress.setFailed();
+                        log.warn("{}: code set {} was left as it was: {}", job, setId, e.getMessage());
+                    }
+                    listener.accept(progress);
+                }
+            } while (page.size() == PAGE);
+            if (!busySeen) {
+                break;
+            }
+            sleep(BUSY_WAIT_MILLIS); // another run holds some sets; look again once it has released them
+        }
+        progress = progress.finished(ciphertexts.countCodesNeedingWork(wantedPrefixes), null);
+        listener.accept(progress);
+        log.info(progress.describe());
+        return progress;
+    }
+
+    /** Locks the set, re-reads what still needs work (another run may have done it meanwhile) and does it. */
+    private SetOutcome handleSet(UUID setId, List<String> wantedPrefixes, SetTransform transform) {
+        Optional<UUID> accountId = ciphertexts.lockSet(setId);
+        if (accountId.isEmpty()) {
+            return SetOutcome.BUSY;
+        }
+        List<CiphertextRepository.StoredCiphertext> stored = ciphertexts.ciphertextsNeedingWork(setId, wantedPrefixes);
+        if (stored.isEmpty()) {
+            return SetOutcome.ALREADY_DONE;
+        }
+        List<String> replacements = transform.apply(new CipherContext(accountId.get(), setId),
+                stored.stream().map(CiphertextRepository.StoredCiphertext::ciphertext).toList());
+        return SetOutcome.done(ciphertexts.replace(setId, stored, replacements));
+    }
+
+    /** What happened to one set: held by another run, done by another run already, or done here. */
+    private record SetOutcome(int replaced) {
+        static final SetOutcome BUSY = new SetOutcome(-1);
+        static final SetOutcome ALREADY_DONE = new SetOutcome(-2);
+
+        static SetOutcome done(int replaced) {
+            return new SetOutcome(replaced);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @FunctionalInterface
+    private interface SetTransform {
+        List<String> apply(CipherContext context, List<String> ciphertexts);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.breakglass.encryption;
+
+import dev.breakglass.crypto.CipherException;
+import dev.breakglass.crypto.CipherVersion;
+import dev.breakglass.crypto.EncryptionKeys;
+import dev.breakglass.security.AccessPolicy;
+import dev.breakglass.security.MemberGrant;
+import dev.breakglass.security.NotFoundException;
+import dev.breakglass.security.SignedInUser;
+import dev.breakglass.security.WorkspaceRole;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The encryption admin's door: how the stored codes are encrypted, key rotation, and the rewrap job. Only
+ * the workspace's Owner and Super Admins get through, checked here against their current role; anyone
+ * else is told the page does not exist.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class CiphertextMaintenance {
+
+    private static final Set<WorkspaceRole> ADMIN_ROLES = EnumSet.of(WorkspaceRole.OWNER, WorkspaceRole.SUPER_ADMIN);
+
+    private final AccessPolicy access;
+    private final CiphertextRepository ciphertexts;
+    private final EncryptionKeys keys;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final RewrapRuns rewrapRuns;
+
+    CiphertextMaintenance(AccessPolicy access, CiphertextRepository ciphertexts, RewrapRuns rewrapRuns,
+            EncryptionKeys keys, TransactionTemplate transaction, ApplicationEventPublisher events) {
+        this.access = access;
+        this.ciphertexts = ciphertexts;
+        this.rewrapRuns = rewrapRuns;
+        this.keys = keys;
+        this.transaction = transaction;
+        this.events = events;
+    }
+
+    /** The active cipher, codes per key version, and the rewrap job's progress. */
+    public EncryptionOverview overview() {
+        requireEncryptionAdmin();
+        Map<String, Integer> newest = new HashMap<>();
+        Optional<String> problem = Optional.empty();
+        try {
+            for (String cipher : keys.ciphers()) {
+                newest.put(cipher, keys.newestVersion(cipher).version());
+            }
+        } catch (CipherException e) {
+            problem = Optional.of(e.getMessage());
+        }
+        List<EncryptionOverview.VersionCount> versions = new ArrayList<>();
+        ciphertexts.countByCipherVersion().forEach((version, codes) -> versions.add(new EncryptionOverview.VersionCount(
+                version, codes, Integer.valueOf(version.version()).equals(newest.get(version.cipher())))));
+        return new EncryptionOverview(keys.status(), versions, problem, rewrapRuns.last());
+    }
+
+    /**
+     * Adds a new version to the active cipher's key; new codes use it at once, stored codes move to it with
+     * the rewrap job.
+     */
+    public CipherVersion rotateKey() {
+        SignedInUser admin = requireEncryptionAdmin();
+        CipherVersion rotated = keys.rotateActiveKey();
+        transaction.executeWithoutResult(status -> events.publishEvent(
+                new EncryptionKeyRotated(admin.workspaceId(), admin.userId(), rotated.cipher(), rotated.version())));
+        return rotated;
+    }
+
+    /** Starts the rewrap job in the background; false when it is already running on this instance. */
+    public boolean startRewrap() {
+        requireEncryptionAdmin();
+        return rewrapRuns.startInBackground();
+    }
+
+    /** The current or last rewrap run on this instance. */
+    public Optional<CiphertextJobProgress> rewrapProgress() {
+        requireEncryptionAdmin();
+        return rewrapRuns.last();
+    }
+
+    /** The workspace Owner or a Super Admin, by the role they hold now; anyone else is told there is no such page. */
+    private SignedInUser requireEncryptionAdmin() {
+        MemberGrant member = access.requireMember();
+        if (!ADMIN_ROLES.contains(member.role())) {
+            throw new NotFoundException("The page");
+        }
+        return member.user();
+    }
+}

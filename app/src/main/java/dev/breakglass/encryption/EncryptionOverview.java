@@ -1,0 +1,36 @@
+package dev.breakglass.encryption;
+
+import dev.breakglass.crypto.CipherStatus;
+import dev.breakglass.crypto.CipherVersion;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the encryption admin page shows: the active cipher, how many codes sit on each cipher and key
+ * version, and the rewrap job. Counts only.
+ *
+ * @param cipher the cipher new codes are encrypted with
+ * @param versions codes per cipher and key version, oldest first within a cipher
+ * @param problem why the newest key versions could not be read (Vault unreachable, sealed...), if so
+ * @param rewrap the current or last rewrap run on this instance
+ */
+public record EncryptionOverview(CipherStatus cipher, List<VersionCount> versions, Optional<String> problem,
+        Optional<CiphertextJobProgress> rewrap) {
+
+    public EncryptionOverview {
+        versions = List.copyOf(versions);
+    }
+
+    /** Codes still to move to the newest key version of their cipher. */
+    public int codesToRewrap() {
+        return versions.stream().filter(count -> !count.newest()).mapToInt(VersionCount::codes).sum();
+    }
+
+    /**
+     * How many codes one cipher and key version encrypts.
+     *
+     * @param newest whether it is the newest version of its cipher (false also when that is unknown)
+     */
+    public record VersionCount(CipherVersion version, int codes, boolean newest) {
+    }
+}

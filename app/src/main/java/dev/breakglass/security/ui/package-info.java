@@ -1,0 +1,4 @@
+/**
+ * The login page.
+ */
+package dev.breakglass.security.ui;

@@ -1,0 +1,161 @@
+package dev.breakglass.encryption;
+
+import dev.breakglass.backupcodes.RevealedCodes;
+import dev.breakglass.backupcodes.BackupCodeService;
+import static dev.breakglass.db.Tables.BACKUP_CODE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.breakglass.crypto.EncryptionKeys;
+import dev.breakglass.testing.Fixtures;
+import dev.breakglass.testing.SignIn;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rewrap job on a real PostgreSQL: two runs at once share the work and touch every code once, a set
+ * held by another run is left to it, and running again finishes what is left. (Its own context: it rotates
+ * the local key.)
+ */
+@SpringBootTest(properties = "breakglass.test.context=rewrap-jobs")
+class CiphertextJobsTest {
+
+    @Autowired
+    CiphertextJobs jobs;
+    @Autowired
+    CiphertextRepository ciphertexts;
+    @Autowired
+    BackupCodeService service;
+    @Autowired
+    EncryptionKeys keys;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    SignIn signIn;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    TransactionTemplate transaction;
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    private String newest;
+
+    @BeforeEach
+    void fiveSetsOnAnOldKeyVersion() {
+        fixtures.forgetAllCodes();
+        signIn.as("owner@acme.test");
+        for (String account : List.of("GitHub", "Slack", "AWS root", "Cloudflare")) {
+            service.saveCodes(fixtures.accountId(account), "11111111\n22222222\n33333333");
+        }
+        signIn.as("alice@acme.test");
+        service.saveCodes(fixtures.accountId("Google Workspace"), "44444444\n55555555\n66666666");
+        signIn.out();
+        newest = keys.rotateActiveKey().prefix();
+        assertThat(storedCiphertexts()).hasSize(15).noneMatch(c -> c.startsWith(newest));
+    }
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void twoRunsAtOnce_shareTheWork_andRewrapEveryCodeExactlyOnce() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        Future<CiphertextJobProgress> first = threads.submit(() -> {
+            start.await();
+            return jobs.rewrapAll(progress -> { });
+        });
+        Future<CiphertextJobProgress> second = threads.submit(() -> {
+            start.await();
+            return jobs.rewrapAll(progress -> { });
+        });
+        start.countDown();
+        CiphertextJobProgress a = first.get(30, TimeUnit.SECONDS);
+        CiphertextJobProgress b = second.get(30, TimeUnit.SECONDS);
+
+        assertThat(a.complete()).isTrue();
+        assertThat(b.complete()).isTrue();
+        assertThat(a.codesChanged() + b.codesChanged()).isEqualTo(15);
+        assertThat(a.setsDone() + b.setsDone()).isEqualTo(5);
+        assertThat(storedCiphertexts()).hasSize(15).allMatch(c -> c.startsWith(newest));
+        assertThat(revealAsOwner("Slack")).containsExactly("11111111", "22222222", "33333333");
+    }
+
+    @Test
+    void aSetHeldByAnotherRun_isLeftToIt_andTheNextRunFinishesIt() throws Exception {
+        UUID githubSet = activeSetOf("GitHub");
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holder = threads.submit(() -> transaction.executeWithoutResult(status -> {
+            assertThat(ciphertexts.lockSet(githubSet)).isPresent();
+            locked.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        locked.await(10, TimeUnit.SECONDS);
+
+        CiphertextJobProgress partly = jobs.rewrapAll(progress -> { });
+
+        assertThat(partly.finished()).isTrue();
+        assertThat(partly.complete()).isFalse();
+        assertThat(partly.setsDone()).isEqualTo(4);
+        assertThat(partly.codesRemaining()).isEqualTo(3);
+        assertThat(partly.describe()).endsWith("3 codes still to do.");
+
+        release.countDown();
+        holder.get(10, TimeUnit.SECONDS);
+        CiphertextJobProgress rest = jobs.rewrapAll(progress -> { });
+
+        assertThat(rest.complete()).isTrue();
+        assertThat(rest.setsToDo()).isEqualTo(1);
+        assertThat(rest.codesChanged()).isEqualTo(3);
+        assertThat(storedCiphertexts()).allMatch(c -> c.startsWith(newest));
+        assertThat(revealAsOwner("GitHub")).containsExactly("11111111", "22222222", "33333333");
+    }
+
+    @Test
+    void countByCipherVersion_tellsHowManyCodesSitOnEachVersion() {
+        assertThat(ciphertexts.countByCipherVersion()).hasSize(1).containsValue(15);
+        jobs.rewrapAll(progress -> { });
+        assertThat(ciphertexts.countByCipherVersion()).containsExactly(
+                java.util.Map.entry(dev.breakglass.crypto.CipherVersion.of(newest).orElseThrow(), 15));
+    }
+
+    private List<String> revealAsOwner(String account) {
+        signIn.as("owner@acme.test");
+        try {
+            return service.revealCodes(fixtures.accountId(account)).codes().stream().map(RevealedCodes.Code::value).toList();
+        } finally {
+            signIn.out();
+        }
+    }
+
+    private UUID activeSetOf(String account) {
+        signIn.as("owner@acme.test");
+        try {
+            return service.overview(fixtures.accountId(account)).activeSet().orElseThrow().setId();
+        } finally {
+            signIn.out();
+        }
+    }
+
+    private List<String> storedCiphertexts() {
+        return db.select(BACKUP_CODE.CIPHERTEXT).from(BACKUP_CODE).where(BACKUP_CODE.CIPHERTEXT.isNotNull())
+                .fetch(BACKUP_CODE.CIPHERTEXT);
+    }
+}
