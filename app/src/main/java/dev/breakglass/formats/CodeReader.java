@@ -2,6 +2,7 @@ package dev.breakglass.formats;
 
 import dev.breakglass.paste.CodeOrder;
 import dev.breakglass.paste.PasteReader;
+import dev.breakglass.paste.Recognition;
 import dev.breakglass.plugin.CodeFormat;
 import dev.breakglass.plugin.FormatReading;
 import dev.breakglass.plugin.Paste;
@@ -34,7 +35,7 @@ import java.util.function.Function;
 public final class CodeReader implements AutoCloseable {
 
     /** The confidence asked of a format the account's app did not point at. */
-    static final double RECOGNISED = 0.65;
+    static final double RECOGNISED = Recognition.THRESHOLD;
 
     private final FormatPlugins plugins;
     private final Duration timeout;

@@ -1,12 +1,19 @@
 package dev.breakglass.formats;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.breakglass.paste.PasteBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +32,7 @@ public final class ParseCommand {
     static final int REFUSED = 2;
     static final int USAGE = 64;
     private static final String SLF4J_PROVIDER = "slf4j.provider";
+    private static final ObjectWriter JSON = new ObjectMapper().writer(new OneLine());
 
     private ParseCommand() {
     }
@@ -48,7 +56,7 @@ public final class ParseCommand {
         try (FormatPlugins plugins = PluginLocations.of(pluginsDir, dataDir).load(Clock.systemUTC());
                 CodeReader reader = new CodeReader(plugins, Duration.ofSeconds(1))) {
             try {
-                ParsedCodes parsed = reader.read(PasteBytes.decode(readAll(in)), app.orElse(null));
+                ParsedCodes parsed = reader.read(decode(readAll(in)), app.orElse(null));
                 out.println(json(app, parsed));
                 out.flush();
                 return 0;
@@ -56,56 +64,77 @@ public final class ParseCommand {
                 reportProblems(plugins, err);
             }
         } catch (PasteRejectedException e) {
-            out.println("{\"error\": " + quote(e.problem().code()) + ", \"message\": " + quote(e.problem().message()) + "}");
+            out.println(error(e.problem()));
             out.flush();
             return REFUSED;
         }
     }
 
+    private static String decode(byte[] bytes) {
+        try {
+            return PasteBytes.decode(bytes);
+        } catch (PasteBytes.UnreadablePasteException e) {
+            throw new PasteRejectedException(e.problem() == PasteBytes.Problem.TOO_LARGE ? PasteProblem.TOO_LARGE
+                    : PasteProblem.NOT_TEXT);
+        }
+    }
+
     private static byte[] readAll(InputStream in) {
         try {
-            return in.readNBytes(PasteLimits.MAX_BYTES + 8);
+            return in.readNBytes(PasteBytes.MAX_BYTES + 8);
         } catch (IOException e) {
             throw new PasteRejectedException(PasteProblem.NOT_TEXT);
         }
     }
 
     static String json(Optional<String> app, ParsedCodes parsed) {
-        StringBuilder json = new StringBuilder("{\"app\": ").append(app.map(ParseCommand::quote).orElse("null"))
-                .append(", \"format\": ").append(quote(parsed.formatId()))
-                .append(", \"codes\": ").append(array(parsed.codes()))
-                .append(", \"unreadable\": ").append(array(parsed.unreadableLines()));
-        parsed.notice().ifPresent(notice -> json.append(", \"notice\": ").append(quote(notice)));
-        return json.append('}').toString();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("app", app.orElse(null));
+        json.put("format", parsed.formatId());
+        json.put("codes", parsed.codes());
+        json.put("unreadable", parsed.unreadableLines());
+        parsed.notice().ifPresent(notice -> json.put("notice", notice));
+        return write(json);
     }
 
-    private static String array(List<String> values) {
-        StringBuilder array = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) {
-            array.append(i == 0 ? "" : ", ").append(quote(values.get(i)));
-        }
-        return array.append(']').toString();
+    static String error(PasteProblem problem) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("error", problem.code());
+        json.put("message", problem.message());
+        return write(json);
     }
 
     static String quote(String value) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
+        return write(value);
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("strings, lists and maps always serialise", e);
         }
-        return quoted.append('"').toString();
+    }
+
+    /** One line, a space after each colon and comma: easy to read in a terminal and stable for scripts. */
+    private static final class OneLine extends MinimalPrettyPrinter {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator generator) throws IOException {
+            generator.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator generator) throws IOException {
+            generator.writeRaw(", ");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator generator) throws IOException {
+            generator.writeRaw(", ");
+        }
     }
 
     private static Optional<String> setting(String property, String environment) {

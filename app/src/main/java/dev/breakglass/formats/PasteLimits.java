@@ -1,11 +1,12 @@
 package dev.breakglass.formats;
 
+import dev.breakglass.paste.PasteBytes;
 import java.nio.charset.StandardCharsets;
 
 /** The limits every paste must meet, whichever format reads it. */
 final class PasteLimits {
 
-    static final int MAX_BYTES = 64 * 1024;
+    static final int MAX_BYTES = PasteBytes.MAX_BYTES;
     static final int MAX_CODES = 100;
 
     private PasteLimits() {

@@ -66,7 +66,8 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
     /**
      * 0 without codes; otherwise a base, more when the paste names the app, more when it holds exactly the expected
      * number of codes (a little when fewer, the rest may be used), and a little more when no line went unread. A
-     * paste that does not name the app never reaches the 0.65 Breakglass asks of a format it was not told to use.
+     * paste that does not name the app never reaches the confidence Breakglass asks of a format it was not told to
+     * use (the contract module's {@code Recognition.THRESHOLD}).
      */
     @Override
     public double confidence(Paste paste) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.breakglass.paste.CodeOrder;
+import dev.breakglass.paste.PasteBytes;
 import dev.breakglass.paste.PasteReader;
+import dev.breakglass.paste.Recognition;
 import dev.breakglass.plugin.CodeFormat;
 import dev.breakglass.plugin.FormatReading;
 import dev.breakglass.plugin.Paste;
@@ -46,12 +48,12 @@ import org.junit.jupiter.api.DynamicTest;
  * <p>An {@code .expected} file lists the codes one per line, as the format saves them, in order. Lines starting
  * with {@code #} are comments; {@code unreadable: 2} says how many lines must be reported as unreadable;
  * {@code recognised: yes} says the paste names the app well enough for Breakglass to pick this format unasked
- * (confidence at least {@value #RECOGNISED}).
+ * (confidence at least {@value dev.breakglass.paste.Recognition#THRESHOLD}).
  */
 public final class FormatTestKit {
 
     /** The confidence Breakglass asks of a format the account's app did not point at. */
-    public static final double RECOGNISED = 0.65;
+    public static final double RECOGNISED = Recognition.THRESHOLD;
 
     private static final String FIXTURES = "fixtures";
     private static final String EXPECTED = ".expected";
@@ -127,7 +129,8 @@ public final class FormatTestKit {
     }
 
     private void assertFixture(Path fixture) throws IOException {
-        String text = Files.readString(fixture, StandardCharsets.UTF_8);
+        // Read as Breakglass reads a pasted file, so that a fixture means the same here as in the app.
+        String text = PasteBytes.decode(Files.readAllBytes(fixture));
         Expectation expected = Expectation.read(expectedFileOf(fixture));
         Paste paste = paste(text);
         FormatReading reading = format.read(paste);

@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Times {@link CodeReader#read} with the bundled plugins, for a typical paste and for a 64 KiB one. Not a test: run
- * it after a build with
- * {@code java -cp app/target/breakglass.jar -Dloader.main=dev.breakglass.formats.ParseBenchmark
- * org.springframework.boot.loader.launch.PropertiesLauncher}. It prints the median and 95th percentile in
+ * Times {@link CodeReader#read} with the bundled plugins, for a typical paste and for a 64 KiB one. A development
+ * tool, not a test and not part of the product jar: run it from the repository root with
+ * {@code ./mvnw -q -pl app test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.breakglass.formats.ParseBenchmark}. It prints the median and 95th percentile in
  * milliseconds, after a warm-up, with and without an app hint (without one, every format scores the paste).
  */
 public final class ParseBenchmark {
