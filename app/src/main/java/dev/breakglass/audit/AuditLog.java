@@ -1,23 +1,24 @@
 package dev.breakglass.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.breakglass.backupcodes.CodeMarked;
 import dev.breakglass.backupcodes.CodesDeleted;
 import dev.breakglass.backupcodes.CodesReplaced;
 import dev.breakglass.backupcodes.CodesRevealed;
 import dev.breakglass.backupcodes.CodesSaved;
 import dev.breakglass.encryption.EncryptionKeyRotated;
+import dev.breakglass.password.PasswordChanged;
+import dev.breakglass.password.SetPasswordLinkIssued;
 import dev.breakglass.security.AccessPolicy;
 import dev.breakglass.security.AccountAccessChanged;
 import dev.breakglass.security.AccountRole;
-import dev.breakglass.security.CurrentUser;
+import dev.breakglass.security.Capability;
 import dev.breakglass.security.LoginFailed;
 import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.OwnersReassigned;
-import dev.breakglass.password.PasswordChanged;
-import dev.breakglass.password.SetPasswordLinkIssued;
+import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.workspace.MembershipChanged;
 import java.util.List;
 import java.util.SortedSet;
@@ -39,13 +40,11 @@ public class AuditLog {
 
     private final AuditRepository events;
     private final AccessPolicy access;
-    private final CurrentUser currentUser;
     private final ObjectMapper json = new ObjectMapper();
 
-    AuditLog(AuditRepository events, AccessPolicy access, CurrentUser currentUser) {
+    AuditLog(AuditRepository events, AccessPolicy access) {
         this.events = events;
         this.access = access;
-        this.currentUser = currentUser;
     }
 
     @EventListener
@@ -177,43 +176,43 @@ public class AuditLog {
     }
 
     /** One page of the workspace's audit log, newest first. */
-    @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+    @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
     public List<AuditEntry> search(AuditFilter filter, int offset, int limit) {
         return events.find(workspace(), filter, offset, limit);
     }
 
-    @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+    @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
     public int count(AuditFilter filter) {
         return events.count(workspace(), filter);
     }
 
     /** Every matching event, newest first, streamed to the consumer (for exports). */
-    @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+    @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
     @Transactional(readOnly = true)
     public void export(AuditFilter filter, Consumer<AuditEntry> consumer) {
         events.forEach(workspace(), filter, consumer);
     }
 
     /** Whether the workspace's chain of audit events is intact. */
-    @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+    @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
     public ChainCheck verifyChain() {
         return events.verify(workspace());
     }
 
     /** The workspace's members, for the person filter. */
-    @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+    @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
     public List<Choice> people() {
         return events.people(workspace());
     }
 
     /** The workspace's accounts, for the account filter. */
-    @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+    @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
     public List<Choice> accounts() {
         return events.accounts(workspace());
     }
 
     /** The actions that occur in the workspace's log, and the known ones. */
-    @PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+    @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
     public List<String> actions() {
         SortedSet<String> actions = new TreeSet<>(AuditActions.known().keySet());
         actions.addAll(events.actions(workspace()));
@@ -228,8 +227,9 @@ public class AuditLog {
         return grant.user().workspaceId();
     }
 
+    /** The reader's workspace, once their current role is checked (the annotation saw their role at sign-in). */
     private UUID workspace() {
-        return currentUser.require().workspaceId();
+        return access.requireMemberWho(WorkspaceRole::mayReadAuditLog, "The audit log").user().workspaceId();
     }
 
     private static AuditFilter forAccount(UUID accountId) {

@@ -4,17 +4,13 @@ import dev.breakglass.crypto.CipherException;
 import dev.breakglass.crypto.CipherVersion;
 import dev.breakglass.crypto.EncryptionKeys;
 import dev.breakglass.security.AccessPolicy;
-import dev.breakglass.security.MemberGrant;
-import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.SignedInUser;
 import dev.breakglass.security.WorkspaceRole;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -28,8 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 @PreAuthorize("isAuthenticated()")
 public class CiphertextMaintenance {
-
-    private static final Set<WorkspaceRole> ADMIN_ROLES = EnumSet.of(WorkspaceRole.OWNER, WorkspaceRole.SUPER_ADMIN);
 
     private final AccessPolicy access;
     private final CiphertextRepository ciphertexts;
@@ -92,10 +86,6 @@ public class CiphertextMaintenance {
 
     /** The workspace Owner or a Super Admin, by the role they hold now; anyone else is told there is no such page. */
     private SignedInUser requireEncryptionAdmin() {
-        MemberGrant member = access.requireMember();
-        if (!ADMIN_ROLES.contains(member.role())) {
-            throw new NotFoundException("The page");
-        }
-        return member.user();
+        return access.requireMemberWho(WorkspaceRole::mayAdministerEncryption, "The page").user();
     }
 }

@@ -1,12 +1,13 @@
 package dev.breakglass.formats;
 
+import dev.breakglass.security.Capability;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /** What the admin's Plugins page shows: every plugin jar found, its formats, state and errors. */
 @Service
-@PreAuthorize("hasAnyRole('OWNER', 'SUPER_ADMIN', 'ADMIN')")
+@PreAuthorize("hasRole('" + Capability.SEE_PLUGINS + "')")
 public class FormatPluginService {
 
     private final FormatPlugins plugins;

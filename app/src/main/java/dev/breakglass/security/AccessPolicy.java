@@ -5,6 +5,7 @@ import static dev.breakglass.db.Tables.ACCOUNT_ACCESS;
 import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -106,6 +107,18 @@ public class AccessPolicy {
         return new ManagerGrant(manager, targetUserId, WorkspaceRole.valueOf(target.value1()), ACTIVE.equals(target.value2()));
     }
 
+    /**
+     * The caller holds, now, the workspace role that the capability asks for; otherwise {@code what} does not
+     * exist for them.
+     */
+    public MemberGrant requireMemberWho(Predicate<WorkspaceRole> capability, String what) {
+        MemberGrant grant = requireMember();
+        if (!capability.test(grant.role())) {
+            throw new NotFoundException(what);
+        }
+        return grant;
+    }
+
     /** The caller may list every account of the workspace and reassign Owners: the workspace Owner or a Super Admin. */
     public MemberGrant requireAllAccess() {
         MemberGrant grant = requireMember();
@@ -118,7 +131,7 @@ public class AccessPolicy {
     /** The caller is the workspace Owner, the only one who may hand the workspace to someone else. */
     public MemberGrant requireWorkspaceOwner() {
         MemberGrant grant = requireMember();
-        if (grant.role() != WorkspaceRole.OWNER) {
+        if (!grant.role().mayTransferOwnership()) {
             throw new NotFoundException("The member");
         }
         return grant;

@@ -1,6 +1,7 @@
 package dev.breakglass.security;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.CredentialsContainer;
@@ -40,7 +41,10 @@ final class BreakglassUserDetails implements UserDetails, CredentialsContainer {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
+        Capability.of(user.role()).forEach(capability -> authorities.add(new SimpleGrantedAuthority("ROLE_" + capability)));
+        return authorities;
     }
 
     @Override

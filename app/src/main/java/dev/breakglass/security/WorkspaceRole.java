@@ -4,7 +4,13 @@ import java.util.List;
 
 /**
  * A member's role in the workspace, from most to least powerful, and the workspace-wide rules that follow
- * from it. Every rule of the permission matrix that depends on the workspace role alone lives here.
+ * from it. Every rule of the permission matrix that depends on the workspace role alone lives here, as a named
+ * predicate; nothing else in the code lists roles to decide what someone may do.
+ *
+ * <p>Which role a check reads: services read the role the member holds <em>now</em> (through
+ * {@link AccessPolicy}, from the database), so a demotion counts at once. Routes, the menu and method-security
+ * annotations read the role held at sign-in (as {@link Capability} authorities); they only decide what to show,
+ * and the service behind every page checks again.
  */
 public enum WorkspaceRole {
     OWNER("Owner"),
@@ -42,6 +48,26 @@ public enum WorkspaceRole {
     /** Lists every account of the workspace and reassigns their Owners: the workspace Owner and Super Admins. */
     public boolean mayReachAllAccounts() {
         return this == OWNER || this == SUPER_ADMIN;
+    }
+
+    /** Reads the workspace's audit log and exports it: the workspace Owner, Super Admins and Admins. */
+    public boolean mayReadAuditLog() {
+        return mayManageMembers();
+    }
+
+    /** Sees which format plugins are loaded, and their errors: the workspace Owner, Super Admins and Admins. */
+    public boolean maySeePlugins() {
+        return mayManageMembers();
+    }
+
+    /** Sees how codes are encrypted, rotates the key and starts a rewrap: the workspace Owner and Super Admins. */
+    public boolean mayAdministerEncryption() {
+        return this == OWNER || this == SUPER_ADMIN;
+    }
+
+    /** Hands the workspace to another member: the workspace Owner alone. */
+    public boolean mayTransferOwnership() {
+        return this == OWNER;
     }
 
     /**

@@ -9,16 +9,15 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.breakglass.crypto.CipherStatus;
 import dev.breakglass.notifications.NotificationCenter;
 import dev.breakglass.notifications.ui.NotificationBell;
 import dev.breakglass.security.CurrentUser;
-import dev.breakglass.security.SignedInUser;
-import dev.breakglass.security.WorkspaceRole;
 import jakarta.annotation.security.PermitAll;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.Locale;
 
 /**
  * The frame around every signed-in page: navigation, who is signed in, notifications, and a warning when the
@@ -28,8 +27,6 @@ import java.util.Set;
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
-
-    private static final Set<WorkspaceRole> ADMINS = EnumSet.of(WorkspaceRole.OWNER, WorkspaceRole.SUPER_ADMIN, WorkspaceRole.ADMIN);
 
     public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, CipherStatus cipher,
             NotificationCenter notifications) {
@@ -58,27 +55,14 @@ public class MainLayout extends AppLayout {
 
         addToNavbar(new DrawerToggle(), title, right);
 
-        // Routes by path: feature views use this layout, so the layout must not depend on them. Items mirror
-        // the roles; the routes and services check them again.
+        // The pages declare themselves with @Menu; Vaadin lists those this member's roles may open (their
+        // capabilities at sign-in), so the layout names no page and no role. Routes and services check again.
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Accounts", ""));
-        currentUser.find().map(SignedInUser::role).ifPresent(role -> {
-            if (role.mayManageMembers()) {
-                nav.addItem(new SideNavItem("Members", "members"));
-            }
-            if (role.mayReachAllAccounts()) {
-                nav.addItem(new SideNavItem("All accounts", "all-accounts"));
-            }
-        });
-        currentUser.find().filter(user -> ADMINS.contains(user.role())).ifPresent(user -> {
-            nav.addItem(new SideNavItem("Audit log", "admin/audit"));
-            SideNavItem plugins = new SideNavItem("Plugins", "admin/plugins");
-            plugins.setId("nav-plugins");
-            nav.addItem(plugins);
-        });
-        currentUser.find().filter(user -> user.role() == WorkspaceRole.OWNER || user.role() == WorkspaceRole.SUPER_ADMIN)
-                .ifPresent(user -> nav.addItem(new SideNavItem("Encryption", "admin/encryption")));
-        nav.addItem(new SideNavItem("Change password", "password"));
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path().replaceFirst("^/", ""));
+            item.setId("nav-" + entry.title().toLowerCase(Locale.ROOT).replace(' ', '-'));
+            nav.addItem(item);
+        }
         nav.setId("main-nav");
         addToDrawer(nav);
     }

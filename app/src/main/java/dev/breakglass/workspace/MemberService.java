@@ -1,11 +1,11 @@
 package dev.breakglass.workspace;
 
+import dev.breakglass.password.PasswordService;
+import dev.breakglass.password.SetPasswordLink;
 import dev.breakglass.security.AccessPolicy;
 import dev.breakglass.security.ManagerGrant;
 import dev.breakglass.security.MemberGrant;
 import dev.breakglass.security.NotFoundException;
-import dev.breakglass.password.PasswordService;
-import dev.breakglass.password.SetPasswordLink;
 import dev.breakglass.security.SignedInSessions;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.workspace.MembershipChanged.Change;
@@ -73,7 +73,7 @@ public class MemberService {
      */
     public boolean mayTransferOwnershipTo(Member member) {
         MemberGrant grant = access.requireMemberManager();
-        return grant.role() == WorkspaceRole.OWNER && member.active() && member.role().mayOwnAccounts()
+        return grant.role().mayTransferOwnership() && member.active() && member.role().mayOwnAccounts()
                 && !member.userId().equals(grant.user().userId());
     }
 

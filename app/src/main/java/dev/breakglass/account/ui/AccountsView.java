@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.account.AccountCard;
@@ -18,6 +19,7 @@ import java.util.List;
 
 /** The accounts shared with the signed-in member, as cards fetched a page at a time, with a coverage overview. */
 @Route("")
+@Menu(title = "Accounts", order = 0)
 @PageTitle("Accounts · Breakglass")
 @PermitAll
 public class AccountsView extends VerticalLayout {

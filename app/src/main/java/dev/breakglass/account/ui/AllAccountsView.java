@@ -15,11 +15,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.account.AccountOwnership;
 import dev.breakglass.account.AllAccountsService;
 import dev.breakglass.account.SharingRefusedException;
+import dev.breakglass.security.Capability;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -27,8 +29,9 @@ import jakarta.annotation.security.RolesAllowed;
  * Admins; they reassign Owners here. {@code ?orphaned} opens it filtered to orphaned accounts.
  */
 @Route("all-accounts")
+@Menu(title = "All accounts", order = 2)
 @PageTitle("All accounts · Breakglass")
-@RolesAllowed({"OWNER", "SUPER_ADMIN"})
+@RolesAllowed(Capability.REACH_ALL_ACCOUNTS)
 public class AllAccountsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final AllAccountsService service;

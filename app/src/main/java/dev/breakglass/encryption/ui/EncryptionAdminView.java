@@ -14,14 +14,16 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import dev.breakglass.crypto.CipherException;
+import dev.breakglass.crypto.CipherVersion;
 import dev.breakglass.encryption.CiphertextJobProgress;
 import dev.breakglass.encryption.CiphertextMaintenance;
 import dev.breakglass.encryption.EncryptionOverview;
-import dev.breakglass.crypto.CipherException;
-import dev.breakglass.crypto.CipherVersion;
+import dev.breakglass.security.Capability;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -30,8 +32,9 @@ import jakarta.annotation.security.RolesAllowed;
  * job with its progress.
  */
 @Route("admin/encryption")
+@Menu(title = "Encryption", order = 5)
 @PageTitle("Encryption · Breakglass")
-@RolesAllowed({"OWNER", "SUPER_ADMIN"})
+@RolesAllowed(Capability.ADMINISTER_ENCRYPTION)
 public class EncryptionAdminView extends VerticalLayout {
 
     private static final int POLL_MILLIS = 1000;

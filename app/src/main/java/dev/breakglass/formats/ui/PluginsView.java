@@ -10,17 +10,20 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.formats.FormatPluginService;
 import dev.breakglass.formats.PluginStatus;
+import dev.breakglass.security.Capability;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
 /** Lists the format plugins for workspace Owners, Super Admins and Admins; the service checks the role again. */
 @Route("admin/plugins")
+@Menu(title = "Plugins", order = 4)
 @PageTitle("Plugins · Breakglass")
-@RolesAllowed({"OWNER", "SUPER_ADMIN", "ADMIN"})
+@RolesAllowed(Capability.SEE_PLUGINS)
 public class PluginsView extends VerticalLayout {
 
     PluginsView(FormatPluginService service) {

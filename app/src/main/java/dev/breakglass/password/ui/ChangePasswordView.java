@@ -7,6 +7,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.password.PasswordPolicy;
@@ -17,6 +18,7 @@ import jakarta.annotation.security.PermitAll;
 
 /** Every member changes their own password here; the current one is asked for first. */
 @Route("password")
+@Menu(title = "Change password", order = 6)
 @PageTitle("Change password · Breakglass")
 @PermitAll
 public class ChangePasswordView extends VerticalLayout {

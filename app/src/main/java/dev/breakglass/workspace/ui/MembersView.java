@@ -1,6 +1,5 @@
 package dev.breakglass.workspace.ui;
 
-import dev.breakglass.password.ui.SetPasswordLinkDialog;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -14,8 +13,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.breakglass.password.ui.SetPasswordLinkDialog;
+import dev.breakglass.security.Capability;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.workspace.AccountLabel;
 import dev.breakglass.workspace.InvalidMemberException;
@@ -36,8 +38,9 @@ import org.springframework.beans.factory.annotation.Value;
  * an admin may do with each.
  */
 @Route("members")
+@Menu(title = "Members", order = 1)
 @PageTitle("Members · Breakglass")
-@RolesAllowed({"OWNER", "SUPER_ADMIN", "ADMIN"})
+@RolesAllowed(Capability.MANAGE_MEMBERS)
 public class MembersView extends VerticalLayout {
 
     private final MemberService members;
