@@ -1,6 +1,7 @@
 package dev.breakglass.notifications;
 
 import dev.breakglass.backupcodes.CodeMarked;
+import dev.breakglass.backupcodes.CodeWarnings;
 import dev.breakglass.backupcodes.CodesDeleted;
 import dev.breakglass.backupcodes.CodesReplaced;
 import dev.breakglass.backupcodes.CodesRevealed;
@@ -25,11 +26,13 @@ public class NotificationCenter {
     private final NotificationRepository notifications;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final CodeWarnings warnings;
 
-    NotificationCenter(NotificationRepository notifications, CurrentUser currentUser, Clock clock) {
+    NotificationCenter(NotificationRepository notifications, CurrentUser currentUser, Clock clock, CodeWarnings warnings) {
         this.notifications = notifications;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.warnings = warnings;
     }
 
     @EventListener
@@ -43,7 +46,7 @@ public class NotificationCenter {
         String what = event.handedOut() ? "used a backup code of"
                 : event.used() ? "marked a backup code used for" : "marked a backup code unused for";
         notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODE_MARKED",
-                what, event.remaining() <= 2 ? " (" + event.remaining() + " left)." : ".");
+                what, warnings.isLow(event.remaining()) ? " (" + event.remaining() + " left)." : ".");
     }
 
     @EventListener
