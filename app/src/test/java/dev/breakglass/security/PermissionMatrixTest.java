@@ -65,17 +65,7 @@ class PermissionMatrixTest {
     /** What an actor tries on one account; the fixture's keeper is an eligible Owner, the bystander has no access. */
     enum AccountAction {
         OPEN_DETAILS, SEE_CODES_EXIST, SEE_CODE_HISTORY, SAVE_CODES, REVEAL_CODES, USE_NEXT_CODE, MARK_CODE_USED,
-        REPLACE_CODES, DELETE_CODES, LIST_PEOPLE, SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS;
-
-        boolean allowedFor(WorkspaceRole role, Access access) {
-            return switch (this) {
-                case OPEN_DETAILS, SEE_CODES_EXIST, SEE_CODE_HISTORY, LIST_PEOPLE -> access != Access.NONE;
-                case SAVE_CODES, REVEAL_CODES, USE_NEXT_CODE, MARK_CODE_USED, REPLACE_CODES, DELETE_CODES ->
-                        access == Access.OWNER && role.mayKeepCodes();
-                // A Guest or Login-only user recorded as Owner (the services never do that) gets no Owner powers.
-                case SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS -> access == Access.OWNER && role.mayOwnAccounts();
-            };
-        }
+        REPLACE_CODES, DELETE_CODES, LIST_PEOPLE, SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS
     }
 
     /** What an actor tries on a member of the given role, or on the workspace as a whole. */
@@ -83,22 +73,164 @@ class PermissionMatrixTest {
         LIST_MEMBERS, ADD_MEMBER, GIVE_OWN_ROLE, LOWER_ROLE, DEACTIVATE, REACTIVATE, REMOVE, NEW_PASSWORD_LINK,
         TRANSFER_OWNERSHIP, LIST_ALL_ACCOUNTS, REASSIGN_OWNERS;
 
-        boolean allowedFor(WorkspaceRole actor, WorkspaceRole target) {
-            return switch (this) {
-                case LIST_MEMBERS -> actor.mayManageMembers();
-                // Adds a member with the target's role: nobody gives a role above their own, and never Owner.
-                case ADD_MEMBER -> actor.mayAssign(target);
-                // Gives the target the actor's own role: the highest anyone may give, never Owner.
-                case GIVE_OWN_ROLE -> actor.mayManage(target) && actor.mayAssign(actor);
-                case LOWER_ROLE, DEACTIVATE, REACTIVATE, REMOVE, NEW_PASSWORD_LINK -> actor.mayManage(target);
-                case TRANSFER_OWNERSHIP -> actor == WorkspaceRole.OWNER && target != WorkspaceRole.OWNER && target.mayOwnAccounts();
-                case LIST_ALL_ACCOUNTS, REASSIGN_OWNERS -> actor.mayReachAllAccounts();
-            };
-        }
-
         boolean targetsAMember() {
             return this != LIST_MEMBERS && this != ADD_MEMBER && this != LIST_ALL_ACCOUNTS && this != REASSIGN_OWNERS;
         }
+    }
+
+    /**
+     * Who may do what to an account, written out from the design's table and not computed from the production
+     * rules, so that widening a rule in the code fails here. One row per action and account role; a column per
+     * workspace role of the actor; {@code y} allowed, {@code -} denied (and indistinguishable from "not found").
+     * A Guest or Login-only member recorded as an account Owner (the services never do that) gets no Owner powers.
+     */
+    private static final Map<String, Boolean> ACCOUNT_TABLE = table("""
+            # action            account role  OWNER  SUPER_ADMIN  ADMIN  USER  GUEST  LOGIN_ONLY
+            OPEN_DETAILS        OWNER         y      y            y      y     y      y
+            OPEN_DETAILS        COLLABORATOR  y      y            y      y     y      y
+            OPEN_DETAILS        NONE          -      -            -      -     -      -
+            SEE_CODES_EXIST     OWNER         y      y            y      y     y      y
+            SEE_CODES_EXIST     COLLABORATOR  y      y            y      y     y      y
+            SEE_CODES_EXIST     NONE          -      -            -      -     -      -
+            SEE_CODE_HISTORY    OWNER         y      y            y      y     y      y
+            SEE_CODE_HISTORY    COLLABORATOR  y      y            y      y     y      y
+            SEE_CODE_HISTORY    NONE          -      -            -      -     -      -
+            SAVE_CODES          OWNER         y      y            y      y     -      -
+            SAVE_CODES          COLLABORATOR  -      -            -      -     -      -
+            SAVE_CODES          NONE          -      -            -      -     -      -
+            REVEAL_CODES        OWNER         y      y            y      y     -      -
+            REVEAL_CODES        COLLABORATOR  -      -            -      -     -      -
+            REVEAL_CODES        NONE          -      -            -      -     -      -
+            USE_NEXT_CODE       OWNER         y      y            y      y     -      -
+            USE_NEXT_CODE       COLLABORATOR  -      -            -      -     -      -
+            USE_NEXT_CODE       NONE          -      -            -      -     -      -
+            MARK_CODE_USED      OWNER         y      y            y      y     -      -
+            MARK_CODE_USED      COLLABORATOR  -      -            -      -     -      -
+            MARK_CODE_USED      NONE          -      -            -      -     -      -
+            REPLACE_CODES       OWNER         y      y            y      y     -      -
+            REPLACE_CODES       COLLABORATOR  -      -            -      -     -      -
+            REPLACE_CODES       NONE          -      -            -      -     -      -
+            DELETE_CODES        OWNER         y      y            y      y     -      -
+            DELETE_CODES        COLLABORATOR  -      -            -      -     -      -
+            DELETE_CODES        NONE          -      -            -      -     -      -
+            LIST_PEOPLE         OWNER         y      y            y      y     y      y
+            LIST_PEOPLE         COLLABORATOR  y      y            y      y     y      y
+            LIST_PEOPLE         NONE          -      -            -      -     -      -
+            SHARE               OWNER         y      y            y      y     -      -
+            SHARE               COLLABORATOR  -      -            -      -     -      -
+            SHARE               NONE          -      -            -      -     -      -
+            CHANGE_ACCOUNT_ROLE OWNER         y      y            y      y     -      -
+            CHANGE_ACCOUNT_ROLE COLLABORATOR  -      -            -      -     -      -
+            CHANGE_ACCOUNT_ROLE NONE          -      -            -      -     -      -
+            REMOVE_ACCESS       OWNER         y      y            y      y     -      -
+            REMOVE_ACCESS       COLLABORATOR  -      -            -      -     -      -
+            REMOVE_ACCESS       NONE          -      -            -      -     -      -
+            """);
+
+    /**
+     * Who may do what to a member, written out the same way: one row per action and workspace role of the actor, a
+     * column per workspace role of the target (for ADD_MEMBER, the role the new member gets; for the workspace-wide
+     * actions, the target does not matter). Nobody acts on themselves (the Owner's row and column cross there).
+     */
+    private static final Map<String, Boolean> MEMBER_TABLE = table("""
+            # action            actor         OWNER  SUPER_ADMIN  ADMIN  USER  GUEST  LOGIN_ONLY
+            LIST_MEMBERS        OWNER         y      y            y      y     y      y
+            LIST_MEMBERS        SUPER_ADMIN   y      y            y      y     y      y
+            LIST_MEMBERS        ADMIN         y      y            y      y     y      y
+            LIST_MEMBERS        USER          -      -            -      -     -      -
+            LIST_MEMBERS        GUEST         -      -            -      -     -      -
+            LIST_MEMBERS        LOGIN_ONLY    -      -            -      -     -      -
+            ADD_MEMBER          OWNER         -      y            y      y     y      y
+            ADD_MEMBER          SUPER_ADMIN   -      y            y      y     y      y
+            ADD_MEMBER          ADMIN         -      -            -      y     y      y
+            ADD_MEMBER          USER          -      -            -      -     -      -
+            ADD_MEMBER          GUEST         -      -            -      -     -      -
+            ADD_MEMBER          LOGIN_ONLY    -      -            -      -     -      -
+            GIVE_OWN_ROLE       OWNER         -      -            -      -     -      -
+            GIVE_OWN_ROLE       SUPER_ADMIN   -      y            y      y     y      y
+            GIVE_OWN_ROLE       ADMIN         -      -            -      -     -      -
+            GIVE_OWN_ROLE       USER          -      -            -      -     -      -
+            GIVE_OWN_ROLE       GUEST         -      -            -      -     -      -
+            GIVE_OWN_ROLE       LOGIN_ONLY    -      -            -      -     -      -
+            LOWER_ROLE          OWNER         -      y            y      y     y      y
+            LOWER_ROLE          SUPER_ADMIN   -      y            y      y     y      y
+            LOWER_ROLE          ADMIN         -      -            -      y     y      y
+            LOWER_ROLE          USER          -      -            -      -     -      -
+            LOWER_ROLE          GUEST         -      -            -      -     -      -
+            LOWER_ROLE          LOGIN_ONLY    -      -            -      -     -      -
+            DEACTIVATE          OWNER         -      y            y      y     y      y
+            DEACTIVATE          SUPER_ADMIN   -      y            y      y     y      y
+            DEACTIVATE          ADMIN         -      -            -      y     y      y
+            DEACTIVATE          USER          -      -            -      -     -      -
+            DEACTIVATE          GUEST         -      -            -      -     -      -
+            DEACTIVATE          LOGIN_ONLY    -      -            -      -     -      -
+            REACTIVATE          OWNER         -      y            y      y     y      y
+            REACTIVATE          SUPER_ADMIN   -      y            y      y     y      y
+            REACTIVATE          ADMIN         -      -            -      y     y      y
+            REACTIVATE          USER          -      -            -      -     -      -
+            REACTIVATE          GUEST         -      -            -      -     -      -
+            REACTIVATE          LOGIN_ONLY    -      -            -      -     -      -
+            REMOVE              OWNER         -      y            y      y     y      y
+            REMOVE              SUPER_ADMIN   -      y            y      y     y      y
+            REMOVE              ADMIN         -      -            -      y     y      y
+            REMOVE              USER          -      -            -      -     -      -
+            REMOVE              GUEST         -      -            -      -     -      -
+            REMOVE              LOGIN_ONLY    -      -            -      -     -      -
+            NEW_PASSWORD_LINK   OWNER         -      y            y      y     y      y
+            NEW_PASSWORD_LINK   SUPER_ADMIN   -      y            y      y     y      y
+            NEW_PASSWORD_LINK   ADMIN         -      -            -      y     y      y
+            NEW_PASSWORD_LINK   USER          -      -            -      -     -      -
+            NEW_PASSWORD_LINK   GUEST         -      -            -      -     -      -
+            NEW_PASSWORD_LINK   LOGIN_ONLY    -      -            -      -     -      -
+            TRANSFER_OWNERSHIP  OWNER         -      y            y      y     -      -
+            TRANSFER_OWNERSHIP  SUPER_ADMIN   -      -            -      -     -      -
+            TRANSFER_OWNERSHIP  ADMIN         -      -            -      -     -      -
+            TRANSFER_OWNERSHIP  USER          -      -            -      -     -      -
+            TRANSFER_OWNERSHIP  GUEST         -      -            -      -     -      -
+            TRANSFER_OWNERSHIP  LOGIN_ONLY    -      -            -      -     -      -
+            LIST_ALL_ACCOUNTS   OWNER         y      y            y      y     y      y
+            LIST_ALL_ACCOUNTS   SUPER_ADMIN   y      y            y      y     y      y
+            LIST_ALL_ACCOUNTS   ADMIN         -      -            -      -     -      -
+            LIST_ALL_ACCOUNTS   USER          -      -            -      -     -      -
+            LIST_ALL_ACCOUNTS   GUEST         -      -            -      -     -      -
+            LIST_ALL_ACCOUNTS   LOGIN_ONLY    -      -            -      -     -      -
+            REASSIGN_OWNERS     OWNER         y      y            y      y     y      y
+            REASSIGN_OWNERS     SUPER_ADMIN   y      y            y      y     y      y
+            REASSIGN_OWNERS     ADMIN         -      -            -      -     -      -
+            REASSIGN_OWNERS     USER          -      -            -      -     -      -
+            REASSIGN_OWNERS     GUEST         -      -            -      -     -      -
+            REASSIGN_OWNERS     LOGIN_ONLY    -      -            -      -     -      -
+            """);
+
+    private static Map<String, Boolean> table(String text) {
+        Map<String, Boolean> table = new HashMap<>();
+        for (String line : text.strip().split("\n")) {
+            String[] cells = line.strip().split("\\s+");
+            if (cells[0].startsWith("#")) {
+                continue;
+            }
+            for (int column = 0; column < WorkspaceRole.values().length; column++) {
+                String key = cells[0] + " " + cells[1] + " " + WorkspaceRole.values()[column];
+                if (table.put(key, "y".equals(cells[column + 2])) != null) {
+                    throw new IllegalStateException("Two rows for " + key);
+                }
+            }
+        }
+        return table;
+    }
+
+    private static boolean expected(Map<String, Boolean> table, Enum<?> action, Enum<?> row, WorkspaceRole column) {
+        Boolean allowed = table.get(action.name() + " " + row.name() + " " + column.name());
+        if (allowed == null) {
+            throw new IllegalStateException("The permission table has no row for " + action + " " + row);
+        }
+        return allowed;
+    }
+
+    @Test
+    void tables_haveOneRowForEveryCase() {
+        assertThat(ACCOUNT_TABLE).hasSize(AccountAction.values().length * Access.values().length * WorkspaceRole.values().length);
+        assertThat(MEMBER_TABLE).hasSize(MemberAction.values().length * WorkspaceRole.values().length * WorkspaceRole.values().length);
     }
 
     static Stream<Arguments> accountCases() {
@@ -132,7 +264,7 @@ class PermissionMatrixTest {
         signIn.as(actor.email());
         UUID savedSet = setId;
 
-        expect(action.allowedFor(role, access), () -> run(action, account, savedSet, keeper, bystander),
+        expect(expected(ACCOUNT_TABLE, action, access, role), () -> run(action, account, savedSet, keeper, bystander),
                 () -> run(action, UUID.randomUUID(), savedSet, keeper, bystander), workspace.id());
     }
 
@@ -150,7 +282,7 @@ class PermissionMatrixTest {
         UUID account = workspace.addAccount("Shared account", Map.of(target.userId(), AccountRole.COLLABORATOR));
         signIn.as(actor.email());
 
-        boolean allowed = action.allowedFor(actorRole, targetRole) && !(action.targetsAMember() && actor.equals(target));
+        boolean allowed = expected(MEMBER_TABLE, action, actorRole, targetRole);
         Runnable onMissingRecord = action.targetsAMember()
                 ? () -> run(action, workspace, actorRole, targetRole, UUID.randomUUID(), account)
                 : action == MemberAction.REASSIGN_OWNERS
