@@ -8,22 +8,16 @@ import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.testing.RoleFixtures;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
+import dev.breakglass.testing.QueryCounter;
 import dev.breakglass.testing.SignIn;
 import dev.breakglass.workspace.MemberService;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
-import org.jooq.ExecuteListenerProvider;
-import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 
 /**
  * The admin lists cost the same number of queries whatever the number of rows: the permission check and one
@@ -32,22 +26,8 @@ import org.springframework.context.annotation.Bean;
 @SpringBootTest
 class QueriesPerPageTest {
 
-    static final AtomicInteger QUERIES = new AtomicInteger();
-
-    @TestConfiguration
-    static class CountQueries {
-
-        @Bean
-        ExecuteListenerProvider queryCounter() {
-            return new DefaultExecuteListenerProvider(new ExecuteListener() {
-                @Override
-                public void executeStart(ExecuteContext context) {
-                    QUERIES.incrementAndGet();
-                }
-            });
-        }
-    }
-
+    @Autowired
+    QueryCounter queryCounter;
     @Autowired
     RoleFixtures fixtures;
     @Autowired
@@ -85,9 +65,7 @@ class QueriesPerPageTest {
         assertThat(queries(() -> assertThat(sharing.people(last).people()).hasSize(61))).isEqualTo(2);
     }
 
-    private static int queries(Runnable call) {
-        int before = QUERIES.get();
-        call.run();
-        return QUERIES.get() - before;
+    private int queries(Runnable call) {
+        return queryCounter.during(call);
     }
 }

@@ -68,6 +68,11 @@ final class LocalKeyring {
         return file;
     }
 
+    /** Reads the key file again, as after an operator (or a test) put an earlier copy back. */
+    synchronized void reload() {
+        load();
+    }
+
     /** Adds a new key version and makes it the one new ciphertexts use. */
     synchronized int rotate() {
         Map<Integer, byte[]> next = new TreeMap<>(keys);
@@ -92,7 +97,7 @@ final class LocalKeyring {
                 throw new CipherException("The local key file " + file + " is not a Breakglass key file.");
             }
             Map<Integer, byte[]> loaded = new TreeMap<>();
-            root.path("keys").fields().forEachRemaining(entry ->
+            root.path("keys").properties().forEach(entry ->
                     loaded.put(Integer.parseInt(entry.getKey()), Base64.getDecoder().decode(entry.getValue().asText())));
             keys = Collections.unmodifiableMap(loaded);
             current = root.path("current").asInt();

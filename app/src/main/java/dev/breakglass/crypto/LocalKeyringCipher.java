@@ -33,6 +33,10 @@ final class LocalKeyringCipher implements VersionedCipher {
     private final LocalKeyring keyring;
     private final SecureRandom random;
 
+    LocalKeyring keyring() {
+        return keyring;
+    }
+
     LocalKeyringCipher(LocalKeyring keyring, SecureRandom random) {
         this.keyring = keyring;
         this.random = random;

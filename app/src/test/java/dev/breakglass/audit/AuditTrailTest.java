@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.crypto.KeyringRestore;
 import dev.breakglass.testing.Fixtures;
 import dev.breakglass.testing.SignIn;
 import java.io.ByteArrayOutputStream;
@@ -14,11 +15,11 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** The audit table is append only in the database itself, and its hash chain shows tampering. */
 @SpringBootTest
@@ -132,7 +133,7 @@ class AuditTrailTest {
     }
 
     @Test
-    @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD) // the rotated key file stays with the context
+    @ExtendWith(KeyringRestore.class) // the rotation is undone afterwards: the other tests share this context
     void keyRotation_isAudited() {
         maintenance.rotateKey();
 

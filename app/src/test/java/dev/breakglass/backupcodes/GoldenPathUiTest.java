@@ -7,7 +7,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.RouterLinkKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -15,9 +14,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.RouterLink;
 import dev.breakglass.testing.KaribuTest;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The golden path in the UI: sign in, open an account, add codes, see them again. */
@@ -43,7 +40,7 @@ class GoldenPathUiTest extends KaribuTest {
         loginAs("alice@acme.test");
 
         assertThat(cardLabels()).contains("GitHub", "Google Workspace", "Slack").doesNotContain("AWS root", "Cloudflare");
-        openCard("GitHub");
+        openAccount("GitHub");
 
         TabSheet tabs = _get(TabSheet.class, spec -> spec.withId("account-tabs"));
         assertThat(tabs.getSelectedTab().getLabel()).isEqualTo("Settings");
@@ -78,14 +75,14 @@ class GoldenPathUiTest extends KaribuTest {
     @Test
     void collaborator_seesHowManyCodesExist_butNoButtons() {
         loginAs("alice@acme.test");
-        openCard("GitHub");
+        openAccount("GitHub");
         _get(Details.class, spec -> spec.withId("emergency-controls")).setOpened(true);
         _click(_get(Button.class, spec -> spec.withId("add-codes")));
         _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), GITHUB_DOWNLOAD);
         _click(_get(Button.class, spec -> spec.withId("save-codes")));
 
         loginAs("bob@acme.test");
-        openCard("GitHub");
+        openAccount("GitHub");
         _get(Details.class, spec -> spec.withId("emergency-controls")).setOpened(true);
 
         assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText()).startsWith("10 of 10 backup codes left");
@@ -96,7 +93,7 @@ class GoldenPathUiTest extends KaribuTest {
     @Test
     void collaborator_seesNoAddButton_whenNoCodesAreSaved() {
         loginAs("bob@acme.test");
-        openCard("GitHub");
+        openAccount("GitHub");
 
         assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText()).isEqualTo("No backup codes saved yet.");
         assertThat(_find(Button.class, spec -> spec.withId("add-codes"))).isEmpty();
@@ -105,7 +102,7 @@ class GoldenPathUiTest extends KaribuTest {
     @Test
     void badInput_showsAClearMessage_keepsTheText_andSavesNothing() {
         loginAs("alice@acme.test");
-        openCard("Google Workspace");
+        openAccount("Google Workspace");
         _click(_get(Button.class, spec -> spec.withId("add-codes")));
         TextArea field = _get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes"));
         Button save = _get(Button.class, spec -> spec.withId("save-codes"));
@@ -140,14 +137,4 @@ class GoldenPathUiTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText()).isEqualTo("No backup codes saved yet.");
     }
 
-    private static List<String> cardLabels() {
-        return _find(RouterLink.class, spec -> spec.withClasses("account-card")).stream()
-                .map(card -> card.getElement().getAttribute("data-label")).toList();
-    }
-
-    private static void openCard(String label) {
-        RouterLink card = _get(RouterLink.class, spec -> spec.withClasses("account-card")
-                .withAttribute("data-label", label));
-        RouterLinkKt._click(card);
-    }
 }

@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.RouterLinkKt;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
@@ -22,11 +21,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.RouterLink;
 import dev.breakglass.encryption.ui.EncryptionAdminView;
 import dev.breakglass.crypto.FakeVault;
 import dev.breakglass.security.NotFoundException;
@@ -252,10 +249,5 @@ class VaultTransitUiTest extends KaribuTest {
     private int setsOf(String accountLabel) {
         UUID account = fixtures.accountId(accountLabel);
         return db.fetchCount(db.selectFrom("backup_code_set").where("account_id = ?", account));
-    }
-
-    private static void openEmergencyControls(String label) {
-        RouterLinkKt._click(_get(RouterLink.class, spec -> spec.withClasses("account-card").withAttribute("data-label", label)));
-        _get(Details.class, spec -> spec.withId("emergency-controls")).setOpened(true);
     }
 }

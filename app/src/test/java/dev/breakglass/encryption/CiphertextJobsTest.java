@@ -1,11 +1,12 @@
 package dev.breakglass.encryption;
 
-import dev.breakglass.backupcodes.RevealedCodes;
-import dev.breakglass.backupcodes.BackupCodeService;
 import static dev.breakglass.db.Tables.BACKUP_CODE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.backupcodes.RevealedCodes;
 import dev.breakglass.crypto.EncryptionKeys;
+import dev.breakglass.crypto.KeyringRestore;
 import dev.breakglass.testing.Fixtures;
 import dev.breakglass.testing.SignIn;
 import java.util.List;
@@ -19,16 +20,18 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rewrap job on a real PostgreSQL: two runs at once share the work and touch every code once, a set
- * held by another run is left to it, and running again finishes what is left. (Its own context: it rotates
- * the local key.)
+ * held by another run is left to it, and running again finishes what is left. It rotates the local key, and
+ * {@link KeyringRestore} undoes that after each test.
  */
-@SpringBootTest(properties = "breakglass.test.context=rewrap-jobs")
+@SpringBootTest
+@ExtendWith(KeyringRestore.class)
 class CiphertextJobsTest {
 
     @Autowired

@@ -1,11 +1,18 @@
 package dev.breakglass.testing;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+
 import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.RouterLinkKt;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.router.RouterLink;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -66,5 +73,27 @@ public abstract class KaribuTest {
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> roles.contains(role));
         UI.getCurrent().navigate("");
+    }
+
+    /** The account cards on the Accounts page, by label, in the order shown. */
+    protected static List<String> cardLabels() {
+        return _find(RouterLink.class, spec -> spec.withClasses("account-card")).stream()
+                .map(card -> card.getElement().getAttribute("data-label")).toList();
+    }
+
+    /** The card of the account with this label on the Accounts page. */
+    protected static RouterLink accountCard(String label) {
+        return _get(RouterLink.class, spec -> spec.withClasses("account-card").withAttribute("data-label", label));
+    }
+
+    /** Clicks the account's card, which opens its details page on the Settings tab. */
+    protected static void openAccount(String label) {
+        RouterLinkKt._click(accountCard(label));
+    }
+
+    /** Opens the account and expands Emergency controls at the bottom of its Settings tab. */
+    protected static void openEmergencyControls(String label) {
+        openAccount(label);
+        _get(Details.class, spec -> spec.withId("emergency-controls")).setOpened(true);
     }
 }

@@ -54,7 +54,7 @@ class AccountsOverviewUiTest extends KaribuTest {
 
         loginAs("bob@acme.test");
 
-        RouterLink card = _get(RouterLink.class, spec -> spec.withClasses("account-card").withAttribute("data-label", "GitHub"));
+        RouterLink card = accountCard("GitHub");
         assertThat(_get(card, Span.class, spec -> spec.withClasses("account-card-codes")).getText()).isEqualTo("2 of 3 codes left");
     }
 
@@ -63,7 +63,6 @@ class AccountsOverviewUiTest extends KaribuTest {
     }
 
     private static List<String> cards() {
-        return _find(RouterLink.class, spec -> spec.withClasses("account-card")).stream()
-                .map(card -> card.getElement().getAttribute("data-label")).toList();
+        return cardLabels();
     }
 }

@@ -7,7 +7,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.RouterLinkKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -18,7 +17,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.router.RouterLink;
 import dev.breakglass.audit.AuditEntry;
 import dev.breakglass.audit.Choice;
 import dev.breakglass.backupcodes.BackupCodeService;
@@ -135,6 +133,6 @@ class AuditAndNotificationsUiTest extends KaribuTest {
     }
 
     private static void openGitHub() {
-        RouterLinkKt._click(_get(RouterLink.class, spec -> spec.withClasses("account-card").withAttribute("data-label", "GitHub")));
+        openAccount("GitHub");
     }
 }

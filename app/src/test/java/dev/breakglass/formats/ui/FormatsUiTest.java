@@ -9,10 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.RouterLinkKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -21,7 +19,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.RouterLink;
 import dev.breakglass.formats.FormatPluginService;
 import dev.breakglass.formats.PluginStatus;
 import dev.breakglass.testing.KaribuTest;
@@ -110,8 +107,7 @@ class FormatsUiTest extends KaribuTest {
     }
 
     private static void openAddCodes(String accountLabel) {
-        RouterLinkKt._click(_get(RouterLink.class, spec -> spec.withClasses("account-card").withAttribute("data-label", accountLabel)));
-        _get(Details.class, spec -> spec.withId("emergency-controls")).setOpened(true);
+        openEmergencyControls(accountLabel);
         _click(_get(Button.class, spec -> spec.withId("add-codes")));
     }
 }

@@ -1,0 +1,45 @@
+package dev.breakglass.testing;
+
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.ExecuteListenerProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts the SQL statements jOOQ runs on the calling thread while a piece of code runs. Part of the shared test
+ * context (Spring Boot hands every {@link ExecuteListenerProvider} bean to jOOQ), so a test that counts queries
+ * costs no context start of its own; other threads' queries (a background job, another test) are not counted.
+ */
+@Component
+public class QueryCounter implements ExecuteListenerProvider {
+
+    private static final ThreadLocal<int[]> COUNTING = new ThreadLocal<>();
+
+    private final ExecuteListenerProvider listener = new DefaultExecuteListenerProvider(new ExecuteListener() {
+        @Override
+        public void executeStart(ExecuteContext context) {
+            int[] count = COUNTING.get();
+            if (count != null) {
+                count[0]++;
+            }
+        }
+    });
+
+    @Override
+    public ExecuteListener provide() {
+        return listener.provide();
+    }
+
+    /** How many statements the call ran on this thread. */
+    public int during(Runnable call) {
+        int[] count = new int[1];
+        COUNTING.set(count);
+        try {
+            call.run();
+        } finally {
+            COUNTING.remove();
+        }
+        return count[0];
+    }
+}
