@@ -11,23 +11,26 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.breakglass.audit.AuditEntry;
 import dev.breakglass.audit.AuditExport;
 import dev.breakglass.audit.AuditFilter;
 import dev.breakglass.audit.AuditLog;
 import dev.breakglass.audit.ChainCheck;
 import dev.breakglass.audit.Choice;
+import dev.breakglass.security.Capability;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.function.BiConsumer;
 import java.io.OutputStream;
+import java.util.function.BiConsumer;
 
 /** The workspace's audit log for admins: filter by person, action, account and dates; export; check the chain. */
 @Route("admin/audit")
+@Menu(title = "Audit log", order = 3)
 @PageTitle("Audit log · Breakglass")
-@RolesAllowed({"OWNER", "SUPER_ADMIN", "ADMIN"})
+@RolesAllowed(Capability.READ_AUDIT_LOG)
 public class AuditLogView extends VerticalLayout {
 
     private final AuditLog auditLog;
@@ -105,13 +108,17 @@ public class AuditLogView extends VerticalLayout {
         jsonLines.setHref(download("breakglass-audit.jsonl", "application/x-ndjson", filter, export::writeJsonLines));
     }
 
-    private static StreamResource download(String name, String type, AuditFilter filter,
+    private static DownloadHandler download(String name, String type, AuditFilter filter,
             BiConsumer<AuditFilter, OutputStream> writer) {
         // Streams straight to the response: a large log is never held in memory.
-        StreamResource resource = new StreamResource(name, (out, session) -> writer.accept(filter, out));
-        resource.setContentType(type);
-        resource.setCacheTime(0);
-        return resource;
+        return event -> {
+            event.setFileName(name);
+            event.setContentType(type);
+            event.getResponse().setHeader("Cache-Control", "no-store");
+            try (OutputStream out = event.getOutputStream()) {
+                writer.accept(filter, out);
+            }
+        };
     }
 
     private static Span chainStatus(ChainCheck check) {
