@@ -22,7 +22,6 @@ import dev.breakglass.formats.PasteRejectedException;
 import dev.breakglass.security.IdentityConfirmationRequiredException;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The Emergency controls section of an account: what codes are saved and their history; for the account's
@@ -137,15 +136,12 @@ public class EmergencyControls extends Details {
 
     private void openAddDialog(UUID replacing) {
         AddCodesDialog dialog = new AddCodesDialog(accountLabel, text -> service.preview(accountId, text), replacing != null);
-        UUID[] expected = {replacing};
-        Function<String, CodeSetSummary> save = text -> expected[0] == null
-                ? service.saveCodes(accountId, text) : service.replaceCodes(accountId, expected[0], text);
+        SaveTarget target = new SaveTarget(replacing);
         dialog.addSaveListener(event -> {
             try {
-                CodeSetSummary saved = save.apply(event.pastedText());
+                CodeSetSummary saved = target.save(event.pastedText());
                 dialog.close();
-                success(saved.codeCount() + (saved.codeCount() == 1 ? " backup code " : " backup codes ")
-                        + (replacing == null ? "saved" : "saved; the old codes are destroyed"));
+                success(target.savedMessage(saved));
                 refresh();
             } catch (PasteRejectedException e) {
                 dialog.showError(e.problem().message());
@@ -153,12 +149,43 @@ public class EmergencyControls extends Details {
                 dialog.showError("Nothing was saved: " + e.getMessage());
             } catch (CodesAlreadySavedException | CodesChangedException e) {
                 // Another Owner got there first: say so, keep the text, and let a second click act on what is saved now.
-                expected[0] = service.overview(accountId).activeSet().map(CodeSetSummary::setId).orElse(null);
-                dialog.showError(e.getMessage() + (expected[0] == null ? "" : " Save again to replace the codes saved now with yours."));
+                target.aimAtWhatIsSavedNow();
+                dialog.showError(e.getMessage() + (target.replaces() ? " Save again to replace the codes saved now with yours." : ""));
                 refresh();
             }
         });
         dialog.open();
+    }
+
+    /**
+     * What Save Codes does in an open Add or Replace dialog: save a first set, or replace the set the user saw. When
+     * another Owner changed the codes meanwhile, the next click acts on what is saved now, and the success message
+     * says what really happened.
+     */
+    private final class SaveTarget {
+
+        private UUID replacing;
+
+        SaveTarget(UUID replacing) {
+            this.replacing = replacing;
+        }
+
+        CodeSetSummary save(String text) {
+            return replacing == null ? service.saveCodes(accountId, text) : service.replaceCodes(accountId, replacing, text);
+        }
+
+        void aimAtWhatIsSavedNow() {
+            replacing = service.overview(accountId).activeSet().map(CodeSetSummary::setId).orElse(null);
+        }
+
+        boolean replaces() {
+            return replacing != null;
+        }
+
+        String savedMessage(CodeSetSummary saved) {
+            return saved.codeCount() + (saved.codeCount() == 1 ? " backup code " : " backup codes ")
+                    + (replacing == null ? "saved" : "saved; the old codes are destroyed");
+        }
     }
 
     private void delete(UUID setId) {

@@ -7,7 +7,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.RouterLinkKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
@@ -15,12 +14,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.RouterLink;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.testing.KaribuTest;
 import dev.breakglass.testing.SignIn;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -146,7 +145,7 @@ class SavedCodesUiTest extends KaribuTest {
                 2. 6233 5735    4. 3087 3821
                 """);
         loginAs("alice@acme.test");
-        RouterLinkKt._click(_get(RouterLink.class, spec -> spec.withClasses("account-card").withAttribute("data-label", "Google Workspace")));
+        openAccount("Google Workspace");
 
         _click(_get(Button.class, spec -> spec.withId("view-codes")));
 
@@ -197,6 +196,30 @@ class SavedCodesUiTest extends KaribuTest {
     }
 
     @Test
+    void add_afterAnotherOwnerSavedFirst_theSecondClickReplaces_andSaysSo() {
+        UUID github = fixtures.accountId("GitHub");
+        service.deleteCodes(github, service.overview(github).activeSet().orElseThrow().setId());
+        loginAs("alice@acme.test");
+        openEmergencyControls("GitHub");
+        _click(_get(Button.class, spec -> spec.withId("add-codes")));
+        TextArea field = _get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes"));
+        _setValue(field, "aaaaa-11111\nbbbbb-22222\n");
+
+        // Meanwhile the workspace Owner, GitHub's other Owner, saves codes from another session.
+        var alice = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        signIn.as("owner@acme.test");
+        service.saveCodes(github, "ccccc-33333\nddddd-44444\neeeee-55555\n");
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(alice);
+
+        _click(_get(Button.class, spec -> spec.withText("Save Codes")));
+        assertThat(field.getErrorMessage()).contains("Save again to replace the codes saved now with yours.");
+        _click(_get(Button.class, spec -> spec.withText("Save Codes")));
+
+        expectNotifications("2 backup codes saved; the old codes are destroyed");
+        assertThat(summary()).startsWith("2 of 2 backup codes left");
+    }
+
+    @Test
     void delete_asksFirst_destroysTheCodes_andKeepsTheHistoryLine() {
         openGitHubAs("alice@acme.test");
 
@@ -214,7 +237,7 @@ class SavedCodesUiTest extends KaribuTest {
 
     private void openGitHubAs(String email) {
         loginAs(email);
-        RouterLinkKt._click(_get(RouterLink.class, spec -> spec.withClasses("account-card").withAttribute("data-label", "GitHub")));
+        openAccount("GitHub");
     }
 
     private static String summary() {
