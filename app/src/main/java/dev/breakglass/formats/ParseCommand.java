@@ -1,19 +1,18 @@
 package dev.breakglass.formats;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.breakglass.paste.PasteBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,7 +31,7 @@ public final class ParseCommand {
     static final int REFUSED = 2;
     static final int USAGE = 64;
     private static final String SLF4J_PROVIDER = "slf4j.provider";
-    private static final ObjectWriter JSON = new ObjectMapper().writer(new OneLine());
+    private static final JsonFactory JSON = new JsonFactory();
 
     private ParseCommand() {
     }
@@ -88,32 +87,60 @@ public final class ParseCommand {
     }
 
     static String json(Optional<String> app, ParsedCodes parsed) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("app", app.orElse(null));
-        json.put("format", parsed.formatId());
-        json.put("codes", parsed.codes());
-        json.put("unreadable", parsed.unreadableLines());
-        parsed.notice().ifPresent(notice -> json.put("notice", notice));
-        return write(json);
+        return write(json -> {
+            json.writeStringField("app", app.orElse(null));
+            json.writeStringField("format", parsed.formatId());
+            writeArray(json, "codes", parsed.codes());
+            writeArray(json, "unreadable", parsed.unreadableLines());
+            if (parsed.notice().isPresent()) {
+                json.writeStringField("notice", parsed.notice().get());
+            }
+        });
     }
 
     static String error(PasteProblem problem) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("error", problem.code());
-        json.put("message", problem.message());
-        return write(json);
+        return write(json -> {
+            json.writeStringField("error", problem.code());
+            json.writeStringField("message", problem.message());
+        });
     }
 
     static String quote(String value) {
-        return write(value);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("strings, lists and maps always serialise", e);
+    /** The fields of one JSON object, written by Jackson's streaming generator. */
+    private interface Fields {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    // jackson-core's streaming generator only: databind would load hundreds more classes from the fat jar and
+    // cost this short-lived command most of a second.
+    private static String write(Fields fields) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.setPrettyPrinter(new OneLine());
+            json.writeStartObject();
+            fields.write(json);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return out.toString();
+    }
+
+    private static void writeArray(JsonGenerator json, String name, List<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 
     /** One line, a space after each colon and comma: easy to read in a terminal and stable for scripts. */
