@@ -75,76 +75,111 @@ class CiphertextJobs {
 
     private CiphertextJobProgress walk(String job, List<String> wantedPrefixes, SetTransform transform,
             Consumer<CiphertextJobProgress> listener) {
-        CiphertextJobProgress progress = CiphertextJobProgress.starting(job, ciphertexts.countSetsNeedingWork(wantedPrefixes));
-        listener.accept(progress);
-        Set<UUID> failed = new HashSet<>();
-        for (int pass = 0; pass < MAX_PASSES; pass++) {
-            boolean busySeen = false;
+        return new Run(job, wantedPrefixes, transform, listener).toTheEnd();
+    }
+
+    /**
+     * One run of a job: passes over the sets that still need work until a pass meets no set held by another run (at
+     * most {@link #MAX_PASSES}), each set in its own transaction; it stops early when the cipher is unavailable.
+     */
+    private final class Run {
+
+        private final String job;
+        private final List<String> wantedPrefixes;
+        private final SetTransform transform;
+        private final Consumer<CiphertextJobProgress> listener;
+        private final Set<UUID> failed = new HashSet<>();
+        private CiphertextJobProgress progress;
+
+        Run(String job, List<String> wantedPrefixes, SetTransform transform, Consumer<CiphertextJobProgress> listener) {
+            this.job = job;
+            this.wantedPrefixes = wantedPrefixes;
+            this.transform = transform;
+            this.listener = listener;
+        }
+
+        CiphertextJobProgress toTheEnd() {
+            report(CiphertextJobProgress.starting(job, ciphertexts.countSetsNeedingWork(wantedPrefixes)));
+            try {
+                for (int pass = 1; pass <= MAX_PASSES && passLeftSetsToOthers(); pass++) {
+                    sleep(BUSY_WAIT_MILLIS); // another run holds some sets; look again once it has released them
+                }
+            } catch (CipherUnavailableException e) {
+                log.warn("{} stopped: {}", job, e.getMessage());
+                return report(progress.finished(ciphertexts.countCodesNeedingWork(wantedPrefixes), e.getMessage()));
+            }
+            report(progress.finished(ciphertexts.countCodesNeedingWork(wantedPrefixes), null));
+            log.info(progress.describe());
+            return progress;
+        }
+
+        /** One pass over every set that needs work, page by page; whether another run held any of them. */
+        private boolean passLeftSetsToOthers() {
+            boolean heldByOthers = false;
             UUID after = null;
             List<UUID> page;
             do {
                 page = ciphertexts.setsNeedingWork(wantedPrefixes, after, PAGE);
                 for (UUID setId : page) {
                     after = setId;
-                    if (failed.contains(setId)) {
-                        continue;
+                    if (!failed.contains(setId)) {
+                        heldByOthers |= handle(setId) == SetOutcome.HELD_BY_ANOTHER_RUN;
                     }
-                    try {
-                        SetOutcome outcome = transaction.execute(status -> handleSet(setId, wantedPrefixes, transform));
-                        if (outcome == SetOutcome.BUSY) {
-                            busySeen = true;
-                            continue;
-                        }
-                        if (outcome == SetOutcome.ALREADY_DONE) {
-                            continue;
-                        }
-                        progress = progress.setDone(outcome.replaced());
-                    } catch (CipherUnavailableException e) {
-                        progress = progress.finished(ciphertexts.countCodesNeedingWork(wantedPrefixes), e.getMessage());
-                        listener.accept(progress);
-                        log.warn("{} stopped: {}", job, e.getMessage());
-                        return progress;
-                    } catch (CipherException e) {
-                        failed.add(setId);
-                        progress = progress.setFailed();
-                        log.warn("{}: code set {} was left as it was: {}", job, setId, e.getMessage());
-                    }
-                    listener.accept(progress);
                 }
             } while (page.size() == PAGE);
-            if (!busySeen) {
-                break;
+            return heldByOthers;
+        }
+
+        private SetOutcome handle(UUID setId) {
+            try {
+                SetOutcome outcome = transaction.execute(status -> transformSet(setId));
+                if (outcome instanceof SetOutcome.Done done) {
+                    report(progress.setDone(done.replaced()));
+                }
+                return outcome;
+            } catch (CipherUnavailableException e) {
+                throw e;
+            } catch (CipherException e) {
+                failed.add(setId);
+                log.warn("{}: code set {} was left as it was: {}", job, setId, e.getMessage());
+                report(progress.setFailed());
+                return SetOutcome.FAILED;
             }
-            sleep(BUSY_WAIT_MILLIS); // another run holds some sets; look again once it has released them
         }
-        progress = progress.finished(ciphertexts.countCodesNeedingWork(wantedPrefixes), null);
-        listener.accept(progress);
-        log.info(progress.describe());
-        return progress;
+
+        /** Locks the set, re-reads what still needs work (another run may have done it meanwhile) and does it. */
+        private SetOutcome transformSet(UUID setId) {
+            Optional<UUID> accountId = ciphertexts.lockSet(setId);
+            if (accountId.isEmpty()) {
+                return SetOutcome.HELD_BY_ANOTHER_RUN;
+            }
+            List<CiphertextRepository.StoredCiphertext> stored = ciphertexts.ciphertextsNeedingWork(setId, wantedPrefixes);
+            if (stored.isEmpty()) {
+                return SetOutcome.ALREADY_DONE;
+            }
+            List<String> replacements = transform.apply(new CipherContext(accountId.get(), setId),
+                    stored.stream().map(CiphertextRepository.StoredCiphertext::ciphertext).toList());
+            return new SetOutcome.Done(ciphertexts.replace(setId, stored, replacements));
+        }
+
+        private CiphertextJobProgress report(CiphertextJobProgress next) {
+            progress = next;
+            listener.accept(progress);
+            return progress;
+        }
     }
 
-    /** Locks the set, re-reads what still needs work (another run may have done it meanwhile) and does it. */
-    private SetOutcome handleSet(UUID setId, List<String> wantedPrefixes, SetTransform transform) {
-        Optional<UUID> accountId = ciphertexts.lockSet(setId);
-        if (accountId.isEmpty()) {
-            return SetOutcome.BUSY;
-        }
-        List<CiphertextRepository.StoredCiphertext> stored = ciphertexts.ciphertextsNeedingWork(setId, wantedPrefixes);
-        if (stored.isEmpty()) {
-            return SetOutcome.ALREADY_DONE;
-        }
-        List<String> replacements = transform.apply(new CipherContext(accountId.get(), setId),
-                stored.stream().map(CiphertextRepository.StoredCiphertext::ciphertext).toList());
-        return SetOutcome.done(ciphertexts.replace(setId, stored, replacements));
-    }
+    /** What happened to one set. */
+    private sealed interface SetOutcome {
 
-    /** What happened to one set: held by another run, done by another run already, or done here. */
-    private record SetOutcome(int replaced) {
-        static final SetOutcome BUSY = new SetOutcome(-1);
-        static final SetOutcome ALREADY_DONE = new SetOutcome(-2);
+        SetOutcome HELD_BY_ANOTHER_RUN = new Skipped("held by another run");
+        SetOutcome ALREADY_DONE = new Skipped("done by another run");
+        SetOutcome FAILED = new Skipped("failed; left as it was");
 
-        static SetOutcome done(int replaced) {
-            return new SetOutcome(replaced);
+        record Skipped(String why) implements SetOutcome {
+        }
+
+        record Done(int replaced) implements SetOutcome {
         }
     }
 
