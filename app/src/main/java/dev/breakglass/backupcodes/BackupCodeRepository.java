@@ -118,6 +118,23 @@ class BackupCodeRepository {
                 .and(BACKUP_CODE.CIPHERTEXT.isNotNull()));
     }
 
+    /**
+     * Holds the set while one of its codes is taken or marked: a replace or delete (which lock it for update) waits
+     * for that, or the caller waits for them and then finds the set is no longer active.
+     *
+     * @return whether the set is the account's active set
+     */
+    boolean holdIfActive(UUID accountId, UUID setId) {
+        return db.select(BACKUP_CODE_SET.ID)
+                .from(BACKUP_CODE_SET)
+                .where(BACKUP_CODE_SET.ID.eq(setId))
+                .and(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId))
+                .and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
+                .forShare()
+                .fetchOptional()
+                .isPresent();
+    }
+
     /** Locks the account's active set for a replace or delete; empty when the set is no longer the active one. */
     Optional<CodeSetHistory> lockActiveSet(UUID accountId, UUID expectedSetId) {
         return db.select(BACKUP_CODE_SET.ID, BACKUP_CODE_SET.CODE_COUNT)

@@ -206,34 +206,41 @@ public class BackupCodeService {
         UUID userId = grant.user().userId();
         // Decrypt inside the transaction: if decryption fails, the code is not marked used.
         HandedOutCode handedOut = transaction.execute(status -> {
+            if (!codes.holdIfActive(accountId, set.setId())) {
+                throw codesChangedSinceShown(accountId); // replaced or deleted since: none of that set's codes goes out
+            }
             BackupCodeRepository.StoredCode taken = codes.takeNextUnused(set.setId(), userId, now())
                     .orElseThrow(NoUnusedCodesException::new);
             String value = cipher.decryptAll(new CipherContext(accountId, set.setId()), List.of(taken.ciphertext())).get(0);
             int remaining = codes.countUnused(set.setId());
             events.publishEvent(new CodeMarked(grant.user().workspaceId(), accountId, userId, set.setId(),
                     taken.position(), true, true, remaining));
-            return new HandedOutCode(taken.position(), value, value, remaining);
+            return new HandedOutCode(set.setId(), taken.position(), value, value, remaining);
         });
         // The display form asks the format plugin, which has no business inside the transaction.
-        return new HandedOutCode(handedOut.position(), handedOut.value(),
+        return new HandedOutCode(set.setId(), handedOut.position(), handedOut.value(),
                 formats.display(set.formatId(), handedOut.value()), handedOut.remaining());
     }
 
     /**
-     * Marks one code of the active set used or unused (to undo a mistake).
+     * Marks one code used or unused (to undo a mistake), in the set the caller was shown.
      *
+     * @param setId the set the code was shown from; when that set was replaced or deleted since, nothing changes
      * @return whether anything changed
+     * @throws CodesChangedException when {@code setId} is no longer the account's active set
      */
-    public boolean markCode(UUID accountId, int position, boolean used) {
+    public boolean markCode(UUID accountId, UUID setId, int position, boolean used) {
         AccountGrant grant = access.requireCodeKeeper(accountId);
-        CodeSetSummary set = activeSet(accountId);
         UUID userId = grant.user().userId();
         return Boolean.TRUE.equals(transaction.execute(status -> {
-            if (!codes.markUsed(set.setId(), position, userId, now(), used)) {
+            if (!codes.holdIfActive(accountId, setId)) {
+                throw codesChangedSinceShown(accountId);
+            }
+            if (!codes.markUsed(setId, position, userId, now(), used)) {
                 return false;
             }
-            events.publishEvent(new CodeMarked(grant.user().workspaceId(), accountId, userId, set.setId(), position,
-                    used, false, codes.countUnused(set.setId())));
+            events.publishEvent(new CodeMarked(grant.user().workspaceId(), accountId, userId, setId, position,
+                    used, false, codes.countUnused(setId)));
             return true;
         }));
     }
@@ -255,6 +262,16 @@ public class BackupCodeService {
         return codes.findLatestSet(accountId)
                 .map(latest -> new CodesChangedException(latest.endedByName(), latest.endedAt(), null))
                 .orElseGet(() -> new CodesChangedException(null, null, null));
+    }
+
+    private CodesChangedException codesChangedSinceShown(UUID accountId) {
+        Optional<CodeSetSummary> current = codes.findActiveSummary(accountId);
+        if (current.isPresent()) {
+            return CodesChangedException.sinceShown(current.get().savedByName(), current.get().savedAt(), current.get().setId());
+        }
+        return codes.findLatestSet(accountId)
+                .map(latest -> CodesChangedException.sinceShown(latest.endedByName(), latest.endedAt(), null))
+                .orElseGet(() -> CodesChangedException.sinceShown(null, null, null));
     }
 
     private OffsetDateTime now() {

@@ -1,9 +1,13 @@
 package dev.breakglass.backupcodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.breakglass.testing.Fixtures;
 import dev.breakglass.testing.SignIn;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,12 +16,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Two Owners pressing Use next code at the same moment never get the same code. */
+/**
+ * Two Owners pressing Use next code at the same moment never get the same code, and a code is never taken or
+ * marked in a set that was replaced or deleted after it was shown.
+ */
 @SpringBootTest
 class NextCodeConcurrencyTest {
 
@@ -27,6 +36,10 @@ class NextCodeConcurrencyTest {
     Fixtures fixtures;
     @Autowired
     SignIn signIn;
+    @Autowired
+    BackupCodeRepository repository;
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void twoOwnersTakingCodesAtOnce_neverGetTheSameCode() throws Exception {
@@ -51,6 +64,62 @@ class NextCodeConcurrencyTest {
             assertThat(owner.get()).isNotEmpty();
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void markUnused_afterTheSetWasReplaced_isRefused_andTheNewSetIsUntouched() {
+        fixtures.forgetAllCodes();
+        UUID github = fixtures.accountId("GitHub");
+        signIn.as("alice@acme.test");
+        UUID oldSet = service.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n").setId();
+        HandedOutCode handedOut = service.useNextCode(github);
+        UUID newSet = service.replaceCodes(github, oldSet, "33333-ccccc\n44444-ddddd\n").setId();
+        service.useNextCode(github); // the new set's first code is now used
+
+        // "I did not use it", clicked in the dialog of the old set's code.
+        assertThatThrownBy(() -> service.markCode(github, handedOut.setId(), handedOut.position(), false))
+                .isInstanceOf(CodesChangedException.class).hasMessageContaining("Nothing was marked");
+
+        assertThat(service.revealCodes(github).codes()).extracting(RevealedCodes.Code::position, code -> code.usedAt() != null)
+                .containsExactly(tuple(1, true), tuple(2, false));
+        assertThat(service.overview(github).activeSet().orElseThrow().setId()).isEqualTo(newSet);
+        signIn.out();
+    }
+
+    @Test
+    void useNextCode_whileAReplaceHoldsTheSet_handsOutNoCodeOfTheSetBeingDestroyed() throws Exception {
+        fixtures.forgetAllCodes();
+        UUID github = fixtures.accountId("GitHub");
+        signIn.as("alice@acme.test");
+        UUID set = service.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n").setId();
+        UUID alice = fixtures.userId("alice@acme.test");
+
+        CountDownLatch replaceHoldsTheSet = new CountDownLatch(1);
+        ExecutorService replacer = Executors.newSingleThreadExecutor();
+        try {
+            // A replace in progress: it has locked the set and destroys its codes a moment later.
+            Future<?> replace = replacer.submit(() -> transaction.executeWithoutResult(status -> {
+                repository.lockActiveSet(github, set).orElseThrow();
+                replaceHoldsTheSet.countDown();
+                sleep(500);
+                repository.endSet(set, "REPLACED", alice, OffsetDateTime.now(ZoneOffset.UTC));
+            }));
+            replaceHoldsTheSet.await(10, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> service.useNextCode(github)).isInstanceOf(CodesChangedException.class);
+            replace.get(10, TimeUnit.SECONDS);
+        } finally {
+            replacer.shutdownNow();
+            signIn.out();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

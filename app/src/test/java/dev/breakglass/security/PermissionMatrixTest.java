@@ -334,7 +334,7 @@ class PermissionMatrixTest {
             case SAVE_CODES -> codes.saveCodes(account, CODES);
             case REVEAL_CODES -> codes.revealCodes(account);
             case USE_NEXT_CODE -> codes.useNextCode(account);
-            case MARK_CODE_USED -> codes.markCode(account, 2, true);
+            case MARK_CODE_USED -> codes.markCode(account, setId, 2, true);
             case REPLACE_CODES -> codes.replaceCodes(account, setId, "55555-66666\n77777-88888\n");
             case DELETE_CODES -> codes.deleteCodes(account, setId);
             case LIST_PEOPLE -> sharing.people(account);

@@ -17,6 +17,7 @@ import dev.breakglass.backupcodes.CodesAlreadySavedException;
 import dev.breakglass.backupcodes.CodesChangedException;
 import dev.breakglass.backupcodes.CodesOverview;
 import dev.breakglass.backupcodes.NoUnusedCodesException;
+import dev.breakglass.backupcodes.RevealedCodes;
 import dev.breakglass.crypto.CipherException;
 import dev.breakglass.formats.PasteRejectedException;
 import dev.breakglass.security.IdentityConfirmationRequiredException;
@@ -110,8 +111,9 @@ public class EmergencyControls extends Details {
 
     private void openViewDialog() {
         try {
-            ViewCodesDialog dialog = new ViewCodesDialog(accountLabel, service.revealCodes(accountId),
-                    (position, used) -> service.markCode(accountId, position, used));
+            RevealedCodes revealed = service.revealCodes(accountId);
+            ViewCodesDialog dialog = new ViewCodesDialog(accountLabel, revealed,
+                    (position, used) -> markCode(revealed.setId(), position, used));
             dialog.addOpenedChangeListener(event -> refresh());
             dialog.open();
         } catch (CipherException e) {
@@ -124,13 +126,24 @@ public class EmergencyControls extends Details {
             var code = service.useNextCode(accountId);
             refresh();
             new UseCodeDialog(accountLabel, code, () -> {
-                service.markCode(accountId, code.position(), false);
+                markCode(code.setId(), code.position(), false);
                 refresh();
             }).open();
-        } catch (NoUnusedCodesException e) {
+        } catch (NoUnusedCodesException | CodesChangedException e) {
             error(e.getMessage());
         } catch (CipherException e) {
             error("No code was handed out: " + e.getMessage());
+        }
+    }
+
+    /** Marks a code of the set the user was shown; when that set was replaced or deleted meanwhile, says so. */
+    private boolean markCode(UUID setId, int position, boolean used) {
+        try {
+            return service.markCode(accountId, setId, position, used);
+        } catch (CodesChangedException e) {
+            error(e.getMessage());
+            refresh();
+            return false;
         }
     }
 
