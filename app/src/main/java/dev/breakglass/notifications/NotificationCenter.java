@@ -4,6 +4,7 @@ import dev.breakglass.backupcodes.CodeMarked;
 import dev.breakglass.backupcodes.CodesDeleted;
 import dev.breakglass.backupcodes.CodesReplaced;
 import dev.breakglass.backupcodes.CodesRevealed;
+import dev.breakglass.security.AccountRemoved;
 import dev.breakglass.security.CurrentUser;
 import dev.breakglass.security.SignedInUser;
 import java.time.Clock;
@@ -56,6 +57,12 @@ public class NotificationCenter {
     void on(CodesDeleted event) {
         notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODES_DELETED",
                 "deleted the backup codes of", ".");
+    }
+
+    @EventListener
+    void on(AccountRemoved event) {
+        notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "ACCOUNT_REMOVED",
+                "removed the account", "; its backup codes are destroyed.");
     }
 
     @PreAuthorize("isAuthenticated()")

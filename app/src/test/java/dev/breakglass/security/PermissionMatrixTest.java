@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.breakglass.account.AccountForm;
+import dev.breakglass.account.AccountImport;
 import dev.breakglass.account.AccountOwnership;
 import dev.breakglass.account.AccountService;
 import dev.breakglass.account.AllAccountsService;
+import dev.breakglass.account.MfaState;
 import dev.breakglass.account.SharingService;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.testing.RoleFixtures;
@@ -15,6 +18,7 @@ import dev.breakglass.testing.RoleFixtures.TestWorkspace;
 import dev.breakglass.testing.SignIn;
 import dev.breakglass.workspace.Member;
 import dev.breakglass.workspace.MemberService;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +57,8 @@ class PermissionMatrixTest {
     AllAccountsService allAccounts;
     @Autowired
     MemberService members;
+    @Autowired
+    AccountImport accountImport;
 
     @AfterEach
     void signOut() {
@@ -65,7 +71,7 @@ class PermissionMatrixTest {
     /** What an actor tries on one account; the fixture's keeper is an eligible Owner, the bystander has no access. */
     enum AccountAction {
         OPEN_DETAILS, SEE_CODES_EXIST, SEE_CODE_HISTORY, SAVE_CODES, REVEAL_CODES, USE_NEXT_CODE, MARK_CODE_USED,
-        REPLACE_CODES, DELETE_CODES, LIST_PEOPLE, SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS;
+        REPLACE_CODES, DELETE_CODES, LIST_PEOPLE, SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS, EDIT_ACCOUNT, REMOVE_ACCOUNT;
 
         boolean allowedFor(WorkspaceRole role, Access access) {
             return switch (this) {
@@ -73,7 +79,9 @@ class PermissionMatrixTest {
                 case SAVE_CODES, REVEAL_CODES, USE_NEXT_CODE, MARK_CODE_USED, REPLACE_CODES, DELETE_CODES ->
                         access == Access.OWNER && role.mayKeepCodes();
                 // A Guest or Login-only user recorded as Owner (the services never do that) gets no Owner powers.
-                case SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS -> access == Access.OWNER && role.mayOwnAccounts();
+                case SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS, EDIT_ACCOUNT -> access == Access.OWNER && role.mayOwnAccounts();
+                // The workspace Owner and Super Admins may remove any account, through all-access.
+                case REMOVE_ACCOUNT -> access == Access.OWNER && role.mayOwnAccounts() || role.mayReachAllAccounts();
             };
         }
     }
@@ -81,7 +89,7 @@ class PermissionMatrixTest {
     /** What an actor tries on a member of the given role, or on the workspace as a whole. */
     enum MemberAction {
         LIST_MEMBERS, ADD_MEMBER, GIVE_OWN_ROLE, LOWER_ROLE, DEACTIVATE, REACTIVATE, REMOVE, NEW_PASSWORD_LINK,
-        TRANSFER_OWNERSHIP, LIST_ALL_ACCOUNTS, REASSIGN_OWNERS;
+        TRANSFER_OWNERSHIP, LIST_ALL_ACCOUNTS, REASSIGN_OWNERS, ADD_ACCOUNT, PREVIEW_IMPORT, IMPORT_ACCOUNTS;
 
         boolean allowedFor(WorkspaceRole actor, WorkspaceRole target) {
             return switch (this) {
@@ -93,11 +101,14 @@ class PermissionMatrixTest {
                 case LOWER_ROLE, DEACTIVATE, REACTIVATE, REMOVE, NEW_PASSWORD_LINK -> actor.mayManage(target);
                 case TRANSFER_OWNERSHIP -> actor == WorkspaceRole.OWNER && target != WorkspaceRole.OWNER && target.mayOwnAccounts();
                 case LIST_ALL_ACCOUNTS, REASSIGN_OWNERS -> actor.mayReachAllAccounts();
+                case ADD_ACCOUNT -> actor.mayOwnAccounts();
+                case PREVIEW_IMPORT, IMPORT_ACCOUNTS -> actor.mayImportAccounts();
             };
         }
 
         boolean targetsAMember() {
-            return this != LIST_MEMBERS && this != ADD_MEMBER && this != LIST_ALL_ACCOUNTS && this != REASSIGN_OWNERS;
+            return this != LIST_MEMBERS && this != ADD_MEMBER && this != LIST_ALL_ACCOUNTS && this != REASSIGN_OWNERS
+                    && this != ADD_ACCOUNT && this != PREVIEW_IMPORT && this != IMPORT_ACCOUNTS;
         }
     }
 
@@ -209,6 +220,9 @@ class PermissionMatrixTest {
             case SHARE -> sharing.share(account, bystander.userId(), AccountRole.COLLABORATOR);
             case CHANGE_ACCOUNT_ROLE -> sharing.changeRole(account, keeper.userId(), AccountRole.COLLABORATOR);
             case REMOVE_ACCESS -> sharing.remove(account, keeper.userId());
+            case EDIT_ACCOUNT -> accounts.editAccount(account, 0, new AccountForm("github", null, "Renamed account", null,
+                    MfaState.ON, null, null));
+            case REMOVE_ACCOUNT -> accounts.removeAccount(account, "Matrix account");
         }
     }
 
@@ -226,6 +240,9 @@ class PermissionMatrixTest {
             case TRANSFER_OWNERSHIP -> members.transferOwnership(target);
             case LIST_ALL_ACCOUNTS -> allAccounts.list(false, "", 0, 50);
             case REASSIGN_OWNERS -> allAccounts.reassignOwners(account, Set.of(workspace.member(WorkspaceRole.USER).userId()));
+            case ADD_ACCOUNT -> accounts.addAccount(new AccountForm("github", null, "New account", null, MfaState.ON, null, null));
+            case PREVIEW_IMPORT -> accountImport.preview("label,app\nImported,GitHub\n".getBytes(StandardCharsets.UTF_8));
+            case IMPORT_ACCOUNTS -> accountImport.importAccounts("label,app\nImported,GitHub\n".getBytes(StandardCharsets.UTF_8));
         }
     }
 

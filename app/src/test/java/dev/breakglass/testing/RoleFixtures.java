@@ -95,7 +95,7 @@ public class RoleFixtures {
 
     /**
      * Everything a permission decision could change in these workspaces, as text: members with role and
-     * status, their passwords, account access, code sets and codes, notifications and audit events. Equal snapshots mean nothing changed.
+     * status, their passwords, accounts, account access, code sets and codes, notifications and audit events. Equal snapshots mean nothing changed.
      */
     public String snapshot(UUID... workspaceIds) {
         var workspaces = java.util.List.of(workspaceIds);
@@ -104,6 +104,8 @@ public class RoleFixtures {
                 .from(WORKSPACE_MEMBER).join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
                 .where(WORKSPACE_MEMBER.WORKSPACE_ID.in(workspaces))
                 .orderBy(WORKSPACE_MEMBER.WORKSPACE_ID, WORKSPACE_MEMBER.USER_ID).fetch().formatCSV()
+                + db.select(ACCOUNT.ID, ACCOUNT.LABEL, ACCOUNT.VERSION, ACCOUNT.REMOVED_AT).from(ACCOUNT)
+                .where(ACCOUNT.WORKSPACE_ID.in(workspaces)).orderBy(ACCOUNT.ID).fetch().formatCSV()
                 + db.select(ACCOUNT_ACCESS.ACCOUNT_ID, ACCOUNT_ACCESS.USER_ID, ACCOUNT_ACCESS.ROLE)
                 .from(ACCOUNT_ACCESS).where(ACCOUNT_ACCESS.WORKSPACE_ID.in(workspaces))
                 .orderBy(ACCOUNT_ACCESS.ACCOUNT_ID, ACCOUNT_ACCESS.USER_ID).fetch().formatCSV()
