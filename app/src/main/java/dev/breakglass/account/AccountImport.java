@@ -61,7 +61,11 @@ public class AccountImport {
 
     /** Whether the signed-in member may import accounts (to show the button; the other methods check again). */
     public boolean mayImport() {
-        return access.requireMember().role().mayImportAccounts();
+        try {
+            return access.requireMember().role().mayImportAccounts();
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     /** A file to fill in: the columns and two example rows. */

@@ -104,7 +104,11 @@ public class AccountService {
 
     /** Whether the signed-in member may add accounts (to show the button; {@link #addAccount} checks again). */
     public boolean mayAddAccounts() {
-        return access.requireMember().role().mayOwnAccounts();
+        try {
+            return access.requireMember().role().mayOwnAccounts();
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     /** The apps an account can be for: those the format plugins serve, by name, then "Other app". */

@@ -3,6 +3,7 @@ package dev.breakglass.account.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -115,22 +116,26 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void showSettings(Div fields, AccountDetails account) {
-        TextArea notes = new TextArea("Notes");
-        notes.setValue(account.notes() == null ? "" : account.notes());
-        notes.setReadOnly(true);
-        notes.setWidth("min(28rem, 100%)");
-        VerticalLayout shown = new VerticalLayout(
+        // Two columns and no empty optional fields, so Emergency controls stay high on the page.
+        FormLayout shown = new FormLayout(
                 readOnly("Label", account.label()),
                 readOnly("App", account.appName()),
                 readOnly("Login name", account.loginName()),
-                readOnly("MFA", account.mfaState().label()),
-                readOnly("Sign-in URL", account.signInUrl()),
-                notes);
-        shown.setPadding(false);
+                readOnly("MFA", account.mfaState().label()));
+        shown.setMaxWidth("48rem");
+        if (account.signInUrl() != null) {
+            shown.add(readOnly("Sign-in URL", account.signInUrl()), 2);
+        }
+        if (account.notes() != null) {
+            TextArea notes = new TextArea("Notes");
+            notes.setValue(account.notes());
+            notes.setReadOnly(true);
+            shown.add(notes, 2);
+        }
         if (account.mayEdit()) {
             Button edit = new Button("Edit", event -> editSettings(fields, account));
             edit.setId("edit-account");
-            shown.add(edit);
+            shown.add(new Div(edit), 2);
         }
         fields.removeAll();
         fields.add(shown);
@@ -139,7 +144,7 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     private void editSettings(Div fields, AccountDetails account) {
         var apps = accounts.apps();
         AccountFields form = new AccountFields(apps);
-        form.setForm(account.form(), apps);
+        form.setForm(account.form(), account.appName(), apps);
         Paragraph conflict = new Paragraph();
         conflict.setId("account-conflict");
         conflict.addClassName("account-conflict");

@@ -64,10 +64,11 @@ class AccountFields extends FormLayout {
         setColspan(notes, 2);
     }
 
-    void setForm(AccountForm form, List<AppChoice> apps) {
+    /** Fills the fields from a saved account; {@code appName} names an app that no running plugin serves now. */
+    void setForm(AccountForm form, String appName, List<AppChoice> apps) {
         app.setValue(apps.stream().filter(choice -> choice.key().equals(form.appKey())).findFirst()
                 .orElse(form.otherAppName() != null || form.appKey() == null ? AppChoice.other()
-                        : new AppChoice(form.appKey(), form.appKey())));
+                        : new AppChoice(form.appKey(), appName)));
         otherAppName.setValue(form.otherAppName() == null ? "" : form.otherAppName());
         label.setValue(form.label());
         loginName.setValue(form.loginName() == null ? "" : form.loginName());
