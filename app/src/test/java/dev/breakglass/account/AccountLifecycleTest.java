@@ -264,6 +264,12 @@ class AccountLifecycleTest {
         assertThat(labels("", CardFilter.ALL, CardSort.RECENTLY_CHANGED)).first().isEqualTo("Mail");
         assertThat(accounts.listCards(CardFilter.ALL, "mail", CardSort.LABEL, 0, 10)).singleElement()
                 .satisfies(card -> assertThat(card.codesRemaining()).isEqualTo(2));
+        // The count on the card follows every mark, as the codes themselves do.
+        codes.markCode(withCodes, 1, false);
+        codes.markCode(withCodes, 3, true);
+        codes.markCode(withCodes, 3, true);
+        assertThat(accounts.listCards(CardFilter.ALL, "mail", CardSort.LABEL, 0, 10).get(0).codesRemaining())
+                .isEqualTo(codes.overview(withCodes).activeSet().orElseThrow().remaining()).isEqualTo(2);
         signIn.out();
         assertThatThrownBy(() -> labels("bot", CardFilter.ALL, CardSort.LABEL))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
