@@ -3,7 +3,18 @@ package dev.breakglass.account;
 import dev.breakglass.security.AccountRole;
 import java.util.UUID;
 
-/** An account as its details page shows it. */
+/**
+ * An account as its details page shows it.
+ *
+ * @param otherAppName the name typed for an app no plugin serves, else null
+ * @param version the version the page shows, for saving an edit of it
+ * @param mayEdit whether the signed-in member may edit and remove it (the service checks again)
+ */
 public record AccountDetails(UUID id, String label, String appKey, String appName, String loginName, MfaState mfaState,
-        AccountRole myRole) {
+        AccountRole myRole, String otherAppName, String signInUrl, String notes, int version, boolean mayEdit) {
+
+    /** The settings as a form, to start an edit from. */
+    public AccountForm form() {
+        return new AccountForm(appKey, otherAppName, label, loginName, mfaState, signInUrl, notes);
+    }
 }

@@ -2,31 +2,44 @@ package dev.breakglass.account;
 
 import static dev.breakglass.db.Tables.ACCOUNT;
 import static dev.breakglass.db.Tables.ACCOUNT_ACCESS;
-import static dev.breakglass.db.Tables.BACKUP_CODE;
+import static dev.breakglass.db.Tables.APP_USER;
 import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
 import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.lower;
-import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
 import dev.breakglass.security.AccountRole;
+import dev.breakglass.security.WorkspaceRole;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.OrderField;
 import org.springframework.stereotype.Repository;
 
-/** Reads accounts as one member may see them: one query per page of cards. */
+/**
+ * Accounts as one member may see them, and the account rows themselves. Removed accounts are in no answer: every
+ * query here asks for live ones. Cards and counts read the unused-code count kept on the active set, so their
+ * cost is one row per account, never a count of codes per account.
+ */
 @Repository
 class AccountRepository {
+
+    private static final Field<String> LABEL_KEY = lower(ACCOUNT.LABEL);
 
     private final DSLContext db;
 
@@ -34,25 +47,34 @@ class AccountRepository {
         this.db = db;
     }
 
-    // Counts 0 when the account has no active set, since no code matches a NULL set id.
-    private static final Field<Integer> REMAINING = field(selectCount().from(BACKUP_CODE)
-            .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID)).and(BACKUP_CODE.USED_AT.isNull()));
-
-    /** The accounts shared with a member that match the filter, by label, one page at a time. */
-    List<AccountCard> findCards(UUID workspaceId, UUID userId, Condition filter, int offset, int limit,
-            Function<String, String> appNames) {
-        return db.select(ACCOUNT.ID, ACCOUNT.LABEL, ACCOUNT.APP_KEY, ACCOUNT.LOGIN_NAME, ACCOUNT.MFA_STATE,
-                        ACCOUNT_ACCESS.ROLE, coalesce(BACKUP_CODE_SET.CODE_COUNT, val(0)), REMAINING)
-                .from(ACCOUNT)
-                .join(ACCOUNT_ACCESS).on(ACCOUNT_ACCESS.ACCOUNT_ID.eq(ACCOUNT.ID))
+    /** The accounts shared with a member that match the filter and search, in the chosen order, one page at a time. */
+    List<AccountCard> findCards(UUID workspaceId, UUID userId, Condition filter, Condition search, CardSort sort, int offset,
+            int limit, Function<String, String> appNames) {
+        return db.select(ACCOUNT.ID, ACCOUNT.LABEL, ACCOUNT.APP_KEY, ACCOUNT.APP_NAME, ACCOUNT.LOGIN_NAME, ACCOUNT.MFA_STATE,
+                        ACCOUNT_ACCESS.ROLE, coalesce(BACKUP_CODE_SET.CODE_COUNT, val(0)),
+                        coalesce(BACKUP_CODE_SET.UNUSED_COUNT, val(0)))
+                .from(ACCOUNT_ACCESS)
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
                 .leftJoin(BACKUP_CODE_SET).on(BACKUP_CODE_SET.ACCOUNT_ID.eq(ACCOUNT.ID).and(BACKUP_CODE_SET.STATE.eq("ACTIVE")))
                 .where(visibleTo(workspaceId, userId))
                 .and(filter)
-                .orderBy(lower(ACCOUNT.LABEL), ACCOUNT.ID)
+                .and(search)
+                .orderBy(order(sort))
                 .offset(offset)
                 .limit(limit)
-                .fetch(r -> new AccountCard(r.value1(), r.value2(), r.value3(), appNames.apply(r.value3()), r.value4(),
-                        MfaState.valueOf(r.value5()), AccountRole.valueOf(r.value6()), r.value7(), r.value8()));
+                .fetch(r -> new AccountCard(r.value1(), r.value2(), r.value3(), appName(r.value3(), r.value4(), appNames),
+                        r.value5(), MfaState.valueOf(r.value6()), AccountRole.valueOf(r.value7()), r.value8(), r.value9()));
+    }
+
+    // Labels are unique per workspace whatever their case, so the label alone orders the cards.
+    private static List<OrderField<?>> order(CardSort sort) {
+        return switch (sort) {
+            case LABEL -> List.of(LABEL_KEY);
+            case RECENTLY_CHANGED -> List.of(greatest(ACCOUNT.UPDATED_AT, coalesce(BACKUP_CODE_SET.SAVED_AT, ACCOUNT.UPDATED_AT))
+                    .desc(), LABEL_KEY);
+            // Saved sets by how few codes are left; accounts without saved codes after them.
+            case FEWEST_CODES_LEFT -> List.of(BACKUP_CODE_SET.UNUSED_COUNT.asc().nullsLast(), LABEL_KEY);
+        };
     }
 
     /** How many of the member's accounts match each filter, in one query. */
@@ -60,8 +82,8 @@ class AccountRepository {
             int staleAfterDays) {
         return db.select(count(), count().filterWhere(mfaOnNoCodes), count().filterWhere(lowCodes),
                         count().filterWhere(oldCodes))
-                .from(ACCOUNT)
-                .join(ACCOUNT_ACCESS).on(ACCOUNT_ACCESS.ACCOUNT_ID.eq(ACCOUNT.ID))
+                .from(ACCOUNT_ACCESS)
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
                 .leftJoin(BACKUP_CODE_SET).on(BACKUP_CODE_SET.ACCOUNT_ID.eq(ACCOUNT.ID).and(BACKUP_CODE_SET.STATE.eq("ACTIVE")))
                 .where(visibleTo(workspaceId, userId))
                 .fetchSingle(r -> new AccountsOverview(r.value1(), r.value2(), r.value3(), r.value4(), staleAfterDays));
@@ -72,29 +94,184 @@ class AccountRepository {
     }
 
     static Condition lowOnCodes(int lowAt) {
-        return BACKUP_CODE_SET.ID.isNotNull().and(REMAINING.le(lowAt));
+        return BACKUP_CODE_SET.ID.isNotNull().and(BACKUP_CODE_SET.UNUSED_COUNT.le(lowAt));
     }
 
     static Condition codesSavedBefore(OffsetDateTime cutoff) {
         return BACKUP_CODE_SET.SAVED_AT.lt(cutoff);
     }
 
+    /** Label, login name or app name contains the text, any case; {@code appKeys} are the apps whose names match. */
+    static Condition matching(String text, Set<String> appKeys) {
+        if (text == null || text.isBlank()) {
+            return noCondition();
+        }
+        String term = text.strip();
+        return ACCOUNT.LABEL.containsIgnoreCase(term)
+                .or(ACCOUNT.LOGIN_NAME.containsIgnoreCase(term))
+                .or(ACCOUNT.APP_NAME.containsIgnoreCase(term))
+                .or(ACCOUNT.APP_NAME.isNull().and(ACCOUNT.APP_KEY.containsIgnoreCase(term).or(ACCOUNT.APP_KEY.in(appKeys))));
+    }
+
     Optional<AccountDetails> findDetails(UUID workspaceId, UUID userId, UUID accountId, Function<String, String> appNames) {
-        return db.select(ACCOUNT.ID, ACCOUNT.LABEL, ACCOUNT.APP_KEY, ACCOUNT.LOGIN_NAME, ACCOUNT.MFA_STATE, ACCOUNT_ACCESS.ROLE)
-                .from(ACCOUNT)
-                .join(ACCOUNT_ACCESS).on(ACCOUNT_ACCESS.ACCOUNT_ID.eq(ACCOUNT.ID))
+        return db.select(ACCOUNT.ID, ACCOUNT.LABEL, ACCOUNT.APP_KEY, ACCOUNT.APP_NAME, ACCOUNT.LOGIN_NAME, ACCOUNT.MFA_STATE,
+                        ACCOUNT_ACCESS.ROLE, ACCOUNT.SIGN_IN_URL, ACCOUNT.NOTES, ACCOUNT.VERSION, WORKSPACE_MEMBER.ROLE)
+                .from(ACCOUNT_ACCESS)
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
+                .join(WORKSPACE_MEMBER).on(WORKSPACE_MEMBER.WORKSPACE_ID.eq(ACCOUNT.WORKSPACE_ID)
+                        .and(WORKSPACE_MEMBER.USER_ID.eq(ACCOUNT_ACCESS.USER_ID)))
                 .where(visibleTo(workspaceId, userId))
                 .and(ACCOUNT.ID.eq(accountId))
-                .fetchOptional(r -> new AccountDetails(r.value1(), r.value2(), r.value3(), appNames.apply(r.value3()),
-                        r.value4(), MfaState.valueOf(r.value5()), AccountRole.valueOf(r.value6())));
+                .fetchOptional(r -> {
+                    AccountRole role = AccountRole.valueOf(r.value7());
+                    return new AccountDetails(r.value1(), r.value2(), r.value3(), appName(r.value3(), r.value4(), appNames),
+                            r.value5(), MfaState.valueOf(r.value6()), role, r.value4(), r.value8(), r.value9(), r.value10(),
+                            role == AccountRole.OWNER && WorkspaceRole.valueOf(r.value11()).mayOwnAccounts());
+                });
+    }
+
+    /** The live account of the workspace labelled so, whatever the case, apart from one; its label as saved. */
+    Optional<String> findLabelClash(UUID workspaceId, String label, UUID exceptAccountId) {
+        return db.select(ACCOUNT.LABEL).from(ACCOUNT)
+                .where(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
+                .and(LABEL_KEY.eq(label.toLowerCase(Locale.ROOT)))
+                .and(ACCOUNT.REMOVED_AT.isNull())
+                .and(exceptAccountId == null ? noCondition() : ACCOUNT.ID.ne(exceptAccountId))
+                .fetchOptional(ACCOUNT.LABEL);
+    }
+
+    /** Which of these labels (lower case) live accounts of the workspace already carry, in one query. */
+    Set<String> findTakenLabels(UUID workspaceId, Collection<String> lowerCaseLabels) {
+        if (lowerCaseLabels.isEmpty()) {
+            return Set.of();
+        }
+        return db.select(LABEL_KEY).from(ACCOUNT)
+                .where(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
+                .and(LABEL_KEY.in(lowerCaseLabels))
+                .and(ACCOUNT.REMOVED_AT.isNull())
+                .fetchSet(LABEL_KEY);
+    }
+
+    /** The members of the workspace with these e-mail addresses (lower case), by address, with role and status. */
+    Map<String, Member> findMembersByEmail(UUID workspaceId, Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return Map.of();
+        }
+        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, WORKSPACE_MEMBER.ROLE, WORKSPACE_MEMBER.STATUS)
+                .from(WORKSPACE_MEMBER)
+                .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
+                .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
+                .and(APP_USER.EMAIL.in(emails))
+                .fetch(r -> new Member(new Person(r.value1(), r.value2(), r.value3(), WorkspaceRole.valueOf(r.value4())),
+                        "ACTIVE".equals(r.value5())))
+                .stream().collect(Collectors.toMap(member -> member.person().email(), member -> member));
+    }
+
+    void insert(UUID workspaceId, UUID accountId, AccountForm form, UUID createdBy) {
+        db.insertInto(ACCOUNT)
+                .set(ACCOUNT.ID, accountId)
+                .set(ACCOUNT.WORKSPACE_ID, workspaceId)
+                .set(ACCOUNT.APP_KEY, form.appKey())
+                .set(ACCOUNT.APP_NAME, form.otherAppName())
+                .set(ACCOUNT.LABEL, form.label())
+                .set(ACCOUNT.LOGIN_NAME, form.loginName())
+                .set(ACCOUNT.MFA_STATE, form.mfaState().name())
+                .set(ACCOUNT.SIGN_IN_URL, form.signInUrl())
+                .set(ACCOUNT.NOTES, form.notes())
+                .set(ACCOUNT.CREATED_BY, createdBy)
+                .set(ACCOUNT.UPDATED_BY, createdBy)
+                .execute();
+    }
+
+    /** Gives people access to new accounts, in one statement. */
+    void insertAccess(UUID workspaceId, List<Grant> grants, UUID grantedBy) {
+        if (grants.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(ACCOUNT_ACCESS, ACCOUNT_ACCESS.WORKSPACE_ID, ACCOUNT_ACCESS.ACCOUNT_ID,
+                ACCOUNT_ACCESS.USER_ID, ACCOUNT_ACCESS.ROLE, ACCOUNT_ACCESS.GRANTED_BY);
+        for (Grant grant : grants) {
+            insert = insert.values(workspaceId, grant.accountId(), grant.userId(), grant.role().name(), grantedBy);
+        }
+        insert.execute();
+    }
+
+    /** Locks a live account of the workspace for a change and reads what it holds now. */
+    Optional<Saved> lock(UUID workspaceId, UUID accountId) {
+        return db.select(ACCOUNT.APP_KEY, ACCOUNT.APP_NAME, ACCOUNT.LABEL, ACCOUNT.LOGIN_NAME, ACCOUNT.MFA_STATE,
+                        ACCOUNT.SIGN_IN_URL, ACCOUNT.NOTES, ACCOUNT.VERSION, ACCOUNT.UPDATED_BY)
+                .from(ACCOUNT)
+                .where(ACCOUNT.ID.eq(accountId))
+                .and(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
+                .and(ACCOUNT.REMOVED_AT.isNull())
+                .forUpdate()
+                .fetchOptional(r -> new Saved(new AccountForm(r.value1(), r.value2(), r.value3(), r.value4(),
+                        MfaState.valueOf(r.value5()), r.value6(), r.value7()), r.value8(), r.value9()));
+    }
+
+    Optional<String> findDisplayName(UUID userId) {
+        return userId == null ? Optional.empty()
+                : db.select(APP_USER.DISPLAY_NAME).from(APP_USER).where(APP_USER.ID.eq(userId)).fetchOptional(APP_USER.DISPLAY_NAME);
+    }
+
+    /** Saves a new version of the account's settings; the caller holds its lock and checked the version. */
+    void update(UUID accountId, AccountForm form, UUID userId, OffsetDateTime now) {
+        db.update(ACCOUNT)
+                .set(ACCOUNT.APP_KEY, form.appKey())
+                .set(ACCOUNT.APP_NAME, form.otherAppName())
+                .set(ACCOUNT.LABEL, form.label())
+                .set(ACCOUNT.LOGIN_NAME, form.loginName())
+                .set(ACCOUNT.MFA_STATE, form.mfaState().name())
+                .set(ACCOUNT.SIGN_IN_URL, form.signInUrl())
+                .set(ACCOUNT.NOTES, form.notes())
+                .set(ACCOUNT.UPDATED_BY, userId)
+                .set(ACCOUNT.UPDATED_AT, now)
+                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
+                .where(ACCOUNT.ID.eq(accountId))
+                .execute();
+    }
+
+    /** The id of the account's active code set, if it has one. */
+    Optional<UUID> findActiveSetId(UUID accountId) {
+        return db.select(BACKUP_CODE_SET.ID).from(BACKUP_CODE_SET)
+                .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId)).and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
+                .fetchOptional(BACKUP_CODE_SET.ID);
+    }
+
+    void markRemoved(UUID accountId, UUID userId, OffsetDateTime now) {
+        db.update(ACCOUNT)
+                .set(ACCOUNT.REMOVED_AT, now)
+                .set(ACCOUNT.REMOVED_BY, userId)
+                .set(ACCOUNT.UPDATED_BY, userId)
+                .set(ACCOUNT.UPDATED_AT, now)
+                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
+                .where(ACCOUNT.ID.eq(accountId))
+                .execute();
+    }
+
+    private static String appName(String appKey, String otherAppName, Function<String, String> appNames) {
+        return otherAppName != null ? otherAppName : appNames.apply(appKey);
     }
 
     private static Condition visibleTo(UUID workspaceId, UUID userId) {
         return ACCOUNT.WORKSPACE_ID.eq(workspaceId)
+                .and(ACCOUNT.REMOVED_AT.isNull())
                 .and(ACCOUNT_ACCESS.USER_ID.eq(userId))
                 .andExists(selectOne().from(WORKSPACE_MEMBER)
                         .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
                         .and(WORKSPACE_MEMBER.USER_ID.eq(userId))
                         .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE")));
+    }
+
+    /** An account's settings as saved, with its version and who saved it. */
+    record Saved(AccountForm form, int version, UUID updatedBy) {
+    }
+
+    /** A member of the workspace found by e-mail address; {@code active} false when deactivated. */
+    record Member(Person person, boolean active) {
+    }
+
+    /** Access to give on a new account. */
+    record Grant(UUID accountId, UUID userId, AccountRole role) {
     }
 }

@@ -41,14 +41,14 @@ class SharingRepository {
 
     Optional<String> findLabel(UUID workspaceId, UUID accountId) {
         return db.select(ACCOUNT.LABEL).from(ACCOUNT)
-                .where(ACCOUNT.ID.eq(accountId)).and(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
+                .where(ACCOUNT.ID.eq(accountId)).and(ACCOUNT.WORKSPACE_ID.eq(workspaceId)).and(ACCOUNT.REMOVED_AT.isNull())
                 .fetchOptional(ACCOUNT.LABEL);
     }
 
     /** Locks the account's row until the transaction ends, so two changes to its Owners cannot both pass the last-Owner check. */
     Optional<String> lockAccount(UUID workspaceId, UUID accountId) {
         return db.select(ACCOUNT.LABEL).from(ACCOUNT)
-                .where(ACCOUNT.ID.eq(accountId)).and(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
+                .where(ACCOUNT.ID.eq(accountId)).and(ACCOUNT.WORKSPACE_ID.eq(workspaceId)).and(ACCOUNT.REMOVED_AT.isNull())
                 .forUpdate()
                 .fetchOptional(ACCOUNT.LABEL);
     }
@@ -208,6 +208,7 @@ class SharingRepository {
 
     private static Condition ownershipFilter(UUID workspaceId, boolean orphanedOnly, String search) {
         return ACCOUNT.WORKSPACE_ID.eq(workspaceId)
+                .and(ACCOUNT.REMOVED_AT.isNull())
                 .and(orphanedOnly ? orphanedCondition() : noCondition())
                 .and(search == null || search.isBlank() ? noCondition() : ACCOUNT.LABEL.containsIgnoreCase(search.strip()));
     }

@@ -13,6 +13,9 @@ import dev.breakglass.password.PasswordChanged;
 import dev.breakglass.password.SetPasswordLinkIssued;
 import dev.breakglass.security.AccessPolicy;
 import dev.breakglass.security.AccountAccessChanged;
+import dev.breakglass.security.AccountAdded;
+import dev.breakglass.security.AccountEdited;
+import dev.breakglass.security.AccountRemoved;
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.Capability;
 import dev.breakglass.security.LoginFailed;
@@ -151,6 +154,41 @@ public class AuditLog {
         append(event.workspaceId(), null, event.throttled() ? "LOGIN_THROTTLED" : "LOGIN_FAILED", null, details -> details
                 .put("member", event.userId().toString())
                 .put("address", event.address()));
+    }
+
+    @EventListener
+    void on(AccountAdded event) {
+        append(event.workspaceId(), event.actorId(), "ACCOUNT_ADDED", event.accountId(), details -> {
+            details.put("label", event.label()).put("app", event.appName()).put("mfa", event.mfaState());
+            ids(details.putArray("owners"), event.owners());
+            ids(details.putArray("collaborators"), event.collaborators());
+            if (event.imported()) {
+                details.put("imported", true);
+            }
+        });
+    }
+
+    @EventListener
+    void on(AccountEdited event) {
+        append(event.workspaceId(), event.actorId(), "ACCOUNT_EDITED", event.accountId(), details -> {
+            ObjectNode changes = details.putObject("changes");
+            event.changes().forEach(change -> changes.putObject(change.setting())
+                    .put("before", change.before()).put("after", change.after()));
+            if (event.notesChanged()) {
+                // The notes' content stays out of the log.
+                details.put("notes", "changed");
+            }
+        });
+    }
+
+    @EventListener
+    void on(AccountRemoved event) {
+        append(event.workspaceId(), event.actorId(), "ACCOUNT_REMOVED", event.accountId(), details -> {
+            details.put("label", event.label());
+            if (event.activeSetId() != null) {
+                details.put("destroyedSet", event.activeSetId().toString());
+            }
+        });
     }
 
     private static void ids(ArrayNode array, List<UUID> ids) {

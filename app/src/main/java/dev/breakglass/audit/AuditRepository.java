@@ -6,6 +6,7 @@ import static dev.breakglass.db.Tables.AUDIT_EVENT;
 import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.when;
 
 import java.time.ZoneOffset;
 import java.util.List;
@@ -89,9 +90,11 @@ class AuditRepository {
     }
 
     List<Choice> accounts(UUID workspaceId) {
-        return db.select(ACCOUNT.ID, ACCOUNT.LABEL).from(ACCOUNT)
+        // Removed accounts keep their history, so they stay choosable here, marked.
+        return db.select(ACCOUNT.ID, when(ACCOUNT.REMOVED_AT.isNull(), ACCOUNT.LABEL).otherwise(ACCOUNT.LABEL.concat(" (removed)")))
+                .from(ACCOUNT)
                 .where(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
-                .orderBy(ACCOUNT.LABEL)
+                .orderBy(ACCOUNT.REMOVED_AT.isNotNull(), ACCOUNT.LABEL)
                 .fetch(r -> new Choice(r.value1(), r.value2()));
     }
 

@@ -59,6 +59,7 @@ class BackupCodeRepository {
                 .set(BACKUP_CODE_SET.ACCOUNT_ID, accountId)
                 .set(BACKUP_CODE_SET.FORMAT_ID, formatId)
                 .set(BACKUP_CODE_SET.CODE_COUNT, ciphertexts.size())
+                .set(BACKUP_CODE_SET.UNUSED_COUNT, ciphertexts.size())
                 .set(BACKUP_CODE_SET.SAVED_BY, savedBy)
                 .set(BACKUP_CODE_SET.STATE, "ACTIVE")
                 .execute();
@@ -85,6 +86,11 @@ class BackupCodeRepository {
      * is taking are skipped, so two callers at the same moment never get the same code.
      */
     Optional<StoredCode> takeNextUnused(UUID setId, UUID userId, OffsetDateTime now) {
+        // The set's row first, as replace and delete lock it, so they never wait for each other in a circle.
+        if (db.update(BACKUP_CODE_SET).set(BACKUP_CODE_SET.UNUSED_COUNT, BACKUP_CODE_SET.UNUSED_COUNT.minus(1))
+                .where(BACKUP_CODE_SET.ID.eq(setId)).and(BACKUP_CODE_SET.UNUSED_COUNT.gt(0)).execute() == 0) {
+            return Optional.empty();
+        }
         var next = select(BACKUP_CODE.POSITION).from(BACKUP_CODE)
                 .where(BACKUP_CODE.SET_ID.eq(setId))
                 .and(BACKUP_CODE.USED_AT.isNull())
@@ -103,7 +109,9 @@ class BackupCodeRepository {
 
     /** @return whether the code changed (false when it already was in that state, or is gone) */
     boolean markUsed(UUID setId, int position, UUID userId, OffsetDateTime now, boolean used) {
-        return db.update(BACKUP_CODE)
+        // The set's row first, as replace and delete lock it, so they never wait for each other in a circle.
+        db.select(BACKUP_CODE_SET.ID).from(BACKUP_CODE_SET).where(BACKUP_CODE_SET.ID.eq(setId)).forNoKeyUpdate().fetch();
+        boolean changed = db.update(BACKUP_CODE)
                 .set(BACKUP_CODE.USED_AT, used ? now : null)
                 .set(BACKUP_CODE.USED_BY, used ? userId : null)
                 .where(BACKUP_CODE.SET_ID.eq(setId))
@@ -111,6 +119,11 @@ class BackupCodeRepository {
                 .and(BACKUP_CODE.CIPHERTEXT.isNotNull())
                 .and(used ? BACKUP_CODE.USED_AT.isNull() : BACKUP_CODE.USED_AT.isNotNull())
                 .execute() == 1;
+        if (changed) {
+            db.update(BACKUP_CODE_SET).set(BACKUP_CODE_SET.UNUSED_COUNT, BACKUP_CODE_SET.UNUSED_COUNT.plus(used ? -1 : 1))
+                    .where(BACKUP_CODE_SET.ID.eq(setId)).execute();
+        }
+        return changed;
     }
 
     int countUnused(UUID setId) {
@@ -120,7 +133,8 @@ class BackupCodeRepository {
 
     /**
      * Holds the set while one of its codes is taken or marked: a replace or delete (which lock it for update) waits
-     * for that, or the caller waits for them and then finds the set is no longer active.
+     * for that, or the caller waits for them and then finds the set is no longer active. The same lock the code
+     * count's update takes next, so two callers queue on the set's row instead of deadlocking on a lock upgrade.
      *
      * @return whether the set is the account's active set
      */
@@ -130,7 +144,7 @@ class BackupCodeRepository {
                 .where(BACKUP_CODE_SET.ID.eq(setId))
                 .and(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId))
                 .and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
-                .forShare()
+                .forNoKeyUpdate()
                 .fetchOptional()
                 .isPresent();
     }
@@ -159,6 +173,23 @@ class BackupCodeRepository {
                 .execute();
         db.update(BACKUP_CODE).setNull(BACKUP_CODE.CIPHERTEXT).where(BACKUP_CODE.SET_ID.eq(setId)).execute();
         return used;
+    }
+
+    /**
+     * Ends every set of a removed account that still holds ciphertexts: the active one becomes history as deleted,
+     * with its counts, and every ciphertext is destroyed.
+     */
+    void endAllSets(UUID accountId, UUID userId, OffsetDateTime now) {
+        db.select(BACKUP_CODE_SET.ID).from(BACKUP_CODE_SET)
+                .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId)).and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
+                .forUpdate()
+                .fetch(BACKUP_CODE_SET.ID)
+                .forEach(setId -> endSet(setId, "DELETED", userId, now));
+        db.update(BACKUP_CODE).setNull(BACKUP_CODE.CIPHERTEXT)
+                .where(BACKUP_CODE.SET_ID.in(select(BACKUP_CODE_SET.ID).from(BACKUP_CODE_SET)
+                        .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId))))
+                .and(BACKUP_CODE.CIPHERTEXT.isNotNull())
+                .execute();
     }
 
     /** The latest change to the account's codes, for telling a user who changed them under their feet. */

@@ -1,8 +1,13 @@
 package dev.breakglass.formats;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,6 +53,57 @@ public class CodeFormats {
             return format.get().displayName();
         }
         return appKey.isEmpty() ? appKey : appKey.substring(0, 1).toUpperCase(Locale.ROOT) + appKey.substring(1);
+    }
+
+    /**
+     * The apps the running format plugins serve, one per format, by name: what a new account can be for. The key
+     * is the format's id when it serves that key, else the first of its keys.
+     */
+    public List<KnownApp> apps() {
+        Map<String, KnownApp> apps = new LinkedHashMap<>();
+        for (FormatInfo format : reader.formats()) {
+            String key = format.appKeys().contains(format.id()) ? format.id() : new TreeSet<>(format.appKeys()).first();
+            apps.putIfAbsent(key, new KnownApp(key, format.displayName()));
+        }
+        return apps.values().stream().sorted(Comparator.comparing(app -> app.name().toLowerCase(Locale.ROOT))).toList();
+    }
+
+    /** The key of the app with this key or name, any case (such as {@code github} for "GitHub" or "github"), if known. */
+    public Optional<String> appKeyOf(String keyOrName) {
+        String wanted = keyOrName == null ? "" : keyOrName.strip().toLowerCase(Locale.ROOT);
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        for (KnownApp app : apps()) {
+            if (app.key().equals(wanted) || app.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+                return Optional.of(app.key());
+            }
+        }
+        for (FormatInfo format : reader.formats()) {
+            if (format.appKeys().contains(wanted)) {
+                return Optional.of(wanted);
+            }
+        }
+        return APP_NAMES.entrySet().stream()
+                .filter(entry -> entry.getKey().equals(wanted) || entry.getValue().toLowerCase(Locale.ROOT).equals(wanted))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** Every app key whose app's name contains the text, any case: to search accounts by app name. */
+    public Set<String> appKeysNamedLike(String text) {
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        Set<String> keys = new TreeSet<>();
+        for (FormatInfo format : reader.formats()) {
+            if (format.displayName().toLowerCase(Locale.ROOT).contains(wanted)) {
+                keys.addAll(format.appKeys());
+            }
+        }
+        APP_NAMES.forEach((key, name) -> {
+            if (name.toLowerCase(Locale.ROOT).contains(wanted)) {
+                keys.add(key);
+            }
+        });
+        return keys;
     }
 
     /** What the app's plugin says about its codes: settings page, whether it has codes at all, how many. */

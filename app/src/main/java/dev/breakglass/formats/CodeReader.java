@@ -91,6 +91,11 @@ public final class CodeReader implements AutoCloseable {
         return formatsFor(plugins.formats(), appKey).stream().findFirst().map(FormatPlugins.LoadedFormat::info);
     }
 
+    /** The facts of every running plugin's format, in load order. */
+    public List<FormatInfo> formats() {
+        return plugins.formats().stream().map(FormatPlugins.LoadedFormat::info).toList();
+    }
+
     /** The facts of a format by its id, including the generic reader. */
     public Optional<FormatInfo> format(String formatId) {
         if (GenericFormat.ID.equals(formatId)) {

@@ -5,6 +5,7 @@ import dev.breakglass.backupcodes.CodeWarnings;
 import dev.breakglass.backupcodes.CodesDeleted;
 import dev.breakglass.backupcodes.CodesReplaced;
 import dev.breakglass.backupcodes.CodesRevealed;
+import dev.breakglass.security.AccountRemoved;
 import dev.breakglass.security.CurrentUser;
 import dev.breakglass.security.SignedInUser;
 import java.time.Clock;
@@ -59,6 +60,12 @@ public class NotificationCenter {
     void on(CodesDeleted event) {
         notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODES_DELETED",
                 "deleted the backup codes of", ".");
+    }
+
+    @EventListener
+    void on(AccountRemoved event) {
+        notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "ACCOUNT_REMOVED",
+                "removed the account", "; its backup codes are destroyed.");
     }
 
     @PreAuthorize("isAuthenticated()")

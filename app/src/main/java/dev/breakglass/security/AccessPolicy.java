@@ -39,6 +39,7 @@ public class AccessPolicy {
                 .where(ACCOUNT_ACCESS.ACCOUNT_ID.eq(accountId))
                 .and(ACCOUNT_ACCESS.USER_ID.eq(user.userId()))
                 .and(ACCOUNT.WORKSPACE_ID.eq(user.workspaceId()))
+                .and(ACCOUNT.REMOVED_AT.isNull())
                 .and(WORKSPACE_MEMBER.STATUS.eq(ACTIVE))
                 .fetchOne();
         if (row == null) {
@@ -63,6 +64,24 @@ public class AccessPolicy {
             throw new NotFoundException("The account");
         }
         return grant;
+    }
+
+    /**
+     * The caller may remove the account: one of its Owners (as for sharing), or the workspace Owner or a Super
+     * Admin through all-access, with or without access to it.
+     */
+    public MemberGrant requireAccountRemover(UUID accountId) {
+        MemberGrant member = requireMember();
+        boolean owner = db.fetchExists(ACCOUNT_ACCESS.join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID)),
+                ACCOUNT_ACCESS.ACCOUNT_ID.eq(accountId)
+                        .and(ACCOUNT_ACCESS.USER_ID.eq(member.user().userId()))
+                        .and(ACCOUNT_ACCESS.ROLE.eq(AccountRole.OWNER.name()))
+                        .and(ACCOUNT.WORKSPACE_ID.eq(member.user().workspaceId()))
+                        .and(ACCOUNT.REMOVED_AT.isNull()));
+        if (!(owner && member.role().mayOwnAccounts() || member.role().mayReachAllAccounts())) {
+            throw new NotFoundException("The account");
+        }
+        return member;
     }
 
     /** The caller is an active member of their workspace; the grant carries the role they hold now. */

@@ -45,6 +45,11 @@ public enum WorkspaceRole {
         return this == OWNER || this == SUPER_ADMIN || this == ADMIN;
     }
 
+    /** Imports accounts from a CSV file: the workspace Owner, Super Admins and Admins. */
+    public boolean mayImportAccounts() {
+        return this == OWNER || this == SUPER_ADMIN || this == ADMIN;
+    }
+
     /** Lists every account of the workspace and reassigns their Owners: the workspace Owner and Super Admins. */
     public boolean mayReachAllAccounts() {
         return this == OWNER || this == SUPER_ADMIN;

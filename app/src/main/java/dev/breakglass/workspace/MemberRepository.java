@@ -153,6 +153,7 @@ class MemberRepository {
                 .from(ACCOUNT)
                 .join(ACCOUNT_ACCESS).on(ACCOUNT_ACCESS.ACCOUNT_ID.eq(ACCOUNT.ID))
                 .where(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
+                .and(ACCOUNT.REMOVED_AT.isNull())
                 .and(ACCOUNT_ACCESS.USER_ID.eq(userId))
                 .and(ACCOUNT_ACCESS.ROLE.eq(OWNER))
                 .andNotExists(selectOne().from(other)

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.breakglass.account.AccountForm;
+import dev.breakglass.account.AccountImport;
 import dev.breakglass.account.AccountOwnership;
 import dev.breakglass.account.AccountService;
 import dev.breakglass.account.AllAccountsService;
+import dev.breakglass.account.MfaState;
 import dev.breakglass.account.SharingService;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.testing.RoleFixtures;
@@ -15,6 +18,7 @@ import dev.breakglass.testing.RoleFixtures.TestWorkspace;
 import dev.breakglass.testing.SignIn;
 import dev.breakglass.workspace.Member;
 import dev.breakglass.workspace.MemberService;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +57,8 @@ class PermissionMatrixTest {
     AllAccountsService allAccounts;
     @Autowired
     MemberService members;
+    @Autowired
+    AccountImport accountImport;
 
     @AfterEach
     void signOut() {
@@ -65,16 +71,17 @@ class PermissionMatrixTest {
     /** What an actor tries on one account; the fixture's keeper is an eligible Owner, the bystander has no access. */
     enum AccountAction {
         OPEN_DETAILS, SEE_CODES_EXIST, SEE_CODE_HISTORY, SAVE_CODES, REVEAL_CODES, USE_NEXT_CODE, MARK_CODE_USED,
-        REPLACE_CODES, DELETE_CODES, LIST_PEOPLE, SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS
+        REPLACE_CODES, DELETE_CODES, LIST_PEOPLE, SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS, EDIT_ACCOUNT, REMOVE_ACCOUNT
     }
 
     /** What an actor tries on a member of the given role, or on the workspace as a whole. */
     enum MemberAction {
         LIST_MEMBERS, ADD_MEMBER, GIVE_OWN_ROLE, LOWER_ROLE, DEACTIVATE, REACTIVATE, REMOVE, NEW_PASSWORD_LINK,
-        TRANSFER_OWNERSHIP, LIST_ALL_ACCOUNTS, REASSIGN_OWNERS;
+        TRANSFER_OWNERSHIP, LIST_ALL_ACCOUNTS, REASSIGN_OWNERS, ADD_ACCOUNT, PREVIEW_IMPORT, IMPORT_ACCOUNTS;
 
         boolean targetsAMember() {
-            return this != LIST_MEMBERS && this != ADD_MEMBER && this != LIST_ALL_ACCOUNTS && this != REASSIGN_OWNERS;
+            return this != LIST_MEMBERS && this != ADD_MEMBER && this != LIST_ALL_ACCOUNTS && this != REASSIGN_OWNERS
+                    && this != ADD_ACCOUNT && this != PREVIEW_IMPORT && this != IMPORT_ACCOUNTS;
         }
     }
 
@@ -83,6 +90,7 @@ class PermissionMatrixTest {
      * rules, so that widening a rule in the code fails here. One row per action and account role; a column per
      * workspace role of the actor; {@code y} allowed, {@code -} denied (and indistinguishable from "not found").
      * A Guest or Login-only member recorded as an account Owner (the services never do that) gets no Owner powers.
+     * The workspace Owner and Super Admins may remove any account, through All accounts.
      */
     private static final Map<String, Boolean> ACCOUNT_TABLE = table("""
             # action            account role  OWNER  SUPER_ADMIN  ADMIN  USER  GUEST  LOGIN_ONLY
@@ -125,12 +133,18 @@ class PermissionMatrixTest {
             REMOVE_ACCESS       OWNER         y      y            y      y     -      -
             REMOVE_ACCESS       COLLABORATOR  -      -            -      -     -      -
             REMOVE_ACCESS       NONE          -      -            -      -     -      -
+            EDIT_ACCOUNT        OWNER         y      y            y      y     -      -
+            EDIT_ACCOUNT        COLLABORATOR  -      -            -      -     -      -
+            EDIT_ACCOUNT        NONE          -      -            -      -     -      -
+            REMOVE_ACCOUNT      OWNER         y      y            y      y     -      -
+            REMOVE_ACCOUNT      COLLABORATOR  y      y            -      -     -      -
+            REMOVE_ACCOUNT      NONE          y      y            -      -     -      -
             """);
 
     /**
      * Who may do what to a member, written out the same way: one row per action and workspace role of the actor, a
      * column per workspace role of the target (for ADD_MEMBER, the role the new member gets; for the workspace-wide
-     * actions, the target does not matter). Nobody acts on themselves (the Owner's row and column cross there).
+     * actions, adding an account and importing, the target does not matter). Nobody acts on themselves (the Owner's row and column cross there).
      */
     private static final Map<String, Boolean> MEMBER_TABLE = table("""
             # action            actor         OWNER  SUPER_ADMIN  ADMIN  USER  GUEST  LOGIN_ONLY
@@ -200,6 +214,24 @@ class PermissionMatrixTest {
             REASSIGN_OWNERS     USER          -      -            -      -     -      -
             REASSIGN_OWNERS     GUEST         -      -            -      -     -      -
             REASSIGN_OWNERS     LOGIN_ONLY    -      -            -      -     -      -
+            ADD_ACCOUNT         OWNER         y      y            y      y     y      y
+            ADD_ACCOUNT         SUPER_ADMIN   y      y            y      y     y      y
+            ADD_ACCOUNT         ADMIN         y      y            y      y     y      y
+            ADD_ACCOUNT         USER          y      y            y      y     y      y
+            ADD_ACCOUNT         GUEST         -      -            -      -     -      -
+            ADD_ACCOUNT         LOGIN_ONLY    -      -            -      -     -      -
+            PREVIEW_IMPORT      OWNER         y      y            y      y     y      y
+            PREVIEW_IMPORT      SUPER_ADMIN   y      y            y      y     y      y
+            PREVIEW_IMPORT      ADMIN         y      y            y      y     y      y
+            PREVIEW_IMPORT      USER          -      -            -      -     -      -
+            PREVIEW_IMPORT      GUEST         -      -            -      -     -      -
+            PREVIEW_IMPORT      LOGIN_ONLY    -      -            -      -     -      -
+            IMPORT_ACCOUNTS     OWNER         y      y            y      y     y      y
+            IMPORT_ACCOUNTS     SUPER_ADMIN   y      y            y      y     y      y
+            IMPORT_ACCOUNTS     ADMIN         y      y            y      y     y      y
+            IMPORT_ACCOUNTS     USER          -      -            -      -     -      -
+            IMPORT_ACCOUNTS     GUEST         -      -            -      -     -      -
+            IMPORT_ACCOUNTS     LOGIN_ONLY    -      -            -      -     -      -
             """);
 
     private static Map<String, Boolean> table(String text) {
@@ -341,6 +373,9 @@ class PermissionMatrixTest {
             case SHARE -> sharing.share(account, bystander.userId(), AccountRole.COLLABORATOR);
             case CHANGE_ACCOUNT_ROLE -> sharing.changeRole(account, keeper.userId(), AccountRole.COLLABORATOR);
             case REMOVE_ACCESS -> sharing.remove(account, keeper.userId());
+            case EDIT_ACCOUNT -> accounts.editAccount(account, 0, new AccountForm("github", null, "Renamed account", null,
+                    MfaState.ON, null, null));
+            case REMOVE_ACCOUNT -> accounts.removeAccount(account, "Matrix account");
         }
     }
 
@@ -358,6 +393,9 @@ class PermissionMatrixTest {
             case TRANSFER_OWNERSHIP -> members.transferOwnership(target);
             case LIST_ALL_ACCOUNTS -> allAccounts.list(false, "", 0, 50);
             case REASSIGN_OWNERS -> allAccounts.reassignOwners(account, Set.of(workspace.member(WorkspaceRole.USER).userId()));
+            case ADD_ACCOUNT -> accounts.addAccount(new AccountForm("github", null, "New account", null, MfaState.ON, null, null));
+            case PREVIEW_IMPORT -> accountImport.preview("label,app\nImported,GitHub\n".getBytes(StandardCharsets.UTF_8));
+            case IMPORT_ACCOUNTS -> accountImport.importAccounts("label,app\nImported,GitHub\n".getBytes(StandardCharsets.UTF_8));
         }
     }
 

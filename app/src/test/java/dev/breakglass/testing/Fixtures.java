@@ -3,6 +3,7 @@ package dev.breakglass.testing;
 import static dev.breakglass.db.Tables.ACCOUNT;
 import static dev.breakglass.db.Tables.ACCOUNT_ACCESS;
 import static dev.breakglass.db.Tables.APP_USER;
+import static dev.breakglass.db.Tables.BACKUP_CODE;
 import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
 import static dev.breakglass.db.Tables.NOTIFICATION;
 import static dev.breakglass.db.Tables.WORKSPACE;
@@ -43,6 +44,12 @@ public class Fixtures {
     public void forgetAllCodes() {
         db.deleteFrom(BACKUP_CODE_SET).execute();
         db.deleteFrom(NOTIFICATION).execute();
+    }
+
+    /** How many ciphertexts of the account's codes, of any set, are still stored. */
+    public int storedCiphertexts(UUID accountId) {
+        return db.fetchCount(BACKUP_CODE.join(BACKUP_CODE_SET).on(BACKUP_CODE_SET.ID.eq(BACKUP_CODE.SET_ID)),
+                BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId).and(BACKUP_CODE.CIPHERTEXT.isNotNull()));
     }
 
     /** Makes the account's saved codes look as if they were saved this many days ago. */

@@ -3,6 +3,7 @@ package dev.breakglass.testing;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteListenerProvider;
+import org.jooq.Query;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 public class QueryCounter implements ExecuteListenerProvider {
 
     private static final ThreadLocal<int[]> COUNTING = new ThreadLocal<>();
+    private static final ThreadLocal<Query> LAST = new ThreadLocal<>();
 
     private final ExecuteListenerProvider listener = new DefaultExecuteListenerProvider(new ExecuteListener() {
         @Override
@@ -22,6 +24,7 @@ public class QueryCounter implements ExecuteListenerProvider {
             int[] count = COUNTING.get();
             if (count != null) {
                 count[0]++;
+                LAST.set(context.query());
             }
         }
     });
@@ -29,6 +32,11 @@ public class QueryCounter implements ExecuteListenerProvider {
     @Override
     public ExecuteListener provide() {
         return listener.provide();
+    }
+
+    /** The last statement counted on this thread (for an EXPLAIN of what a call ran). */
+    public Query last() {
+        return LAST.get();
     }
 
     /** How many statements the call ran on this thread. */

@@ -83,6 +83,33 @@ public class RoleFixtures {
         return id;
     }
 
+    /**
+     * Many accounts at once, for measuring lists at scale: {@code count} accounts labelled "Bulk 1"... owned by one
+     * member, MFA on; every third has no codes, the others a set of ten codes with a few used. One statement per table.
+     */
+    public void addManyAccounts(TestWorkspace workspace, int count, UUID ownerId) {
+        db.execute("""
+                INSERT INTO account (id, workspace_id, app_key, label, login_name, mfa_state)
+                SELECT gen_random_uuid(), ?, (ARRAY['github','google','slack','aws'])[1 + n % 4], 'Bulk ' || n,
+                       'login' || n || '@example.com', 'ON'
+                  FROM generate_series(1, ?) AS n""", workspace.id(), count);
+        db.execute("""
+                INSERT INTO account_access (workspace_id, account_id, user_id, role)
+                SELECT workspace_id, id, ?, 'OWNER' FROM account WHERE workspace_id = ? AND label LIKE 'Bulk %'""",
+                ownerId, workspace.id());
+        db.execute("""
+                INSERT INTO backup_code_set (id, workspace_id, account_id, format_id, code_count, unused_count, saved_by, saved_at)
+                SELECT gen_random_uuid(), workspace_id, id, 'generic', 10, 10 - (hashtext(label) & 15) % 11, ?,
+                       now() - (hashtext(label) & 511) * interval '1 day'
+                  FROM account WHERE workspace_id = ? AND label LIKE 'Bulk %' AND hashtext(label) % 3 <> 0""",
+                ownerId, workspace.id());
+        db.execute("""
+                INSERT INTO backup_code (workspace_id, set_id, position, ciphertext, used_at)
+                SELECT s.workspace_id, s.id, p, 'local:v1:bulk', CASE WHEN p > s.unused_count THEN now() END
+                  FROM backup_code_set s, generate_series(1, 10) AS p WHERE s.workspace_id = ?""", workspace.id());
+        db.execute("ANALYZE");
+    }
+
     public void grant(TestWorkspace workspace, UUID accountId, UUID userId, AccountRole role) {
         db.insertInto(ACCOUNT_ACCESS).set(ACCOUNT_ACCESS.WORKSPACE_ID, workspace.id()).set(ACCOUNT_ACCESS.ACCOUNT_ID, accountId)
                 .set(ACCOUNT_ACCESS.USER_ID, userId).set(ACCOUNT_ACCESS.ROLE, role.name()).execute();
@@ -95,7 +122,7 @@ public class RoleFixtures {
 
     /**
      * Everything a permission decision could change in these workspaces, as text: members with role and
-     * status, their passwords, account access, code sets and codes, notifications and audit events. Equal snapshots mean nothing changed.
+     * status, their passwords, accounts, account access, code sets and codes, notifications and audit events. Equal snapshots mean nothing changed.
      */
     public String snapshot(UUID... workspaceIds) {
         var workspaces = java.util.List.of(workspaceIds);
@@ -104,6 +131,8 @@ public class RoleFixtures {
                 .from(WORKSPACE_MEMBER).join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
                 .where(WORKSPACE_MEMBER.WORKSPACE_ID.in(workspaces))
                 .orderBy(WORKSPACE_MEMBER.WORKSPACE_ID, WORKSPACE_MEMBER.USER_ID).fetch().formatCSV()
+                + db.select(ACCOUNT.ID, ACCOUNT.LABEL, ACCOUNT.VERSION, ACCOUNT.REMOVED_AT).from(ACCOUNT)
+                .where(ACCOUNT.WORKSPACE_ID.in(workspaces)).orderBy(ACCOUNT.ID).fetch().formatCSV()
                 + db.select(ACCOUNT_ACCESS.ACCOUNT_ID, ACCOUNT_ACCESS.USER_ID, ACCOUNT_ACCESS.ROLE)
                 .from(ACCOUNT_ACCESS).where(ACCOUNT_ACCESS.WORKSPACE_ID.in(workspaces))
                 .orderBy(ACCOUNT_ACCESS.ACCOUNT_ID, ACCOUNT_ACCESS.USER_ID).fetch().formatCSV()

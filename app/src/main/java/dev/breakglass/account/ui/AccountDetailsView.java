@@ -1,18 +1,29 @@
 package dev.breakglass.account.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import dev.breakglass.account.AccountChangedException;
 import dev.breakglass.account.AccountDetails;
+import dev.breakglass.account.AccountRefusedException;
 import dev.breakglass.account.AccountService;
+import dev.breakglass.account.InvalidAccountException;
 import dev.breakglass.account.SharingService;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.audit.AuditLog;
@@ -34,6 +45,7 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     private final AuditLog auditLog;
     private final SharingService sharing;
     private String title = "Account · Breakglass";
+    private boolean justAdded;
 
     AccountDetailsView(AccountService accounts, BackupCodeService backupCodes, AuditLog auditLog, SharingService sharing) {
         this.accounts = accounts;
@@ -54,6 +66,7 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
             return;
         }
         title = account.label() + " · Breakglass";
+        justAdded = event.getLocation().getQueryParameters().getParameters().containsKey("added");
         removeAll();
         show(account);
     }
@@ -82,15 +95,103 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     }
 
     private VerticalLayout settings(AccountDetails account) {
-        VerticalLayout settings = new VerticalLayout(
-                readOnly("Label", account.label()),
-                readOnly("App", account.appName()),
-                readOnly("Login name", account.loginName()),
-                readOnly("MFA", account.mfaState().label()),
-                new EmergencyControls(backupCodes, account.id(), account.label()));
+        Div fields = new Div();
+        showSettings(fields, account);
+        EmergencyControls emergency = new EmergencyControls(backupCodes, account.id(), account.label());
+        if (account.mayEdit()) {
+            Button remove = new Button("Remove account", event -> openRemoveDialog(account));
+            remove.setId("remove-account");
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            emergency.add(remove);
+        }
+        if (justAdded) {
+            emergency.setOpened(true);
+            Notification.show(account.label() + " added. Save its backup codes now with Add codes.", 5000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        }
+        VerticalLayout settings = new VerticalLayout(fields, emergency);
         settings.setPadding(false);
         settings.setId("settings-tab");
         return settings;
+    }
+
+    private void showSettings(Div fields, AccountDetails account) {
+        // Two columns and no empty optional fields, so Emergency controls stay high on the page.
+        FormLayout shown = new FormLayout(
+                readOnly("Label", account.label()),
+                readOnly("App", account.appName()),
+                readOnly("Login name", account.loginName()),
+                readOnly("MFA", account.mfaState().label()));
+        shown.setMaxWidth("48rem");
+        if (account.signInUrl() != null) {
+            shown.add(readOnly("Sign-in URL", account.signInUrl()), 2);
+        }
+        if (account.notes() != null) {
+            TextArea notes = new TextArea("Notes");
+            notes.setValue(account.notes());
+            notes.setReadOnly(true);
+            shown.add(notes, 2);
+        }
+        if (account.mayEdit()) {
+            Button edit = new Button("Edit", event -> editSettings(fields, account));
+            edit.setId("edit-account");
+            shown.add(new Div(edit), 2);
+        }
+        fields.removeAll();
+        fields.add(shown);
+    }
+
+    private void editSettings(Div fields, AccountDetails account) {
+        var apps = accounts.apps();
+        AccountFields form = new AccountFields(apps);
+        form.setForm(account.form(), account.appName(), apps);
+        Paragraph conflict = new Paragraph();
+        conflict.setId("account-conflict");
+        conflict.addClassName("account-conflict");
+        conflict.setVisible(false);
+        int[] version = {account.version()};
+        Button save = new Button("Save changes", event -> {
+            try {
+                accounts.editAccount(account.id(), version[0], form.form());
+            } catch (InvalidAccountException e) {
+                form.showProblems(e.problems());
+                return;
+            } catch (AccountChangedException e) {
+                // Keep what the user typed; a second save replaces the other change on purpose.
+                version[0] = e.currentVersion();
+                conflict.setText(e.getMessage());
+                conflict.setVisible(true);
+                return;
+            }
+            Notification.show("Changes saved.", 5000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            UI.getCurrent().getPage().setTitle(form.form().label() + " · Breakglass");
+            removeAll();
+            show(accounts.details(account.id()));
+        });
+        save.setId("save-account");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Cancel", event -> showSettings(fields, account));
+        cancel.setId("cancel-edit-account");
+        fields.removeAll();
+        fields.add(conflict, form, new Div(cancel, save));
+    }
+
+    private void openRemoveDialog(AccountDetails account) {
+        RemoveAccountDialog dialog = new RemoveAccountDialog(account.label());
+        dialog.addConfirmListener(event -> {
+            try {
+                accounts.removeAccount(account.id(), event.typedLabel());
+            } catch (AccountRefusedException e) {
+                dialog.showError(e.getMessage());
+                return;
+            }
+            dialog.close();
+            Notification.show(account.label() + " removed.", 5000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            UI.getCurrent().navigate(AccountsView.class);
+        });
+        dialog.open();
     }
 
     private static TextField readOnly(String label, String value) {

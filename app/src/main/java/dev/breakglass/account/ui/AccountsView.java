@@ -1,21 +1,34 @@
 package dev.breakglass.account.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import dev.breakglass.account.AccountCard;
+import dev.breakglass.account.AccountImport;
 import dev.breakglass.account.AccountService;
 import dev.breakglass.account.AccountsOverview;
 import dev.breakglass.account.CardFilter;
+import dev.breakglass.account.CardSort;
+import dev.breakglass.account.InvalidAccountException;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.UUID;
 
 /** The accounts shared with the signed-in member, as cards fetched a page at a time, with a coverage overview. */
 @Route("")
@@ -27,14 +40,19 @@ public class AccountsView extends VerticalLayout {
     static final int PAGE_SIZE = 24;
 
     private final AccountService accounts;
+    private final AccountImport importer;
+    private final TextField search = new TextField();
+    private final Select<CardSort> sort = new Select<>();
     private final Select<CardFilter> filter = new Select<>();
+    private final Div tiles = new Div();
     private final Div cards = new Div();
     private final Button more = new Button("Show more");
     private final Paragraph empty = new Paragraph();
     private int loaded;
 
-    AccountsView(AccountService accounts) {
+    AccountsView(AccountService accounts, AccountImport importer) {
         this.accounts = accounts;
+        this.importer = importer;
         addClassName("accounts-view");
         AccountsOverview overview = accounts.overview();
 
@@ -46,24 +64,80 @@ public class AccountsView extends VerticalLayout {
         filter.setValue(CardFilter.ALL);
         filter.addValueChangeListener(event -> reload());
 
+        search.setId("search-accounts");
+        search.setLabel("Search accounts");
+        search.setPlaceholder("Label, app or login name");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(event -> reload());
+        sort.setId("account-sort");
+        sort.setLabel("Sort by");
+        sort.setItems(CardSort.values());
+        sort.setItemLabelGenerator(CardSort::label);
+        sort.setValue(CardSort.LABEL);
+        sort.addValueChangeListener(event -> reload());
+        HorizontalLayout finding = new HorizontalLayout(search, filter, sort);
+        finding.setAlignItems(FlexComponent.Alignment.BASELINE);
+        finding.setWrap(true);
+
         cards.setId("account-cards");
         cards.addClassName("account-cards");
         more.setId("more-accounts");
         more.addClickListener(event -> loadPage());
         empty.setId("no-accounts");
-        add(new H2("Accounts"), overview(overview), filter, cards, more, empty);
+        tiles.setId("accounts-overview");
+        tiles.addClassName("accounts-overview");
+        showOverview(overview);
+        add(header(), tiles, finding, cards, more, empty);
         reload();
     }
 
-    private Div overview(AccountsOverview overview) {
-        Div tiles = new Div(
+    private HorizontalLayout header() {
+        HorizontalLayout header = new HorizontalLayout(new H2("Accounts"));
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (accounts.mayAddAccounts()) {
+            Button add = new Button("Add account", VaadinIcon.PLUS.create(), event -> openAddDialog());
+            add.setId("add-account");
+            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            header.add(add);
+        }
+        if (importer.mayImport()) {
+            Button importAccounts = new Button("Import accounts", VaadinIcon.UPLOAD.create(),
+                    event -> new ImportAccountsDialog(importer, () -> {
+                        showOverview(accounts.overview());
+                        reload();
+                    }).open());
+            importAccounts.setId("import-accounts");
+            header.add(importAccounts);
+        }
+        return header;
+    }
+
+    private void openAddDialog() {
+        AddAccountDialog dialog = new AddAccountDialog(accounts.apps());
+        dialog.addSaveListener(event -> {
+            UUID id;
+            try {
+                id = accounts.addAccount(event.form());
+            } catch (InvalidAccountException e) {
+                dialog.showProblems(e.problems());
+                return;
+            }
+            dialog.close();
+            UI.getCurrent().navigate(AccountDetailsView.class,
+                    new RouteParameters(AccountDetailsView.ACCOUNT_ID, id.toString()), QueryParameters.of("added", "1"));
+        });
+        dialog.open();
+    }
+
+    private void showOverview(AccountsOverview overview) {
+        tiles.removeAll();
+        tiles.add(
                 tile("accounts", overview.total(), "ALL"),
                 tile("MFA on, no codes", overview.mfaOnNoCodes(), "MFA_ON_NO_CODES"),
                 tile("low on codes", overview.lowCodes(), "LOW_CODES"),
                 tile("codes older than " + overview.staleAfterDays() + " days", overview.oldCodes(), "OLD_CODES"));
-        tiles.setId("accounts-overview");
-        tiles.addClassName("accounts-overview");
-        return tiles;
     }
 
     private Span tile(String what, int count, String id) {
@@ -78,14 +152,15 @@ public class AccountsView extends VerticalLayout {
         cards.removeAll();
         loaded = 0;
         loadPage();
-        empty.setText(filter.getValue() == CardFilter.ALL
+        empty.setText(filter.getValue() == CardFilter.ALL && search.getValue().isBlank()
                 ? "No accounts are shared with you yet. Ask an account's Owner to add you."
                 : "No account matches.");
         empty.setVisible(loaded == 0);
     }
 
     private void loadPage() {
-        List<AccountCard> page = accounts.listCards(filter.getValue(), loaded, PAGE_SIZE + 1);
+        List<AccountCard> page = accounts.listCards(filter.getValue(), search.getValue(), sort.getValue(),
+                loaded, PAGE_SIZE + 1);
         page.stream().limit(PAGE_SIZE).map(AccountCardLink::new).forEach(cards::add);
         loaded += Math.min(page.size(), PAGE_SIZE);
         more.setVisible(page.size() > PAGE_SIZE);

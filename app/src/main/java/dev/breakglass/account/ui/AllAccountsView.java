@@ -19,6 +19,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.account.AccountOwnership;
+import dev.breakglass.account.AccountRefusedException;
+import dev.breakglass.account.AccountService;
 import dev.breakglass.account.AllAccountsService;
 import dev.breakglass.account.SharingRefusedException;
 import dev.breakglass.security.Capability;
@@ -35,12 +37,14 @@ import jakarta.annotation.security.RolesAllowed;
 public class AllAccountsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final AllAccountsService service;
+    private final AccountService accounts;
     private final TextField search = new TextField();
     private final Checkbox orphanedOnly = new Checkbox("Orphaned accounts only");
     private final Grid<AccountOwnership> grid = new Grid<>(AccountOwnership.class, false);
 
-    AllAccountsView(AllAccountsService service) {
+    AllAccountsView(AllAccountsService service, AccountService accounts) {
         this.service = service;
+        this.accounts = accounts;
         addClassName("all-accounts-view");
         setSizeFull();
         search.setId("account-search");
@@ -57,6 +61,7 @@ public class AllAccountsView extends VerticalLayout implements BeforeEnterObserv
         grid.addColumn(account -> String.join(", ", account.owners())).setHeader("Owners").setKey("owners").setAutoWidth(true);
         grid.addComponentColumn(AllAccountsView::status).setHeader("Status").setKey("status");
         grid.addComponentColumn(this::reassignButton).setHeader("").setKey("actions");
+        grid.addComponentColumn(this::removeButton).setHeader("").setKey("remove");
         grid.setItems(query -> service.list(orphanedOnly.getValue(), search.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> service.count(orphanedOnly.getValue(), search.getValue()));
         HorizontalLayout filters = new HorizontalLayout(search, orphanedOnly);
@@ -80,6 +85,31 @@ public class AllAccountsView extends VerticalLayout implements BeforeEnterObserv
         button.getElement().setAttribute("data-account", account.label());
         button.addThemeVariants(account.orphaned() ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         return button;
+    }
+
+    private Button removeButton(AccountOwnership account) {
+        Button button = new Button("Remove", event -> openRemoveDialog(account));
+        button.getElement().setAttribute("data-account", account.label());
+        button.addClassName("remove-account");
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    private void openRemoveDialog(AccountOwnership account) {
+        RemoveAccountDialog dialog = new RemoveAccountDialog(account.label());
+        dialog.addConfirmListener(event -> {
+            try {
+                accounts.removeAccount(account.id(), event.typedLabel());
+            } catch (AccountRefusedException e) {
+                dialog.showError(e.getMessage());
+                return;
+            }
+            dialog.close();
+            grid.getDataProvider().refreshAll();
+            Notification.show(account.label() + " removed.", 5000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        });
+        dialog.open();
     }
 
     private void openReassignDialog(AccountOwnership account) {
