@@ -1,12 +1,12 @@
 package dev.breakglass.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -15,9 +15,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks e-mail and password like Spring Security's own provider, but refuses attempts while the
- * {@link LoginThrottle} says to wait, and records every failure. The login page shows one generic message
- * whatever the reason, so a refusal never tells whether the address exists or is being throttled.
+ * Checks e-mail and password like Spring Security's own provider (which hashes a dummy password for an unknown
+ * address, so both take the same time), after reserving the attempt with the {@link LoginThrottle}; every failure
+ * is reported. A wrong password and an unknown address get the same message; a paused sign-in says so and for how
+ * long, since the pause depends on the attempts, not on whether the address exists.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -43,17 +44,18 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String email = String.valueOf(attempt.getName());
         String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
         Instant now = clock.instant();
-        if (!throttle.waitBeforeAttempt(email, address, now).isZero()) {
+        Duration wait = throttle.reserveAttempt(email, address, now);
+        if (!wait.isZero()) {
             // Not counted as a failure: the delay grows with wrong passwords, not with impatience.
             reportFailure(email, address, true);
-            throw new BadCredentialsException("Too many failed attempts; wait before trying again");
+            throw new SignInPausedException(wait);
         }
         try {
             Authentication authenticated = passwords.authenticate(attempt);
-            throttle.recordSuccess(email);
+            throttle.recordSuccess(email, address);
             return authenticated;
         } catch (AuthenticationException e) {
-            throttle.recordFailure(email, address, now);
+            // The reserved attempt stays counted as a failure.
             reportFailure(email, address, false);
             throw e;
         }

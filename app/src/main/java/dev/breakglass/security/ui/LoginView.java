@@ -9,15 +9,26 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.breakglass.security.SignInPausedException;
+import java.time.Duration;
+import org.springframework.security.web.WebAttributes;
 
-/** The sign-in page. Its error message never says whether the e-mail address exists. */
+/**
+ * The sign-in page. Its error message never says whether the e-mail address exists; when sign-in is paused after
+ * too many failures, it says so and for how long, instead of blaming a password it did not check.
+ */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Breakglass")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
+    private static final String FAILED_TITLE = "Could not sign you in";
+    private static final String FAILED_MESSAGE = "Check the e-mail address and password, then try again.";
+
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     LoginView() {
         addClassName("login-view");
@@ -25,11 +36,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("E-mail");
-        i18n.getErrorMessage().setTitle("Could not sign you in");
-        i18n.getErrorMessage().setMessage("Check the e-mail address and password, then try again.");
+        i18n.getErrorMessage().setTitle(FAILED_TITLE);
+        i18n.getErrorMessage().setMessage(FAILED_MESSAGE);
         form.setI18n(i18n);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
@@ -42,6 +52,32 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (failed && lastFailure() instanceof SignInPausedException paused) {
+            i18n.getErrorMessage().setTitle("Sign-in is paused");
+            i18n.getErrorMessage().setMessage("Too many failed attempts from here. Wait " + about(paused.pausedFor())
+                    + ", then try again. Your password was not checked.");
+        } else {
+            i18n.getErrorMessage().setTitle(FAILED_TITLE);
+            i18n.getErrorMessage().setMessage(FAILED_MESSAGE);
+        }
+        form.setI18n(i18n);
+        form.setError(failed);
+    }
+
+    /** Why the last sign-in of this browser failed, as Spring Security keeps it in the session. */
+    private static Object lastFailure() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null || session.getSession() == null ? null
+                : session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+    }
+
+    static String about(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        if (seconds < 60) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return "about " + minutes + (minutes == 1 ? " minute" : " minutes");
     }
 }
