@@ -71,6 +71,16 @@ class SignInOverHttpTest {
                 .hasValue(url("/login?error"));
     }
 
+    @Test
+    void aHugeBody_isRefusedBeforeItIsRead_evenWithoutSigningIn() throws Exception {
+        byte[] fiveMegabytes = new byte[5 * 1024 * 1024];
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/?v-r=uidl&v-uiId=0")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(fiveMegabytes)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -50,6 +50,10 @@ class AddCodesDialog extends Dialog {
         codes.setId("backup-codes-input");
         codes.setWidthFull();
         codes.setMinHeight("12rem");
+        codes.setMaxHeight("24rem"); // a long paste scrolls inside the field instead of pushing the buttons away
+        // The browser stops at twice the 64 KiB the server accepts: room for the server to say "too large" in a
+        // sentence, without letting a page send megabytes.
+        codes.setMaxLength(2 * 64 * 1024);
         codes.setPlaceholder("Paste or type the codes here");
         codes.setValueChangeMode(ValueChangeMode.LAZY);
         codes.setValueChangeTimeout(250);
