@@ -19,6 +19,7 @@ import dev.breakglass.security.OwnersReassigned;
 import dev.breakglass.password.PasswordChanged;
 import dev.breakglass.password.SetPasswordLinkIssued;
 import dev.breakglass.workspace.MembershipChanged;
+import dev.breakglass.workspace.WorkspaceCreated;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -110,6 +111,13 @@ public class AuditLog {
                 ids(details.putArray("orphanedAccounts"), event.orphanedAccounts());
             }
         });
+    }
+
+    @EventListener
+    void on(WorkspaceCreated event) {
+        append(event.workspaceId(), event.actorId(), "WORKSPACE_CREATED", null, details -> details
+                .put("owner", event.ownerId().toString())
+                .put("via", event.origin() == WorkspaceCreated.Origin.COMMAND_LINE ? "command line" : "first-run page"));
     }
 
     @EventListener

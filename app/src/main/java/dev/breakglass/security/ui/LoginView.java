@@ -10,6 +10,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.breakglass.security.SignInNotice;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** The sign-in page. Its error message never says whether the e-mail address exists. */
 @Route(value = "login", autoLayout = false)
@@ -18,8 +21,11 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
+    private final ObjectProvider<SignInNotice> notices;
+    private final Paragraph notice = new Paragraph();
 
-    LoginView() {
+    LoginView(ObjectProvider<SignInNotice> notices) {
+        this.notices = notices;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -37,11 +43,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         H1 title = new H1("Breakglass");
         title.addClassName("login-title");
         Paragraph tagline = new Paragraph("MFA backup codes for your team's shared accounts.");
-        add(title, tagline, form);
+        notice.setId("sign-in-notice");
+        notice.setVisible(false);
+        add(title, tagline, notice, form);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        List<String> now = notices.orderedStream().flatMap(source -> source.notice().stream()).toList();
+        notice.setText(String.join(" ", now));
+        notice.setVisible(!now.isEmpty());
     }
 }
