@@ -18,6 +18,11 @@ import dev.breakglass.testing.CommandLine;
 import dev.breakglass.testing.EmptyDatabaseTest;
 import dev.breakglass.testing.KaribuTest;
 import dev.breakglass.testing.SignIn;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,6 +118,29 @@ class FirstRunViewTest extends KaribuTest {
         assertNotFound("first-run/" + token);
         assertThatThrownBy(() -> firstRun.createFirstWorkspace(token, "Initrode", "Bill Lumbergh", "bill@initrode.test",
                 "velvet lantern orbit")).isInstanceOf(dev.breakglass.security.NotFoundException.class);
+    }
+
+    @Test
+    void twoPeopleAtOnce_onlyOneCreatesTheFirstWorkspace() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> attempts = List.of(1, 2).stream().map(n -> pool.submit(() -> {
+                start.await();
+                try {
+                    firstRun.createFirstWorkspace(token, "Team " + n, "Person " + n, "person" + n + "@initech.test",
+                            "velvet lantern orbit");
+                    return true;
+                } catch (dev.breakglass.security.NotFoundException e) {
+                    return false;
+                }
+            })).toList();
+            start.countDown();
+
+            assertThat(List.of(attempts.get(0).get(), attempts.get(1).get())).containsExactlyInAnyOrder(true, false);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
