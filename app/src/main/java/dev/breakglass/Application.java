@@ -2,6 +2,7 @@ package dev.breakglass;
 
 import dev.breakglass.encryption.CiphertextCommands;
 import dev.breakglass.formats.ParseCommand;
+import dev.breakglass.workspace.CreateWorkspaceCommand;
 import java.time.Clock;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -28,6 +29,9 @@ public class Application {
         if (CiphertextCommands.handles(args)) {
             // rewrap, migrate-cipher: run once against the database and cipher, without the web server
             System.exit(CiphertextCommands.run(Application.class, args));
+        }
+        if (CreateWorkspaceCommand.handles(args)) {
+            System.exit(CreateWorkspaceCommand.run(Application.class, args));
         }
         SpringApplication.run(Application.class, args);
     }

@@ -15,6 +15,7 @@ final class AuditActions {
             Map.entry("CODES_REPLACED", "Replaced codes"),
             Map.entry("CODES_DELETED", "Deleted codes"),
             Map.entry("ENCRYPTION_KEY_ROTATED", "Rotated the encryption key"),
+            Map.entry("WORKSPACE_CREATED", "Created the workspace"),
             Map.entry("MEMBER_ADDED", "Added a member"),
             Map.entry("MEMBER_ROLE_CHANGED", "Changed a member's role"),
             Map.entry("MEMBER_DEACTIVATED", "Deactivated a member"),

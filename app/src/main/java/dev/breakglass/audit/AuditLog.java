@@ -23,6 +23,7 @@ import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.OwnersReassigned;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.workspace.MembershipChanged;
+import dev.breakglass.workspace.WorkspaceCreated;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -112,6 +113,13 @@ public class AuditLog {
                 ids(details.putArray("orphanedAccounts"), event.orphanedAccounts());
             }
         });
+    }
+
+    @EventListener
+    void on(WorkspaceCreated event) {
+        append(event.workspaceId(), event.actorId(), "WORKSPACE_CREATED", null, details -> details
+                .put("owner", event.ownerId().toString())
+                .put("via", event.origin() == WorkspaceCreated.Origin.COMMAND_LINE ? "command line" : "first-run page"));
     }
 
     @EventListener

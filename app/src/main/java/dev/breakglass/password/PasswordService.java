@@ -20,6 +20,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -87,14 +88,31 @@ public class PasswordService {
     @Transactional
     public SetPasswordLink issueSetPasswordLink(UUID userId) {
         ManagerGrant grant = access.requireManagerOf(userId);
+        return issueLink(grant.manager().user().workspaceId(), userId, grant.manager().user().userId());
+    }
+
+    /**
+     * The first Owner's one-time link, issued by the system rather than an admin: for a workspace just created
+     * (on the command line or the first-run page), inside the transaction that created it. Only a member who has
+     * never chosen a password gets one this way.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SetPasswordLink issueSystemSetPasswordLink(UUID workspaceId, UUID userId) {
+        if (passwords.findHash(userId).isPresent()) {
+            throw new IllegalStateException("A system-issued set-password link is only for a member without a password");
+        }
+        return issueLink(workspaceId, userId, null);
+    }
+
+    private SetPasswordLink issueLink(UUID workspaceId, UUID userId, UUID issuedBy) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         OffsetDateTime expiresAt = OffsetDateTime.now(clock).plus(LINK_LIFETIME);
-        UUID workspaceId = grant.manager().user().workspaceId();
-        passwords.replaceToken(hash(token), workspaceId, userId, grant.manager().user().userId(), expiresAt);
-        events.publishEvent(new SetPasswordLinkIssued(workspaceId, grant.manager().user().userId(), userId, expiresAt));
-        return new SetPasswordLink("set-password/" + token, expiresAt);
+        passwords.replaceToken(hash(token), workspaceId, userId, issuedBy, expiresAt);
+        events.publishEvent(new SetPasswordLinkIssued(workspaceId, issuedBy, userId, expiresAt));
+        return new SetPasswordLink(SetPasswordLink.PREFIX + token, expiresAt);
     }
 
     /** The display name of the member a set-password link is for, when the link still works. */

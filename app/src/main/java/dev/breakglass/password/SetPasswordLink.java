@@ -10,6 +10,13 @@ import java.time.OffsetDateTime;
  */
 public record SetPasswordLink(String path, OffsetDateTime expiresAt) {
 
+    static final String PREFIX = "set-password/";
+
+    /** The secret part of the link, for the code that uses it right away (the first-run page). */
+    public String token() {
+        return path.substring(PREFIX.length());
+    }
+
     @Override
     public String toString() {
         return "SetPasswordLink[path=set-password/…, expiresAt=" + expiresAt + "]";

@@ -5,6 +5,7 @@ import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
 import java.time.Clock;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -35,9 +36,11 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry,
+            ObjectProvider<AnonymousPageGate> gates) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles/**", "/icons/**", "/actuator/health").permitAll());
+                .requestMatchers("/styles/**", "/icons/**", "/actuator/health").permitAll()
+                .requestMatchers(request -> gates.orderedStream().anyMatch(gate -> gate.closes(request))).authenticated());
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));

@@ -52,6 +52,17 @@ public class Fixtures {
                 BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId).and(BACKUP_CODE.CIPHERTEXT.isNotNull()));
     }
 
+    /**
+     * Empties the database back to a first run: no workspace, no login, no audit event. Only for test contexts
+     * without the demo data ({@link EmptyDatabaseTest}); the audit log's append-only triggers are bypassed for it.
+     */
+    public void removeAllWorkspaces() {
+        db.transaction(transaction -> {
+            transaction.dsl().execute("SET LOCAL session_replication_role = replica");
+            transaction.dsl().truncate(WORKSPACE, APP_USER).cascade().execute();
+        });
+    }
+
     /** Makes the account's saved codes look as if they were saved this many days ago. */
     public void backdateCodes(String accountLabel, int days) {
         db.update(BACKUP_CODE_SET)

@@ -42,7 +42,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                     "spring.datasource.username", "postgres",
                     "spring.datasource.password", "",
                     "breakglass.data-dir", dataDir.toString(),
-                    "breakglass.demo", "true")));
+                    // the demo workspace, unless the test wants the empty database of a first run
+                    "breakglass.demo", environment.getProperty("breakglass.demo", "true"))));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the test database " + database, e);
         } catch (IOException e) {

@@ -11,8 +11,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.breakglass.security.SignInNotice;
 import dev.breakglass.security.SignInPausedException;
 import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.web.WebAttributes;
 
 /**
@@ -29,8 +32,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n = LoginI18n.createDefault();
+    private final ObjectProvider<SignInNotice> notices;
+    private final Paragraph notice = new Paragraph();
 
-    LoginView() {
+    LoginView(ObjectProvider<SignInNotice> notices) {
+        this.notices = notices;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -47,7 +53,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         H1 title = new H1("Breakglass");
         title.addClassName("login-title");
         Paragraph tagline = new Paragraph("MFA backup codes for your team's shared accounts.");
-        add(title, tagline, form);
+        notice.setId("sign-in-notice");
+        notice.setVisible(false);
+        add(title, tagline, notice, form);
     }
 
     @Override
@@ -63,6 +71,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         }
         form.setI18n(i18n);
         form.setError(failed);
+        List<String> now = notices.orderedStream().flatMap(source -> source.notice().stream()).toList();
+        notice.setText(String.join(" ", now));
+        notice.setVisible(!now.isEmpty());
     }
 
     /** Why the last sign-in of this browser failed, as Spring Security keeps it in the session. */
