@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breakglass.testing.CommandLine;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,7 +21,8 @@ import org.springframework.core.env.Environment;
 /**
  * From an empty database to a working team, in a real browser: the server runs on a PostgreSQL without the demo
  * data, create-workspace (run in this JVM through the jar's entry, on the same database) prints the first Owner's
- * link, and the Owner chooses a password, signs in and lands on their (empty) Accounts page.
+ * link, and the Owner chooses a password, signs in, lands on their empty Accounts page, adds the first account and
+ * walks the golden path on it: Add codes, Save Codes, View codes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "breakglass.demo=false")
 class FirstRunBrowserTest {
@@ -44,7 +46,7 @@ class FirstRunBrowserTest {
     }
 
     @Test
-    void firstOwner_fromTheCommandLine_setsAPassword_signsIn_andSeesNoAccountsYet() throws Exception {
+    void firstOwner_fromTheCommandLine_setsAPassword_signsIn_addsAnAccount_andSavesItsCodes() throws Exception {
         browser = Chromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         open("/login");
@@ -60,9 +62,52 @@ class FirstRunBrowserTest {
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "Accounts"));
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-accounts"))).getText())
-                .isEqualTo("No accounts are shared with you yet. Ask an account's Owner to add you.");
+                .isEqualTo("No accounts yet. Add the first one with Add account.");
         assertThat(browser.findElements(By.cssSelector("a.account-card"))).isEmpty();
+
+        addAccount("GitHub", "Initech GitHub", "initech-admin");
+        WebElement settingsTab = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#account-tabs vaadin-tab[selected]")));
+        assertThat(settingsTab.getText()).isEqualTo("Settings");
+
+        saveAndViewCodes(GoldenPathBrowserTest.CODES);
+
+        open("/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.account-card[data-label='Initech GitHub']")));
         assertFirstRunPageIsNotFound("/first-run/not-the-setup-token");
+    }
+
+    /** Add account on the Accounts page: picks the app, names the account, saves; the new account's page opens. */
+    private void addAccount(String app, String label, String loginName) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("add-account"))).click();
+        WebElement appField = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#account-app input")));
+        appField.sendKeys(app);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-combo-box-item")));
+        appField.sendKeys(Keys.ENTER);
+        browser.findElement(By.cssSelector("#account-label input")).sendKeys(label);
+        browser.findElement(By.cssSelector("#account-login-name input")).sendKeys(loginName);
+        browser.findElement(By.id("save-account")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), label));
+    }
+
+    /** Emergency controls on the open account: Add codes, paste, Save Codes, then View codes shows them all. */
+    private void saveAndViewCodes(List<String> codes) {
+        WebElement emergency = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("emergency-controls")));
+        if (emergency.getAttribute("opened") == null) {
+            browser.findElement(By.cssSelector("#emergency-controls vaadin-details-summary")).click();
+        }
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("add-codes"))).click();
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#backup-codes-input textarea")));
+        field.sendKeys("GitHub recovery codes\n" + String.join("\n", codes));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("codes-found"), codes.size() + " codes found"));
+        browser.findElement(By.id("save-codes")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-notification-card"),
+                codes.size() + " backup codes saved"));
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("view-codes"))).click();
+        List<WebElement> shown = wait.until(ExpectedConditions.visibilityOfAllElementsLocatedBy(
+                By.cssSelector("#revealed-codes .code-value")));
+        assertThat(shown).extracting(WebElement::getText).containsExactlyElementsOf(codes);
     }
 
     /** The first-run page answers as an address that never existed. */

@@ -48,11 +48,13 @@ public class AccountsView extends VerticalLayout {
     private final Div cards = new Div();
     private final Button more = new Button("Show more");
     private final Paragraph empty = new Paragraph();
+    private final boolean mayAdd;
     private int loaded;
 
     AccountsView(AccountService accounts, AccountImport importer) {
         this.accounts = accounts;
         this.importer = importer;
+        this.mayAdd = accounts.mayAddAccounts();
         addClassName("accounts-view");
         AccountsOverview overview = accounts.overview();
 
@@ -96,7 +98,7 @@ public class AccountsView extends VerticalLayout {
     private HorizontalLayout header() {
         HorizontalLayout header = new HorizontalLayout(new H2("Accounts"));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        if (accounts.mayAddAccounts()) {
+        if (mayAdd) {
             Button add = new Button("Add account", VaadinIcon.PLUS.create(), event -> openAddDialog());
             add.setId("add-account");
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -152,9 +154,9 @@ public class AccountsView extends VerticalLayout {
         cards.removeAll();
         loaded = 0;
         loadPage();
-        empty.setText(filter.getValue() == CardFilter.ALL && search.getValue().isBlank()
-                ? "No accounts are shared with you yet. Ask an account's Owner to add you."
-                : "No account matches.");
+        empty.setText(!(filter.getValue() == CardFilter.ALL && search.getValue().isBlank()) ? "No account matches."
+                : mayAdd ? "No accounts yet. Add the first one with Add account."
+                : "No accounts are shared with you yet. Ask an account's Owner to add you.");
         empty.setVisible(loaded == 0);
     }
 
