@@ -47,6 +47,9 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
     private static final Pattern FENCED = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
 
     private final boolean fileStorage;
+    private final boolean tls;
+    private TestCertificates certificates;
+    private String tlsAddress;
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
     private Process server;
     private Path dir;
@@ -58,18 +61,27 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
     private Path auditLog;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private OpenBao(boolean fileStorage) {
+    private OpenBao(boolean fileStorage, boolean tls) {
         this.fileStorage = fileStorage;
+        this.tls = tls;
     }
 
     /** {@code bao server -dev}: in memory, unsealed, with a root token. */
     public static OpenBao dev() {
-        return new OpenBao(false);
+        return new OpenBao(false, false);
+    }
+
+    /**
+     * A dev server with a second listener that speaks TLS with a certificate from a test CA (made with
+     * BouncyCastle): {@link #tlsAddress()}, {@link #caFile()}.
+     */
+    public static OpenBao devWithTls() {
+        return new OpenBao(false, true);
     }
 
     /** A non-dev server with file storage, initialised with one unseal key, so that tests can seal it. */
     public static OpenBao withFileStorage() {
-        return new OpenBao(true);
+        return new OpenBao(true, false);
     }
 
     @Override
@@ -124,7 +136,15 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
                     + "listener \"tcp\" {\n  address = \"127.0.0.1:" + port + "\"\n  tls_disable = true\n}\n"
                     + "api_addr = \"" + address + "\"\ncluster_addr = \"http://127.0.0.1:" + freePort() + "\"\n");
         } else {
-            Files.writeString(config, audit);
+            String listener = "";
+            if (tls) {
+                certificates = TestCertificates.forLoopback(dir);
+                int tlsPort = freePort();
+                tlsAddress = "https://127.0.0.1:" + tlsPort;
+                listener = "listener \"tcp\" {\n  address = \"127.0.0.1:" + tlsPort + "\"\n  tls_cert_file = \""
+                        + certificates.certFile() + "\"\n  tls_key_file = \"" + certificates.keyFile() + "\"\n}\n";
+            }
+            Files.writeString(config, audit + listener);
             rootToken = "root-" + port;
             command.addAll(List.of("-dev", "-dev-root-token-id=" + rootToken, "-dev-listen-address=127.0.0.1:" + port));
         }
@@ -312,6 +332,14 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
 
     public String address() {
         return address;
+    }
+
+    public String tlsAddress() {
+        return tlsAddress;
+    }
+
+    public Path caFile() {
+        return certificates.caFile();
     }
 
     public String rootToken() {
