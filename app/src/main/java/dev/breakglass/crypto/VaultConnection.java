@@ -47,6 +47,13 @@ final class VaultConnection implements AutoCloseable {
     private static final Duration MIN_LOGIN_INTERVAL = Duration.ofSeconds(2);
     private static final Duration RETRY_RENEWAL_AFTER = Duration.ofMinutes(1);
 
+    static {
+        // Pooled connections idle for a bounded time only, so that few go stale behind load balancers and proxies.
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "20");
+        }
+    }
+
     /** The driver reads VAULT_* variables itself unless told not to; Breakglass passes every value explicitly. */
     private static final EnvironmentLoader NO_ENVIRONMENT = new EnvironmentLoader() {
         @Override
@@ -400,6 +407,24 @@ final class VaultConnection implements AutoCloseable {
         log.warn("Vault {} failed: {} could not be reached ({}).", operation, settings.address(), describe(e));
         return new CipherUnavailableException("Vault could not be reached. Try again in a moment; "
                 + "if it keeps happening, tell your Breakglass administrator.");
+    }
+
+    /**
+     * Whether a call failed because the connection broke (closed, reset, or ended early) rather than because
+     * Vault could not be reached or did not answer in time: then sending it once more on a new connection helps.
+     */
+    static boolean brokenConnection(VaultException e) {
+        if (e.getHttpStatusCode() > 0 || causedBy(e, HttpTimeoutException.class) || causedBy(e, ConnectException.class)
+                || causedBy(e, SSLException.class)) {
+            return false;
+        }
+        return causedBy(e, java.nio.channels.ClosedChannelException.class) || causedBy(e, java.io.EOFException.class)
+                || causedBy(e, IOException.class);
+    }
+
+    /** Hook for metrics: a call was sent once more. */
+    void countRetry(String operation) {
+        log.debug("Vault {} is sent once more after a broken connection.", operation);
     }
 
     private static String humanDuration(Duration duration) {

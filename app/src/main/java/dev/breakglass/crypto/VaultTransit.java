@@ -215,14 +215,24 @@ final class VaultTransit {
         return answers;
     }
 
-    /** Sends one request; with AppRole, a refused token is replaced by a new login and the request sent once more. */
+    /**
+     * Sends one request. With AppRole, a refused token is replaced by a new login and the request sent once
+     * more; a request that died on a broken pooled connection is sent once more, except a key rotation.
+     */
     private LogicalResponse call(String operation, VaultCall call) {
+        boolean resent = false;
         for (int attempt = 0; ; attempt++) {
             Vault vault = connection.client();
             LogicalResponse response;
             try {
                 response = call.send(vault);
             } catch (VaultException e) {
+                if (!resent && VaultConnection.brokenConnection(e) && !operation.equals("key rotation")) {
+                    // A pooled connection Vault (or a proxy) closed while idle: every call but a rotation may go again.
+                    resent = true;
+                    connection.countRetry(operation);
+                    continue;
+                }
                 throw connection.unavailable(operation, e);
             }
             if (status(response) == 403 && attempt == 0 && !connection.tokenAccepted(vault)

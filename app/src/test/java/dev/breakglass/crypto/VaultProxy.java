@@ -33,6 +33,7 @@ public final class VaultProxy implements AutoCloseable {
     private volatile long delayMillis;
     private volatile String vanishOn;
     private volatile boolean vanished;
+    private volatile String breakOnce;
 
     private VaultProxy(Supplier<String> upstream) throws IOException {
         this.upstream = upstream;
@@ -66,6 +67,14 @@ public final class VaultProxy implements AutoCloseable {
      */
     public void vanishOn(String pathPart) {
         this.vanishOn = pathPart;
+    }
+
+    /**
+     * The connection that carries the next request whose path contains {@code pathPart} is closed before the
+     * request reaches Vault, as a pooled connection that went stale; later connections work.
+     */
+    public void breakConnectionOnce(String pathPart) {
+        this.breakOnce = pathPart;
     }
 
     public void comeBack() {
@@ -122,6 +131,11 @@ public final class VaultProxy implements AutoCloseable {
                         Matcher line = REQUEST_LINE.matcher(new String(buffer, 0, Math.min(read, 512), StandardCharsets.ISO_8859_1));
                         if (line.find()) {
                             counts.computeIfAbsent(line.group(2), path -> new AtomicInteger()).incrementAndGet();
+                            String broken = breakOnce;
+                            if (broken != null && line.group(2).contains(broken)) {
+                                breakOnce = null;
+                                break;
+                            }
                             String vanish = vanishOn;
                             if (vanish != null && line.group(2).contains(vanish)) {
                                 vanished = true;

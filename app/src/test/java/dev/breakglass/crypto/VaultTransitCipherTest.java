@@ -160,6 +160,42 @@ class VaultTransitCipherTest {
     }
 
     @Test
+    void slowVault_timesOut_afterTheConfiguredTimeout() {
+        createKeyAsDocumented();
+        try (VaultProxy slow = VaultProxy.start(bao::address)) {
+            VaultConnection connection = new VaultConnection(new VaultSettings(slow.address(), "", "transit", key, false,
+                    Duration.ofSeconds(1), "", "approle"), new VaultCredentials.Token(bao.policyTokenFor(key, false)));
+            connections.add(connection);
+            VaultTransitCipher cipher = new VaultTransitCipher(new VaultTransit(connection));
+            cipher.encryptAll(github, CODES);
+            slow.delay(2500);
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> cipher.encryptAll(github, CODES))
+                    .isInstanceOf(CipherUnavailableException.class)
+                    .hasMessageStartingWith("Vault did not answer within 1 second.");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2400));
+        }
+    }
+
+    @Test
+    void aConnectionThatBreaks_isRetriedOnce_andTheCallSucceeds() {
+        createKeyAsDocumented();
+        try (VaultProxy flaky = VaultProxy.start(bao::address)) {
+            VaultConnection connection = new VaultConnection(new VaultSettings(flaky.address(), "", "transit", key, false,
+                    Duration.ofSeconds(2), "", "approle"), new VaultCredentials.Token(bao.policyTokenFor(key, false)));
+            connections.add(connection);
+            VaultTransitCipher cipher = new VaultTransitCipher(new VaultTransit(connection));
+            List<String> ciphertexts = cipher.encryptAll(github, CODES);
+            flaky.breakConnectionOnce("/transit/decrypt/");
+
+            assertThat(cipher.decryptAll(github, ciphertexts)).containsExactlyElementsOf(CODES);
+            assertThat(flaky.requests("/transit/decrypt/")).isEqualTo(2);
+            assertThat(bao.requests("transit/decrypt/" + key)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void unreachableVault_failsWithSentence() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
