@@ -51,6 +51,7 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
     private TestCertificates certificates;
     private String tlsAddress;
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
+    private List<String> setupCommands = List.of();
     private Process server;
     private Path dir;
     private String address;
@@ -174,6 +175,9 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
         bao("write", "auth/approle/role/breakglass", "token_policies=breakglass", "token_ttl=1h", "token_max_ttl=24h");
         roleId = bao("read", "-field=role_id", "auth/approle/role/breakglass/role-id").strip();
         secretId = bao("write", "-f", "-field=secret_id", "auth/approle/role/breakglass/secret-id").strip();
+        bao("token", "create", "-policy=breakglass", "-period=24h", "-field=token");
+        bao("write", "transit/keys/breakglass/config", "auto_rotate_period=720h");
+        setupCommands = List.copyOf(commands);
     }
 
     /** The {@code hcl} block of docs/vault.md: the policy operators are told to write. */
@@ -230,7 +234,7 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("bao " + String.join(" ", args) + " failed: " + Files.readString(err));
             }
-            commands.add("bao " + String.join(" ", args));
+            commands.add(("bao " + String.join(" ", args)).replace(dir + java.io.File.separator, ""));
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -358,7 +362,12 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
         return dir;
     }
 
-    /** The {@code bao} commands run so far, for the test that keeps docs/vault.md honest. */
+    /** The {@code bao} commands that set the server up, as an operator types them (docs/vault.md must show each). */
+    public List<String> setupCommands() {
+        return setupCommands;
+    }
+
+    /** The {@code bao} commands run so far. */
     public List<String> commands() {
         return List.copyOf(commands);
     }
