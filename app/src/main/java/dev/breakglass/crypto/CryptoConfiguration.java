@@ -51,8 +51,8 @@ class CryptoConfiguration {
 
     @Bean
     @Conditional(VaultConfigured.class)
-    VaultTransit vaultTransit(VaultConnection connection) {
-        return new VaultTransit(connection);
+    VaultTransit vaultTransit(VaultConnection connection, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        return new VaultTransit(connection, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -422,9 +422,18 @@ final class VaultConnection implements AutoCloseable {
                 || causedBy(e, IOException.class);
     }
 
-    /** Hook for metrics: a call was sent once more. */
-    void countRetry(String operation) {
-        log.debug("Vault {} is sent once more after a broken connection.", operation);
+    /** A failed call's kind for metrics: a timeout, a TLS problem, or Vault unreachable. */
+    static String failureKind(VaultException e) {
+        if (e.getHttpStatusCode() > 0) {
+            return e.getHttpStatusCode() == 503 ? "sealed" : "error";
+        }
+        if (causedBy(e, HttpTimeoutException.class)) {
+            return "timeout";
+        }
+        if (causedBy(e, SSLException.class)) {
+            return "tls";
+        }
+        return "unreachable";
     }
 
     private static String humanDuration(Duration duration) {

@@ -1,6 +1,9 @@
 package dev.breakglass.crypto;
 
 import io.github.jopenlibs.vault.Vault;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.json.Json;
 import io.github.jopenlibs.vault.json.JsonArray;
@@ -35,9 +38,16 @@ final class VaultTransit {
     private final String key;
     private final boolean createKey;
     private volatile boolean keyChecked;
+    private final MeterRegistry meters;
 
     VaultTransit(VaultConnection connection) {
+        this(connection, new SimpleMeterRegistry());
+    }
+
+    /** @param meters where each Vault call is timed ({@code breakglass.vault.requests}, by operation and outcome) */
+    VaultTransit(VaultConnection connection, MeterRegistry meters) {
         this.connection = connection;
+        this.meters = meters;
         this.mount = connection.settings().mount();
         this.key = connection.settings().key();
         this.createKey = connection.settings().createKey();
@@ -224,23 +234,44 @@ final class VaultTransit {
         for (int attempt = 0; ; attempt++) {
             Vault vault = connection.client();
             LogicalResponse response;
+            Timer.Sample sample = Timer.start(meters);
             try {
                 response = call.send(vault);
             } catch (VaultException e) {
-                if (!resent && VaultConnection.brokenConnection(e) && !operation.equals("key rotation")) {
+                boolean retry = !resent && VaultConnection.brokenConnection(e) && !operation.equals("key rotation");
+                sample.stop(timer(operation, retry ? "retried" : VaultConnection.failureKind(e)));
+                if (retry) {
                     // A pooled connection Vault (or a proxy) closed while idle: every call but a rotation may go again.
                     resent = true;
-                    connection.countRetry(operation);
                     continue;
                 }
                 throw connection.unavailable(operation, e);
             }
+            sample.stop(timer(operation, outcome(status(response))));
             if (status(response) == 403 && attempt == 0 && !connection.tokenAccepted(vault)
                     && connection.tokenRefused(vault)) {
                 continue;
             }
             return response;
         }
+    }
+
+    private Timer timer(String operation, String outcome) {
+        return Timer.builder("breakglass.vault.requests")
+                .description("Calls from Breakglass to Vault, by operation and outcome")
+                .tag("operation", operation.replace(' ', '_'))
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+
+    private static String outcome(int status) {
+        return switch (status) {
+            case 200, 204 -> "success";
+            case 403 -> "denied";
+            case 404 -> "not_found";
+            case 503 -> "sealed";
+            default -> status >= 400 && status < 500 ? "refused" : "error";
+        };
     }
 
     private CipherException refusal(String operation, LogicalResponse response) {

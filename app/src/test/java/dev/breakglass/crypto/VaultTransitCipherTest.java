@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,6 +194,22 @@ class VaultTransitCipherTest {
             assertThat(flaky.requests("/transit/decrypt/")).isEqualTo(2);
             assertThat(bao.requests("transit/decrypt/" + key)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void everyVaultCall_isTimed_byOperationAndOutcome() {
+        createKeyAsDocumented();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        VaultTransitCipher cipher = new VaultTransitCipher(new VaultTransit(connection(bao.address(),
+                new VaultCredentials.Token(bao.policyTokenFor(key, false)), false, ""), meters));
+        cipher.decryptAll(github, cipher.encryptAll(github, CODES));
+        VaultTransitCipher denied = new VaultTransitCipher(new VaultTransit(connection(bao.address(),
+                new VaultCredentials.Token(bao.bao("token", "create", "-policy=default", "-field=token").strip()), false, ""), meters));
+        assertThatThrownBy(() -> denied.decryptAll(github, List.of("vault:v1:AAAA")));
+
+        assertThat(meters.get("breakglass.vault.requests").tags("operation", "encrypt", "outcome", "success").timer().count()).isEqualTo(1);
+        assertThat(meters.get("breakglass.vault.requests").tags("operation", "decrypt", "outcome", "success").timer().count()).isEqualTo(1);
+        assertThat(meters.get("breakglass.vault.requests").tags("operation", "decrypt", "outcome", "denied").timer().count()).isEqualTo(1);
     }
 
     @Test
