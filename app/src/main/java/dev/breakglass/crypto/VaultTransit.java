@@ -404,6 +404,8 @@ final class VaultTransit {
 
     /** The key exists but does not protect codes as Breakglass needs (not derived, exportable, convergent). */
     static final class KeyUnfitException extends CipherUnavailableException {
+        private static final long serialVersionUID = 1L;
+
         KeyUnfitException(String message) {
             super(message);
         }
@@ -411,6 +413,8 @@ final class VaultTransit {
 
     /** Vault has no key of the configured name. */
     static final class KeyMissingException extends CipherUnavailableException {
+        private static final long serialVersionUID = 1L;
+
         KeyMissingException(String message) {
             super(message);
         }
