@@ -4,6 +4,7 @@ import dev.breakglass.backupcodes.RevealedCodes;
 import dev.breakglass.backupcodes.BackupCodeService;
 import static dev.breakglass.db.Tables.BACKUP_CODE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakglass.Application;
 import dev.breakglass.crypto.OpenBao;
@@ -95,6 +96,18 @@ class CipherMigrationEndToEndTest {
             assertThat(revealed.codes().stream().map(RevealedCodes.Code::value)).containsExactlyElementsOf(CODES);
             assertThat(bao.requests("transit/decrypt/breakglass") - before).as("one request per reveal").isEqualTo(1);
         }
+    }
+
+    @Test
+    void aKeyThatIsNotDerived_stopsTheStart_withSentence() {
+        bao.bao("write", "-f", "transit/keys/not-derived", "type=aes256-gcm96");
+        List<String> args = new ArrayList<>(settings());
+        args.add("--breakglass.vault.key=not-derived");
+        args.replaceAll(arg -> arg.startsWith("--VAULT_TOKEN=") ? "--VAULT_TOKEN=" + bao.rootToken() : arg);
+
+        assertThatThrownBy(() -> CiphertextCommands.withoutWebServer(Application.class).run(args.toArray(String[]::new)).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("The Vault key 'not-derived' is not an aes256-gcm96 key with derived=true");
     }
 
     @Test
