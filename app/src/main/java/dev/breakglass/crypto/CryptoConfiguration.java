@@ -51,8 +51,8 @@ class CryptoConfiguration {
 
     @Bean
     @Conditional(VaultConfigured.class)
-    VaultTransit vaultTransit(VaultConnection connection) {
-        return new VaultTransit(connection);
+    VaultTransit vaultTransit(VaultConnection connection, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        return new VaultTransit(connection, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean
@@ -99,21 +99,33 @@ class CryptoConfiguration {
     }
 
     @Bean
-    CipherHealthIndicator cipherHealthIndicator(ObjectProvider<VaultTransit> transit) {
-        return new CipherHealthIndicator(transit.getIfAvailable());
+    CipherHealthIndicator cipherHealthIndicator(ObjectProvider<VaultTransit> transit,
+            @Value("${breakglass.vault.health-cache:5s}") java.time.Duration cacheFor) {
+        return new CipherHealthIndicator(transit.getIfAvailable(), cacheFor, java.time.Clock.systemUTC());
     }
 
-    /** Checks the Vault key once the application is up, creating it when allowed; a failure is only logged. */
+    /**
+     * Checks the Vault key (and looks up the token) once the application is up, creating the key when allowed.
+     * A key that does not protect codes (not derived, exportable, convergent) stops the start; Vault being
+     * unreachable or sealed is only logged, as codes become available once it is back.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void checkVaultKey(ApplicationReadyEvent event) {
         event.getApplicationContext().getBeanProvider(VaultTransit.class).ifAvailable(transit -> {
             try {
                 if (transit.settingsAllowKeyCreation()) {
                     transit.ensureKey();
-                } else if (transit.readKey().isEmpty()) {
-                    log.warn("Vault has no transit key named {}: saving codes will fail until it is created "
-                            + "(or breakglass.vault.create-key=true).", transit.keyName());
+                } else {
+                    java.util.Optional<VaultTransit.TransitKey> key = transit.readKey();
+                    if (key.isEmpty()) {
+                        log.warn("Vault has no transit key named {}: saving codes will fail until it is created "
+                                + "(or breakglass.vault.create-key=true).", transit.keyName());
+                    } else {
+                        transit.requireUsable(key.get());
+                    }
                 }
+            } catch (VaultTransit.KeyUnfitException e) {
+                throw new IllegalStateException(e.getMessage());
             } catch (CipherException e) {
                 log.warn("Vault is not ready yet: {}", e.getMessage());
             }

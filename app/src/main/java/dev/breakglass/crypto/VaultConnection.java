@@ -4,7 +4,13 @@ import io.github.jopenlibs.vault.EnvironmentLoader;
 import io.github.jopenlibs.vault.Vault;
 import io.github.jopenlibs.vault.VaultConfig;
 import io.github.jopenlibs.vault.VaultException;
+import io.github.jopenlibs.vault.json.Json;
+import io.github.jopenlibs.vault.json.JsonObject;
 import io.github.jopenlibs.vault.response.AuthResponse;
+import io.github.jopenlibs.vault.response.LogicalResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -35,7 +41,18 @@ import org.slf4j.LoggerFactory;
 final class VaultConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(VaultConnection.class);
-    private static final Duration RETRY_LOGIN_AFTER = Duration.ofSeconds(10);
+    private static final Duration FIRST_LOGIN_RETRY = Duration.ofSeconds(5);
+    private static final Duration LAST_LOGIN_RETRY = Duration.ofMinutes(5);
+    /** A refused token leads to a new AppRole login at most this often, so a policy problem cannot cause a login storm. */
+    private static final Duration MIN_LOGIN_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration RETRY_RENEWAL_AFTER = Duration.ofMinutes(1);
+
+    static {
+        // Pooled connections idle for a bounded time only, so that few go stale behind load balancers and proxies.
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "20");
+        }
+    }
 
     /** The driver reads VAULT_* variables itself unless told not to; Breakglass passes every value explicitly. */
     private static final EnvironmentLoader NO_ENVIRONMENT = new EnvironmentLoader() {
@@ -51,8 +68,14 @@ final class VaultConnection implements AutoCloseable {
     private final ScheduledExecutorService renewals;
     private final Object loginLock = new Object();
     private volatile Vault client;
+    private volatile TokenStatus tokenStatus = TokenStatus.UNKNOWN;
+    private ScheduledFuture<?> keepAlive;
+    private Instant lastLogin = Instant.EPOCH;
+    private Duration nextLoginRetry = FIRST_LOGIN_RETRY;
+    private String unwrappedSecretId;
 
     VaultConnection(VaultSettings settings, VaultCredentials credentials) {
+        settings.requireSafeAddress();
         this.settings = settings;
         this.credentials = credentials;
         HttpClient.Builder builder = HttpClient.newBuilder()
@@ -63,23 +86,21 @@ final class VaultConnection implements AutoCloseable {
             builder.sslContext(trusting(settings.caFilePath()));
         }
         this.http = builder.build();
-        if (credentials instanceof VaultCredentials.Token token) {
-            this.client = newClient(token.token());
-            this.renewals = null;
-        } else {
-            this.renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "vault-token-renewal");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
+        this.renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "vault-token-renewal");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     VaultSettings settings() {
         return settings;
     }
 
-    /** A client with a valid token, logging in first when Breakglass uses AppRole and has no token yet. */
+    /**
+     * A client with a token: with AppRole it logs in first; with a static token it looks the token up once
+     * (expiry, renewability) and from then on renews it before it expires when Vault allows that.
+     */
     Vault client() {
         Vault current = client;
         if (current != null) {
@@ -87,7 +108,12 @@ final class VaultConnection implements AutoCloseable {
         }
         synchronized (loginLock) {
             if (client == null) {
-                logIn();
+                if (credentials instanceof VaultCredentials.Token token) {
+                    client = newClient(token.token());
+                    lookUpStaticToken();
+                } else {
+                    logIn();
+                }
             }
             return client;
         }
@@ -98,26 +124,56 @@ final class VaultConnection implements AutoCloseable {
         return newClient(null);
     }
 
-    /**
-     * Vault refused the token this client carries. With AppRole the token may have expired or been revoked:
-     * forget it so that the next call logs in again; returns whether that can help.
-     */
-    boolean tokenRefused(Vault refused) {
-        if (credentials instanceof VaultCredentials.AppRole) {
-            synchronized (loginLock) {
-                if (client == refused) {
-                    client = null;
-                }
-            }
-            return true;
-        }
-        return false;
+    /** What Breakglass knows about its token: when it expires, whether it can be renewed, whether Vault still accepts it. */
+    TokenStatus tokenStatus() {
+        return tokenStatus;
     }
 
+    /**
+     * Whether Vault still accepts the token {@code vault} carries ({@code auth/token/lookup-self}, which
+     * Vault's default policy allows). Used after a 403 to tell "token expired or revoked" from "policy
+     * denies this"; answers true when Vault cannot be asked.
+     */
+    boolean tokenAccepted(Vault vault) {
+        try {
+            int status = vault.logical().read("auth/token/lookup-self").getRestResponse().getStatus();
+            if (status == 403 || status == 401) {
+                tokenStatus = TokenStatus.rejected();
+                return false;
+            }
+            return true;
+        } catch (VaultException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Vault no longer accepts the token {@code refused} carries. With AppRole the next call logs in again
+     * (at most once per {@link #MIN_LOGIN_INTERVAL}); answers whether sending the request again can help.
+     */
+    boolean tokenRefused(Vault refused) {
+        if (!(credentials instanceof VaultCredentials.AppRole)) {
+            return false;
+        }
+        synchronized (loginLock) {
+            if (client != refused) {
+                return true; // another thread has logged in already
+            }
+            if (Duration.between(lastLogin, Instant.now()).compareTo(MIN_LOGIN_INTERVAL) < 0) {
+                return false;
+            }
+            client = null;
+            return true;
+        }
+    }
+
+    /** Stops renewing; an AppRole token Breakglass obtained itself is revoked, an operator's token is left alone. */
     @Override
     public void close() {
-        if (renewals != null) {
-            renewals.shutdownNow();
+        renewals.shutdownNow();
+        Vault current = client;
+        if (current != null && credentials instanceof VaultCredentials.AppRole) {
+            revoke(current);
         }
     }
 
@@ -125,26 +181,84 @@ final class VaultConnection implements AutoCloseable {
         VaultCredentials.AppRole appRole = (VaultCredentials.AppRole) credentials;
         AuthResponse login;
         try {
-            login = newClient(null).auth().loginByAppRole(settings.approlePath(), appRole.roleId(), appRole.secretId());
+            login = newClient(null).auth().loginByAppRole(settings.approlePath(), appRole.roleId(), secretId(appRole));
         } catch (VaultException e) {
             if (e.getHttpStatusCode() >= 400 && e.getHttpStatusCode() < 500) {
-                log.warn("Vault refused the AppRole login (HTTP {}); check VAULT_ROLE_ID and VAULT_SECRET_ID.",
+                log.warn("Vault refused the AppRole login (HTTP {}); check VAULT_ROLE_ID and the secret id.",
                         e.getHttpStatusCode());
                 throw new CipherUnavailableException("Breakglass could not sign in to Vault: its AppRole "
                         + "credentials were refused. Your Breakglass administrator needs to check them.");
             }
             throw unavailable("AppRole login", e);
         }
+        Vault replaced = client;
         client = newClient(login.getAuthClientToken());
+        lastLogin = Instant.now();
+        nextLoginRetry = FIRST_LOGIN_RETRY;
+        Duration lease = Duration.ofSeconds(login.getAuthLeaseDuration());
+        tokenStatus = TokenStatus.of(lease, login.isAuthRenewable());
         log.info("Signed in to Vault with AppRole; the token lasts {} s and is {}.", login.getAuthLeaseDuration(),
                 login.isAuthRenewable() ? "renewed before it expires" : "replaced by a new login before it expires");
-        Duration lease = Duration.ofSeconds(login.getAuthLeaseDuration());
         scheduleKeepAlive(lease, login.isAuthRenewable(), lease);
+        if (replaced != null) {
+            renewals.execute(() -> revoke(replaced));
+        }
+    }
+
+    /** The secret id: given, read from a file, or unwrapped once from a response-wrapping token. */
+    private String secretId(VaultCredentials.AppRole appRole) throws VaultException {
+        if (!appRole.wrapped()) {
+            return appRole.secretId();
+        }
+        if (unwrappedSecretId == null) {
+            LogicalResponse unwrapped = newClient(appRole.secretId()).logical().write("sys/wrapping/unwrap", null);
+            JsonObject data = unwrapped.getDataObject();
+            String secretId = data == null ? "" : data.getString("secret_id", "");
+            if (unwrapped.getRestResponse().getStatus() != 200 || secretId.isEmpty()) {
+                log.warn("Vault refused to unwrap the wrapped AppRole secret id (HTTP {}); a wrapping token works once.",
+                        unwrapped.getRestResponse().getStatus());
+                throw new CipherUnavailableException("Breakglass could not sign in to Vault: its wrapped AppRole "
+                        + "secret id could not be unwrapped (already used or expired). Your Breakglass administrator "
+                        + "needs to give it a new one.");
+            }
+            unwrappedSecretId = secretId;
+        }
+        return unwrappedSecretId;
+    }
+
+    private void lookUpStaticToken() {
+        Vault current = client;
+        try {
+            LogicalResponse lookup = current.logical().read("auth/token/lookup-self");
+            int status = lookup.getRestResponse().getStatus();
+            if (status == 403 || status == 401) {
+                tokenStatus = TokenStatus.rejected();
+                log.warn("Vault does not accept VAULT_TOKEN: it expired or was revoked.");
+                return;
+            }
+            JsonObject data = lookup.getDataObject();
+            if (status != 200 || data == null) {
+                return;
+            }
+            Duration ttl = Duration.ofSeconds(data.getLong("ttl", 0));
+            boolean renewable = data.getBoolean("renewable", false);
+            tokenStatus = TokenStatus.of(ttl, renewable);
+            if (ttl.isZero()) {
+                log.info("VAULT_TOKEN does not expire.");
+            } else {
+                log.info("VAULT_TOKEN expires in {} s and is {}.", ttl.toSeconds(),
+                        renewable ? "renewed before it expires" : "NOT renewable: give Breakglass a new token before then");
+                scheduleKeepAlive(ttl, renewable, ttl);
+            }
+        } catch (VaultException | RuntimeException e) {
+            log.info("Looking up VAULT_TOKEN failed ({}); its expiry is unknown.", describe(e));
+        }
     }
 
     /**
-     * Renews at two thirds of the lease. When a renewal comes back with a much shorter lease, the token is
-     * near its maximum TTL and cannot be renewed much longer, so the next step is a new login instead.
+     * One keep-alive task at a time: renews at two thirds of the lease. When a renewal comes back with a much
+     * shorter lease, the token is near its maximum TTL: AppRole then logs in again; a static token is left to
+     * expire (the health check says so ahead of time).
      */
     private void scheduleKeepAlive(Duration lease, boolean renewable, Duration previousLease) {
         if (lease.isZero()) {
@@ -152,10 +266,23 @@ final class VaultConnection implements AutoCloseable {
         }
         long delay = lease.multipliedBy(2).dividedBy(3).toMillis();
         boolean nearMaxTtl = lease.multipliedBy(2).compareTo(previousLease) < 0;
-        if (!renewable || nearMaxTtl) {
-            renewals.schedule(this::logInAgain, delay, TimeUnit.MILLISECONDS);
+        Runnable next;
+        if (renewable && !nearMaxTtl) {
+            next = () -> renew(lease);
+        } else if (credentials instanceof VaultCredentials.AppRole) {
+            next = this::logInAgain;
         } else {
-            renewals.schedule(() -> renew(lease), delay, TimeUnit.MILLISECONDS);
+            return;
+        }
+        schedule(next, delay);
+    }
+
+    private synchronized void schedule(Runnable task, long delayMillis) {
+        if (keepAlive != null) {
+            keepAlive.cancel(false);
+        }
+        if (!renewals.isShutdown()) {
+            keepAlive = renewals.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -165,29 +292,55 @@ final class VaultConnection implements AutoCloseable {
             return; // the next call logs in
         }
         try {
-            AuthResponse renewed = current.auth().renewSelf();
+            LogicalResponse renewed = current.logical().write("auth/token/renew-self", null);
             int status = renewed.getRestResponse().getStatus();
-            if (status != 200) {
+            if (status == 403 || status == 401) {
+                tokenStatus = TokenStatus.rejected();
                 throw new VaultException("renewal refused", status);
             }
-            log.debug("Vault token renewed for {} s.", renewed.getAuthLeaseDuration());
-            scheduleKeepAlive(Duration.ofSeconds(renewed.getAuthLeaseDuration()), renewed.isAuthRenewable(), previousLease);
+            if (status != 200) {
+                throw new VaultException("renewal failed", status);
+            }
+            JsonObject auth = Json.parse(new String(renewed.getRestResponse().getBody(), StandardCharsets.UTF_8))
+                    .asObject().get("auth").asObject();
+            Duration lease = Duration.ofSeconds(auth.getLong("lease_duration", 0));
+            boolean renewable = auth.getBoolean("renewable", false);
+            tokenStatus = TokenStatus.of(lease, renewable);
+            log.debug("Vault token renewed for {} s.", lease.toSeconds());
+            scheduleKeepAlive(lease, renewable, previousLease);
         } catch (VaultException | RuntimeException e) {
-            log.info("Renewing the Vault token failed ({}); logging in again.", describe(e));
-            logInAgain();
+            if (credentials instanceof VaultCredentials.AppRole) {
+                log.info("Renewing the Vault token failed ({}); logging in again.", describe(e));
+                logInAgain();
+            } else if (tokenStatus.refused()) {
+                log.warn("Vault refused to renew VAULT_TOKEN: it expired or was revoked.");
+            } else {
+                log.warn("Renewing VAULT_TOKEN failed ({}); trying again in {} s.", describe(e), RETRY_RENEWAL_AFTER.toSeconds());
+                schedule(() -> renew(previousLease), RETRY_RENEWAL_AFTER.toMillis());
+            }
         }
     }
 
     private void logInAgain() {
         try {
             synchronized (loginLock) {
-                client = null;
                 logIn();
             }
         } catch (CipherException e) {
-            log.warn("Logging in to Vault again failed: {} Trying again in {} s.", e.getMessage(),
-                    RETRY_LOGIN_AFTER.toSeconds());
-            renewals.schedule(this::logInAgain, RETRY_LOGIN_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+            Duration retry = nextLoginRetry;
+            nextLoginRetry = retry.multipliedBy(2).compareTo(LAST_LOGIN_RETRY) > 0 ? LAST_LOGIN_RETRY : retry.multipliedBy(2);
+            log.warn("Logging in to Vault again failed: {} Trying again in {} s.", e.getMessage(), retry.toSeconds());
+            schedule(this::logInAgain, retry.toMillis());
+        }
+    }
+
+    /** Best effort: a token Breakglass no longer uses should not stay valid in Vault. */
+    private void revoke(Vault replaced) {
+        try {
+            int status = replaced.logical().write("auth/token/revoke-self", null).getRestResponse().getStatus();
+            log.debug("Revoked a Vault token Breakglass no longer uses (HTTP {}).", status);
+        } catch (VaultException | RuntimeException e) {
+            log.debug("Revoking an unused Vault token failed ({}).", describe(e));
         }
     }
 
@@ -208,6 +361,22 @@ final class VaultConnection implements AutoCloseable {
             return Vault.create(config.build());
         } catch (VaultException e) {
             throw new IllegalStateException("The Vault settings are not usable: check breakglass.vault.address.");
+        }
+    }
+
+    /**
+     * The token's state as last seen: when it expires (null: never or unknown), whether it can be renewed, and
+     * whether Vault refused it (expired or revoked).
+     */
+    record TokenStatus(Instant expiresAt, boolean renewable, boolean refused) {
+        static final TokenStatus UNKNOWN = new TokenStatus(null, false, false);
+
+        static TokenStatus of(Duration ttl, boolean renewable) {
+            return new TokenStatus(ttl.isZero() ? null : Instant.now().plus(ttl), renewable, false);
+        }
+
+        static TokenStatus rejected() {
+            return new TokenStatus(null, false, true);
         }
     }
 
@@ -238,6 +407,33 @@ final class VaultConnection implements AutoCloseable {
         log.warn("Vault {} failed: {} could not be reached ({}).", operation, settings.address(), describe(e));
         return new CipherUnavailableException("Vault could not be reached. Try again in a moment; "
                 + "if it keeps happening, tell your Breakglass administrator.");
+    }
+
+    /**
+     * Whether a call failed because the connection broke (closed, reset, or ended early) rather than because
+     * Vault could not be reached or did not answer in time: then sending it once more on a new connection helps.
+     */
+    static boolean brokenConnection(VaultException e) {
+        if (e.getHttpStatusCode() > 0 || causedBy(e, HttpTimeoutException.class) || causedBy(e, ConnectException.class)
+                || causedBy(e, SSLException.class)) {
+            return false;
+        }
+        return causedBy(e, java.nio.channels.ClosedChannelException.class) || causedBy(e, java.io.EOFException.class)
+                || causedBy(e, IOException.class);
+    }
+
+    /** A failed call's kind for metrics: a timeout, a TLS problem, or Vault unreachable. */
+    static String failureKind(VaultException e) {
+        if (e.getHttpStatusCode() > 0) {
+            return e.getHttpStatusCode() == 503 ? "sealed" : "error";
+        }
+        if (causedBy(e, HttpTimeoutException.class)) {
+            return "timeout";
+        }
+        if (causedBy(e, SSLException.class)) {
+            return "tls";
+        }
+        return "unreachable";
     }
 
     private static String humanDuration(Duration duration) {

@@ -1,8 +1,10 @@
 package dev.breakglass.crypto;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param caFile PEM file with the CA certificate(s) that signed Vault's TLS certificate, defaults to
  *        {@code VAULT_CACERT}; blank means the JDK's trust store
  * @param approlePath where the AppRole auth method is mounted
+ * @param allowPlainHttp whether an {@code http://} address other than loopback is accepted
  */
 @ConfigurationProperties("breakglass.vault")
 public record VaultSettings(
@@ -29,8 +32,10 @@ public record VaultSettings(
         @DefaultValue("false") boolean createKey,
         @DefaultValue("5s") Duration timeout,
         @DefaultValue("") String caFile,
-        @DefaultValue("approle") String approlePath) {
+        @DefaultValue("approle") String approlePath,
+        @DefaultValue("false") boolean allowPlainHttp) {
 
+    @ConstructorBinding
     public VaultSettings {
         address = address == null ? "" : address.strip();
         while (address.endsWith("/")) {
@@ -41,6 +46,44 @@ public record VaultSettings(
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             timeout = Duration.ofSeconds(5);
         }
+    }
+
+    /** Without {@code allow-plain-http}: plain HTTP only on loopback. */
+    public VaultSettings(String address, String namespace, String mount, String key, boolean createKey,
+            Duration timeout, String caFile, String approlePath) {
+        this(address, namespace, mount, key, createKey, timeout, caFile, approlePath, false);
+    }
+
+    /**
+     * Refuses an {@code http://} address that is not loopback unless {@code allow-plain-http} is set: tokens
+     * and codes would cross the network unencrypted.
+     */
+    void requireSafeAddress() {
+        URI uri;
+        try {
+            uri = URI.create(address);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("breakglass.vault.address '" + address + "' is not a URL such as "
+                    + "https://vault.example.com:8200.");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new IllegalStateException("breakglass.vault.address '" + address + "' must start with https://.");
+        }
+        if (scheme.equals("http") && !allowPlainHttp && !isLoopback(uri.getHost())) {
+            throw new IllegalStateException("breakglass.vault.address " + address + " uses plain http: Vault tokens "
+                    + "and codes would cross the network unencrypted. Use https://, or set "
+                    + "breakglass.vault.allow-plain-http=true if the connection is protected another way.");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return bare.equalsIgnoreCase("localhost") || bare.startsWith("127.") || bare.equals("::1")
+                || bare.equals("0:0:0:0:0:0:0:1");
     }
 
     /** Whether Vault is configured at all. */

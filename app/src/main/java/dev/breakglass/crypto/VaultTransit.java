@@ -1,6 +1,9 @@
 package dev.breakglass.crypto;
 
 import io.github.jopenlibs.vault.Vault;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.json.Json;
 import io.github.jopenlibs.vault.json.JsonArray;
@@ -34,12 +37,24 @@ final class VaultTransit {
     private final String mount;
     private final String key;
     private final boolean createKey;
+    private volatile boolean keyChecked;
+    private final MeterRegistry meters;
 
     VaultTransit(VaultConnection connection) {
+        this(connection, new SimpleMeterRegistry());
+    }
+
+    /** @param meters where each Vault call is timed ({@code breakglass.vault.requests}, by operation and outcome) */
+    VaultTransit(VaultConnection connection, MeterRegistry meters) {
         this.connection = connection;
+        this.meters = meters;
         this.mount = connection.settings().mount();
         this.key = connection.settings().key();
         this.createKey = connection.settings().createKey();
+    }
+
+    VaultConnection.TokenStatus tokenStatus() {
+        return connection.tokenStatus();
     }
 
     String keyName() {
@@ -52,6 +67,7 @@ final class VaultTransit {
 
     /** Encrypts base64 plaintexts under the key derived for {@code context}; answers {@code vault:v<n>:...}. */
     List<String> encrypt(String context, List<String> base64Plaintexts) {
+        checkKeyOnce();
         try {
             return batch("encrypt", "encrypt", "plaintext", "ciphertext", context, base64Plaintexts);
         } catch (KeyMissingException e) {
@@ -61,6 +77,25 @@ final class VaultTransit {
             ensureKey();
             return batch("encrypt", "encrypt", "plaintext", "ciphertext", context, base64Plaintexts);
         }
+    }
+
+    /**
+     * Before the first encryption: the key must exist (or be created when allowed) and be fit for Breakglass
+     * (derived, not exportable, not convergent), so no code is ever sealed with a key that does not protect it.
+     */
+    private void checkKeyOnce() {
+        if (keyChecked) {
+            return;
+        }
+        Optional<TransitKey> existing = readKey();
+        if (existing.isPresent()) {
+            requireUsable(existing.get());
+        } else if (createKey) {
+            ensureKey();
+        } else {
+            throw keyMissing();
+        }
+        keyChecked = true;
     }
 
     /** Decrypts ciphertexts made for {@code context}; answers base64 plaintexts in the same order. */
@@ -88,7 +123,9 @@ final class VaultTransit {
             throw unreadable("key read");
         }
         return Optional.of(new TransitKey(data.getString("type", ""), data.getBoolean("derived", false),
-                data.getInt("latest_version", 0), data.getInt("min_decryption_version", 0)));
+                data.getInt("latest_version", 0), data.getInt("min_decryption_version", 0),
+                data.getBoolean("exportable", false) || data.getBoolean("allow_plaintext_backup", false),
+                data.getBoolean("convergent_encryption", false)));
     }
 
     /** Creates the key as Breakglass needs it when it is missing; checks it when it exists. */
@@ -134,10 +171,22 @@ final class VaultTransit {
         }
     }
 
-    private TransitKey requireUsable(TransitKey transitKey) {
+    /** Refuses a key that does not protect codes as docs/vault.md promises; the message names the fix. */
+    TransitKey requireUsable(TransitKey transitKey) {
         if (!transitKey.derived() || !"aes256-gcm96".equals(transitKey.type())) {
-            throw new CipherUnavailableException("The Vault key '" + key + "' is not an aes256-gcm96 key with "
-                    + "derived=true, which Breakglass needs so that every account has its own key.");
+            throw new KeyUnfitException("The Vault key '" + key + "' is not an aes256-gcm96 key with "
+                    + "derived=true, which Breakglass needs so that every account has its own key. Create a key as "
+                    + "docs/vault.md shows and point breakglass.vault.key at it.");
+        }
+        if (transitKey.exportable()) {
+            throw new KeyUnfitException("The Vault key '" + key + "' is exportable (or allows plaintext backup): "
+                    + "whoever may export it can decrypt every code outside Vault. Breakglass needs a key created "
+                    + "without exportable and allow_plaintext_backup; create one as docs/vault.md shows.");
+        }
+        if (transitKey.convergent()) {
+            throw new KeyUnfitException("The Vault key '" + key + "' uses convergent encryption, which gives equal "
+                    + "codes equal ciphertexts. Breakglass needs a key created without convergent_encryption; "
+                    + "create one as docs/vault.md shows.");
         }
         return transitKey;
     }
@@ -176,30 +225,60 @@ final class VaultTransit {
         return answers;
     }
 
-    /** Sends one request; with AppRole, a refused token is replaced by a new login and the request sent once more. */
+    /**
+     * Sends one request. With AppRole, a refused token is replaced by a new login and the request sent once
+     * more; a request that died on a broken pooled connection is sent once more, except a key rotation.
+     */
     private LogicalResponse call(String operation, VaultCall call) {
+        boolean resent = false;
         for (int attempt = 0; ; attempt++) {
             Vault vault = connection.client();
             LogicalResponse response;
+            Timer.Sample sample = Timer.start(meters);
             try {
                 response = call.send(vault);
             } catch (VaultException e) {
+                boolean retry = !resent && VaultConnection.brokenConnection(e) && !operation.equals("key rotation");
+                sample.stop(timer(operation, retry ? "retried" : VaultConnection.failureKind(e)));
+                if (retry) {
+                    // A pooled connection Vault (or a proxy) closed while idle: every call but a rotation may go again.
+                    resent = true;
+                    continue;
+                }
                 throw connection.unavailable(operation, e);
             }
-            if (status(response) == 403 && attempt == 0 && connection.tokenRefused(vault)) {
+            sample.stop(timer(operation, outcome(status(response))));
+            if (status(response) == 403 && attempt == 0 && !connection.tokenAccepted(vault)
+                    && connection.tokenRefused(vault)) {
                 continue;
             }
             return response;
         }
     }
 
+    private Timer timer(String operation, String outcome) {
+        return Timer.builder("breakglass.vault.requests")
+                .description("Calls from Breakglass to Vault, by operation and outcome")
+                .tag("operation", operation.replace(' ', '_'))
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+
+    private static String outcome(int status) {
+        return switch (status) {
+            case 200, 204 -> "success";
+            case 403 -> "denied";
+            case 404 -> "not_found";
+            case 503 -> "sealed";
+            default -> status >= 400 && status < 500 ? "refused" : "error";
+        };
+    }
+
     private CipherException refusal(String operation, LogicalResponse response) {
         int status = status(response);
         String errors = errors(response);
         if (status == 403) {
-            log.warn("Vault {} was refused: permission denied (HTTP 403).", operation);
-            return new CipherUnavailableException("Vault refused Breakglass permission to use the key '" + key
-                    + "'. Your Breakglass administrator needs to check Breakglass's Vault policy.");
+            return forbidden(operation);
         }
         if (status == 404 || errors.contains("key not found") || errors.contains("policy not found")) {
             log.warn("Vault {} failed: the transit key {}/keys/{} does not exist.", operation, mount, key);
@@ -208,6 +287,32 @@ final class VaultTransit {
         log.warn("Vault {} failed with HTTP {}: {}", operation, status, errors);
         return new CipherUnavailableException("Vault refused the request (HTTP " + status
                 + "). Your Breakglass administrator can find the details in the log.");
+    }
+
+    /**
+     * A 403 has three causes: the token expired or was revoked, the key does not exist (Vault answers 403,
+     * not 404, when the policy grants {@code update} but not {@code create} on the encrypt path), or the
+     * policy really denies the operation. Vault is asked which one it is.
+     */
+    private CipherException forbidden(String operation) {
+        if (!connection.tokenAccepted(connection.client())) {
+            log.warn("Vault {} was refused: Vault no longer accepts Breakglass's token (expired or revoked).", operation);
+            return new CipherUnavailableException("Vault no longer accepts Breakglass's token: it expired or was "
+                    + "revoked. Your Breakglass administrator needs to give Breakglass a new one.");
+        }
+        if (!operation.startsWith("key")) {
+            try {
+                if (readKey().isEmpty()) {
+                    log.warn("Vault {} failed: the transit key {}/keys/{} does not exist.", operation, mount, key);
+                    return keyMissing();
+                }
+            } catch (CipherException e) {
+                // the key cannot be read either: the policy is the problem
+            }
+        }
+        log.warn("Vault {} was refused: the policy denies it (HTTP 403).", operation);
+        return new CipherUnavailableException("Vault refused Breakglass permission to use the key '" + key
+                + "'. Your Breakglass administrator needs to check Breakglass's Vault policy.");
     }
 
     private KeyMissingException keyMissing() {
@@ -282,7 +387,8 @@ final class VaultTransit {
     }
 
     /** The transit key as Vault describes it. */
-    record TransitKey(String type, boolean derived, int latestVersion, int minDecryptionVersion) {
+    record TransitKey(String type, boolean derived, int latestVersion, int minDecryptionVersion, boolean exportable,
+            boolean convergent) {
     }
 
     /** What the health check found. */
@@ -296,8 +402,19 @@ final class VaultTransit {
         }
     }
 
+    /** The key exists but does not protect codes as Breakglass needs (not derived, exportable, convergent). */
+    static final class KeyUnfitException extends CipherUnavailableException {
+        private static final long serialVersionUID = 1L;
+
+        KeyUnfitException(String message) {
+            super(message);
+        }
+    }
+
     /** Vault has no key of the configured name. */
     static final class KeyMissingException extends CipherUnavailableException {
+        private static final long serialVersionUID = 1L;
+
         KeyMissingException(String message) {
             super(message);
         }

@@ -39,7 +39,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry,
             ObjectProvider<AnonymousPageGate> gates) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles/**", "/icons/**", "/actuator/health").permitAll()
+                .requestMatchers("/styles/**", "/icons/**", "/actuator/health", "/actuator/health/*").permitAll()
                 .requestMatchers(request -> gates.orderedStream().anyMatch(gate -> gate.closes(request))).authenticated());
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))

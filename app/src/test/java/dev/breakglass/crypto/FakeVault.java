@@ -297,9 +297,11 @@ public final class FakeVault implements AutoCloseable {
         }
         if (suffix == null) {
             if (key == null) {
-                keys.put(name, new TransitKey(body.path("type").asText("aes256-gcm96"), body.path("derived").asBoolean(false), random));
+                key = new TransitKey(body.path("type").asText("aes256-gcm96"), body.path("derived").asBoolean(false), random);
+                keys.put(name, key);
             }
-            sendEmpty(exchange);
+            // OpenBao answers key creation and configuration with the key's description (FakeVaultContractTest).
+            send(exchange, 200, JSON.createObjectNode().set("data", key.describe(name)));
             return;
         }
         if (key == null) {
@@ -317,7 +319,7 @@ public final class FakeVault implements AutoCloseable {
             return;
         }
         key.minDecryptionVersion = minimum;
-        sendEmpty(exchange);
+        send(exchange, 200, JSON.createObjectNode().set("data", key.describe(name)));
     }
 
     private void batch(HttpExchange exchange, String name, JsonNode body, ItemOperation operation) throws IOException {
