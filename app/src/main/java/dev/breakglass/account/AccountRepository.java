@@ -17,6 +17,7 @@ import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.WorkspaceRole;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -171,13 +172,7 @@ class AccountRepository {
         db.insertInto(ACCOUNT)
                 .set(ACCOUNT.ID, accountId)
                 .set(ACCOUNT.WORKSPACE_ID, workspaceId)
-                .set(ACCOUNT.APP_KEY, form.appKey())
-                .set(ACCOUNT.APP_NAME, form.otherAppName())
-                .set(ACCOUNT.LABEL, form.label())
-                .set(ACCOUNT.LOGIN_NAME, form.loginName())
-                .set(ACCOUNT.MFA_STATE, form.mfaState().name())
-                .set(ACCOUNT.SIGN_IN_URL, form.signInUrl())
-                .set(ACCOUNT.NOTES, form.notes())
+                .set(settings(form))
                 .set(ACCOUNT.CREATED_BY, createdBy)
                 .set(ACCOUNT.UPDATED_BY, createdBy)
                 .execute();
@@ -214,16 +209,23 @@ class AccountRepository {
                 : db.select(APP_USER.DISPLAY_NAME).from(APP_USER).where(APP_USER.ID.eq(userId)).fetchOptional(APP_USER.DISPLAY_NAME);
     }
 
+    /** The columns a member sets in the Add account and Edit forms. */
+    private static Map<Field<?>, Object> settings(AccountForm form) {
+        Map<Field<?>, Object> settings = new LinkedHashMap<>();
+        settings.put(ACCOUNT.APP_KEY, form.appKey());
+        settings.put(ACCOUNT.APP_NAME, form.otherAppName());
+        settings.put(ACCOUNT.LABEL, form.label());
+        settings.put(ACCOUNT.LOGIN_NAME, form.loginName());
+        settings.put(ACCOUNT.MFA_STATE, form.mfaState().name());
+        settings.put(ACCOUNT.SIGN_IN_URL, form.signInUrl());
+        settings.put(ACCOUNT.NOTES, form.notes());
+        return settings;
+    }
+
     /** Saves a new version of the account's settings; the caller holds its lock and checked the version. */
     void update(UUID accountId, AccountForm form, UUID userId, OffsetDateTime now) {
         db.update(ACCOUNT)
-                .set(ACCOUNT.APP_KEY, form.appKey())
-                .set(ACCOUNT.APP_NAME, form.otherAppName())
-                .set(ACCOUNT.LABEL, form.label())
-                .set(ACCOUNT.LOGIN_NAME, form.loginName())
-                .set(ACCOUNT.MFA_STATE, form.mfaState().name())
-                .set(ACCOUNT.SIGN_IN_URL, form.signInUrl())
-                .set(ACCOUNT.NOTES, form.notes())
+                .set(settings(form))
                 .set(ACCOUNT.UPDATED_BY, userId)
                 .set(ACCOUNT.UPDATED_AT, now)
                 .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))

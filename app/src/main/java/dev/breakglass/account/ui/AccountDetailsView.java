@@ -21,7 +21,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.account.AccountChangedException;
 import dev.breakglass.account.AccountDetails;
-import dev.breakglass.account.AccountRefusedException;
 import dev.breakglass.account.AccountService;
 import dev.breakglass.account.InvalidAccountException;
 import dev.breakglass.account.SharingService;
@@ -178,20 +177,7 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void openRemoveDialog(AccountDetails account) {
-        RemoveAccountDialog dialog = new RemoveAccountDialog(account.label());
-        dialog.addConfirmListener(event -> {
-            try {
-                accounts.removeAccount(account.id(), event.typedLabel());
-            } catch (AccountRefusedException e) {
-                dialog.showError(e.getMessage());
-                return;
-            }
-            dialog.close();
-            Notification.show(account.label() + " removed.", 5000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            UI.getCurrent().navigate(AccountsView.class);
-        });
-        dialog.open();
+        RemoveAccountDialog.open(accounts, account.id(), account.label(), () -> UI.getCurrent().navigate(AccountsView.class));
     }
 
     private static TextField readOnly(String label, String value) {

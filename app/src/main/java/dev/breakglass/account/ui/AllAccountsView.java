@@ -19,7 +19,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.account.AccountOwnership;
-import dev.breakglass.account.AccountRefusedException;
 import dev.breakglass.account.AccountService;
 import dev.breakglass.account.AllAccountsService;
 import dev.breakglass.account.SharingRefusedException;
@@ -96,20 +95,7 @@ public class AllAccountsView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void openRemoveDialog(AccountOwnership account) {
-        RemoveAccountDialog dialog = new RemoveAccountDialog(account.label());
-        dialog.addConfirmListener(event -> {
-            try {
-                accounts.removeAccount(account.id(), event.typedLabel());
-            } catch (AccountRefusedException e) {
-                dialog.showError(e.getMessage());
-                return;
-            }
-            dialog.close();
-            grid.getDataProvider().refreshAll();
-            Notification.show(account.label() + " removed.", 5000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        });
-        dialog.open();
+        RemoveAccountDialog.open(accounts, account.id(), account.label(), () -> grid.getDataProvider().refreshAll());
     }
 
     private void openReassignDialog(AccountOwnership account) {

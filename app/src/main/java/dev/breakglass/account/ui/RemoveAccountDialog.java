@@ -6,9 +6,14 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
+import dev.breakglass.account.AccountRefusedException;
+import dev.breakglass.account.AccountService;
+import java.util.UUID;
 
 /** Asks for the account's label, typed, before removing it; fires a {@link ConfirmEvent}, the caller removes. */
 class RemoveAccountDialog extends Dialog {
@@ -31,6 +36,27 @@ class RemoveAccountDialog extends Dialog {
         confirm.setEnabled(false);
         confirmation.addValueChangeListener(event -> confirm.setEnabled(label.equals(event.getValue().strip())));
         getFooter().add(new Button("Cancel", event -> close()), confirm);
+    }
+
+    /**
+     * Opens the dialog for one account: on confirmation the service removes it (checking the typed label and the
+     * caller's rights itself); a refusal stays in the dialog, a success closes it, says so and runs {@code afterwards}.
+     */
+    static void open(AccountService accounts, UUID accountId, String label, Runnable afterwards) {
+        RemoveAccountDialog dialog = new RemoveAccountDialog(label);
+        dialog.addConfirmListener(event -> {
+            try {
+                accounts.removeAccount(accountId, event.typedLabel());
+            } catch (AccountRefusedException e) {
+                dialog.showError(e.getMessage());
+                return;
+            }
+            dialog.close();
+            Notification.show(label + " removed.", 5000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            afterwards.run();
+        });
+        dialog.open();
     }
 
     void showError(String message) {
