@@ -72,6 +72,24 @@ class SignInOverHttpTest {
     }
 
     @Test
+    void aSignInPostedFromAnotherSite_isRefused_butNotFromThisOne() throws Exception {
+        TestMember user = fixtures.newWorkspace().member(WorkspaceRole.USER);
+
+        Browser elsewhere = new Browser();
+        // A modern browser says the form came from another site; an older one names the other site's origin.
+        assertThat(elsewhere.signIn(user.email(), RoleFixtures.PASSWORD, "Sec-Fetch-Site", "cross-site").statusCode())
+                .isEqualTo(403);
+        assertThat(elsewhere.signIn(user.email(), RoleFixtures.PASSWORD, "Origin", "https://attacker.example").statusCode())
+                .isEqualTo(403);
+        assertThat(elsewhere.get("/").statusCode()).isEqualTo(302);
+
+        assertThat(new Browser().signIn(user.email(), RoleFixtures.PASSWORD, "Sec-Fetch-Site", "same-origin").headers()
+                .firstValue("Location")).hasValue(url("/"));
+        assertThat(new Browser().signIn(user.email(), RoleFixtures.PASSWORD, "Origin", "http://localhost:" + port).headers()
+                .firstValue("Location")).hasValue(url("/"));
+    }
+
+    @Test
     void aHugeBody_isRefusedBeforeItIsRead_evenWithoutSigningIn() throws Exception {
         byte[] fiveMegabytes = new byte[5 * 1024 * 1024];
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/?v-r=uidl&v-uiId=0")))
@@ -96,12 +114,21 @@ class SignInOverHttpTest {
         }
 
         HttpResponse<String> signIn(String email, String password) throws Exception {
+            return signIn(email, password, null, null);
+        }
+
+        /** Posts the login form with one header a browser adds about where the form came from, or none. */
+        HttpResponse<String> signIn(String email, String password, String header, String value) throws Exception {
             get("/login");
             String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
                     + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-            return client.send(HttpRequest.newBuilder(URI.create(url("/login")))
+            HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(url("/login")))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(form));
+            if (header != null) {
+                post.header(header, value);
+            }
+            return client.send(post.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }
