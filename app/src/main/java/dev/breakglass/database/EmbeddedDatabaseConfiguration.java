@@ -18,7 +18,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Starts a real PostgreSQL, unpacked from Maven Central, when no {@code spring.datasource.url} is
- * configured. Its files live under {@code <breakglass.data-dir>/postgres}, so data survives a restart.
+ * configured. Its files live under {@code <breakglass.data-dir>/postgres}, so data survives a restart; it listens on
+ * loopback only, asks for a password only the data directory's owner can read, and writes durably.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatabaseConfigured.class)
@@ -31,11 +32,19 @@ class EmbeddedDatabaseConfiguration {
         Path dir = dataDirectory.resolve("postgres");
         try {
             Files.createDirectories(dir);
+            String password = EmbeddedDatabaseAccess.password(dataDirectory.dataDir());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // The embedded defaults are for evaluation, but what is saved there must survive a crash:
+                    // zonky starts PostgreSQL with fsync and synchronous commit off, for tests.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setConnectConfig("password", password)
                     .start();
+            EmbeddedDatabaseAccess.secure(postgres, password, dir);
             log.info("Embedded PostgreSQL started on port {} with data in {} (for development and evaluation; "
                     + "set SPRING_DATASOURCE_URL to use your own PostgreSQL)", postgres.getPort(), dir);
             return postgres;
@@ -45,10 +54,12 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, DataDirectory dataDirectory) {
+        String password = EmbeddedDatabaseAccess.password(dataDirectory.dataDir());
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(postgres.getJdbcUrl(EmbeddedDatabaseAccess.SUPERUSER, "postgres"));
+        dataSource.setUsername(EmbeddedDatabaseAccess.SUPERUSER);
+        dataSource.setPassword(password);
         dataSource.setMaximumPoolSize(10);
         dataSource.setPoolName("breakglass-embedded");
         return dataSource;
