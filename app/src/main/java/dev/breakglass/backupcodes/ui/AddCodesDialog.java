@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
+import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.backupcodes.PastePreview;
 import java.util.function.Function;
 
@@ -31,7 +32,12 @@ class AddCodesDialog extends Dialog {
     private final Span notice = new Span();
     private final Div appGuidance = new Div();
     private final Div unreadable = new Div();
+    private final Div mismatch = new Div();
+    private final Button save;
+    private final String saveLabel;
     private final Function<String, PastePreview> previewer;
+    /** The text the user confirmed to save although it does not look like the app's codes; null until then. */
+    private String acceptedMismatch;
 
     AddCodesDialog(String accountLabel, Function<String, PastePreview> previewer) {
         this(accountLabel, previewer, false);
@@ -63,13 +69,17 @@ class AddCodesDialog extends Dialog {
         appGuidance.setId("app-guidance");
         unreadable.setId("unreadable-lines");
         unreadable.addClassName("unreadable-lines");
+        mismatch.setId("paste-mismatch");
+        mismatch.addClassName("paste-mismatch");
+        mismatch.getElement().setAttribute("role", "alert");
 
-        add(intro, appGuidance, codes, found, notice, unreadable);
+        add(intro, appGuidance, codes, found, mismatch, notice, unreadable);
 
         Button cancel = new Button("Cancel", event -> close());
         cancel.setId("cancel-add-codes");
-        Button save = new Button(replacing ? "Replace Codes" : "Save Codes",
-                event -> fireEvent(new SaveEvent(this, codes.getValue())));
+        saveLabel = replacing ? "Replace Codes" : "Save Codes";
+        save = new Button(saveLabel, event -> fireEvent(new SaveEvent(this, codes.getValue(),
+                codes.getValue().equals(acceptedMismatch) ? Mismatch.ACCEPTED : Mismatch.REFUSED)));
         save.setId(replacing ? "replace-codes-save" : "save-codes");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(cancel, save);
@@ -82,6 +92,27 @@ class AddCodesDialog extends Dialog {
         codes.setInvalid(true);
     }
 
+    /**
+     * The paste does not look like the app's codes and nothing was saved: says how it differs and turns the save
+     * button into "Save anyway" (or "Replace anyway"), so that only a second, explicit click saves this text.
+     *
+     * @param replaces whether saving would destroy the codes saved now
+     */
+    void askToConfirmMismatch(String difference, boolean replaces) {
+        acceptedMismatch = codes.getValue();
+        mismatch.setText(difference + (replaces
+                ? " Nothing was changed. If these are the right codes, click Replace anyway: the codes saved now will be destroyed."
+                : " Nothing was saved. If these are the right codes, click Save anyway."));
+        mismatch.setVisible(true);
+        save.setText(replaces ? "Replace anyway" : "Save anyway");
+    }
+
+    /** What the user confirmed no longer holds (the codes it would replace changed): the next click asks again. */
+    void forgetMismatchConfirmation() {
+        acceptedMismatch = null;
+        save.setText(saveLabel);
+    }
+
     Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
         return addListener(SaveEvent.class, listener);
     }
@@ -92,6 +123,11 @@ class AddCodesDialog extends Dialog {
         PastePreview preview = previewer.apply(codes.getValue());
         showAppGuidance(preview);
         notice.setText(preview.notice().orElse(""));
+        if (!codes.getValue().equals(acceptedMismatch)) {
+            forgetMismatchConfirmation();
+        }
+        mismatch.setText(preview.mismatch().orElse(""));
+        mismatch.setVisible(preview.mismatch().isPresent() && !codes.getValue().isBlank());
         if (codes.getValue().isBlank()) {
             found.setText("No codes yet.");
             return;
@@ -137,14 +173,21 @@ class AddCodesDialog extends Dialog {
     static final class SaveEvent extends ComponentEvent<AddCodesDialog> {
 
         private final String pastedText;
+        private final Mismatch mismatch;
 
-        SaveEvent(AddCodesDialog source, String pastedText) {
+        SaveEvent(AddCodesDialog source, String pastedText, Mismatch mismatch) {
             super(source, false);
             this.pastedText = pastedText;
+            this.mismatch = mismatch;
         }
 
         String pastedText() {
             return pastedText;
+        }
+
+        /** Whether the user confirmed saving this text although it does not look like the app's codes. */
+        Mismatch mismatch() {
+            return mismatch;
         }
     }
 }
