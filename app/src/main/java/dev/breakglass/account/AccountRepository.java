@@ -8,6 +8,7 @@ import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.least;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
@@ -71,8 +72,9 @@ class AccountRepository {
         return ACCOUNT.MFA_STATE.eq("ON").and(BACKUP_CODE_SET.ID.isNull());
     }
 
+    /** Low by the set's own size too: a one-code set is low only once its code is used. */
     static Condition lowOnCodes(int lowAt) {
-        return BACKUP_CODE_SET.ID.isNotNull().and(REMAINING.le(lowAt));
+        return BACKUP_CODE_SET.ID.isNotNull().and(REMAINING.le(least(val(lowAt), BACKUP_CODE_SET.CODE_COUNT.minus(1))));
     }
 
     static Condition codesSavedBefore(OffsetDateTime cutoff) {

@@ -60,8 +60,8 @@ public class BackupCodeService {
         AccountGrant grant = access.requireAccountAccess(accountId);
         Optional<CodeSetSummary> active = codes.findActiveSummary(accountId);
         Optional<String> newCodesPage = formats.appFormat(codes.appKeyOf(accountId)).flatMap(FormatInfo::settingsPage);
-        return new CodesOverview(active, grant.mayKeepCodes(), active.map(set -> warnings.isLow(set.remaining())).orElse(false),
-                newCodesPage);
+        return new CodesOverview(active, grant.mayKeepCodes(),
+                active.map(set -> warnings.isLow(set.remaining(), set.codeCount())).orElse(false), newCodesPage);
     }
 
     /** Every set of codes the account has had, newest first: dates, who, how many, how many were used. */

@@ -84,8 +84,12 @@ public class EmergencyControls extends Details {
     }
 
     private void describe(CodeSetSummary set, CodesOverview overview) {
-        summary.setText(set.remaining() + " of " + set.codeCount() + " backup codes left, saved "
-                + WHEN.format(set.savedAt()) + " by " + set.savedByName() + ".");
+        String saved = "saved " + WHEN.format(set.savedAt()) + " by " + set.savedByName() + ".";
+        if (set.codeCount() == 1) { // a one-code app's recovery code: nothing is "left" of it
+            summary.setText(set.remaining() == 1 ? "1 recovery code " + saved : "The recovery code is used; it was " + saved);
+        } else {
+            summary.setText(set.remaining() + " of " + set.codeCount() + " backup codes left, " + saved);
+        }
         if (overview.lowOnCodes()) {
             warning.setText(set.remaining() == 0
                     ? "Every code is used. Generate new backup codes in the app now and replace these."
