@@ -85,8 +85,7 @@ class CodeList extends Div {
             undo.addClassName("mark-unused");
             row.add(used, undo);
         } else {
-            Button copy = new Button(VaadinIcon.COPY_O.create(), event ->
-                    getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", shown));
+            Button copy = new Button(VaadinIcon.COPY_O.create(), event -> Clipboard.copy(code.value()));
             copy.getElement().setAttribute("aria-label", "Copy code " + code.position());
             copy.setTooltipText("Copy");
             copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
