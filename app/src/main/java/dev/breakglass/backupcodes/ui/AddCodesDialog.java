@@ -33,6 +33,7 @@ class AddCodesDialog extends Dialog {
     private final Div appGuidance = new Div();
     private final Div unreadable = new Div();
     private final Div mismatch = new Div();
+    private final Div problem = new Div();
     private final Button save;
     private final String saveLabel;
     private final Function<String, PastePreview> previewer;
@@ -56,6 +57,7 @@ class AddCodesDialog extends Dialog {
         codes.setId("backup-codes-input");
         codes.setWidthFull();
         codes.setMinHeight("12rem");
+        codes.setMaxHeight("24rem"); // a long paste scrolls inside the field
         codes.setPlaceholder("Paste or type the codes here");
         codes.setValueChangeMode(ValueChangeMode.LAZY);
         codes.setValueChangeTimeout(250);
@@ -73,7 +75,16 @@ class AddCodesDialog extends Dialog {
         mismatch.addClassName("paste-mismatch");
         mismatch.getElement().setAttribute("role", "alert");
 
-        add(intro, appGuidance, codes, found, mismatch, notice, unreadable);
+        problem.setId("paste-problem");
+        problem.addClassName("paste-problem");
+        problem.getElement().setAttribute("role", "alert");
+        problem.setVisible(false);
+        // What was understood, and what is wrong, sits above the field: a long paste must not push it out of sight.
+        Div status = new Div(found, problem, mismatch, notice);
+        status.setId("paste-status");
+        status.addClassName("paste-status");
+
+        add(intro, appGuidance, status, codes, unreadable);
 
         Button cancel = new Button("Cancel", event -> close());
         cancel.setId("cancel-add-codes");
@@ -90,6 +101,8 @@ class AddCodesDialog extends Dialog {
     void showError(String message) {
         codes.setErrorMessage(message);
         codes.setInvalid(true);
+        problem.setText(message);
+        problem.setVisible(true);
     }
 
     /**
@@ -119,6 +132,7 @@ class AddCodesDialog extends Dialog {
 
     private void showPreview() {
         codes.setInvalid(false);
+        problem.setVisible(false);
         unreadable.removeAll();
         PastePreview preview = previewer.apply(codes.getValue());
         showAppGuidance(preview);
