@@ -209,7 +209,7 @@ public class BackupCodeService {
         }
         transaction.executeWithoutResult(status -> events.publishEvent(new CodesRevealed(
                 grant.user().workspaceId(), accountId, grant.user().userId(), set.setId(), revealed.size())));
-        return new RevealedCodes(set.setId(), revealed);
+        return new RevealedCodes(set.setId(), revealed, grant.user().displayName());
     }
 
     /**
