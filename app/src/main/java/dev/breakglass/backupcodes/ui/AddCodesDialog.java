@@ -175,12 +175,18 @@ class AddCodesDialog extends Dialog {
         }
         preview.settingsPage().ifPresent(page -> {
             Anchor link = new Anchor(page, preview.appHasCodes()
-                    ? "Open " + preview.appName() + "'s backup codes page" : "Open " + preview.appName() + "'s MFA settings");
+                    ? "Open " + possessive(preview.appName()) + " backup codes page"
+                    : "Open " + possessive(preview.appName()) + " MFA settings");
             link.setId("app-settings-link");
             link.setTarget(AnchorTarget.BLANK);
             link.getElement().setAttribute("rel", "noopener noreferrer");
             appGuidance.add(link);
         });
+    }
+
+    /** "GitHub's", but "Amazon Web Services'": a name that ends in a plural s takes the apostrophe alone. */
+    static String possessive(String name) {
+        return name.endsWith("s") ? name + "'" : name + "'s";
     }
 
     /** The user asked to save what they pasted. */
