@@ -7,7 +7,9 @@ import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
 import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.least;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectOne;
@@ -94,8 +96,10 @@ class AccountRepository {
         return ACCOUNT.MFA_STATE.eq("ON").and(BACKUP_CODE_SET.ID.isNull());
     }
 
+    /** Low by the set's own size too: a one-code set is low only once its code is used. */
     static Condition lowOnCodes(int lowAt) {
-        return BACKUP_CODE_SET.ID.isNotNull().and(BACKUP_CODE_SET.UNUSED_COUNT.le(lowAt));
+        return BACKUP_CODE_SET.ID.isNotNull()
+                .and(BACKUP_CODE_SET.UNUSED_COUNT.le(least(val(lowAt), BACKUP_CODE_SET.CODE_COUNT.minus(1))));
     }
 
     static Condition codesSavedBefore(OffsetDateTime cutoff) {

@@ -60,8 +60,8 @@ public class BackupCodeService {
         AccountGrant grant = access.requireAccountAccess(accountId);
         Optional<CodeSetSummary> active = codes.findActiveSummary(accountId);
         Optional<String> newCodesPage = formats.appFormat(codes.appKeyOf(accountId)).flatMap(FormatInfo::settingsPage);
-        return new CodesOverview(active, grant.mayKeepCodes(), active.map(set -> warnings.isLow(set.remaining())).orElse(false),
-                newCodesPage);
+        return new CodesOverview(active, grant.mayKeepCodes(),
+                active.map(set -> warnings.isLow(set.remaining(), set.codeCount())).orElse(false), newCodesPage);
     }
 
     /** Every set of codes the account has had, newest first: dates, who, how many, how many were used. */
@@ -93,10 +93,10 @@ public class BackupCodeService {
         try {
             ParsedCodes parsed = formats.parse(pastedText, appKey);
             return new PastePreview(parsed.formatName(), parsed.codes().size(), parsed.unreadableLines(), Optional.empty(),
-                    parsed.notice(), appName, settingsPage, appHasCodes);
+                    parsed.notice(), appName, settingsPage, appHasCodes, AppMismatch.describe(parsed, app, appName));
         } catch (PasteRejectedException e) {
             return new PastePreview(null, 0, List.of(), Optional.of(e.problem()), Optional.empty(), appName, settingsPage,
-                    appHasCodes);
+                    appHasCodes, Optional.empty());
         }
     }
 
@@ -106,10 +106,19 @@ public class BackupCodeService {
      *
      * @throws PasteRejectedException when the paste cannot be read as codes; nothing is saved
      * @throws CodesAlreadySavedException when the account already has codes; nothing is saved
+     * @throws PasteMismatchException when the paste does not look like the app's codes; nothing is saved
      */
     public CodeSetSummary saveCodes(UUID accountId, String pastedText) {
+        return saveCodes(accountId, pastedText, Mismatch.REFUSED);
+    }
+
+    /**
+     * Saves the codes found in a paste, like {@link #saveCodes(UUID, String)}; with {@link Mismatch#ACCEPTED} also
+     * when the paste does not look like the app's codes, because the user saw the difference and confirmed.
+     */
+    public CodeSetSummary saveCodes(UUID accountId, String pastedText, Mismatch mismatch) {
         AccountGrant grant = access.requireCodeKeeper(accountId);
-        ParsedCodes parsed = formats.parse(pastedText, codes.appKeyOf(accountId));
+        ParsedCodes parsed = parseForApp(accountId, pastedText, mismatch);
         if (codes.hasActiveSet(accountId)) {
             throw new CodesAlreadySavedException();
         }
@@ -134,10 +143,20 @@ public class BackupCodeService {
      *
      * @param expectedSetId the set the user saw; if another Owner changed the codes since, nothing changes
      * @throws CodesChangedException when the codes changed since the user looked
+     * @throws PasteMismatchException when the paste does not look like the app's codes; nothing changes
      */
     public CodeSetSummary replaceCodes(UUID accountId, UUID expectedSetId, String pastedText) {
+        return replaceCodes(accountId, expectedSetId, pastedText, Mismatch.REFUSED);
+    }
+
+    /**
+     * Replaces the set the user was looking at, like {@link #replaceCodes(UUID, UUID, String)}; with
+     * {@link Mismatch#ACCEPTED} also when the paste does not look like the app's codes, because the user saw the
+     * difference and confirmed that the saved codes may be destroyed for it.
+     */
+    public CodeSetSummary replaceCodes(UUID accountId, UUID expectedSetId, String pastedText, Mismatch mismatch) {
         AccountGrant grant = access.requireCodeKeeper(accountId);
-        ParsedCodes parsed = formats.parse(pastedText, codes.appKeyOf(accountId));
+        ParsedCodes parsed = parseForApp(accountId, pastedText, mismatch);
         UUID setId = UUID.randomUUID();
         List<String> ciphertexts = encrypt(accountId, setId, parsed);
         UUID workspaceId = grant.user().workspaceId();
@@ -190,7 +209,7 @@ public class BackupCodeService {
         }
         transaction.executeWithoutResult(status -> events.publishEvent(new CodesRevealed(
                 grant.user().workspaceId(), accountId, grant.user().userId(), set.setId(), revealed.size())));
-        return new RevealedCodes(set.setId(), revealed);
+        return new RevealedCodes(set.setId(), revealed, grant.user().displayName());
     }
 
     /**
@@ -243,6 +262,18 @@ public class BackupCodeService {
                     used, false, codes.countUnused(setId)));
             return true;
         }));
+    }
+
+    /** Reads a paste for the account's app; refuses one that differs from the app's codes unless it was accepted. */
+    private ParsedCodes parseForApp(UUID accountId, String pastedText, Mismatch mismatch) {
+        String appKey = codes.appKeyOf(accountId);
+        ParsedCodes parsed = formats.parse(pastedText, appKey);
+        if (mismatch != Mismatch.ACCEPTED) {
+            AppMismatch.describe(parsed, formats.appFormat(appKey), formats.appName(appKey)).ifPresent(difference -> {
+                throw new PasteMismatchException(difference);
+            });
+        }
+        return parsed;
     }
 
     private CodeSetSummary activeSet(UUID accountId) {

@@ -15,4 +15,14 @@ public record CodeWarnings(@DefaultValue("2") int lowAt, @DefaultValue("180") in
     public boolean isLow(int remaining) {
         return remaining <= lowAt;
     }
+
+    /**
+     * Whether a set is low by its own facts: only once a code of it is used, so a one-code app's recovery code
+     * (Microsoft, Apple, Bitwarden) is not "low" right after it is saved. The account cards' filter says the same.
+     *
+     * @param saved how many codes the set held when it was saved, as the app issued them
+     */
+    public boolean isLow(int remaining, int saved) {
+        return remaining <= Math.min(lowAt, saved - 1);
+    }
 }

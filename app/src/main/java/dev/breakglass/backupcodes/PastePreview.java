@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param appName the account's app, such as "GitHub"
  * @param settingsPage the app's backup-code settings page, when its plugin knows it
  * @param appHasCodes false when the app's plugin says the app has no backup codes at all
+ * @param mismatch a sentence when the paste does not look like the app's codes (another app's format, or not the
+ *     number of codes the app issues): saving it then needs the user's explicit {@link Mismatch#ACCEPTED}
  */
 public record PastePreview(String formatName, int codeCount, List<String> unreadableLines, Optional<PasteProblem> problem,
-        Optional<String> notice, String appName, Optional<String> settingsPage, boolean appHasCodes) {
+        Optional<String> notice, String appName, Optional<String> settingsPage, boolean appHasCodes,
+        Optional<String> mismatch) {
 
     public PastePreview {
         unreadableLines = List.copyOf(unreadableLines);
@@ -25,11 +28,12 @@ public record PastePreview(String formatName, int codeCount, List<String> unread
 
     /** A preview without anything to say about the app. */
     public PastePreview(String formatName, int codeCount, List<String> unreadableLines, Optional<PasteProblem> problem) {
-        this(formatName, codeCount, unreadableLines, problem, Optional.empty(), "", Optional.empty(), true);
+        this(formatName, codeCount, unreadableLines, problem, Optional.empty(), "", Optional.empty(), true, Optional.empty());
     }
 
     @Override
     public String toString() {
-        return "PastePreview[format=" + formatName + ", codes=" + codeCount + ", problem=" + problem + "]";
+        return "PastePreview[format=" + formatName + ", codes=" + codeCount + ", problem=" + problem + ", mismatch=" + mismatch.isPresent()
+                + "]";
     }
 }

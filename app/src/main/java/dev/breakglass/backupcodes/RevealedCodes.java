@@ -6,8 +6,11 @@ import java.util.UUID;
 
 /**
  * The decrypted codes of an account, for the View codes dialog only. {@link #toString()} hides them.
+ *
+ * @param viewerName the display name of the member they were revealed to, for the marks they make meanwhile (a mark
+ *     reads "by" a name, the same for one's own marks as for others')
  */
-public record RevealedCodes(UUID setId, List<Code> codes) {
+public record RevealedCodes(UUID setId, List<Code> codes, String viewerName) {
 
     public RevealedCodes {
         codes = List.copyOf(codes);

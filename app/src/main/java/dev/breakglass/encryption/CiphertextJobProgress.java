@@ -40,13 +40,13 @@ public record CiphertextJobProgress(String job, int setsToDo, int setsDone, int 
     public String describe() {
         String line = job + ": " + setsDone + " of " + setsToDo + " code sets done, " + codesChanged
                 + (codesChanged == 1 ? " code" : " codes") + " re-encrypted"
-                + (setsFailed > 0 ? ", " + setsFailed + " code sets failed (see the log)" : "");
+                + (setsFailed > 0 ? ", " + setsFailed + (setsFailed == 1 ? " code set" : " code sets") + " failed (see the log)" : "");
         if (!finished) {
             return line + "…";
         }
         if (stoppedBecause != null) {
             return line + ". Stopped: " + stoppedBecause;
         }
-        return line + (codesRemaining == 0 ? ". Every code is done." : ". " + codesRemaining + " codes still to do.");
+        return line + (codesRemaining == 0 ? ". Every code is done." : ". " + codesRemaining + (codesRemaining == 1 ? " code" : " codes") + " still to do.");
     }
 }

@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.notifications.Notice;
 import dev.breakglass.notifications.NotificationCenter;
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.testing.Fixtures;
-import dev.breakglass.testing.RoleFixtures;
 import dev.breakglass.testing.RoleFixtures.TestMember;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
+import dev.breakglass.testing.RoleFixtures;
 import dev.breakglass.testing.SignIn;
 import java.util.Map;
 import java.util.UUID;
@@ -145,7 +146,7 @@ class AccountLifecycleTest {
     void editAccount_byOwner_savesEveryField_andAuditsWithoutTheNotes() {
         signIn.as(ann.email());
         UUID id = accounts.addAccount(form("Ops GitHub"));
-        codes.saveCodes(id, CODES);
+        codes.saveCodes(id, CODES, Mismatch.ACCEPTED);
 
         accounts.editAccount(id, 0, new AccountForm(AppChoice.OTHER, "Forgejo", "Ops Forge", "forge-admin", MfaState.OFF,
                 "https://forge.example.com", "Secret-looking note text"));
@@ -203,7 +204,7 @@ class AccountLifecycleTest {
         UUID id = workspace.addAccount("Doomed", Map.of(ann.userId(), AccountRole.OWNER, ben.userId(), AccountRole.OWNER,
                 carl.userId(), AccountRole.COLLABORATOR));
         signIn.as(ann.email());
-        codes.saveCodes(id, CODES);
+        codes.saveCodes(id, CODES, Mismatch.ACCEPTED);
 
         assertThatThrownBy(() -> accounts.removeAccount(id, "doomed")).isInstanceOf(AccountRefusedException.class)
                 .hasMessageContaining("\u201cDoomed\u201d");
@@ -250,7 +251,7 @@ class AccountLifecycleTest {
         accounts.addAccount(new AccountForm("github", null, "Build bot", "robot@example.com", MfaState.ON, null, null));
         accounts.addAccount(new AccountForm("slack", null, "Chat", "admin@example.com", MfaState.OFF, null, null));
         UUID withCodes = accounts.addAccount(new AccountForm("google", null, "Mail", "it@example.com", MfaState.ON, null, null));
-        codes.saveCodes(withCodes, CODES);
+        codes.saveCodes(withCodes, CODES, Mismatch.ACCEPTED);
         codes.useNextCode(withCodes);
         signIn.as(ben.email());
         accounts.addAccount(new AccountForm("github", null, "Ben's bot", null, MfaState.ON, null, null));

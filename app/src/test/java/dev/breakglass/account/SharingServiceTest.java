@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.WorkspaceRole;
@@ -81,7 +82,7 @@ class SharingServiceTest {
     @Test
     void reassigningOwners_givesTheSuperAdminNoAccessOfTheirOwn() {
         signIn.as(ann.email());
-        codes.saveCodes(account, "11111-22222\n33333-44444\n");
+        codes.saveCodes(account, "11111-22222\n33333-44444\n", Mismatch.ACCEPTED);
         signIn.as(workspace.member(WorkspaceRole.SUPER_ADMIN).email());
 
         allAccounts.reassignOwners(account, Set.of(ben.userId()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.crypto.KeyringRestore;
 import dev.breakglass.testing.Fixtures;
 import dev.breakglass.testing.SignIn;
@@ -47,7 +48,7 @@ class AuditTrailTest {
         fixtures.forgetAllCodes();
         slack = fixtures.accountId("Slack");
         signIn.as("owner@acme.test");
-        codes.saveCodes(slack, "12345-67890\n09876-54321\n");
+        codes.saveCodes(slack, "12345-67890\n09876-54321\n", Mismatch.ACCEPTED);
         codes.revealCodes(slack);
     }
 

@@ -34,7 +34,7 @@ class BackupCodeServiceAccessTest {
         fixtures.forgetAllCodes();
         github = fixtures.accountId("GitHub");
         signIn.as("alice@acme.test");
-        service.saveCodes(github, CODES);
+        service.saveCodes(github, CODES, Mismatch.ACCEPTED);
         signIn.out();
     }
 
@@ -65,7 +65,7 @@ class BackupCodeServiceAccessTest {
         fixtures.forgetAllCodes();
         signIn.as("bob@acme.test");
 
-        assertThatThrownBy(() -> service.saveCodes(github, CODES)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.saveCodes(github, CODES, Mismatch.ACCEPTED)).isInstanceOf(NotFoundException.class);
         signIn.as("alice@acme.test");
         assertThat(service.overview(github).activeSet()).isEmpty();
     }
@@ -75,7 +75,7 @@ class BackupCodeServiceAccessTest {
         UUID microsoft = fixtures.accountId("Microsoft 365");
         signIn.as("gina@acme.test");
 
-        assertThatThrownBy(() -> service.saveCodes(microsoft, CODES)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.saveCodes(microsoft, CODES, Mismatch.ACCEPTED)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.revealCodes(microsoft)).isInstanceOf(NotFoundException.class);
     }
 
@@ -95,21 +95,21 @@ class BackupCodeServiceAccessTest {
         signIn.as(fixtures.otherWorkspaceOwner());
 
         assertThatThrownBy(() -> service.revealCodes(github)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> service.saveCodes(github, CODES)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.saveCodes(github, CODES, Mismatch.ACCEPTED)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.overview(github)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void saveAndReveal_anonymously_isRefused() {
         assertThatThrownBy(() -> service.revealCodes(github)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        assertThatThrownBy(() -> service.saveCodes(github, CODES)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> service.saveCodes(github, CODES, Mismatch.ACCEPTED)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 
     @Test
     void save_whenCodesAreAlreadySaved_isRefusedAndKeepsTheFirstSet() {
         signIn.as("owner@acme.test");
 
-        assertThatThrownBy(() -> service.saveCodes(github, "99999-88888\n")).isInstanceOf(CodesAlreadySavedException.class);
+        assertThatThrownBy(() -> service.saveCodes(github, "99999-88888\n", Mismatch.ACCEPTED)).isInstanceOf(CodesAlreadySavedException.class);
         assertThat(service.revealCodes(github).codes()).hasSize(3);
     }
 }

@@ -32,6 +32,12 @@ class GoldenPathUiTest extends KaribuTest {
             8. 16b8e-a93d2
             9. 5d0c7-f1b48
             10. a2e96-0c7f3
+            11. 7b3d0-e19a5
+            12. f2c48-6d0b1
+            13. 0e5a9-b7c36
+            14. d41f7-3a8e2
+            15. 68c0b-f5d19
+            16. b9a27-04e6c
             Keep your recovery codes as safe as your password.
             """;
 
@@ -53,14 +59,14 @@ class GoldenPathUiTest extends KaribuTest {
         assertThat(dialog.getHeaderTitle()).isEqualTo("Add MFA Backup Codes");
 
         _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), GITHUB_DOWNLOAD);
-        assertThat(_get(Span.class, spec -> spec.withId("codes-found")).getText()).startsWith("10 codes found");
+        assertThat(_get(Span.class, spec -> spec.withId("codes-found")).getText()).startsWith("16 codes found");
 
         _click(_get(Button.class, spec -> spec.withText("Save Codes")));
 
         assertThat(dialog.isOpened()).isFalse();
-        expectNotifications("10 backup codes saved");
+        expectNotifications("16 backup codes saved");
         assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText())
-                .startsWith("10 of 10 backup codes left").contains("by Alice Example");
+                .startsWith("16 of 16 backup codes left").contains("by Alice Example");
         assertThat(_find(Button.class, spec -> spec.withId("add-codes"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("view-codes"))).hasSize(1);
 
@@ -69,7 +75,8 @@ class GoldenPathUiTest extends KaribuTest {
         assertThat(view.isOpened()).isTrue();
         assertThat(_find(Span.class, spec -> spec.withClasses("code-value")).stream().map(Span::getText))
                 .containsExactly("4f2a1-9c3b7", "88e0d-1a2f4", "0b9c2-77d13", "e5a18-c0f62", "31d7b-5e8a0",
-                        "9aa04-2b6c1", "c7f30-d4e95", "16b8e-a93d2", "5d0c7-f1b48", "a2e96-0c7f3");
+                        "9aa04-2b6c1", "c7f30-d4e95", "16b8e-a93d2", "5d0c7-f1b48", "a2e96-0c7f3",
+                        "7b3d0-e19a5", "f2c48-6d0b1", "0e5a9-b7c36", "d41f7-3a8e2", "68c0b-f5d19", "b9a27-04e6c");
     }
 
     @Test
@@ -85,7 +92,7 @@ class GoldenPathUiTest extends KaribuTest {
         openAccount("GitHub");
         _get(Details.class, spec -> spec.withId("emergency-controls")).setOpened(true);
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText()).startsWith("10 of 10 backup codes left");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText()).startsWith("16 of 16 backup codes left");
         assertThat(_find(Button.class, spec -> spec.withId("add-codes"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("view-codes"))).isEmpty();
     }

@@ -47,7 +47,7 @@ class NextCodeConcurrencyTest {
         UUID github = fixtures.accountId("GitHub");
         List<String> codes = IntStream.rangeClosed(1, 100).mapToObj(i -> String.format("code-%05d", i)).toList();
         signIn.as("alice@acme.test");
-        service.saveCodes(github, String.join("\n", codes));
+        service.saveCodes(github, String.join("\n", codes), Mismatch.ACCEPTED);
         signIn.out();
 
         CountDownLatch start = new CountDownLatch(1);
@@ -72,9 +72,9 @@ class NextCodeConcurrencyTest {
         fixtures.forgetAllCodes();
         UUID github = fixtures.accountId("GitHub");
         signIn.as("alice@acme.test");
-        UUID oldSet = service.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n").setId();
+        UUID oldSet = service.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n", Mismatch.ACCEPTED).setId();
         HandedOutCode handedOut = service.useNextCode(github);
-        UUID newSet = service.replaceCodes(github, oldSet, "33333-ccccc\n44444-ddddd\n").setId();
+        UUID newSet = service.replaceCodes(github, oldSet, "33333-ccccc\n44444-ddddd\n", Mismatch.ACCEPTED).setId();
         service.useNextCode(github); // the new set's first code is now used
 
         // "I did not use it", clicked in the dialog of the old set's code.
@@ -92,7 +92,7 @@ class NextCodeConcurrencyTest {
         fixtures.forgetAllCodes();
         UUID github = fixtures.accountId("GitHub");
         signIn.as("alice@acme.test");
-        UUID set = service.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n").setId();
+        UUID set = service.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n", Mismatch.ACCEPTED).setId();
         UUID alice = fixtures.userId("alice@acme.test");
 
         CountDownLatch replaceHoldsTheSet = new CountDownLatch(1);

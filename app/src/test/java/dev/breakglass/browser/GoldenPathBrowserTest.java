@@ -34,7 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class GoldenPathBrowserTest {
 
     static final List<String> CODES = List.of("b71e3-40c9a", "5d2f0-e8a14", "0c96b-71d3e", "e4a05-9bf27", "82d1c-3e6f0",
-            "f03b9-c5a42", "1a7e6-d09c3", "6cb24-8f1e5", "93f0d-2a7b8", "d58a7-06e3c");
+            "f03b9-c5a42", "1a7e6-d09c3", "6cb24-8f1e5", "93f0d-2a7b8", "d58a7-06e3c",
+            "4e1c8-a2f70", "c06d5-19b3e", "a8f21-7e04d", "35b9e-c6a81", "e7d02-4f9c5", "2c6fa-b8e13");
 
     @LocalServerPort
     int port;
@@ -125,14 +126,14 @@ class GoldenPathBrowserTest {
         WebElement codes = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#backup-codes-input textarea")));
         assertThat(browser.findElement(By.cssSelector("#backup-codes-input label")).getText()).isEqualTo("MFA Backup Codes");
         codes.sendKeys("GitHub recovery codes\n" + String.join("\n", CODES));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("codes-found"), "10 codes found"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("codes-found"), "16 codes found"));
 
         browser.findElement(By.id("save-codes")).click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-notification-card"),
-                "10 backup codes saved"));
+                "16 backup codes saved"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("backup-codes-input")));
-        assertThat(browser.findElement(By.id("codes-summary")).getText()).startsWith("10 of 10 backup codes left");
+        assertThat(browser.findElement(By.id("codes-summary")).getText()).startsWith("16 of 16 backup codes left");
 
         browser.findElement(By.id("view-codes")).click();
         List<WebElement> shown = wait.until(ExpectedConditions.visibilityOfAllElementsLocatedBy(By.cssSelector("#revealed-codes .code-value")));

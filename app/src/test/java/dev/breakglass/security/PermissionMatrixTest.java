@@ -12,6 +12,7 @@ import dev.breakglass.account.AllAccountsService;
 import dev.breakglass.account.MfaState;
 import dev.breakglass.account.SharingService;
 import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.testing.RoleFixtures;
 import dev.breakglass.testing.RoleFixtures.TestMember;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
@@ -291,7 +292,7 @@ class PermissionMatrixTest {
         UUID setId = null;
         if (action != AccountAction.SAVE_CODES) {
             signIn.as(keeper.email());
-            setId = codes.saveCodes(account, CODES).setId();
+            setId = codes.saveCodes(account, CODES, Mismatch.ACCEPTED).setId();
         }
         signIn.as(actor.email());
         UUID savedSet = setId;
@@ -333,7 +334,7 @@ class PermissionMatrixTest {
         UUID theirAccount = theirs.addAccount("Their account", Map.of(stranger.userId(), AccountRole.OWNER));
         UUID myAccount = mine.addAccount("My account", Map.of(me.userId(), AccountRole.OWNER));
         signIn.as(stranger.email());
-        UUID theirSet = codes.saveCodes(theirAccount, CODES).setId();
+        UUID theirSet = codes.saveCodes(theirAccount, CODES, Mismatch.ACCEPTED).setId();
         signIn.as(me.email());
 
         for (AccountAction action : AccountAction.values()) {
@@ -363,11 +364,11 @@ class PermissionMatrixTest {
             case OPEN_DETAILS -> accounts.details(account);
             case SEE_CODES_EXIST -> codes.overview(account);
             case SEE_CODE_HISTORY -> codes.history(account);
-            case SAVE_CODES -> codes.saveCodes(account, CODES);
+            case SAVE_CODES -> codes.saveCodes(account, CODES, Mismatch.ACCEPTED);
             case REVEAL_CODES -> codes.revealCodes(account);
             case USE_NEXT_CODE -> codes.useNextCode(account);
             case MARK_CODE_USED -> codes.markCode(account, setId, 2, true);
-            case REPLACE_CODES -> codes.replaceCodes(account, setId, "55555-66666\n77777-88888\n");
+            case REPLACE_CODES -> codes.replaceCodes(account, setId, "55555-66666\n77777-88888\n", Mismatch.ACCEPTED);
             case DELETE_CODES -> codes.deleteCodes(account, setId);
             case LIST_PEOPLE -> sharing.people(account);
             case SHARE -> sharing.share(account, bystander.userId(), AccountRole.COLLABORATOR);

@@ -25,7 +25,7 @@ class AccountCardLink extends RouterLink {
 
         Span mfa = badge(card.mfaState().label(), card.mfaState() == MfaState.ON ? "success" : "contrast");
         Span codes = card.codesSaved()
-                ? badge(card.codesRemaining() + " of " + card.codeCount() + " codes left", "success")
+                ? badge(card.codesRemaining() + " of " + card.codeCount() + (card.codeCount() == 1 ? " code left" : " codes left"), "success")
                 : badge("No codes saved", card.mfaState() == MfaState.ON ? "error" : "contrast");
         codes.addClassName("account-card-codes");
         Div badges = new Div(mfa, codes);

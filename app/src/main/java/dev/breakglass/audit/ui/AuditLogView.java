@@ -83,6 +83,7 @@ public class AuditLogView extends VerticalLayout {
         filters.setWrap(true);
 
         grid.setId("audit-grid");
+        grid.setEmptyStateText("No events match these filters.");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(entry -> ActivityList.WHEN.format(entry.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(entry -> entry.actorName() == null ? "Breakglass" : entry.actorName()).setHeader("Who").setAutoWidth(true);
@@ -123,7 +124,7 @@ public class AuditLogView extends VerticalLayout {
 
     private static Span chainStatus(ChainCheck check) {
         Span status = new Span(check.intact()
-                ? "Audit chain intact: " + check.eventsChecked() + " events checked."
+                ? "Audit chain intact: " + check.eventsChecked() + (check.eventsChecked() == 1 ? " event" : " events") + " checked."
                 : "Audit chain BROKEN at event " + check.firstBrokenSeq() + ": an event was changed or removed.");
         status.setId("audit-chain-status");
         status.getElement().getThemeList().add(check.intact() ? "badge success" : "badge error");

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
+import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.backupcodes.PastePreview;
 import java.util.function.Function;
 
@@ -31,7 +32,13 @@ class AddCodesDialog extends Dialog {
     private final Span notice = new Span();
     private final Div appGuidance = new Div();
     private final Div unreadable = new Div();
+    private final Div mismatch = new Div();
+    private final Div problem = new Div();
+    private final Button save;
+    private final String saveLabel;
     private final Function<String, PastePreview> previewer;
+    /** The text the user confirmed to save although it does not look like the app's codes; null until then. */
+    private String acceptedMismatch;
 
     AddCodesDialog(String accountLabel, Function<String, PastePreview> previewer) {
         this(accountLabel, previewer, false);
@@ -67,13 +74,26 @@ class AddCodesDialog extends Dialog {
         appGuidance.setId("app-guidance");
         unreadable.setId("unreadable-lines");
         unreadable.addClassName("unreadable-lines");
+        mismatch.setId("paste-mismatch");
+        mismatch.addClassName("paste-mismatch");
+        mismatch.getElement().setAttribute("role", "alert");
 
-        add(intro, appGuidance, codes, found, notice, unreadable);
+        problem.setId("paste-problem");
+        problem.addClassName("paste-problem");
+        problem.getElement().setAttribute("role", "alert");
+        problem.setVisible(false);
+        // What was understood, and what is wrong, sits above the field: a long paste must not push it out of sight.
+        Div status = new Div(found, problem, mismatch, notice);
+        status.setId("paste-status");
+        status.addClassName("paste-status");
+
+        add(intro, appGuidance, status, codes, unreadable);
 
         Button cancel = new Button("Cancel", event -> close());
         cancel.setId("cancel-add-codes");
-        Button save = new Button(replacing ? "Replace Codes" : "Save Codes",
-                event -> fireEvent(new SaveEvent(this, codes.getValue())));
+        saveLabel = replacing ? "Replace Codes" : "Save Codes";
+        save = new Button(saveLabel, event -> fireEvent(new SaveEvent(this, codes.getValue(),
+                codes.getValue().equals(acceptedMismatch) ? Mismatch.ACCEPTED : Mismatch.REFUSED)));
         save.setId(replacing ? "replace-codes-save" : "save-codes");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(cancel, save);
@@ -84,6 +104,29 @@ class AddCodesDialog extends Dialog {
     void showError(String message) {
         codes.setErrorMessage(message);
         codes.setInvalid(true);
+        problem.setText(message);
+        problem.setVisible(true);
+    }
+
+    /**
+     * The paste does not look like the app's codes and nothing was saved: says how it differs and turns the save
+     * button into "Save anyway" (or "Replace anyway"), so that only a second, explicit click saves this text.
+     *
+     * @param replaces whether saving would destroy the codes saved now
+     */
+    void askToConfirmMismatch(String difference, boolean replaces) {
+        acceptedMismatch = codes.getValue();
+        mismatch.setText(difference + (replaces
+                ? " Nothing was changed. If these are the right codes, click Replace anyway: the codes saved now will be destroyed."
+                : " Nothing was saved. If these are the right codes, click Save anyway."));
+        mismatch.setVisible(true);
+        save.setText(replaces ? "Replace anyway" : "Save anyway");
+    }
+
+    /** What the user confirmed no longer holds (the codes it would replace changed): the next click asks again. */
+    void forgetMismatchConfirmation() {
+        acceptedMismatch = null;
+        save.setText(saveLabel);
     }
 
     Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
@@ -92,10 +135,16 @@ class AddCodesDialog extends Dialog {
 
     private void showPreview() {
         codes.setInvalid(false);
+        problem.setVisible(false);
         unreadable.removeAll();
         PastePreview preview = previewer.apply(codes.getValue());
         showAppGuidance(preview);
         notice.setText(preview.notice().orElse(""));
+        if (!codes.getValue().equals(acceptedMismatch)) {
+            forgetMismatchConfirmation();
+        }
+        mismatch.setText(preview.mismatch().orElse(""));
+        mismatch.setVisible(preview.mismatch().isPresent() && !codes.getValue().isBlank());
         if (codes.getValue().isBlank()) {
             found.setText("No codes yet.");
             return;
@@ -129,7 +178,8 @@ class AddCodesDialog extends Dialog {
         }
         preview.settingsPage().ifPresent(page -> {
             Anchor link = new Anchor(page, preview.appHasCodes()
-                    ? "Open " + preview.appName() + "'s backup codes page" : "Open " + preview.appName() + "'s MFA settings");
+                    ? "Open " + possessive(preview.appName()) + " backup codes page"
+                    : "Open " + possessive(preview.appName()) + " MFA settings");
             link.setId("app-settings-link");
             link.setTarget(AnchorTarget.BLANK);
             link.getElement().setAttribute("rel", "noopener noreferrer");
@@ -137,18 +187,30 @@ class AddCodesDialog extends Dialog {
         });
     }
 
+    /** "GitHub's", but "Amazon Web Services'": a name that ends in a plural s takes the apostrophe alone. */
+    static String possessive(String name) {
+        return name.endsWith("s") ? name + "'" : name + "'s";
+    }
+
     /** The user asked to save what they pasted. */
     static final class SaveEvent extends ComponentEvent<AddCodesDialog> {
 
         private final String pastedText;
+        private final Mismatch mismatch;
 
-        SaveEvent(AddCodesDialog source, String pastedText) {
+        SaveEvent(AddCodesDialog source, String pastedText, Mismatch mismatch) {
             super(source, false);
             this.pastedText = pastedText;
+            this.mismatch = mismatch;
         }
 
         String pastedText() {
             return pastedText;
+        }
+
+        /** Whether the user confirmed saving this text although it does not look like the app's codes. */
+        Mismatch mismatch() {
+            return mismatch;
         }
     }
 }

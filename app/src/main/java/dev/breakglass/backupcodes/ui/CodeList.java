@@ -1,5 +1,6 @@
 package dev.breakglass.backupcodes.ui;
 
+import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,8 +13,9 @@ import java.util.Comparator;
 import java.util.function.BiConsumer;
 
 /**
- * The revealed codes: unused first, used ones struck through with when and by whom. Closes itself (through
- * {@code onIdle}) after a minute without activity on the page.
+ * The revealed codes: unused first, used ones struck through with when and by whom. Rows keep their places while
+ * the list is shown (marking a code changes its row where it is), so a second click never lands on another code.
+ * Closes itself (through {@code onIdle}) after a minute without activity on the page.
  */
 class CodeList extends Div {
 
@@ -35,17 +37,19 @@ class CodeList extends Div {
             """;
 
     private final Runnable onIdle;
+    private final BiConsumer<Integer, Boolean> onMark;
 
     /**
      * @param onMark called with a position and the new used state, when the user marks a code
      */
     CodeList(RevealedCodes revealed, BiConsumer<Integer, Boolean> onMark, Runnable onIdle) {
         this.onIdle = onIdle;
+        this.onMark = onMark;
         setId("revealed-codes");
         addClassName("revealed-codes");
         revealed.codes().stream()
                 .sorted(Comparator.comparing(RevealedCodes.Code::used).thenComparing(RevealedCodes.Code::position))
-                .forEach(code -> add(row(code, onMark)));
+                .forEach(code -> add(row(code)));
         addAttachListener(event -> getElement().executeJs(IDLE_WATCH, IDLE_MILLIS));
         addDetachListener(event -> event.getUI().getPage().executeJs(
                 "window.breakglassStopIdleWatch && window.breakglassStopIdleWatch()"));
@@ -57,7 +61,13 @@ class CodeList extends Div {
         onIdle.run();
     }
 
-    private Div row(RevealedCodes.Code code, BiConsumer<Integer, Boolean> onMark) {
+    /** Shows a code's new state in its own row, which stays where it is. */
+    void show(RevealedCodes.Code code) {
+        getChildren().filter(row -> String.valueOf(code.position()).equals(row.getElement().getAttribute("data-position")))
+                .findFirst().ifPresent(old -> replace(old, row(code)));
+    }
+
+    private Div row(RevealedCodes.Code code) {
         String shown = code.shown();
         Span position = new Span(code.position() + ".");
         position.addClassName("code-position");
@@ -70,22 +80,28 @@ class CodeList extends Div {
             row.addClassName("used");
             Span used = new Span("used " + WHEN.format(code.usedAt()) + (code.usedByName() == null ? "" : " by " + code.usedByName()));
             used.addClassName("code-used");
-            Button undo = new Button("Mark unused", event -> onMark.accept(code.position(), false));
+            Button undo = new Button("Mark unused", event -> markOnce(event, code.position(), false));
             undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             undo.addClassName("mark-unused");
             row.add(used, undo);
         } else {
-            Button copy = new Button(VaadinIcon.COPY_O.create(), event ->
-                    getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", shown));
+            Button copy = new Button(VaadinIcon.COPY_O.create(), event -> Clipboard.copy(code.value()));
             copy.getElement().setAttribute("aria-label", "Copy code " + code.position());
             copy.setTooltipText("Copy");
             copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             copy.addClassName("copy-code");
-            Button markUsed = new Button("Mark used", event -> onMark.accept(code.position(), true));
+            Button markUsed = new Button("Mark used", event -> markOnce(event, code.position(), true));
             markUsed.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             markUsed.addClassName("mark-used");
             row.add(copy, markUsed);
         }
         return row;
+    }
+
+    /** The second click of a double click is not a second request: it would undo the first, or mark another code. */
+    private void markOnce(ClickEvent<Button> click, int position, boolean used) {
+        if (click.getClickCount() <= 1) {
+            onMark.accept(position, used);
+        }
     }
 }

@@ -16,7 +16,9 @@ import dev.breakglass.backupcodes.CodeSetSummary;
 import dev.breakglass.backupcodes.CodesAlreadySavedException;
 import dev.breakglass.backupcodes.CodesChangedException;
 import dev.breakglass.backupcodes.CodesOverview;
+import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.backupcodes.NoUnusedCodesException;
+import dev.breakglass.backupcodes.PasteMismatchException;
 import dev.breakglass.backupcodes.RevealedCodes;
 import dev.breakglass.crypto.CipherException;
 import dev.breakglass.formats.PasteRejectedException;
@@ -82,8 +84,12 @@ public class EmergencyControls extends Details {
     }
 
     private void describe(CodeSetSummary set, CodesOverview overview) {
-        summary.setText(set.remaining() + " of " + set.codeCount() + " backup codes left, saved "
-                + WHEN.format(set.savedAt()) + " by " + set.savedByName() + ".");
+        String saved = "saved " + WHEN.format(set.savedAt()) + " by " + set.savedByName() + ".";
+        if (set.codeCount() == 1) { // a one-code app's recovery code: nothing is "left" of it
+            summary.setText(set.remaining() == 1 ? "1 recovery code " + saved : "The recovery code is used; it was " + saved);
+        } else {
+            summary.setText(set.remaining() + " of " + set.codeCount() + " backup codes left, " + saved);
+        }
         if (overview.lowOnCodes()) {
             warning.setText(set.remaining() == 0
                     ? "Every code is used. Generate new backup codes in the app now and replace these."
@@ -152,17 +158,20 @@ public class EmergencyControls extends Details {
         SaveTarget target = new SaveTarget(replacing);
         dialog.addSaveListener(event -> {
             try {
-                CodeSetSummary saved = target.save(event.pastedText());
+                CodeSetSummary saved = target.save(event.pastedText(), event.mismatch());
                 dialog.close();
                 success(target.savedMessage(saved));
                 refresh();
             } catch (PasteRejectedException e) {
                 dialog.showError(e.problem().message());
+            } catch (PasteMismatchException e) {
+                dialog.askToConfirmMismatch(e.getMessage(), target.replaces());
             } catch (CipherException e) {
                 dialog.showError("Nothing was saved: " + e.getMessage());
             } catch (CodesAlreadySavedException | CodesChangedException e) {
                 // Another Owner got there first: say so, keep the text, and let a second click act on what is saved now.
                 target.aimAtWhatIsSavedNow();
+                dialog.forgetMismatchConfirmation(); // it was given for other codes than the ones saved now
                 dialog.showError(e.getMessage() + (target.replaces() ? " Save again to replace the codes saved now with yours." : ""));
                 refresh();
             }
@@ -183,8 +192,9 @@ public class EmergencyControls extends Details {
             this.replacing = replacing;
         }
 
-        CodeSetSummary save(String text) {
-            return replacing == null ? service.saveCodes(accountId, text) : service.replaceCodes(accountId, replacing, text);
+        CodeSetSummary save(String text, Mismatch mismatch) {
+            return replacing == null ? service.saveCodes(accountId, text, mismatch)
+                    : service.replaceCodes(accountId, replacing, text, mismatch);
         }
 
         void aimAtWhatIsSavedNow() {

@@ -21,8 +21,9 @@ class UseCodeDialog extends Dialog {
                 + (code.remaining() == 1 ? "1 unused code is left." : code.remaining() + " unused codes are left."));
         add(value, note);
 
-        Button copy = new Button("Copy", event ->
-                value.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", shown));
+        String accepted = code.value(); // as the app accepts it: no display spaces
+        Button copy = new Button("Copy", event -> Clipboard.copy(accepted));
+        copy.setId("copy-handed-out-code");
         Button notUsed = new Button("I did not use it", event -> {
             undo.run();
             close();

@@ -2,7 +2,6 @@ package dev.breakglass.backupcodes.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.breakglass.backupcodes.RevealedCodes;
 import java.time.OffsetDateTime;
@@ -13,7 +12,7 @@ import java.util.function.BiPredicate;
 class ViewCodesDialog extends Dialog {
 
     private final BiPredicate<Integer, Boolean> mark;
-    private final Div listHolder = new Div();
+    private final CodeList list;
     private RevealedCodes revealed;
 
     /** @param mark marks a code used or unused; answers whether it changed */
@@ -26,8 +25,8 @@ class ViewCodesDialog extends Dialog {
 
         Paragraph intro = new Paragraph("Backup codes for " + accountLabel
                 + ". Each code works once: mark it used when you use it. Keep them out of chats and tickets.");
-        add(intro, listHolder);
-        showCodes();
+        list = new CodeList(revealed, this::markCode, this::close);
+        add(intro, list);
 
         Button close = new Button("Close", event -> close());
         close.setId("close-view-codes");
@@ -40,20 +39,15 @@ class ViewCodesDialog extends Dialog {
         });
     }
 
-    private void showCodes() {
-        listHolder.removeAll();
-        listHolder.add(new CodeList(revealed, this::markCode, this::close));
-    }
-
+    /** Marks a code as asked; a code already in that state stays as it is (a repeated request changes nothing). */
     private void markCode(int position, boolean used) {
-        if (!mark.test(position, used)) {
+        if (revealed == null || !mark.test(position, used)) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         revealed = new RevealedCodes(revealed.setId(), revealed.codes().stream()
-                .map(code -> code.position() != position ? code
-                        : code.marked(used, now, "you"))
-                .toList());
-        showCodes();
+                .map(code -> code.position() != position ? code : code.marked(used, now, revealed.viewerName()))
+                .toList(), revealed.viewerName());
+        revealed.codes().stream().filter(code -> code.position() == position).findFirst().ifPresent(list::show);
     }
 }

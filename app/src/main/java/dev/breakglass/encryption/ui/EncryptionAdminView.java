@@ -59,6 +59,7 @@ public class EncryptionAdminView extends VerticalLayout {
         progress.setId("rewrap-progress");
 
         versions.setId("key-versions");
+        versions.setEmptyStateText("No codes are saved yet, so no key version is in use.");
         versions.addColumn(count -> count.version().cipher()).setHeader("Cipher");
         versions.addColumn(count -> "v" + count.version().version()).setHeader("Key version");
         versions.addColumn(EncryptionOverview.VersionCount::codes).setHeader("Codes");

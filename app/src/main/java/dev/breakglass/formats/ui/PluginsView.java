@@ -30,13 +30,14 @@ public class PluginsView extends VerticalLayout {
         setId("plugins-view");
         List<PluginStatus> plugins = service.plugins();
         long running = plugins.stream().filter(plugin -> plugin.state() == PluginStatus.State.STARTED).count();
-        Paragraph summary = new Paragraph(running + " of " + plugins.size() + " plugins running. Bundled plugins ship with "
+        Paragraph summary = new Paragraph(running + " of " + plugins.size() + (plugins.size() == 1 ? " plugin" : " plugins") + " running. Bundled plugins ship with "
                 + "Breakglass; installed ones come from the plugins folder (breakglass.plugins.dir) and replace a bundled "
                 + "plugin with the same id. Changes take effect at the next start.");
         summary.setId("plugins-summary");
 
         Grid<PluginStatus> grid = new Grid<>(PluginStatus.class, false);
         grid.setId("plugins-grid");
+        grid.setEmptyStateText("No format plugins are loaded: every paste is read as a generic list.");
         grid.addColumn(PluginStatus::pluginId).setHeader("Plugin").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(PluginStatus::version).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(PluginStatus::origin).setHeader("Origin").setAutoWidth(true).setFlexGrow(0);

@@ -10,14 +10,13 @@ import dev.breakglass.password.SetPasswordLink;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /** Shows a one-time set-password link once, for the admin to hand over. It is not kept anywhere after closing. */
 public class SetPasswordLinkDialog extends Dialog {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Locale.UK);
+    /** With its time zone: the admin and the member may not be in the same one. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.UK);
 
     public SetPasswordLinkDialog(String memberName, SetPasswordLink link, String publicUrl) {
         setHeaderTitle("Set-password link for " + memberName);

@@ -78,6 +78,7 @@ public class MembersView extends VerticalLayout {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.setId("members");
+        grid.setEmptyStateText("No members match these filters.");
         grid.addColumn(Member::displayName).setHeader("Name").setKey("name").setAutoWidth(true);
         grid.addColumn(Member::email).setHeader("E-mail").setKey("email").setAutoWidth(true);
         grid.addColumn(member -> member.role().label()).setHeader("Role").setKey("role");
