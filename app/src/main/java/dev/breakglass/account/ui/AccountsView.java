@@ -136,14 +136,15 @@ public class AccountsView extends VerticalLayout {
     private void showOverview(AccountsOverview overview) {
         tiles.removeAll();
         tiles.add(
-                tile("accounts", overview.total(), "ALL"),
-                tile("MFA on, no codes", overview.mfaOnNoCodes(), "MFA_ON_NO_CODES"),
-                tile("low on codes", overview.lowCodes(), "LOW_CODES"),
-                tile("codes older than " + overview.staleAfterDays() + " days", overview.oldCodes(), "OLD_CODES"));
+                tile(overview.total() == 1 ? "1 account" : overview.total() + " accounts", overview.total(), "ALL"),
+                tile(overview.mfaOnNoCodes() + " MFA on, no codes", overview.mfaOnNoCodes(), "MFA_ON_NO_CODES"),
+                tile(overview.lowCodes() + " low on codes", overview.lowCodes(), "LOW_CODES"),
+                tile(overview.oldCodes() + (overview.oldCodes() == 1 ? " account's codes are" : " accounts' codes are")
+                        + " older than " + overview.staleAfterDays() + " days", overview.oldCodes(), "OLD_CODES"));
     }
 
-    private Span tile(String what, int count, String id) {
-        Span tile = new Span(count + " " + what);
+    private Span tile(String text, int count, String id) {
+        Span tile = new Span(text);
         tile.addClassName("overview-tile");
         tile.getElement().setAttribute("data-filter", id);
         tile.getElement().getThemeList().add(count > 0 && !"ALL".equals(id) ? "badge error" : "badge contrast");

@@ -37,7 +37,7 @@ class AccountsOverviewUiTest extends KaribuTest {
         loginAs("alice@acme.test");
 
         assertThat(overview()).containsExactly("5 accounts", "2 MFA on, no codes", "1 low on codes",
-                "1 codes older than 180 days");
+                "1 account's codes are older than 180 days");
         assertThat(cards()).containsExactly("Docker Hub", "GitHub", "Google Workspace", "Microsoft 365", "Slack");
 
         Select<CardFilter> filter = _get(Select.class, spec -> spec.withId("account-filter"));
