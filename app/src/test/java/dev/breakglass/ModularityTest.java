@@ -9,7 +9,8 @@ import org.springframework.modulith.core.ApplicationModules;
 class ModularityTest {
 
     /** The jOOQ classes generated from the migrations are the shared schema, not a feature. */
-    static final ApplicationModules MODULES = ApplicationModules.of(Application.class, resideInAPackage("dev.breakglass.db.."));
+    static final ApplicationModules MODULES =
+            ApplicationModules.of(Application.class, resideInAPackage("dev.breakglass.db.."));
 
     @Test
     void moduleBoundaries_hold() {

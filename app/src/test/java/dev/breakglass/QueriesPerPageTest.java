@@ -12,9 +12,9 @@ import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.testing.QueryCounter;
+import dev.breakglass.testing.RoleFixtures;
 import dev.breakglass.testing.RoleFixtures.TestMember;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
-import dev.breakglass.testing.RoleFixtures;
 import dev.breakglass.testing.SignIn;
 import dev.breakglass.workspace.MemberService;
 import java.util.HashMap;
@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,20 +37,28 @@ class QueriesPerPageTest {
 
     @Autowired
     QueryCounter queryCounter;
+
     @Autowired
     RoleFixtures fixtures;
+
     @Autowired
     SignIn signIn;
+
     @Autowired
     MemberService members;
+
     @Autowired
     AllAccountsService allAccounts;
+
     @Autowired
     SharingService sharing;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     BackupCodeService codes;
+
     @Autowired
     DSLContext db;
 
@@ -65,7 +72,9 @@ class QueriesPerPageTest {
         TestWorkspace workspace = fixtures.newWorkspace();
         Map<UUID, AccountRole> everyone = new HashMap<>();
         for (int i = 0; i < 60; i++) {
-            everyone.put(workspace.addMember("member" + i, WorkspaceRole.USER).userId(), i < 30 ? AccountRole.OWNER : AccountRole.COLLABORATOR);
+            everyone.put(
+                    workspace.addMember("member" + i, WorkspaceRole.USER).userId(),
+                    i < 30 ? AccountRole.OWNER : AccountRole.COLLABORATOR);
         }
         everyone.put(workspace.member(WorkspaceRole.OWNER).userId(), AccountRole.OWNER);
         UUID account = null;
@@ -74,11 +83,14 @@ class QueriesPerPageTest {
         }
         signIn.as(workspace.member(WorkspaceRole.OWNER).email());
 
-        assertThat(queries(() -> assertThat(members.list("", 0, 50)).hasSize(50))).isEqualTo(2);
-        assertThat(queries(() -> assertThat(allAccounts.list(false, "", 0, 40)).allSatisfy(a -> assertThat(a.owners()).hasSize(31))))
+        assertThat(queries(() -> assertThat(members.list("", 0, 50)).hasSize(50)))
+                .isEqualTo(2);
+        assertThat(queries(() -> assertThat(allAccounts.list(false, "", 0, 40))
+                        .allSatisfy(a -> assertThat(a.owners()).hasSize(31))))
                 .isEqualTo(2);
         UUID last = account;
-        assertThat(queries(() -> assertThat(sharing.people(last).people()).hasSize(61))).isEqualTo(2);
+        assertThat(queries(() -> assertThat(sharing.people(last).people()).hasSize(61)))
+                .isEqualTo(2);
     }
 
     @Test
@@ -95,12 +107,17 @@ class QueriesPerPageTest {
         }
         signIn.as(owner.email());
 
-        assertThat(queries(() -> assertThat(accounts.overview().total()).isEqualTo(40))).isEqualTo(1);
+        assertThat(queries(() -> assertThat(accounts.overview().total()).isEqualTo(40)))
+                .isEqualTo(1);
         for (CardSort sort : CardSort.values()) {
-            assertThat(queries(() -> assertThat(accounts.listCards(CardFilter.ALL, "", sort, 0, 25)).hasSize(25))).isEqualTo(1);
+            assertThat(queries(() -> assertThat(accounts.listCards(CardFilter.ALL, "", sort, 0, 25))
+                            .hasSize(25)))
+                    .isEqualTo(1);
             assertThat(queries(() -> assertThat(accounts.listCards(CardFilter.LOW_CODES, "ACCOUNT 1", sort, 0, 25))
-                    .isNotEmpty())).isEqualTo(1);
-            assertThat(queries(() -> assertThat(accounts.listCards(CardFilter.ALL, "github", sort, 0, 25)).hasSize(25)))
+                            .isNotEmpty()))
+                    .isEqualTo(1);
+            assertThat(queries(() -> assertThat(accounts.listCards(CardFilter.ALL, "github", sort, 0, 25))
+                            .hasSize(25)))
                     .isEqualTo(1);
         }
     }
@@ -119,17 +136,27 @@ class QueriesPerPageTest {
 
         Map<String, Runnable> calls = new LinkedHashMap<>();
         calls.put("overview", () -> assertThat(accounts.overview().total()).isEqualTo(10_000));
-        calls.put("first page by label", () -> assertThat(accounts.listCards(CardFilter.ALL, "", CardSort.LABEL, 0, 25)).hasSize(25));
-        calls.put("low on codes, fewest left", () -> assertThat(
-                accounts.listCards(CardFilter.LOW_CODES, "", CardSort.FEWEST_CODES_LEFT, 0, 25)).hasSize(25));
-        calls.put("search, recently changed", () -> assertThat(
-                accounts.listCards(CardFilter.ALL, "bulk 99", CardSort.RECENTLY_CHANGED, 0, 25)).hasSize(25));
-        calls.put("search by app name", () -> assertThat(
-                accounts.listCards(CardFilter.ALL, "amazon", CardSort.LABEL, 0, 25)).hasSize(25));
+        calls.put(
+                "first page by label",
+                () -> assertThat(accounts.listCards(CardFilter.ALL, "", CardSort.LABEL, 0, 25))
+                        .hasSize(25));
+        calls.put(
+                "low on codes, fewest left",
+                () -> assertThat(accounts.listCards(CardFilter.LOW_CODES, "", CardSort.FEWEST_CODES_LEFT, 0, 25))
+                        .hasSize(25));
+        calls.put(
+                "search, recently changed",
+                () -> assertThat(accounts.listCards(CardFilter.ALL, "bulk 99", CardSort.RECENTLY_CHANGED, 0, 25))
+                        .hasSize(25));
+        calls.put(
+                "search by app name",
+                () -> assertThat(accounts.listCards(CardFilter.ALL, "amazon", CardSort.LABEL, 0, 25))
+                        .hasSize(25));
         calls.forEach((name, call) -> {
             assertThat(queries(call)).isEqualTo(1);
             String plan = db.fetch("EXPLAIN ANALYZE " + db.renderInlined(queryCounter.last())).stream()
-                    .map(row -> row.get(0, String.class)).collect(Collectors.joining("\n"));
+                    .map(row -> row.get(0, String.class))
+                    .collect(Collectors.joining("\n"));
             System.out.println("-- " + name + " at 10,000 accounts:\n" + plan);
             assertThat(plan).doesNotContain("SubPlan").doesNotContain(" on backup_code ");
         });

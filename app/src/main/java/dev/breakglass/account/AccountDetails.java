@@ -10,8 +10,19 @@ import java.util.UUID;
  * @param version the version the page shows, for saving an edit of it
  * @param mayEdit whether the signed-in member may edit and remove it (the service checks again)
  */
-public record AccountDetails(UUID id, String label, String appKey, String appName, String loginName, MfaState mfaState,
-        AccountRole myRole, String otherAppName, String signInUrl, String notes, int version, boolean mayEdit) {
+public record AccountDetails(
+        UUID id,
+        String label,
+        String appKey,
+        String appName,
+        String loginName,
+        MfaState mfaState,
+        AccountRole myRole,
+        String otherAppName,
+        String signInUrl,
+        String notes,
+        int version,
+        boolean mayEdit) {
 
     /** The settings as a form, to start an edit from. */
     public AccountForm form() {

@@ -8,6 +8,11 @@ package dev.breakglass.account;
  * @param signInUrl optional, http or https
  * @param notes optional; not secrets, never codes
  */
-public record AccountForm(String appKey, String otherAppName, String label, String loginName, MfaState mfaState,
-        String signInUrl, String notes) {
-}
+public record AccountForm(
+        String appKey,
+        String otherAppName,
+        String label,
+        String loginName,
+        MfaState mfaState,
+        String signInUrl,
+        String notes) {}

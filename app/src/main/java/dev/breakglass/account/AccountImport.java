@@ -42,17 +42,20 @@ public class AccountImport {
 
     /** The largest file accepted. */
     public static final int MAX_BYTES = 1024 * 1024;
+
     static final int MAX_ROWS = 5000;
     static final List<String> COLUMNS = List.of("label", "app", "login name", "MFA", "owners", "collaborators");
 
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get();
+    private static final CSVFormat CSV =
+            CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get();
 
     private final AccessPolicy access;
     private final AccountRepository accounts;
     private final CodeFormats formats;
     private final ApplicationEventPublisher events;
 
-    AccountImport(AccessPolicy access, AccountRepository accounts, CodeFormats formats, ApplicationEventPublisher events) {
+    AccountImport(
+            AccessPolicy access, AccountRepository accounts, CodeFormats formats, ApplicationEventPublisher events) {
         this.access = access;
         this.accounts = accounts;
         this.formats = formats;
@@ -101,7 +104,8 @@ public class AccountImport {
         List<Parsed> rows = read(file);
         ImportPreview preview = check(workspaceId, rows);
         if (preview.toCreate() == 0) {
-            throw new AccountRefusedException("No row of this file can be imported. Fix the rows the preview lists and upload it again.");
+            throw new AccountRefusedException(
+                    "No row of this file can be imported. Fix the rows the preview lists and upload it again.");
         }
         Map<String, AccountRepository.Member> people = accounts.findMembersByEmail(workspaceId, emails(rows));
         List<AccountRepository.Grant> grants = new ArrayList<>();
@@ -112,21 +116,45 @@ public class AccountImport {
                     continue;
                 }
                 UUID accountId = UUID.randomUUID();
-                String appKey = row.otherApp() ? AppChoice.OTHER : formats.appKeyOf(row.appName()).orElseThrow();
-                AccountForm form = new AccountForm(appKey, row.otherApp() ? row.appName() : null, row.label(), row.loginName(),
-                        row.mfaState(), null, null);
+                String appKey = row.otherApp()
+                        ? AppChoice.OTHER
+                        : formats.appKeyOf(row.appName()).orElseThrow();
+                AccountForm form = new AccountForm(
+                        appKey,
+                        row.otherApp() ? row.appName() : null,
+                        row.label(),
+                        row.loginName(),
+                        row.mfaState(),
+                        null,
+                        null);
                 accounts.insert(workspaceId, accountId, form, userId);
-                List<UUID> owners = row.owners().isEmpty() ? List.of(userId)
-                        : row.owners().stream().map(email -> people.get(email).person().userId()).toList();
-                List<UUID> collaborators = row.collaborators().stream().map(email -> people.get(email).person().userId()).toList();
+                List<UUID> owners = row.owners().isEmpty()
+                        ? List.of(userId)
+                        : row.owners().stream()
+                                .map(email -> people.get(email).person().userId())
+                                .toList();
+                List<UUID> collaborators = row.collaborators().stream()
+                        .map(email -> people.get(email).person().userId())
+                        .toList();
                 owners.forEach(owner -> grants.add(new AccountRepository.Grant(accountId, owner, AccountRole.OWNER)));
-                collaborators.forEach(c -> grants.add(new AccountRepository.Grant(accountId, c, AccountRole.COLLABORATOR)));
-                added.add(new AccountAdded(workspaceId, userId, accountId, row.label(), appKey, row.appName(),
-                        row.mfaState().name(), owners, collaborators, true));
+                collaborators.forEach(
+                        c -> grants.add(new AccountRepository.Grant(accountId, c, AccountRole.COLLABORATOR)));
+                added.add(new AccountAdded(
+                        workspaceId,
+                        userId,
+                        accountId,
+                        row.label(),
+                        appKey,
+                        row.appName(),
+                        row.mfaState().name(),
+                        owners,
+                        collaborators,
+                        true));
             }
         } catch (DuplicateKeyException e) {
-            throw new AccountRefusedException("Someone added an account with one of these labels while you were importing, "
-                    + "so nothing was imported. Upload the file again to see the rows as they are now.");
+            throw new AccountRefusedException(
+                    "Someone added an account with one of these labels while you were importing, "
+                            + "so nothing was imported. Upload the file again to see the rows as they are now.");
         }
         accounts.insertAccess(workspaceId, grants, userId);
         added.forEach(events::publishEvent);
@@ -154,14 +182,20 @@ public class AccountImport {
             throw new AccountRefusedException("The file is empty. Fill in the template and upload it again.");
         }
         if (file.length > MAX_BYTES) {
-            throw new AccountRefusedException("The file is larger than 1 MB. Split it into smaller files and import them one by one.");
+            throw new AccountRefusedException(
+                    "The file is larger than 1 MB. Split it into smaller files and import them one by one.");
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(file))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new AccountRefusedException("The file is not UTF-8 text. Save it as \u201cCSV UTF-8\u201d and upload it again.");
+            throw new AccountRefusedException(
+                    "The file is not UTF-8 text. Save it as \u201cCSV UTF-8\u201d and upload it again.");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -187,7 +221,8 @@ public class AccountImport {
                 }
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new AccountRefusedException("The file is not valid CSV (check its quotes). Save it as CSV and upload it again.");
+            throw new AccountRefusedException(
+                    "The file is not valid CSV (check its quotes). Save it as CSV and upload it again.");
         }
         if (rows.isEmpty()) {
             throw new AccountRefusedException("The file holds no accounts. Fill in the template and upload it again.");
@@ -208,7 +243,10 @@ public class AccountImport {
         return new ImportPreview(checked);
     }
 
-    private ImportRow check(Parsed row, Set<String> taken, Map<String, AccountRepository.Member> people,
+    private ImportRow check(
+            Parsed row,
+            Set<String> taken,
+            Map<String, AccountRepository.Member> people,
             Map<String, Integer> firstLine) {
         String label = row.cell(0);
         String appText = row.cell(1);
@@ -243,8 +281,8 @@ public class AccountImport {
             if (member == null || !member.active()) {
                 problems.add(unknown(email));
             } else if (!member.person().mayOwn()) {
-                problems.add(member.person().displayName() + " (" + email + ") is a " + member.person().workspaceRole().label()
-                        + " and can only be a Collaborator.");
+                problems.add(member.person().displayName() + " (" + email + ") is a "
+                        + member.person().workspaceRole().label() + " and can only be a Collaborator.");
             }
         }
         for (String email : collaborators) {
@@ -255,8 +293,16 @@ public class AccountImport {
                 problems.add(email + " is listed as both Owner and Collaborator: keep one.");
             }
         }
-        return new ImportRow(row.line(), label, appName, appKey.isEmpty(), loginName, mfa.orElse(MfaState.UNKNOWN), owners,
-                collaborators, problems.isEmpty() ? null : String.join(" ", problems));
+        return new ImportRow(
+                row.line(),
+                label,
+                appName,
+                appKey.isEmpty(),
+                loginName,
+                mfa.orElse(MfaState.UNKNOWN),
+                owners,
+                collaborators,
+                problems.isEmpty() ? null : String.join(" ", problems));
     }
 
     private static String unknown(String email) {
@@ -275,8 +321,11 @@ public class AccountImport {
 
     /** The e-mail addresses in a cell, separated by spaces, commas or semicolons, lower case, each once. */
     private static List<String> addresses(String cell) {
-        return Arrays.stream(cell.split("[\\s;,]+")).filter(part -> !part.isBlank())
-                .map(part -> part.toLowerCase(Locale.ROOT)).distinct().toList();
+        return Arrays.stream(cell.split("[\\s;,]+"))
+                .filter(part -> !part.isBlank())
+                .map(part -> part.toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
     }
 
     private static Set<String> emails(List<Parsed> rows) {

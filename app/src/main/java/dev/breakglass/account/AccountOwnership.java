@@ -9,5 +9,4 @@ import java.util.UUID;
  * @param owners the names of its Owners, deactivated ones marked so
  * @param orphaned whether it has no active Owner
  */
-public record AccountOwnership(UUID id, String label, String appName, List<String> owners, boolean orphaned) {
-}
+public record AccountOwnership(UUID id, String label, String appName, List<String> owners, boolean orphaned) {}

@@ -9,6 +9,5 @@ import java.util.UUID;
  *
  * @param active false when they are deactivated in the workspace (their access is kept, but unusable)
  */
-public record AccountPerson(UUID userId, String displayName, String email, AccountRole role, WorkspaceRole workspaceRole,
-        boolean active) {
-}
+public record AccountPerson(
+        UUID userId, String displayName, String email, AccountRole role, WorkspaceRole workspaceRole, boolean active) {}

@@ -7,7 +7,6 @@ import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
 import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.least;
 import static org.jooq.impl.DSL.lower;
@@ -51,43 +50,80 @@ class AccountRepository {
     }
 
     /** The accounts shared with a member that match the filter and search, in the chosen order, one page at a time. */
-    List<AccountCard> findCards(UUID workspaceId, UUID userId, Condition filter, Condition search, CardSort sort, int offset,
-            int limit, Function<String, String> appNames) {
-        return db.select(ACCOUNT.ID, ACCOUNT.LABEL, ACCOUNT.APP_KEY, ACCOUNT.APP_NAME, ACCOUNT.LOGIN_NAME, ACCOUNT.MFA_STATE,
-                        ACCOUNT_ACCESS.ROLE, coalesce(BACKUP_CODE_SET.CODE_COUNT, val(0)),
+    List<AccountCard> findCards(
+            UUID workspaceId,
+            UUID userId,
+            Condition filter,
+            Condition search,
+            CardSort sort,
+            int offset,
+            int limit,
+            Function<String, String> appNames) {
+        return db.select(
+                        ACCOUNT.ID,
+                        ACCOUNT.LABEL,
+                        ACCOUNT.APP_KEY,
+                        ACCOUNT.APP_NAME,
+                        ACCOUNT.LOGIN_NAME,
+                        ACCOUNT.MFA_STATE,
+                        ACCOUNT_ACCESS.ROLE,
+                        coalesce(BACKUP_CODE_SET.CODE_COUNT, val(0)),
                         coalesce(BACKUP_CODE_SET.UNUSED_COUNT, val(0)))
                 .from(ACCOUNT_ACCESS)
-                .join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
-                .leftJoin(BACKUP_CODE_SET).on(BACKUP_CODE_SET.ACCOUNT_ID.eq(ACCOUNT.ID).and(BACKUP_CODE_SET.STATE.eq("ACTIVE")))
+                .join(ACCOUNT)
+                .on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
+                .leftJoin(BACKUP_CODE_SET)
+                .on(BACKUP_CODE_SET.ACCOUNT_ID.eq(ACCOUNT.ID).and(BACKUP_CODE_SET.STATE.eq("ACTIVE")))
                 .where(visibleTo(workspaceId, userId))
                 .and(filter)
                 .and(search)
                 .orderBy(order(sort))
                 .offset(offset)
                 .limit(limit)
-                .fetch(r -> new AccountCard(r.value1(), r.value2(), r.value3(), appName(r.value3(), r.value4(), appNames),
-                        r.value5(), MfaState.valueOf(r.value6()), AccountRole.valueOf(r.value7()), r.value8(), r.value9()));
+                .fetch(r -> new AccountCard(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        appName(r.value3(), r.value4(), appNames),
+                        r.value5(),
+                        MfaState.valueOf(r.value6()),
+                        AccountRole.valueOf(r.value7()),
+                        r.value8(),
+                        r.value9()));
     }
 
     // Labels are unique per workspace whatever their case, so the label alone orders the cards.
     private static List<OrderField<?>> order(CardSort sort) {
         return switch (sort) {
             case LABEL -> List.of(LABEL_KEY);
-            case RECENTLY_CHANGED -> List.of(greatest(ACCOUNT.UPDATED_AT, coalesce(BACKUP_CODE_SET.SAVED_AT, ACCOUNT.UPDATED_AT))
-                    .desc(), LABEL_KEY);
+            case RECENTLY_CHANGED ->
+                List.of(
+                        greatest(ACCOUNT.UPDATED_AT, coalesce(BACKUP_CODE_SET.SAVED_AT, ACCOUNT.UPDATED_AT))
+                                .desc(),
+                        LABEL_KEY);
             // Saved sets by how few codes are left; accounts without saved codes after them.
             case FEWEST_CODES_LEFT -> List.of(BACKUP_CODE_SET.UNUSED_COUNT.asc().nullsLast(), LABEL_KEY);
         };
     }
 
     /** How many of the member's accounts match each filter, in one query. */
-    AccountsOverview overview(UUID workspaceId, UUID userId, Condition mfaOnNoCodes, Condition lowCodes, Condition oldCodes,
+    AccountsOverview overview(
+            UUID workspaceId,
+            UUID userId,
+            Condition mfaOnNoCodes,
+            Condition lowCodes,
+            Condition oldCodes,
             int staleAfterDays) {
-        return db.select(count(), count().filterWhere(mfaOnNoCodes), count().filterWhere(lowCodes),
+        return db.select(
+                        count(),
+                        count().filterWhere(mfaOnNoCodes),
+                        count().filterWhere(lowCodes),
                         count().filterWhere(oldCodes))
                 .from(ACCOUNT_ACCESS)
-                .join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
-                .leftJoin(BACKUP_CODE_SET).on(BACKUP_CODE_SET.ACCOUNT_ID.eq(ACCOUNT.ID).and(BACKUP_CODE_SET.STATE.eq("ACTIVE")))
+                .join(ACCOUNT)
+                .on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
+                .leftJoin(BACKUP_CODE_SET)
+                .on(BACKUP_CODE_SET.ACCOUNT_ID.eq(ACCOUNT.ID).and(BACKUP_CODE_SET.STATE.eq("ACTIVE")))
                 .where(visibleTo(workspaceId, userId))
                 .fetchSingle(r -> new AccountsOverview(r.value1(), r.value2(), r.value3(), r.value4(), staleAfterDays));
     }
@@ -98,7 +134,9 @@ class AccountRepository {
 
     /** Low by the set's own size too: a one-code set is low only once its code is used. */
     static Condition lowOnCodes(int lowAt) {
-        return BACKUP_CODE_SET.ID.isNotNull()
+        return BACKUP_CODE_SET
+                .ID
+                .isNotNull()
                 .and(BACKUP_CODE_SET.UNUSED_COUNT.le(least(val(lowAt), BACKUP_CODE_SET.CODE_COUNT.minus(1))));
     }
 
@@ -112,32 +150,62 @@ class AccountRepository {
             return noCondition();
         }
         String term = text.strip();
-        return ACCOUNT.LABEL.containsIgnoreCase(term)
+        return ACCOUNT.LABEL
+                .containsIgnoreCase(term)
                 .or(ACCOUNT.LOGIN_NAME.containsIgnoreCase(term))
                 .or(ACCOUNT.APP_NAME.containsIgnoreCase(term))
-                .or(ACCOUNT.APP_NAME.isNull().and(ACCOUNT.APP_KEY.containsIgnoreCase(term).or(ACCOUNT.APP_KEY.in(appKeys))));
+                .or(ACCOUNT.APP_NAME
+                        .isNull()
+                        .and(ACCOUNT.APP_KEY.containsIgnoreCase(term).or(ACCOUNT.APP_KEY.in(appKeys))));
     }
 
-    Optional<AccountDetails> findDetails(UUID workspaceId, UUID userId, UUID accountId, Function<String, String> appNames) {
-        return db.select(ACCOUNT.ID, ACCOUNT.LABEL, ACCOUNT.APP_KEY, ACCOUNT.APP_NAME, ACCOUNT.LOGIN_NAME, ACCOUNT.MFA_STATE,
-                        ACCOUNT_ACCESS.ROLE, ACCOUNT.SIGN_IN_URL, ACCOUNT.NOTES, ACCOUNT.VERSION, WORKSPACE_MEMBER.ROLE)
+    Optional<AccountDetails> findDetails(
+            UUID workspaceId, UUID userId, UUID accountId, Function<String, String> appNames) {
+        return db.select(
+                        ACCOUNT.ID,
+                        ACCOUNT.LABEL,
+                        ACCOUNT.APP_KEY,
+                        ACCOUNT.APP_NAME,
+                        ACCOUNT.LOGIN_NAME,
+                        ACCOUNT.MFA_STATE,
+                        ACCOUNT_ACCESS.ROLE,
+                        ACCOUNT.SIGN_IN_URL,
+                        ACCOUNT.NOTES,
+                        ACCOUNT.VERSION,
+                        WORKSPACE_MEMBER.ROLE)
                 .from(ACCOUNT_ACCESS)
-                .join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
-                .join(WORKSPACE_MEMBER).on(WORKSPACE_MEMBER.WORKSPACE_ID.eq(ACCOUNT.WORKSPACE_ID)
+                .join(ACCOUNT)
+                .on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
+                .join(WORKSPACE_MEMBER)
+                .on(WORKSPACE_MEMBER
+                        .WORKSPACE_ID
+                        .eq(ACCOUNT.WORKSPACE_ID)
                         .and(WORKSPACE_MEMBER.USER_ID.eq(ACCOUNT_ACCESS.USER_ID)))
                 .where(visibleTo(workspaceId, userId))
                 .and(ACCOUNT.ID.eq(accountId))
                 .fetchOptional(r -> {
                     AccountRole role = AccountRole.valueOf(r.value7());
-                    return new AccountDetails(r.value1(), r.value2(), r.value3(), appName(r.value3(), r.value4(), appNames),
-                            r.value5(), MfaState.valueOf(r.value6()), role, r.value4(), r.value8(), r.value9(), r.value10(),
-                            role == AccountRole.OWNER && WorkspaceRole.valueOf(r.value11()).mayOwnAccounts());
+                    return new AccountDetails(
+                            r.value1(),
+                            r.value2(),
+                            r.value3(),
+                            appName(r.value3(), r.value4(), appNames),
+                            r.value5(),
+                            MfaState.valueOf(r.value6()),
+                            role,
+                            r.value4(),
+                            r.value8(),
+                            r.value9(),
+                            r.value10(),
+                            role == AccountRole.OWNER
+                                    && WorkspaceRole.valueOf(r.value11()).mayOwnAccounts());
                 });
     }
 
     /** The live account of the workspace labelled so, whatever the case, apart from one; its label as saved. */
     Optional<String> findLabelClash(UUID workspaceId, String label, UUID exceptAccountId) {
-        return db.select(ACCOUNT.LABEL).from(ACCOUNT)
+        return db.select(ACCOUNT.LABEL)
+                .from(ACCOUNT)
                 .where(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
                 .and(LABEL_KEY.eq(label.toLowerCase(Locale.ROOT)))
                 .and(ACCOUNT.REMOVED_AT.isNull())
@@ -150,7 +218,8 @@ class AccountRepository {
         if (lowerCaseLabels.isEmpty()) {
             return Set.of();
         }
-        return db.select(LABEL_KEY).from(ACCOUNT)
+        return db.select(LABEL_KEY)
+                .from(ACCOUNT)
                 .where(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
                 .and(LABEL_KEY.in(lowerCaseLabels))
                 .and(ACCOUNT.REMOVED_AT.isNull())
@@ -162,14 +231,23 @@ class AccountRepository {
         if (emails.isEmpty()) {
             return Map.of();
         }
-        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, WORKSPACE_MEMBER.ROLE, WORKSPACE_MEMBER.STATUS)
+        return db
+                .select(
+                        APP_USER.ID,
+                        APP_USER.DISPLAY_NAME,
+                        APP_USER.EMAIL,
+                        WORKSPACE_MEMBER.ROLE,
+                        WORKSPACE_MEMBER.STATUS)
                 .from(WORKSPACE_MEMBER)
-                .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
                 .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
                 .and(APP_USER.EMAIL.in(emails))
-                .fetch(r -> new Member(new Person(r.value1(), r.value2(), r.value3(), WorkspaceRole.valueOf(r.value4())),
+                .fetch(r -> new Member(
+                        new Person(r.value1(), r.value2(), r.value3(), WorkspaceRole.valueOf(r.value4())),
                         "ACTIVE".equals(r.value5())))
-                .stream().collect(Collectors.toMap(member -> member.person().email(), member -> member));
+                .stream()
+                .collect(Collectors.toMap(member -> member.person().email(), member -> member));
     }
 
     void insert(UUID workspaceId, UUID accountId, AccountForm form, UUID createdBy) {
@@ -187,30 +265,57 @@ class AccountRepository {
         if (grants.isEmpty()) {
             return;
         }
-        var insert = db.insertInto(ACCOUNT_ACCESS, ACCOUNT_ACCESS.WORKSPACE_ID, ACCOUNT_ACCESS.ACCOUNT_ID,
-                ACCOUNT_ACCESS.USER_ID, ACCOUNT_ACCESS.ROLE, ACCOUNT_ACCESS.GRANTED_BY);
+        var insert = db.insertInto(
+                ACCOUNT_ACCESS,
+                ACCOUNT_ACCESS.WORKSPACE_ID,
+                ACCOUNT_ACCESS.ACCOUNT_ID,
+                ACCOUNT_ACCESS.USER_ID,
+                ACCOUNT_ACCESS.ROLE,
+                ACCOUNT_ACCESS.GRANTED_BY);
         for (Grant grant : grants) {
-            insert = insert.values(workspaceId, grant.accountId(), grant.userId(), grant.role().name(), grantedBy);
+            insert = insert.values(
+                    workspaceId, grant.accountId(), grant.userId(), grant.role().name(), grantedBy);
         }
         insert.execute();
     }
 
     /** Locks a live account of the workspace for a change and reads what it holds now. */
     Optional<Saved> lock(UUID workspaceId, UUID accountId) {
-        return db.select(ACCOUNT.APP_KEY, ACCOUNT.APP_NAME, ACCOUNT.LABEL, ACCOUNT.LOGIN_NAME, ACCOUNT.MFA_STATE,
-                        ACCOUNT.SIGN_IN_URL, ACCOUNT.NOTES, ACCOUNT.VERSION, ACCOUNT.UPDATED_BY)
+        return db.select(
+                        ACCOUNT.APP_KEY,
+                        ACCOUNT.APP_NAME,
+                        ACCOUNT.LABEL,
+                        ACCOUNT.LOGIN_NAME,
+                        ACCOUNT.MFA_STATE,
+                        ACCOUNT.SIGN_IN_URL,
+                        ACCOUNT.NOTES,
+                        ACCOUNT.VERSION,
+                        ACCOUNT.UPDATED_BY)
                 .from(ACCOUNT)
                 .where(ACCOUNT.ID.eq(accountId))
                 .and(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
                 .and(ACCOUNT.REMOVED_AT.isNull())
                 .forUpdate()
-                .fetchOptional(r -> new Saved(new AccountForm(r.value1(), r.value2(), r.value3(), r.value4(),
-                        MfaState.valueOf(r.value5()), r.value6(), r.value7()), r.value8(), r.value9()));
+                .fetchOptional(r -> new Saved(
+                        new AccountForm(
+                                r.value1(),
+                                r.value2(),
+                                r.value3(),
+                                r.value4(),
+                                MfaState.valueOf(r.value5()),
+                                r.value6(),
+                                r.value7()),
+                        r.value8(),
+                        r.value9()));
     }
 
     Optional<String> findDisplayName(UUID userId) {
-        return userId == null ? Optional.empty()
-                : db.select(APP_USER.DISPLAY_NAME).from(APP_USER).where(APP_USER.ID.eq(userId)).fetchOptional(APP_USER.DISPLAY_NAME);
+        return userId == null
+                ? Optional.empty()
+                : db.select(APP_USER.DISPLAY_NAME)
+                        .from(APP_USER)
+                        .where(APP_USER.ID.eq(userId))
+                        .fetchOptional(APP_USER.DISPLAY_NAME);
     }
 
     /** The columns a member sets in the Add account and Edit forms. */
@@ -239,8 +344,10 @@ class AccountRepository {
 
     /** The id of the account's active code set, if it has one. */
     Optional<UUID> findActiveSetId(UUID accountId) {
-        return db.select(BACKUP_CODE_SET.ID).from(BACKUP_CODE_SET)
-                .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId)).and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
+        return db.select(BACKUP_CODE_SET.ID)
+                .from(BACKUP_CODE_SET)
+                .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId))
+                .and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
                 .fetchOptional(BACKUP_CODE_SET.ID);
     }
 
@@ -260,24 +367,23 @@ class AccountRepository {
     }
 
     private static Condition visibleTo(UUID workspaceId, UUID userId) {
-        return ACCOUNT.WORKSPACE_ID.eq(workspaceId)
+        return ACCOUNT.WORKSPACE_ID
+                .eq(workspaceId)
                 .and(ACCOUNT.REMOVED_AT.isNull())
                 .and(ACCOUNT_ACCESS.USER_ID.eq(userId))
-                .andExists(selectOne().from(WORKSPACE_MEMBER)
+                .andExists(selectOne()
+                        .from(WORKSPACE_MEMBER)
                         .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
                         .and(WORKSPACE_MEMBER.USER_ID.eq(userId))
                         .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE")));
     }
 
     /** An account's settings as saved, with its version and who saved it. */
-    record Saved(AccountForm form, int version, UUID updatedBy) {
-    }
+    record Saved(AccountForm form, int version, UUID updatedBy) {}
 
     /** A member of the workspace found by e-mail address; {@code active} false when deactivated. */
-    record Member(Person person, boolean active) {
-    }
+    record Member(Person person, boolean active) {}
 
     /** Access to give on a new account. */
-    record Grant(UUID accountId, UUID userId, AccountRole role) {
-    }
+    record Grant(UUID accountId, UUID userId, AccountRole role) {}
 }

@@ -16,17 +16,21 @@ final class AccountRules {
     static final int URL_MAX = 2000;
     static final int NOTES_MAX = 4000;
 
-    private AccountRules() {
-    }
+    private AccountRules() {}
 
     /** The form with surrounding blanks trimmed and empty optional fields as null. */
     static AccountForm clean(AccountForm form) {
         String appKey = blankToNull(form.appKey());
-        return new AccountForm(appKey == null ? null : appKey.toLowerCase(Locale.ROOT),
+        return new AccountForm(
+                appKey == null ? null : appKey.toLowerCase(Locale.ROOT),
                 AppChoice.OTHER.equals(appKey) ? blankToNull(form.otherAppName()) : null,
-                form.label() == null ? "" : form.label().strip(), blankToNull(form.loginName()),
-                form.mfaState() == null ? MfaState.UNKNOWN : form.mfaState(), blankToNull(form.signInUrl()),
-                form.notes() == null || form.notes().isBlank() ? null : form.notes().strip());
+                form.label() == null ? "" : form.label().strip(),
+                blankToNull(form.loginName()),
+                form.mfaState() == null ? MfaState.UNKNOWN : form.mfaState(),
+                blankToNull(form.signInUrl()),
+                form.notes() == null || form.notes().isBlank()
+                        ? null
+                        : form.notes().strip());
     }
 
     /** Every problem of a cleaned form but a label clash, which needs the database. */
@@ -37,11 +41,14 @@ final class AccountRules {
         } else if (AppChoice.OTHER.equals(form.appKey()) && form.otherAppName() == null) {
             problems.put(AccountField.APP_NAME, "Type the app's name.");
         } else if (form.otherAppName() != null && form.otherAppName().length() > APP_NAME_MAX) {
-            problems.put(AccountField.APP_NAME, "The app's name is too long: keep it to " + APP_NAME_MAX + " characters.");
+            problems.put(
+                    AccountField.APP_NAME, "The app's name is too long: keep it to " + APP_NAME_MAX + " characters.");
         }
         labelProblem(form.label()).ifPresent(problem -> problems.put(AccountField.LABEL, problem));
         if (form.loginName() != null && form.loginName().length() > LOGIN_NAME_MAX) {
-            problems.put(AccountField.LOGIN_NAME, "The login name is too long: keep it to " + LOGIN_NAME_MAX + " characters.");
+            problems.put(
+                    AccountField.LOGIN_NAME,
+                    "The login name is too long: keep it to " + LOGIN_NAME_MAX + " characters.");
         }
         if (form.signInUrl() != null && !isWebAddress(form.signInUrl())) {
             problems.put(AccountField.URL, "The sign-in URL must be a web address starting with https:// or http://.");
@@ -63,7 +70,8 @@ final class AccountRules {
     }
 
     static String labelClash(String existing) {
-        return "Another account is already labelled \u201c" + existing + "\u201d. Choose a label that tells them apart.";
+        return "Another account is already labelled \u201c" + existing
+                + "\u201d. Choose a label that tells them apart.";
     }
 
     private static boolean isWebAddress(String text) {
@@ -73,7 +81,9 @@ final class AccountRules {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && !uri.getHost().isBlank();
+            return (scheme.equals("https") || scheme.equals("http"))
+                    && uri.getHost() != null
+                    && !uri.getHost().isBlank();
         } catch (URISyntaxException e) {
             return false;
         }

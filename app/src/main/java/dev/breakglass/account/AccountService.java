@@ -46,8 +46,14 @@ public class AccountService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccountService(CurrentUser currentUser, AccessPolicy access, AccountRepository accounts, CodeFormats formats,
-            CodeWarnings warnings, ApplicationEventPublisher events, Clock clock) {
+    AccountService(
+            CurrentUser currentUser,
+            AccessPolicy access,
+            AccountRepository accounts,
+            CodeFormats formats,
+            CodeWarnings warnings,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.currentUser = currentUser;
         this.access = access;
         this.accounts = accounts;
@@ -68,17 +74,23 @@ public class AccountService {
      */
     public List<AccountCard> listCards(CardFilter filter, String search, CardSort sort, int offset, int limit) {
         SignedInUser user = currentUser.require();
-        Condition matching = search == null || search.isBlank() ? DSL.noCondition()
+        Condition matching = search == null || search.isBlank()
+                ? DSL.noCondition()
                 : AccountRepository.matching(search, formats.appKeysNamedLike(search));
-        return accounts.findCards(user.workspaceId(), user.userId(), condition(filter), matching, sort, offset, limit,
-                formats::appName);
+        return accounts.findCards(
+                user.workspaceId(), user.userId(), condition(filter), matching, sort, offset, limit, formats::appName);
     }
 
     /** How the member's accounts are covered: counts for each filter. */
     public AccountsOverview overview() {
         SignedInUser user = currentUser.require();
-        return accounts.overview(user.workspaceId(), user.userId(), condition(CardFilter.MFA_ON_NO_CODES),
-                condition(CardFilter.LOW_CODES), condition(CardFilter.OLD_CODES), warnings.staleAfterDays());
+        return accounts.overview(
+                user.workspaceId(),
+                user.userId(),
+                condition(CardFilter.MFA_ON_NO_CODES),
+                condition(CardFilter.LOW_CODES),
+                condition(CardFilter.OLD_CODES),
+                warnings.staleAfterDays());
     }
 
     private Condition condition(CardFilter filter) {
@@ -86,8 +98,8 @@ public class AccountService {
             case ALL -> DSL.noCondition();
             case MFA_ON_NO_CODES -> AccountRepository.mfaOnWithoutCodes();
             case LOW_CODES -> AccountRepository.lowOnCodes(warnings.lowAt());
-            case OLD_CODES -> AccountRepository.codesSavedBefore(
-                    OffsetDateTime.now(clock).minusDays(warnings.staleAfterDays()));
+            case OLD_CODES ->
+                AccountRepository.codesSavedBefore(OffsetDateTime.now(clock).minusDays(warnings.staleAfterDays()));
         };
     }
 
@@ -113,8 +125,10 @@ public class AccountService {
 
     /** The apps an account can be for: those the format plugins serve, by name, then "Other app". */
     public List<AppChoice> apps() {
-        return Stream.concat(formats.apps().stream().map(app -> new AppChoice(app.key(), app.name())),
-                Stream.of(AppChoice.other())).toList();
+        return Stream.concat(
+                        formats.apps().stream().map(app -> new AppChoice(app.key(), app.name())),
+                        Stream.of(AppChoice.other()))
+                .toList();
     }
 
     /**
@@ -139,9 +153,19 @@ public class AccountService {
         } catch (DuplicateKeyException e) {
             throw clash(form.label());
         }
-        accounts.insertAccess(workspaceId, List.of(new AccountRepository.Grant(accountId, userId, AccountRole.OWNER)), userId);
-        events.publishEvent(new AccountAdded(workspaceId, userId, accountId, form.label(), form.appKey(),
-                appName(form), form.mfaState().name(), List.of(userId), List.of(), false));
+        accounts.insertAccess(
+                workspaceId, List.of(new AccountRepository.Grant(accountId, userId, AccountRole.OWNER)), userId);
+        events.publishEvent(new AccountAdded(
+                workspaceId,
+                userId,
+                accountId,
+                form.label(),
+                form.appKey(),
+                appName(form),
+                form.mfaState().name(),
+                List.of(userId),
+                List.of(),
+                false));
         return accountId;
     }
 
@@ -156,10 +180,12 @@ public class AccountService {
     public void editAccount(UUID accountId, int expectedVersion, AccountForm typed) {
         AccountGrant grant = access.requireAccountOwner(accountId);
         UUID workspaceId = grant.user().workspaceId();
-        AccountRepository.Saved saved = accounts.lock(workspaceId, accountId).orElseThrow(() -> new NotFoundException("The account"));
+        AccountRepository.Saved saved =
+                accounts.lock(workspaceId, accountId).orElseThrow(() -> new NotFoundException("The account"));
         AccountForm form = AccountRules.clean(typed);
         if (saved.version() != expectedVersion) {
-            throw new AccountChangedException(accounts.findDisplayName(saved.updatedBy()).orElse(null), saved.version());
+            throw new AccountChangedException(
+                    accounts.findDisplayName(saved.updatedBy()).orElse(null), saved.version());
         }
         validate(workspaceId, form, accountId);
         List<AccountEdited.Change> changes = changes(saved.form(), form);
@@ -186,10 +212,12 @@ public class AccountService {
     public void removeAccount(UUID accountId, String typedLabel) {
         MemberGrant grant = access.requireAccountRemover(accountId);
         UUID workspaceId = grant.user().workspaceId();
-        AccountRepository.Saved saved = accounts.lock(workspaceId, accountId).orElseThrow(() -> new NotFoundException("The account"));
+        AccountRepository.Saved saved =
+                accounts.lock(workspaceId, accountId).orElseThrow(() -> new NotFoundException("The account"));
         String label = saved.form().label();
         if (typedLabel == null || !typedLabel.strip().equals(label)) {
-            throw new AccountRefusedException("Type the label \u201c" + label + "\u201d exactly to remove the account.");
+            throw new AccountRefusedException(
+                    "Type the label \u201c" + label + "\u201d exactly to remove the account.");
         }
         UUID setId = accounts.findActiveSetId(accountId).orElse(null);
         accounts.markRemoved(accountId, grant.user().userId(), now());

@@ -30,7 +30,8 @@ public class AllAccountsService {
     private final CodeFormats formats;
     private final ApplicationEventPublisher events;
 
-    AllAccountsService(AccessPolicy access, SharingRepository sharing, CodeFormats formats, ApplicationEventPublisher events) {
+    AllAccountsService(
+            AccessPolicy access, SharingRepository sharing, CodeFormats formats, ApplicationEventPublisher events) {
         this.access = access;
         this.sharing = sharing;
         this.formats = formats;
@@ -40,7 +41,8 @@ public class AllAccountsService {
     /** One page of the workspace's accounts, orphaned ones first, then by label. */
     public List<AccountOwnership> list(boolean orphanedOnly, String search, int offset, int limit) {
         MemberGrant grant = access.requireAllAccess();
-        return sharing.findOwnerships(grant.user().workspaceId(), orphanedOnly, search, offset, limit, formats::appName);
+        return sharing.findOwnerships(
+                grant.user().workspaceId(), orphanedOnly, search, offset, limit, formats::appName);
     }
 
     public int count(boolean orphanedOnly, String search) {
@@ -77,10 +79,11 @@ public class AllAccountsService {
         }
         List<Person> owners = new ArrayList<>();
         for (UUID userId : new LinkedHashSet<>(ownerIds)) {
-            Person person = sharing.findActiveMember(workspaceId, userId).orElseThrow(() -> new NotFoundException("The member"));
+            Person person = sharing.findActiveMember(workspaceId, userId)
+                    .orElseThrow(() -> new NotFoundException("The member"));
             if (!person.mayOwn()) {
-                throw new SharingRefusedException(person.displayName() + " is a " + person.workspaceRole().label()
-                        + " and can only be a Collaborator.");
+                throw new SharingRefusedException(person.displayName() + " is a "
+                        + person.workspaceRole().label() + " and can only be a Collaborator.");
             }
             owners.add(person);
         }
@@ -91,14 +94,24 @@ public class AllAccountsService {
             }
         }
         for (Person owner : owners) {
-            AccountRole current = sharing.findRole(workspaceId, accountId, owner.userId()).orElse(null);
+            AccountRole current =
+                    sharing.findRole(workspaceId, accountId, owner.userId()).orElse(null);
             if (current == null) {
-                sharing.insertAccess(workspaceId, accountId, owner.userId(), AccountRole.OWNER, grant.user().userId());
+                sharing.insertAccess(
+                        workspaceId,
+                        accountId,
+                        owner.userId(),
+                        AccountRole.OWNER,
+                        grant.user().userId());
             } else if (current == AccountRole.COLLABORATOR) {
                 sharing.updateRole(workspaceId, accountId, owner.userId(), AccountRole.OWNER);
             }
         }
-        events.publishEvent(new OwnersReassigned(workspaceId, grant.user().userId(), accountId, previous,
+        events.publishEvent(new OwnersReassigned(
+                workspaceId,
+                grant.user().userId(),
+                accountId,
+                previous,
                 owners.stream().map(Person::userId).sorted().toList()));
     }
 }

@@ -10,8 +10,16 @@ import java.util.List;
  * @param owners the Owners' e-mail addresses; empty means the person importing becomes its Owner
  * @param problem why the row cannot be imported, or null when it can
  */
-public record ImportRow(int line, String label, String appName, boolean otherApp, String loginName, MfaState mfaState,
-        List<String> owners, List<String> collaborators, String problem) {
+public record ImportRow(
+        int line,
+        String label,
+        String appName,
+        boolean otherApp,
+        String loginName,
+        MfaState mfaState,
+        List<String> owners,
+        List<String> collaborators,
+        String problem) {
 
     public ImportRow {
         owners = List.copyOf(owners);

@@ -53,13 +53,15 @@ public class SharingService {
         AccountGrant grant = access.requireAccountOwner(accountId);
         UUID workspaceId = grant.user().workspaceId();
         sharing.lockAccount(workspaceId, accountId).orElseThrow(() -> new NotFoundException("The account"));
-        Person person = sharing.findActiveMember(workspaceId, userId).orElseThrow(() -> new NotFoundException("The member"));
+        Person person =
+                sharing.findActiveMember(workspaceId, userId).orElseThrow(() -> new NotFoundException("The member"));
         if (sharing.findRole(workspaceId, accountId, userId).isPresent()) {
             throw new SharingRefusedException(person.displayName() + " already has access to this account.");
         }
         requireMayHold(person, role);
         sharing.insertAccess(workspaceId, accountId, userId, role, grant.user().userId());
-        events.publishEvent(new AccountAccessChanged(workspaceId, grant.user().userId(), accountId, userId, null, role));
+        events.publishEvent(
+                new AccountAccessChanged(workspaceId, grant.user().userId(), accountId, userId, null, role));
     }
 
     /**
@@ -72,18 +74,24 @@ public class SharingService {
     public void changeRole(UUID accountId, UUID userId, AccountRole role) {
         AccountGrant grant = access.requireAccountOwner(accountId);
         UUID workspaceId = grant.user().workspaceId();
-        String label = sharing.lockAccount(workspaceId, accountId).orElseThrow(() -> new NotFoundException("The account"));
-        AccountRole previous = sharing.findRole(workspaceId, accountId, userId).orElseThrow(() -> new NotFoundException("The member"));
+        String label =
+                sharing.lockAccount(workspaceId, accountId).orElseThrow(() -> new NotFoundException("The account"));
+        AccountRole previous =
+                sharing.findRole(workspaceId, accountId, userId).orElseThrow(() -> new NotFoundException("The member"));
         if (previous == role) {
             return;
         }
         if (role == AccountRole.OWNER) {
-            requireMayHold(sharing.findActiveMember(workspaceId, userId).orElseThrow(() -> new NotFoundException("The member")), role);
+            requireMayHold(
+                    sharing.findActiveMember(workspaceId, userId)
+                            .orElseThrow(() -> new NotFoundException("The member")),
+                    role);
         } else {
             requireAnotherOwner(workspaceId, accountId, userId, label);
         }
         sharing.updateRole(workspaceId, accountId, userId, role);
-        events.publishEvent(new AccountAccessChanged(workspaceId, grant.user().userId(), accountId, userId, previous, role));
+        events.publishEvent(
+                new AccountAccessChanged(workspaceId, grant.user().userId(), accountId, userId, previous, role));
     }
 
     /**
@@ -95,19 +103,22 @@ public class SharingService {
     public void remove(UUID accountId, UUID userId) {
         AccountGrant grant = access.requireAccountOwner(accountId);
         UUID workspaceId = grant.user().workspaceId();
-        String label = sharing.lockAccount(workspaceId, accountId).orElseThrow(() -> new NotFoundException("The account"));
-        AccountRole previous = sharing.findRole(workspaceId, accountId, userId).orElseThrow(() -> new NotFoundException("The member"));
+        String label =
+                sharing.lockAccount(workspaceId, accountId).orElseThrow(() -> new NotFoundException("The account"));
+        AccountRole previous =
+                sharing.findRole(workspaceId, accountId, userId).orElseThrow(() -> new NotFoundException("The member"));
         if (previous == AccountRole.OWNER) {
             requireAnotherOwner(workspaceId, accountId, userId, label);
         }
         sharing.deleteAccess(workspaceId, accountId, userId);
-        events.publishEvent(new AccountAccessChanged(workspaceId, grant.user().userId(), accountId, userId, previous, null));
+        events.publishEvent(
+                new AccountAccessChanged(workspaceId, grant.user().userId(), accountId, userId, previous, null));
     }
 
     private static void requireMayHold(Person person, AccountRole role) {
         if (role == AccountRole.OWNER && !person.mayOwn()) {
-            throw new SharingRefusedException(person.displayName() + " is a " + person.workspaceRole().label()
-                    + " and can only be a Collaborator.");
+            throw new SharingRefusedException(person.displayName() + " is a "
+                    + person.workspaceRole().label() + " and can only be a Collaborator.");
         }
     }
 

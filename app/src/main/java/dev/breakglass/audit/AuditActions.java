@@ -35,8 +35,7 @@ final class AuditActions {
             Map.entry("ACCOUNT_EDITED", "Edited an account"),
             Map.entry("ACCOUNT_REMOVED", "Removed an account"));
 
-    private AuditActions() {
-    }
+    private AuditActions() {}
 
     static String label(String action) {
         String label = LABELS.get(action);

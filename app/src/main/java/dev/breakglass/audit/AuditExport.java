@@ -16,7 +16,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditExport {
 
-    private static final String[] COLUMNS = {"seq", "at", "actor", "actor_id", "action", "account", "account_id", "details"};
+    private static final String[] COLUMNS = {
+        "seq", "at", "actor", "actor_id", "action", "account", "account_id", "details"
+    };
 
     private final AuditLog log;
     private final ObjectMapper json = new ObjectMapper();
@@ -27,11 +29,19 @@ public class AuditExport {
 
     public void writeCsv(AuditFilter filter, OutputStream out) {
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(COLUMNS).get().print(writer)) {
+                CSVPrinter csv =
+                        CSVFormat.RFC4180.builder().setHeader(COLUMNS).get().print(writer)) {
             log.export(filter, entry -> {
                 try {
-                    csv.printRecord(entry.seq(), entry.at(), safe(entry.actorName()), entry.actorId(), entry.action(),
-                            safe(entry.accountLabel()), entry.accountId(), entry.details());
+                    csv.printRecord(
+                            entry.seq(),
+                            entry.at(),
+                            safe(entry.actorName()),
+                            entry.actorId(),
+                            entry.action(),
+                            safe(entry.accountLabel()),
+                            entry.accountId(),
+                            entry.details());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -49,10 +59,14 @@ public class AuditExport {
                     line.put("seq", entry.seq());
                     line.put("at", entry.at().toString());
                     line.put("actor", entry.actorName());
-                    line.put("actorId", entry.actorId() == null ? null : entry.actorId().toString());
+                    line.put(
+                            "actorId",
+                            entry.actorId() == null ? null : entry.actorId().toString());
                     line.put("action", entry.action());
                     line.put("account", entry.accountLabel());
-                    line.put("accountId", entry.accountId() == null ? null : entry.accountId().toString());
+                    line.put(
+                            "accountId",
+                            entry.accountId() == null ? null : entry.accountId().toString());
                     line.set("details", json.readTree(entry.details()));
                     writer.write(json.writeValueAsString(line));
                     writer.write('\n');

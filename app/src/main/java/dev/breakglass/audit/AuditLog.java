@@ -53,52 +53,75 @@ public class AuditLog {
 
     @EventListener
     void on(CodesSaved event) {
-        append(event.workspaceId(), event.actorId(), "CODES_SAVED", event.accountId(), details -> details
-                .put("set", event.setId().toString())
-                .put("codes", event.codeCount())
-                .put("format", event.formatId()));
+        append(
+                event.workspaceId(),
+                event.actorId(),
+                "CODES_SAVED",
+                event.accountId(),
+                details -> details.put("set", event.setId().toString())
+                        .put("codes", event.codeCount())
+                        .put("format", event.formatId()));
     }
 
     @EventListener
     void on(CodesRevealed event) {
-        append(event.workspaceId(), event.actorId(), "CODES_REVEALED", event.accountId(), details -> details
-                .put("set", event.setId().toString())
-                .put("codes", event.codeCount()));
+        append(
+                event.workspaceId(),
+                event.actorId(),
+                "CODES_REVEALED",
+                event.accountId(),
+                details -> details.put("set", event.setId().toString()).put("codes", event.codeCount()));
     }
 
     @EventListener
     void on(CodeMarked event) {
-        String action = event.handedOut() ? "CODE_HANDED_OUT" : event.used() ? "CODE_MARKED_USED" : "CODE_MARKED_UNUSED";
-        append(event.workspaceId(), event.actorId(), action, event.accountId(), details -> details
-                .put("set", event.setId().toString())
-                .put("position", event.position())
-                .put("remaining", event.remaining()));
+        String action =
+                event.handedOut() ? "CODE_HANDED_OUT" : event.used() ? "CODE_MARKED_USED" : "CODE_MARKED_UNUSED";
+        append(
+                event.workspaceId(),
+                event.actorId(),
+                action,
+                event.accountId(),
+                details -> details.put("set", event.setId().toString())
+                        .put("position", event.position())
+                        .put("remaining", event.remaining()));
     }
 
     @EventListener
     void on(CodesReplaced event) {
-        append(event.workspaceId(), event.actorId(), "CODES_REPLACED", event.accountId(), details -> details
-                .put("oldSet", event.oldSetId().toString())
-                .put("oldCodes", event.oldCount())
-                .put("oldUsed", event.oldUsed())
-                .put("set", event.newSetId().toString())
-                .put("codes", event.newCount())
-                .put("format", event.formatId()));
+        append(
+                event.workspaceId(),
+                event.actorId(),
+                "CODES_REPLACED",
+                event.accountId(),
+                details -> details.put("oldSet", event.oldSetId().toString())
+                        .put("oldCodes", event.oldCount())
+                        .put("oldUsed", event.oldUsed())
+                        .put("set", event.newSetId().toString())
+                        .put("codes", event.newCount())
+                        .put("format", event.formatId()));
     }
 
     @EventListener
     void on(CodesDeleted event) {
-        append(event.workspaceId(), event.actorId(), "CODES_DELETED", event.accountId(), details -> details
-                .put("set", event.setId().toString())
-                .put("codes", event.codeCount())
-                .put("used", event.usedCount()));
+        append(
+                event.workspaceId(),
+                event.actorId(),
+                "CODES_DELETED",
+                event.accountId(),
+                details -> details.put("set", event.setId().toString())
+                        .put("codes", event.codeCount())
+                        .put("used", event.usedCount()));
     }
 
     @EventListener
     void on(EncryptionKeyRotated event) {
-        append(event.workspaceId(), event.actorId(), "ENCRYPTION_KEY_ROTATED", null, details -> details
-                .put("cipher", event.cipher())
-                .put("version", event.newVersion()));
+        append(
+                event.workspaceId(),
+                event.actorId(),
+                "ENCRYPTION_KEY_ROTATED",
+                null,
+                details -> details.put("cipher", event.cipher()).put("version", event.newVersion()));
     }
 
     @EventListener
@@ -117,14 +140,24 @@ public class AuditLog {
 
     @EventListener
     void on(WorkspaceCreated event) {
-        append(event.workspaceId(), event.actorId(), "WORKSPACE_CREATED", null, details -> details
-                .put("owner", event.ownerId().toString())
-                .put("via", event.origin() == WorkspaceCreated.Origin.COMMAND_LINE ? "command line" : "first-run page"));
+        append(
+                event.workspaceId(),
+                event.actorId(),
+                "WORKSPACE_CREATED",
+                null,
+                details -> details.put("owner", event.ownerId().toString())
+                        .put(
+                                "via",
+                                event.origin() == WorkspaceCreated.Origin.COMMAND_LINE
+                                        ? "command line"
+                                        : "first-run page"));
     }
 
     @EventListener
     void on(AccountAccessChanged event) {
-        String action = event.previousRole() == null ? "ACCESS_GRANTED" : event.role() == null ? "ACCESS_REVOKED" : "ACCESS_ROLE_CHANGED";
+        String action = event.previousRole() == null
+                ? "ACCESS_GRANTED"
+                : event.role() == null ? "ACCESS_REVOKED" : "ACCESS_ROLE_CHANGED";
         append(event.workspaceId(), event.actorId(), action, event.accountId(), details -> {
             details.put("member", event.userId().toString());
             if (event.role() != null) {
@@ -146,22 +179,33 @@ public class AuditLog {
 
     @EventListener
     void on(SetPasswordLinkIssued event) {
-        append(event.workspaceId(), event.actorId(), "SET_PASSWORD_LINK_ISSUED", null, details -> details
-                .put("member", event.userId().toString())
-                .put("expiresAt", event.expiresAt().toString()));
+        append(
+                event.workspaceId(),
+                event.actorId(),
+                "SET_PASSWORD_LINK_ISSUED",
+                null,
+                details -> details.put("member", event.userId().toString())
+                        .put("expiresAt", event.expiresAt().toString()));
     }
 
     @EventListener
     void on(PasswordChanged event) {
-        append(event.workspaceId(), event.userId(), event.byLink() ? "PASSWORD_SET_BY_LINK" : "PASSWORD_CHANGED", null,
-                details -> { });
+        append(
+                event.workspaceId(),
+                event.userId(),
+                event.byLink() ? "PASSWORD_SET_BY_LINK" : "PASSWORD_CHANGED",
+                null,
+                details -> {});
     }
 
     @EventListener
     void on(LoginFailed event) {
-        append(event.workspaceId(), null, event.throttled() ? "LOGIN_THROTTLED" : "LOGIN_FAILED", null, details -> details
-                .put("member", event.userId().toString())
-                .put("address", event.address()));
+        append(
+                event.workspaceId(),
+                null,
+                event.throttled() ? "LOGIN_THROTTLED" : "LOGIN_FAILED",
+                null,
+                details -> details.put("member", event.userId().toString()).put("address", event.address()));
     }
 
     @EventListener
@@ -180,8 +224,10 @@ public class AuditLog {
     void on(AccountEdited event) {
         append(event.workspaceId(), event.actorId(), "ACCOUNT_EDITED", event.accountId(), details -> {
             ObjectNode changes = details.putObject("changes");
-            event.changes().forEach(change -> changes.putObject(change.setting())
-                    .put("before", change.before()).put("after", change.after()));
+            event.changes()
+                    .forEach(change -> changes.putObject(change.setting())
+                            .put("before", change.before())
+                            .put("after", change.after()));
             if (event.notesChanged()) {
                 // The notes' content stays out of the log.
                 details.put("notes", "changed");
@@ -275,7 +321,9 @@ public class AuditLog {
 
     /** The reader's workspace, once their current role is checked (the annotation saw their role at sign-in). */
     private UUID workspace() {
-        return access.requireMemberWho(WorkspaceRole::mayReadAuditLog, "The audit log").user().workspaceId();
+        return access.requireMemberWho(WorkspaceRole::mayReadAuditLog, "The audit log")
+                .user()
+                .workspaceId();
     }
 
     private static AuditFilter forAccount(UUID accountId) {

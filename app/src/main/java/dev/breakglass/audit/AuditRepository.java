@@ -44,7 +44,8 @@ class AuditRepository {
     }
 
     int count(UUID workspaceId, AuditFilter filter) {
-        return db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.WORKSPACE_ID.eq(workspaceId).and(matching(filter)));
+        return db.fetchCount(
+                AUDIT_EVENT, AUDIT_EVENT.WORKSPACE_ID.eq(workspaceId).and(matching(filter)));
     }
 
     /** Streams every matching event, newest first, without holding them all in memory. */
@@ -59,13 +60,24 @@ class AuditRepository {
      * the one before it. Answers the first broken event's sequence number, or 0.
      */
     ChainCheck verify(UUID workspaceId) {
-        var expected = field("audit_event_digest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})", byte[].class,
-                AUDIT_EVENT.PREV_HASH, AUDIT_EVENT.WORKSPACE_ID, AUDIT_EVENT.SEQ, AUDIT_EVENT.ACTOR_ID,
-                AUDIT_EVENT.ACTION, AUDIT_EVENT.ACCOUNT_ID, AUDIT_EVENT.AT, AUDIT_EVENT.DETAILS);
+        var expected = field(
+                "audit_event_digest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})",
+                byte[].class,
+                AUDIT_EVENT.PREV_HASH,
+                AUDIT_EVENT.WORKSPACE_ID,
+                AUDIT_EVENT.SEQ,
+                AUDIT_EVENT.ACTOR_ID,
+                AUDIT_EVENT.ACTION,
+                AUDIT_EVENT.ACCOUNT_ID,
+                AUDIT_EVENT.AT,
+                AUDIT_EVENT.DETAILS);
         var previous = field("lag({0}) over (order by {1})", byte[].class, AUDIT_EVENT.HASH, AUDIT_EVENT.SEQ);
         var position = field("row_number() over (order by {0})", Long.class, AUDIT_EVENT.SEQ);
-        var rows = db.select(AUDIT_EVENT.SEQ, field(AUDIT_EVENT.HASH.eq(expected)), field("{0} is not distinct from {1}",
-                        Boolean.class, AUDIT_EVENT.PREV_HASH, previous), position)
+        var rows = db.select(
+                        AUDIT_EVENT.SEQ,
+                        field(AUDIT_EVENT.HASH.eq(expected)),
+                        field("{0} is not distinct from {1}", Boolean.class, AUDIT_EVENT.PREV_HASH, previous),
+                        position)
                 .from(AUDIT_EVENT)
                 .where(AUDIT_EVENT.WORKSPACE_ID.eq(workspaceId))
                 .orderBy(AUDIT_EVENT.SEQ)
@@ -82,8 +94,10 @@ class AuditRepository {
     }
 
     List<Choice> people(UUID workspaceId) {
-        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME).from(APP_USER)
-                .join(WORKSPACE_MEMBER).on(WORKSPACE_MEMBER.USER_ID.eq(APP_USER.ID))
+        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME)
+                .from(APP_USER)
+                .join(WORKSPACE_MEMBER)
+                .on(WORKSPACE_MEMBER.USER_ID.eq(APP_USER.ID))
                 .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
                 .orderBy(APP_USER.DISPLAY_NAME)
                 .fetch(r -> new Choice(r.value1(), r.value2()));
@@ -91,7 +105,9 @@ class AuditRepository {
 
     List<Choice> accounts(UUID workspaceId) {
         // Removed accounts keep their history, so they stay choosable here, marked.
-        return db.select(ACCOUNT.ID, when(ACCOUNT.REMOVED_AT.isNull(), ACCOUNT.LABEL).otherwise(ACCOUNT.LABEL.concat(" (removed)")))
+        return db.select(
+                        ACCOUNT.ID,
+                        when(ACCOUNT.REMOVED_AT.isNull(), ACCOUNT.LABEL).otherwise(ACCOUNT.LABEL.concat(" (removed)")))
                 .from(ACCOUNT)
                 .where(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
                 .orderBy(ACCOUNT.REMOVED_AT.isNotNull(), ACCOUNT.LABEL)
@@ -99,17 +115,28 @@ class AuditRepository {
     }
 
     List<String> actions(UUID workspaceId) {
-        return db.selectDistinct(AUDIT_EVENT.ACTION).from(AUDIT_EVENT)
-                .where(AUDIT_EVENT.WORKSPACE_ID.eq(workspaceId)).fetch(AUDIT_EVENT.ACTION);
+        return db.selectDistinct(AUDIT_EVENT.ACTION)
+                .from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.WORKSPACE_ID.eq(workspaceId))
+                .fetch(AUDIT_EVENT.ACTION);
     }
 
-    private SelectSeekStep1<Record8<Long, java.time.OffsetDateTime, UUID, String, String, UUID, String, JSONB>, Long> query(
-            UUID workspaceId, AuditFilter filter) {
-        return db.select(AUDIT_EVENT.SEQ, AUDIT_EVENT.AT, AUDIT_EVENT.ACTOR_ID, APP_USER.DISPLAY_NAME, AUDIT_EVENT.ACTION,
-                        AUDIT_EVENT.ACCOUNT_ID, ACCOUNT.LABEL, AUDIT_EVENT.DETAILS)
+    private SelectSeekStep1<Record8<Long, java.time.OffsetDateTime, UUID, String, String, UUID, String, JSONB>, Long>
+            query(UUID workspaceId, AuditFilter filter) {
+        return db.select(
+                        AUDIT_EVENT.SEQ,
+                        AUDIT_EVENT.AT,
+                        AUDIT_EVENT.ACTOR_ID,
+                        APP_USER.DISPLAY_NAME,
+                        AUDIT_EVENT.ACTION,
+                        AUDIT_EVENT.ACCOUNT_ID,
+                        ACCOUNT.LABEL,
+                        AUDIT_EVENT.DETAILS)
                 .from(AUDIT_EVENT)
-                .leftJoin(APP_USER).on(APP_USER.ID.eq(AUDIT_EVENT.ACTOR_ID))
-                .leftJoin(ACCOUNT).on(ACCOUNT.ID.eq(AUDIT_EVENT.ACCOUNT_ID))
+                .leftJoin(APP_USER)
+                .on(APP_USER.ID.eq(AUDIT_EVENT.ACTOR_ID))
+                .leftJoin(ACCOUNT)
+                .on(ACCOUNT.ID.eq(AUDIT_EVENT.ACCOUNT_ID))
                 .where(AUDIT_EVENT.WORKSPACE_ID.eq(workspaceId))
                 .and(matching(filter))
                 .orderBy(AUDIT_EVENT.SEQ.desc());
@@ -127,16 +154,26 @@ class AuditRepository {
             condition = condition.and(AUDIT_EVENT.ACCOUNT_ID.eq(filter.accountId()));
         }
         if (filter.from() != null) {
-            condition = condition.and(AUDIT_EVENT.AT.ge(filter.from().atStartOfDay().atOffset(ZoneOffset.UTC)));
+            condition =
+                    condition.and(AUDIT_EVENT.AT.ge(filter.from().atStartOfDay().atOffset(ZoneOffset.UTC)));
         }
         if (filter.to() != null) {
-            condition = condition.and(AUDIT_EVENT.AT.lt(filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)));
+            condition = condition.and(
+                    AUDIT_EVENT.AT.lt(filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)));
         }
         return condition;
     }
 
-    private static AuditEntry entry(Record8<Long, java.time.OffsetDateTime, UUID, String, String, UUID, String, JSONB> r) {
-        return new AuditEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+    private static AuditEntry entry(
+            Record8<Long, java.time.OffsetDateTime, UUID, String, String, UUID, String, JSONB> r) {
+        return new AuditEntry(
+                r.value1(),
+                r.value2(),
+                r.value3(),
+                r.value4(),
+                r.value5(),
+                r.value6(),
+                r.value7(),
                 r.value8() == null ? "{}" : r.value8().data());
     }
 }

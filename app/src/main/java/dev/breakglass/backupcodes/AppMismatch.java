@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 final class AppMismatch {
 
-    private AppMismatch() {
-    }
+    private AppMismatch() {}
 
     /** A sentence on the difference, or empty when the paste looks like the app's own codes. */
     static Optional<String> describe(ParsedCodes parsed, Optional<FormatInfo> app, String appName) {
@@ -21,11 +20,13 @@ final class AppMismatch {
         FormatInfo expected = app.get();
         int found = parsed.codes().size();
         if (!expected.id().equals(parsed.formatId())) {
-            String readAs = "generic".equals(parsed.formatId()) ? "as a generic list, not as " + appName + " codes"
+            String readAs = "generic".equals(parsed.formatId())
+                    ? "as a generic list, not as " + appName + " codes"
                     : "as " + parsed.formatName() + " codes, not " + appName + " codes";
             return Optional.of("This paste was read " + readAs + ". It may belong to another account.");
         }
-        if (expected.expectedCodeCount().isPresent() && expected.expectedCodeCount().getAsInt() != found) {
+        if (expected.expectedCodeCount().isPresent()
+                && expected.expectedCodeCount().getAsInt() != found) {
             int issued = expected.expectedCodeCount().getAsInt();
             return Optional.of(appName + " issues " + issued + (issued == 1 ? " code" : " codes") + " at a time, but "
                     + found + (found == 1 ? " code was" : " codes were") + " found. Some may be missing or extra.");

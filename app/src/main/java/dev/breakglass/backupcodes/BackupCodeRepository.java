@@ -23,10 +23,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BackupCodeRepository {
 
-    private static final Field<Integer> UNUSED_IN_SET = field(selectCount().from(BACKUP_CODE)
-            .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID)).and(BACKUP_CODE.USED_AT.isNull()));
-    private static final Field<Integer> USED_IN_SET = field(selectCount().from(BACKUP_CODE)
-            .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID)).and(BACKUP_CODE.USED_AT.isNotNull()));
+    private static final Field<Integer> UNUSED_IN_SET = field(selectCount()
+            .from(BACKUP_CODE)
+            .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID))
+            .and(BACKUP_CODE.USED_AT.isNull()));
+    private static final Field<Integer> USED_IN_SET = field(selectCount()
+            .from(BACKUP_CODE)
+            .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID))
+            .and(BACKUP_CODE.USED_AT.isNotNull()));
 
     private final DSLContext db;
 
@@ -35,24 +39,36 @@ class BackupCodeRepository {
     }
 
     String appKeyOf(UUID accountId) {
-        return db.select(ACCOUNT.APP_KEY).from(ACCOUNT).where(ACCOUNT.ID.eq(accountId)).fetchSingle(ACCOUNT.APP_KEY);
+        return db.select(ACCOUNT.APP_KEY)
+                .from(ACCOUNT)
+                .where(ACCOUNT.ID.eq(accountId))
+                .fetchSingle(ACCOUNT.APP_KEY);
     }
 
     Optional<CodeSetSummary> findActiveSummary(UUID accountId) {
-        return db.select(BACKUP_CODE_SET.ID, BACKUP_CODE_SET.CODE_COUNT, UNUSED_IN_SET, BACKUP_CODE_SET.SAVED_AT,
-                        APP_USER.DISPLAY_NAME, BACKUP_CODE_SET.FORMAT_ID)
+        return db.select(
+                        BACKUP_CODE_SET.ID,
+                        BACKUP_CODE_SET.CODE_COUNT,
+                        UNUSED_IN_SET,
+                        BACKUP_CODE_SET.SAVED_AT,
+                        APP_USER.DISPLAY_NAME,
+                        BACKUP_CODE_SET.FORMAT_ID)
                 .from(BACKUP_CODE_SET)
-                .join(APP_USER).on(APP_USER.ID.eq(BACKUP_CODE_SET.SAVED_BY))
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(BACKUP_CODE_SET.SAVED_BY))
                 .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId))
                 .and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
-                .fetchOptional(r -> new CodeSetSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetchOptional(r ->
+                        new CodeSetSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
     boolean hasActiveSet(UUID accountId) {
-        return db.fetchExists(BACKUP_CODE_SET, BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId).and(BACKUP_CODE_SET.STATE.eq("ACTIVE")));
+        return db.fetchExists(
+                BACKUP_CODE_SET, BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId).and(BACKUP_CODE_SET.STATE.eq("ACTIVE")));
     }
 
-    void insertSet(UUID setId, UUID workspaceId, UUID accountId, String formatId, UUID savedBy, List<String> ciphertexts) {
+    void insertSet(
+            UUID setId, UUID workspaceId, UUID accountId, String formatId, UUID savedBy, List<String> ciphertexts) {
         db.insertInto(BACKUP_CODE_SET)
                 .set(BACKUP_CODE_SET.ID, setId)
                 .set(BACKUP_CODE_SET.WORKSPACE_ID, workspaceId)
@@ -63,8 +79,12 @@ class BackupCodeRepository {
                 .set(BACKUP_CODE_SET.SAVED_BY, savedBy)
                 .set(BACKUP_CODE_SET.STATE, "ACTIVE")
                 .execute();
-        InsertValuesStep4<?, UUID, UUID, Integer, String> codes = db.insertInto(BACKUP_CODE,
-                BACKUP_CODE.WORKSPACE_ID, BACKUP_CODE.SET_ID, BACKUP_CODE.POSITION, BACKUP_CODE.CIPHERTEXT);
+        InsertValuesStep4<?, UUID, UUID, Integer, String> codes = db.insertInto(
+                BACKUP_CODE,
+                BACKUP_CODE.WORKSPACE_ID,
+                BACKUP_CODE.SET_ID,
+                BACKUP_CODE.POSITION,
+                BACKUP_CODE.CIPHERTEXT);
         for (int i = 0; i < ciphertexts.size(); i++) {
             codes = codes.values(workspaceId, setId, i + 1, ciphertexts.get(i));
         }
@@ -74,7 +94,8 @@ class BackupCodeRepository {
     List<StoredCode> findCodes(UUID setId) {
         return db.select(BACKUP_CODE.POSITION, BACKUP_CODE.CIPHERTEXT, BACKUP_CODE.USED_AT, APP_USER.DISPLAY_NAME)
                 .from(BACKUP_CODE)
-                .leftJoin(APP_USER).on(APP_USER.ID.eq(BACKUP_CODE.USED_BY))
+                .leftJoin(APP_USER)
+                .on(APP_USER.ID.eq(BACKUP_CODE.USED_BY))
                 .where(BACKUP_CODE.SET_ID.eq(setId))
                 .and(BACKUP_CODE.CIPHERTEXT.isNotNull())
                 .orderBy(BACKUP_CODE.POSITION)
@@ -87,17 +108,23 @@ class BackupCodeRepository {
      */
     Optional<StoredCode> takeNextUnused(UUID setId, UUID userId, OffsetDateTime now) {
         // The set's row first, as replace and delete lock it, so they never wait for each other in a circle.
-        if (db.update(BACKUP_CODE_SET).set(BACKUP_CODE_SET.UNUSED_COUNT, BACKUP_CODE_SET.UNUSED_COUNT.minus(1))
-                .where(BACKUP_CODE_SET.ID.eq(setId)).and(BACKUP_CODE_SET.UNUSED_COUNT.gt(0)).execute() == 0) {
+        if (db.update(BACKUP_CODE_SET)
+                        .set(BACKUP_CODE_SET.UNUSED_COUNT, BACKUP_CODE_SET.UNUSED_COUNT.minus(1))
+                        .where(BACKUP_CODE_SET.ID.eq(setId))
+                        .and(BACKUP_CODE_SET.UNUSED_COUNT.gt(0))
+                        .execute()
+                == 0) {
             return Optional.empty();
         }
-        var next = select(BACKUP_CODE.POSITION).from(BACKUP_CODE)
+        var next = select(BACKUP_CODE.POSITION)
+                .from(BACKUP_CODE)
                 .where(BACKUP_CODE.SET_ID.eq(setId))
                 .and(BACKUP_CODE.USED_AT.isNull())
                 .and(BACKUP_CODE.CIPHERTEXT.isNotNull())
                 .orderBy(BACKUP_CODE.POSITION)
                 .limit(1)
-                .forUpdate().skipLocked();
+                .forUpdate()
+                .skipLocked();
         return db.update(BACKUP_CODE)
                 .set(BACKUP_CODE.USED_AT, now)
                 .set(BACKUP_CODE.USED_BY, userId)
@@ -110,25 +137,33 @@ class BackupCodeRepository {
     /** @return whether the code changed (false when it already was in that state, or is gone) */
     boolean markUsed(UUID setId, int position, UUID userId, OffsetDateTime now, boolean used) {
         // The set's row first, as replace and delete lock it, so they never wait for each other in a circle.
-        db.select(BACKUP_CODE_SET.ID).from(BACKUP_CODE_SET).where(BACKUP_CODE_SET.ID.eq(setId)).forNoKeyUpdate().fetch();
+        db.select(BACKUP_CODE_SET.ID)
+                .from(BACKUP_CODE_SET)
+                .where(BACKUP_CODE_SET.ID.eq(setId))
+                .forNoKeyUpdate()
+                .fetch();
         boolean changed = db.update(BACKUP_CODE)
-                .set(BACKUP_CODE.USED_AT, used ? now : null)
-                .set(BACKUP_CODE.USED_BY, used ? userId : null)
-                .where(BACKUP_CODE.SET_ID.eq(setId))
-                .and(BACKUP_CODE.POSITION.eq(position))
-                .and(BACKUP_CODE.CIPHERTEXT.isNotNull())
-                .and(used ? BACKUP_CODE.USED_AT.isNull() : BACKUP_CODE.USED_AT.isNotNull())
-                .execute() == 1;
+                        .set(BACKUP_CODE.USED_AT, used ? now : null)
+                        .set(BACKUP_CODE.USED_BY, used ? userId : null)
+                        .where(BACKUP_CODE.SET_ID.eq(setId))
+                        .and(BACKUP_CODE.POSITION.eq(position))
+                        .and(BACKUP_CODE.CIPHERTEXT.isNotNull())
+                        .and(used ? BACKUP_CODE.USED_AT.isNull() : BACKUP_CODE.USED_AT.isNotNull())
+                        .execute()
+                == 1;
         if (changed) {
-            db.update(BACKUP_CODE_SET).set(BACKUP_CODE_SET.UNUSED_COUNT, BACKUP_CODE_SET.UNUSED_COUNT.plus(used ? -1 : 1))
-                    .where(BACKUP_CODE_SET.ID.eq(setId)).execute();
+            db.update(BACKUP_CODE_SET)
+                    .set(BACKUP_CODE_SET.UNUSED_COUNT, BACKUP_CODE_SET.UNUSED_COUNT.plus(used ? -1 : 1))
+                    .where(BACKUP_CODE_SET.ID.eq(setId))
+                    .execute();
         }
         return changed;
     }
 
     int countUnused(UUID setId) {
-        return db.fetchCount(BACKUP_CODE, BACKUP_CODE.SET_ID.eq(setId).and(BACKUP_CODE.USED_AT.isNull())
-                .and(BACKUP_CODE.CIPHERTEXT.isNotNull()));
+        return db.fetchCount(
+                BACKUP_CODE,
+                BACKUP_CODE.SET_ID.eq(setId).and(BACKUP_CODE.USED_AT.isNull()).and(BACKUP_CODE.CIPHERTEXT.isNotNull()));
     }
 
     /**
@@ -171,7 +206,10 @@ class BackupCodeRepository {
                 .set(BACKUP_CODE_SET.VERSION, BACKUP_CODE_SET.VERSION.plus(1))
                 .where(BACKUP_CODE_SET.ID.eq(setId))
                 .execute();
-        db.update(BACKUP_CODE).setNull(BACKUP_CODE.CIPHERTEXT).where(BACKUP_CODE.SET_ID.eq(setId)).execute();
+        db.update(BACKUP_CODE)
+                .setNull(BACKUP_CODE.CIPHERTEXT)
+                .where(BACKUP_CODE.SET_ID.eq(setId))
+                .execute();
         return used;
     }
 
@@ -180,13 +218,17 @@ class BackupCodeRepository {
      * with its counts, and every ciphertext is destroyed.
      */
     void endAllSets(UUID accountId, UUID userId, OffsetDateTime now) {
-        db.select(BACKUP_CODE_SET.ID).from(BACKUP_CODE_SET)
-                .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId)).and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
+        db.select(BACKUP_CODE_SET.ID)
+                .from(BACKUP_CODE_SET)
+                .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId))
+                .and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
                 .forUpdate()
                 .fetch(BACKUP_CODE_SET.ID)
                 .forEach(setId -> endSet(setId, "DELETED", userId, now));
-        db.update(BACKUP_CODE).setNull(BACKUP_CODE.CIPHERTEXT)
-                .where(BACKUP_CODE.SET_ID.in(select(BACKUP_CODE_SET.ID).from(BACKUP_CODE_SET)
+        db.update(BACKUP_CODE)
+                .setNull(BACKUP_CODE.CIPHERTEXT)
+                .where(BACKUP_CODE.SET_ID.in(select(BACKUP_CODE_SET.ID)
+                        .from(BACKUP_CODE_SET)
                         .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId))))
                 .and(BACKUP_CODE.CIPHERTEXT.isNotNull())
                 .execute();
@@ -201,19 +243,33 @@ class BackupCodeRepository {
     List<CodeSetHistory> findHistory(UUID accountId) {
         AppUser saver = APP_USER.as("saver");
         AppUser ender = APP_USER.as("ender");
-        return db.select(BACKUP_CODE_SET.ID, BACKUP_CODE_SET.STATE, BACKUP_CODE_SET.CODE_COUNT,
-                        coalesce(BACKUP_CODE_SET.USED_AT_END, USED_IN_SET), BACKUP_CODE_SET.SAVED_AT, saver.DISPLAY_NAME,
-                        BACKUP_CODE_SET.ENDED_AT, ender.DISPLAY_NAME)
+        return db.select(
+                        BACKUP_CODE_SET.ID,
+                        BACKUP_CODE_SET.STATE,
+                        BACKUP_CODE_SET.CODE_COUNT,
+                        coalesce(BACKUP_CODE_SET.USED_AT_END, USED_IN_SET),
+                        BACKUP_CODE_SET.SAVED_AT,
+                        saver.DISPLAY_NAME,
+                        BACKUP_CODE_SET.ENDED_AT,
+                        ender.DISPLAY_NAME)
                 .from(BACKUP_CODE_SET)
-                .join(saver).on(saver.ID.eq(BACKUP_CODE_SET.SAVED_BY))
-                .leftJoin(ender).on(ender.ID.eq(BACKUP_CODE_SET.ENDED_BY))
+                .join(saver)
+                .on(saver.ID.eq(BACKUP_CODE_SET.SAVED_BY))
+                .leftJoin(ender)
+                .on(ender.ID.eq(BACKUP_CODE_SET.ENDED_BY))
                 .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId))
                 .orderBy(BACKUP_CODE_SET.ENDED_AT.desc().nullsFirst(), BACKUP_CODE_SET.SAVED_AT.desc())
-                .fetch(r -> new CodeSetHistory(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8()));
+                .fetch(r -> new CodeSetHistory(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8()));
     }
 
     /** A code as stored: its ciphertext, not its value. */
-    record StoredCode(int position, String ciphertext, OffsetDateTime usedAt, String usedByName) {
-    }
+    record StoredCode(int position, String ciphertext, OffsetDateTime usedAt, String usedByName) {}
 }

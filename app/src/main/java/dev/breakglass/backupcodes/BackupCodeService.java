@@ -41,8 +41,15 @@ public class BackupCodeService {
     private final Clock clock;
     private final CodeWarnings warnings;
 
-    BackupCodeService(AccessPolicy access, IdentityConfirmation identity, CodeFormats formats, CodeCipher cipher,
-            BackupCodeRepository codes, TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock,
+    BackupCodeService(
+            AccessPolicy access,
+            IdentityConfirmation identity,
+            CodeFormats formats,
+            CodeCipher cipher,
+            BackupCodeRepository codes,
+            TransactionTemplate transaction,
+            ApplicationEventPublisher events,
+            Clock clock,
             CodeWarnings warnings) {
         this.access = access;
         this.identity = identity;
@@ -59,9 +66,14 @@ public class BackupCodeService {
     public CodesOverview overview(UUID accountId) {
         AccountGrant grant = access.requireAccountAccess(accountId);
         Optional<CodeSetSummary> active = codes.findActiveSummary(accountId);
-        Optional<String> newCodesPage = formats.appFormat(codes.appKeyOf(accountId)).flatMap(FormatInfo::settingsPage);
-        return new CodesOverview(active, grant.mayKeepCodes(),
-                active.map(set -> warnings.isLow(set.remaining(), set.codeCount())).orElse(false), newCodesPage);
+        Optional<String> newCodesPage =
+                formats.appFormat(codes.appKeyOf(accountId)).flatMap(FormatInfo::settingsPage);
+        return new CodesOverview(
+                active,
+                grant.mayKeepCodes(),
+                active.map(set -> warnings.isLow(set.remaining(), set.codeCount()))
+                        .orElse(false),
+                newCodesPage);
     }
 
     /** Every set of codes the account has had, newest first: dates, who, how many, how many were used. */
@@ -92,11 +104,27 @@ public class BackupCodeService {
         boolean appHasCodes = app.map(FormatInfo::supportsBackupCodes).orElse(true);
         try {
             ParsedCodes parsed = formats.parse(pastedText, appKey);
-            return new PastePreview(parsed.formatName(), parsed.codes().size(), parsed.unreadableLines(), Optional.empty(),
-                    parsed.notice(), appName, settingsPage, appHasCodes, AppMismatch.describe(parsed, app, appName));
+            return new PastePreview(
+                    parsed.formatName(),
+                    parsed.codes().size(),
+                    parsed.unreadableLines(),
+                    Optional.empty(),
+                    parsed.notice(),
+                    appName,
+                    settingsPage,
+                    appHasCodes,
+                    AppMismatch.describe(parsed, app, appName));
         } catch (PasteRejectedException e) {
-            return new PastePreview(null, 0, List.of(), Optional.of(e.problem()), Optional.empty(), appName, settingsPage,
-                    appHasCodes, Optional.empty());
+            return new PastePreview(
+                    null,
+                    0,
+                    List.of(),
+                    Optional.of(e.problem()),
+                    Optional.empty(),
+                    appName,
+                    settingsPage,
+                    appHasCodes,
+                    Optional.empty());
         }
     }
 
@@ -127,9 +155,15 @@ public class BackupCodeService {
         UUID workspaceId = grant.user().workspaceId();
         try {
             transaction.executeWithoutResult(status -> {
-                codes.insertSet(setId, workspaceId, accountId, parsed.formatId(), grant.user().userId(), ciphertexts);
-                events.publishEvent(new CodesSaved(workspaceId, accountId, grant.user().userId(), setId,
-                        ciphertexts.size(), parsed.formatId()));
+                codes.insertSet(
+                        setId,
+                        workspaceId,
+                        accountId,
+                        parsed.formatId(),
+                        grant.user().userId(),
+                        ciphertexts);
+                events.publishEvent(new CodesSaved(
+                        workspaceId, accountId, grant.user().userId(), setId, ciphertexts.size(), parsed.formatId()));
             });
         } catch (DuplicateKeyException e) {
             throw new CodesAlreadySavedException();
@@ -162,11 +196,20 @@ public class BackupCodeService {
         UUID workspaceId = grant.user().workspaceId();
         UUID userId = grant.user().userId();
         transaction.executeWithoutResult(status -> {
-            CodeSetHistory old = codes.lockActiveSet(accountId, expectedSetId).orElseThrow(() -> codesChanged(accountId));
+            CodeSetHistory old =
+                    codes.lockActiveSet(accountId, expectedSetId).orElseThrow(() -> codesChanged(accountId));
             int used = codes.endSet(old.setId(), "REPLACED", userId, now());
             codes.insertSet(setId, workspaceId, accountId, parsed.formatId(), userId, ciphertexts);
-            events.publishEvent(new CodesReplaced(workspaceId, accountId, userId, old.setId(), old.codeCount(), used,
-                    setId, ciphertexts.size(), parsed.formatId()));
+            events.publishEvent(new CodesReplaced(
+                    workspaceId,
+                    accountId,
+                    userId,
+                    old.setId(),
+                    old.codeCount(),
+                    used,
+                    setId,
+                    ciphertexts.size(),
+                    parsed.formatId()));
         });
         return codes.findActiveSummary(accountId).orElseThrow();
     }
@@ -180,10 +223,11 @@ public class BackupCodeService {
         AccountGrant grant = access.requireCodeKeeper(accountId);
         UUID userId = grant.user().userId();
         transaction.executeWithoutResult(status -> {
-            CodeSetHistory old = codes.lockActiveSet(accountId, expectedSetId).orElseThrow(() -> codesChanged(accountId));
+            CodeSetHistory old =
+                    codes.lockActiveSet(accountId, expectedSetId).orElseThrow(() -> codesChanged(accountId));
             int used = codes.endSet(old.setId(), "DELETED", userId, now());
-            events.publishEvent(new CodesDeleted(grant.user().workspaceId(), accountId, userId, old.setId(),
-                    old.codeCount(), used));
+            events.publishEvent(new CodesDeleted(
+                    grant.user().workspaceId(), accountId, userId, old.setId(), old.codeCount(), used));
         });
     }
 
@@ -198,14 +242,15 @@ public class BackupCodeService {
         identity.requireRecent();
         CodeSetSummary set = activeSet(accountId);
         List<BackupCodeRepository.StoredCode> stored = codes.findCodes(set.setId());
-        List<String> plaintexts = cipher.decryptAll(new CipherContext(accountId, set.setId()),
+        List<String> plaintexts = cipher.decryptAll(
+                new CipherContext(accountId, set.setId()),
                 stored.stream().map(BackupCodeRepository.StoredCode::ciphertext).toList());
         List<RevealedCodes.Code> revealed = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
             BackupCodeRepository.StoredCode code = stored.get(i);
             String value = plaintexts.get(i);
-            revealed.add(new RevealedCodes.Code(code.position(), value, formats.display(set.formatId(), value),
-                    code.usedAt(), code.usedByName()));
+            revealed.add(new RevealedCodes.Code(
+                    code.position(), value, formats.display(set.formatId(), value), code.usedAt(), code.usedByName()));
         }
         transaction.executeWithoutResult(status -> events.publishEvent(new CodesRevealed(
                 grant.user().workspaceId(), accountId, grant.user().userId(), set.setId(), revealed.size())));
@@ -228,17 +273,29 @@ public class BackupCodeService {
             if (!codes.holdIfActive(accountId, set.setId())) {
                 throw codesChangedSinceShown(accountId); // replaced or deleted since: none of that set's codes goes out
             }
-            BackupCodeRepository.StoredCode taken = codes.takeNextUnused(set.setId(), userId, now())
-                    .orElseThrow(NoUnusedCodesException::new);
-            String value = cipher.decryptAll(new CipherContext(accountId, set.setId()), List.of(taken.ciphertext())).get(0);
+            BackupCodeRepository.StoredCode taken =
+                    codes.takeNextUnused(set.setId(), userId, now()).orElseThrow(NoUnusedCodesException::new);
+            String value = cipher.decryptAll(new CipherContext(accountId, set.setId()), List.of(taken.ciphertext()))
+                    .get(0);
             int remaining = codes.countUnused(set.setId());
-            events.publishEvent(new CodeMarked(grant.user().workspaceId(), accountId, userId, set.setId(),
-                    taken.position(), true, true, remaining));
+            events.publishEvent(new CodeMarked(
+                    grant.user().workspaceId(),
+                    accountId,
+                    userId,
+                    set.setId(),
+                    taken.position(),
+                    true,
+                    true,
+                    remaining));
             return new HandedOutCode(set.setId(), taken.position(), value, value, remaining);
         });
         // The display form asks the format plugin, which has no business inside the transaction.
-        return new HandedOutCode(set.setId(), handedOut.position(), handedOut.value(),
-                formats.display(set.formatId(), handedOut.value()), handedOut.remaining());
+        return new HandedOutCode(
+                set.setId(),
+                handedOut.position(),
+                handedOut.value(),
+                formats.display(set.formatId(), handedOut.value()),
+                handedOut.remaining());
     }
 
     /**
@@ -258,8 +315,15 @@ public class BackupCodeService {
             if (!codes.markUsed(setId, position, userId, now(), used)) {
                 return false;
             }
-            events.publishEvent(new CodeMarked(grant.user().workspaceId(), accountId, userId, setId, position,
-                    used, false, codes.countUnused(setId)));
+            events.publishEvent(new CodeMarked(
+                    grant.user().workspaceId(),
+                    accountId,
+                    userId,
+                    setId,
+                    position,
+                    used,
+                    false,
+                    codes.countUnused(setId)));
             return true;
         }));
     }
@@ -269,9 +333,10 @@ public class BackupCodeService {
         String appKey = codes.appKeyOf(accountId);
         ParsedCodes parsed = formats.parse(pastedText, appKey);
         if (mismatch != Mismatch.ACCEPTED) {
-            AppMismatch.describe(parsed, formats.appFormat(appKey), formats.appName(appKey)).ifPresent(difference -> {
-                throw new PasteMismatchException(difference);
-            });
+            AppMismatch.describe(parsed, formats.appFormat(appKey), formats.appName(appKey))
+                    .ifPresent(difference -> {
+                        throw new PasteMismatchException(difference);
+                    });
         }
         return parsed;
     }
@@ -288,7 +353,10 @@ public class BackupCodeService {
     private CodesChangedException codesChanged(UUID accountId) {
         Optional<CodeSetSummary> current = codes.findActiveSummary(accountId);
         if (current.isPresent()) {
-            return new CodesChangedException(current.get().savedByName(), current.get().savedAt(), current.get().setId());
+            return new CodesChangedException(
+                    current.get().savedByName(),
+                    current.get().savedAt(),
+                    current.get().setId());
         }
         return codes.findLatestSet(accountId)
                 .map(latest -> new CodesChangedException(latest.endedByName(), latest.endedAt(), null))
@@ -298,7 +366,10 @@ public class BackupCodeService {
     private CodesChangedException codesChangedSinceShown(UUID accountId) {
         Optional<CodeSetSummary> current = codes.findActiveSummary(accountId);
         if (current.isPresent()) {
-            return CodesChangedException.sinceShown(current.get().savedByName(), current.get().savedAt(), current.get().setId());
+            return CodesChangedException.sinceShown(
+                    current.get().savedByName(),
+                    current.get().savedAt(),
+                    current.get().setId());
         }
         return codes.findLatestSet(accountId)
                 .map(latest -> CodesChangedException.sinceShown(latest.endedByName(), latest.endedAt(), null))

@@ -9,6 +9,12 @@ import java.util.UUID;
  * @param handedOut whether it was handed out by Use next code (and so shown to the actor)
  * @param remaining unused codes left in the set afterwards
  */
-public record CodeMarked(UUID workspaceId, UUID accountId, UUID actorId, UUID setId, int position, boolean used,
-        boolean handedOut, int remaining) {
-}
+public record CodeMarked(
+        UUID workspaceId,
+        UUID accountId,
+        UUID actorId,
+        UUID setId,
+        int position,
+        boolean used,
+        boolean handedOut,
+        int remaining) {}

@@ -9,6 +9,12 @@ import java.util.UUID;
  * @param state ACTIVE, REPLACED or DELETED
  * @param endedAt when it was replaced or deleted; null while active
  */
-public record CodeSetHistory(UUID setId, String state, int codeCount, int usedCount, OffsetDateTime savedAt,
-        String savedByName, OffsetDateTime endedAt, String endedByName) {
-}
+public record CodeSetHistory(
+        UUID setId,
+        String state,
+        int codeCount,
+        int usedCount,
+        OffsetDateTime savedAt,
+        String savedByName,
+        OffsetDateTime endedAt,
+        String endedByName) {}

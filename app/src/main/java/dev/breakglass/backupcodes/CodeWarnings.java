@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleAfterDays codes saved longer ago than this count as old ({@code breakglass.codes.stale-after-days})
  */
 @ConfigurationProperties("breakglass.codes")
-public record CodeWarnings(@DefaultValue("2") int lowAt, @DefaultValue("180") int staleAfterDays) {
+public record CodeWarnings(
+        @DefaultValue("2") int lowAt, @DefaultValue("180") int staleAfterDays) {
 
     public boolean isLow(int remaining) {
         return remaining <= lowAt;

@@ -22,10 +22,14 @@ public class CodesChangedException extends RuntimeException {
 
     /** The codes a user was shown (to view, or just handed out) were replaced or deleted before they acted on one. */
     static CodesChangedException sinceShown(String changedBy, OffsetDateTime changedAt, UUID currentSetId) {
-        return new CodesChangedException((changedBy == null ? "Another Owner" : changedBy) + " changed these codes a moment ago"
-                + (changedAt == null ? "" : " (" + changedAt.toLocalTime().withNano(0) + " UTC)")
-                + ". Nothing was marked and no code was handed out: the codes you were shown are no longer the saved ones. "
-                + "Open the codes again.", currentSetId);
+        return new CodesChangedException(
+                (changedBy == null ? "Another Owner" : changedBy) + " changed these codes a moment ago"
+                        + (changedAt == null
+                                ? ""
+                                : " (" + changedAt.toLocalTime().withNano(0) + " UTC)")
+                        + ". Nothing was marked and no code was handed out: the codes you were shown are no longer the saved ones. "
+                        + "Open the codes again.",
+                currentSetId);
     }
 
     /** The set that is active now, or null when the account has none. */

@@ -24,6 +24,7 @@ class CodesOfRemovedAccounts {
 
     @EventListener
     void on(AccountRemoved event) {
-        codes.endAllSets(event.accountId(), event.actorId(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        codes.endAllSets(
+                event.accountId(), event.actorId(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     }
 }

@@ -10,6 +10,5 @@ import java.util.Optional;
  * @param lowOnCodes whether so few unused codes are left that new ones should be generated
  * @param newCodesPage the app's page where new backup codes are generated, when its format plugin knows it
  */
-public record CodesOverview(Optional<CodeSetSummary> activeSet, boolean mayKeepCodes, boolean lowOnCodes,
-        Optional<String> newCodesPage) {
-}
+public record CodesOverview(
+        Optional<CodeSetSummary> activeSet, boolean mayKeepCodes, boolean lowOnCodes, Optional<String> newCodesPage) {}

@@ -18,8 +18,15 @@ import java.util.Optional;
  * @param mismatch a sentence when the paste does not look like the app's codes (another app's format, or not the
  *     number of codes the app issues): saving it then needs the user's explicit {@link Mismatch#ACCEPTED}
  */
-public record PastePreview(String formatName, int codeCount, List<String> unreadableLines, Optional<PasteProblem> problem,
-        Optional<String> notice, String appName, Optional<String> settingsPage, boolean appHasCodes,
+public record PastePreview(
+        String formatName,
+        int codeCount,
+        List<String> unreadableLines,
+        Optional<PasteProblem> problem,
+        Optional<String> notice,
+        String appName,
+        Optional<String> settingsPage,
+        boolean appHasCodes,
         Optional<String> mismatch) {
 
     public PastePreview {
@@ -27,13 +34,23 @@ public record PastePreview(String formatName, int codeCount, List<String> unread
     }
 
     /** A preview without anything to say about the app. */
-    public PastePreview(String formatName, int codeCount, List<String> unreadableLines, Optional<PasteProblem> problem) {
-        this(formatName, codeCount, unreadableLines, problem, Optional.empty(), "", Optional.empty(), true, Optional.empty());
+    public PastePreview(
+            String formatName, int codeCount, List<String> unreadableLines, Optional<PasteProblem> problem) {
+        this(
+                formatName,
+                codeCount,
+                unreadableLines,
+                problem,
+                Optional.empty(),
+                "",
+                Optional.empty(),
+                true,
+                Optional.empty());
     }
 
     @Override
     public String toString() {
-        return "PastePreview[format=" + formatName + ", codes=" + codeCount + ", problem=" + problem + ", mismatch=" + mismatch.isPresent()
-                + "]";
+        return "PastePreview[format=" + formatName + ", codes=" + codeCount + ", problem=" + problem + ", mismatch="
+                + mismatch.isPresent() + "]";
     }
 }

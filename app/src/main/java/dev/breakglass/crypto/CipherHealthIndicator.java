@@ -42,7 +42,8 @@ final class CipherHealthIndicator extends AbstractHealthIndicator {
         if (health.up()) {
             builder.up().withDetail("latestVersion", health.key().orElseThrow().latestVersion());
         } else {
-            builder.down().withDetail("problem", health.problem())
+            builder.down()
+                    .withDetail("problem", health.problem())
                     .withDetail("impact", "Codes cannot be saved or shown until Vault is back; everything else works.");
         }
         VaultConnection.TokenStatus token = transit.tokenStatus();
@@ -50,8 +51,10 @@ final class CipherHealthIndicator extends AbstractHealthIndicator {
             builder.withDetail("tokenExpiresAt", token.expiresAt().toString())
                     .withDetail("tokenRenewable", token.renewable());
             if (!token.renewable() && token.expiresAt().isBefore(clock.instant().plus(TOKEN_WARNING))) {
-                builder.withDetail("tokenWarning", "Breakglass's Vault token expires at " + token.expiresAt()
-                        + " and cannot be renewed: give Breakglass a new token before then.");
+                builder.withDetail(
+                        "tokenWarning",
+                        "Breakglass's Vault token expires at " + token.expiresAt()
+                                + " and cannot be renewed: give Breakglass a new token before then.");
             }
         }
     }
@@ -64,6 +67,5 @@ final class CipherHealthIndicator extends AbstractHealthIndicator {
         return cached.health();
     }
 
-    private record Cached(VaultTransit.VaultHealth health, Instant until) {
-    }
+    private record Cached(VaultTransit.VaultHealth health, Instant until) {}
 }

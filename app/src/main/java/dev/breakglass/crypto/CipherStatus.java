@@ -6,5 +6,4 @@ package dev.breakglass.crypto;
  * @param name a short name such as "Local keyring" or "Vault transit"
  * @param productionReady false for the local keyring, which the UI flags as not for production
  */
-public record CipherStatus(String name, boolean productionReady) {
-}
+public record CipherStatus(String name, boolean productionReady) {}

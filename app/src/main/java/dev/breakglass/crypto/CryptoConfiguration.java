@@ -35,8 +35,10 @@ class CryptoConfiguration {
     }
 
     @Bean
-    LocalKeyringSource localKeyringSource(DataDirectory dataDirectory,
-            @Value("${breakglass.crypto.local.key-file:}") String keyFile, SecureRandom random) {
+    LocalKeyringSource localKeyringSource(
+            DataDirectory dataDirectory,
+            @Value("${breakglass.crypto.local.key-file:}") String keyFile,
+            SecureRandom random) {
         Path file = keyFile.isBlank() ? dataDirectory.resolve("keyring.json") : Path.of(keyFile);
         return new LocalKeyringSource(file, random);
     }
@@ -44,15 +46,20 @@ class CryptoConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(VaultConfigured.class)
     VaultConnection vaultConnection(VaultSettings settings, Environment environment) {
-        log.info("Codes are encrypted through Vault transit at {} with key {}/keys/{}.", settings.address(),
-                settings.mount(), settings.key());
+        log.info(
+                "Codes are encrypted through Vault transit at {} with key {}/keys/{}.",
+                settings.address(),
+                settings.mount(),
+                settings.key());
         return new VaultConnection(settings, VaultCredentials.fromEnvironment(environment::getProperty));
     }
 
     @Bean
     @Conditional(VaultConfigured.class)
-    VaultTransit vaultTransit(VaultConnection connection, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
-        return new VaultTransit(connection, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+    VaultTransit vaultTransit(
+            VaultConnection connection, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        return new VaultTransit(
+                connection, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean
@@ -68,7 +75,10 @@ class CryptoConfiguration {
         if (vaultCipher != null) {
             ciphers.put(VaultTransitCipher.NAME, () -> vaultCipher);
             ciphers.put(LocalKeyringCipher.NAME, local::openOrCreate);
-            return new EncryptionKeys(vaultCipher, ciphers, new CipherStatus("Vault transit", true),
+            return new EncryptionKeys(
+                    vaultCipher,
+                    ciphers,
+                    new CipherStatus("Vault transit", true),
                     name -> !LocalKeyringCipher.NAME.equals(name) || local.exists());
         }
         LocalKeyringCipher localCipher = local.openOrCreate();
@@ -99,7 +109,8 @@ class CryptoConfiguration {
     }
 
     @Bean
-    CipherHealthIndicator cipherHealthIndicator(ObjectProvider<VaultTransit> transit,
+    CipherHealthIndicator cipherHealthIndicator(
+            ObjectProvider<VaultTransit> transit,
             @Value("${breakglass.vault.health-cache:5s}") java.time.Duration cacheFor) {
         return new CipherHealthIndicator(transit.getIfAvailable(), cacheFor, java.time.Clock.systemUTC());
     }
@@ -118,8 +129,10 @@ class CryptoConfiguration {
                 } else {
                     java.util.Optional<VaultTransit.TransitKey> key = transit.readKey();
                     if (key.isEmpty()) {
-                        log.warn("Vault has no transit key named {}: saving codes will fail until it is created "
-                                + "(or breakglass.vault.create-key=true).", transit.keyName());
+                        log.warn(
+                                "Vault has no transit key named {}: saving codes will fail until it is created "
+                                        + "(or breakglass.vault.create-key=true).",
+                                transit.keyName());
                     } else {
                         transit.requireUsable(key.get());
                     }
@@ -159,7 +172,8 @@ class CryptoConfiguration {
     /** Vault mode: an address is configured. */
     static final class VaultConfigured implements org.springframework.context.annotation.Condition {
         @Override
-        public boolean matches(org.springframework.context.annotation.ConditionContext context,
+        public boolean matches(
+                org.springframework.context.annotation.ConditionContext context,
                 org.springframework.core.type.AnnotatedTypeMetadata metadata) {
             String address = context.getEnvironment().getProperty("breakglass.vault.address", "");
             return !address.isBlank();

@@ -23,7 +23,10 @@ public final class EncryptionKeys {
      * @param inUse whether a cipher may hold stored codes (the local keyring does not once Vault is active
      *        and no key file was ever created)
      */
-    EncryptionKeys(VersionedCipher active, Map<String, Supplier<VersionedCipher>> byName, CipherStatus status,
+    EncryptionKeys(
+            VersionedCipher active,
+            Map<String, Supplier<VersionedCipher>> byName,
+            CipherStatus status,
             Predicate<String> inUse) {
         this.active = active;
         this.byName = new LinkedHashMap<>(byName);
@@ -64,9 +67,10 @@ public final class EncryptionKeys {
     private VersionedCipher versioned(String name) {
         Supplier<VersionedCipher> cipher = byName.get(name);
         if (cipher == null) {
-            throw new CipherUnavailableException(VaultTransitCipher.NAME.equals(name)
-                    ? "Vault is not configured: set VAULT_ADDR and its credentials first."
-                    : "There is no cipher named '" + name + "'; use vault or local.");
+            throw new CipherUnavailableException(
+                    VaultTransitCipher.NAME.equals(name)
+                            ? "Vault is not configured: set VAULT_ADDR and its credentials first."
+                            : "There is no cipher named '" + name + "'; use vault or local.");
         }
         return cipher.get();
     }

@@ -58,8 +58,8 @@ final class LocalKeyring {
     byte[] key(int version) {
         byte[] key = keys.get(version);
         if (key == null) {
-            throw new CipherException("The local key file has no key version " + version
-                    + "; it may be an older copy of the key file.");
+            throw new CipherException(
+                    "The local key file has no key version " + version + "; it may be an older copy of the key file.");
         }
         return key;
     }
@@ -97,8 +97,11 @@ final class LocalKeyring {
                 throw new CipherException("The local key file " + file + " is not a Breakglass key file.");
             }
             Map<Integer, byte[]> loaded = new TreeMap<>();
-            root.path("keys").properties().forEach(entry ->
-                    loaded.put(Integer.parseInt(entry.getKey()), Base64.getDecoder().decode(entry.getValue().asText())));
+            root.path("keys")
+                    .properties()
+                    .forEach(entry -> loaded.put(
+                            Integer.parseInt(entry.getKey()),
+                            Base64.getDecoder().decode(entry.getValue().asText())));
             keys = Collections.unmodifiableMap(loaded);
             current = root.path("current").asInt();
             key(current);
@@ -115,7 +118,9 @@ final class LocalKeyring {
         root.put("format", FORMAT);
         root.put("current", current);
         ObjectNode keyNodes = root.putObject("keys");
-        new TreeMap<>(keys).forEach((version, key) -> keyNodes.put(version.toString(), Base64.getEncoder().encodeToString(key)));
+        new TreeMap<>(keys)
+                .forEach((version, key) ->
+                        keyNodes.put(version.toString(), Base64.getEncoder().encodeToString(key)));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -68,7 +68,10 @@ final class LocalKeyringCipher implements VersionedCipher {
         SecretKeySpec key = accountKey(version, context);
         List<String> rewrapped = new ArrayList<>(ciphertexts.size());
         for (String ciphertext : ciphertexts) {
-            rewrapped.add(versionOf(ciphertext) == version ? ciphertext : seal(version, key, context, open(context, ciphertext)));
+            rewrapped.add(
+                    versionOf(ciphertext) == version
+                            ? ciphertext
+                            : seal(version, key, context, open(context, ciphertext)));
         }
         return rewrapped;
     }
@@ -117,7 +120,8 @@ final class LocalKeyringCipher implements VersionedCipher {
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
-            return PREFIX + "v" + version + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+            return PREFIX + "v" + version + ":"
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new CipherException("The codes could not be encrypted with the local keyring.", e);
         }
@@ -140,11 +144,15 @@ final class LocalKeyringCipher implements VersionedCipher {
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, accountKey(version, context), new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    accountKey(version, context),
+                    new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(context.associatedData());
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
-            throw new CipherException("A stored code failed its integrity check: it was altered or belongs to another account.");
+            throw new CipherException(
+                    "A stored code failed its integrity check: it was altered or belongs to another account.");
         } catch (GeneralSecurityException e) {
             throw new CipherException("A stored code could not be decrypted with the local keyring.", e);
         }

@@ -38,7 +38,9 @@ final class RoutingCodeCipher implements CodeCipher {
     private List<String> perCipher(List<String> ciphertexts, BatchCall call) {
         Map<CodeCipher, List<Integer>> positions = new LinkedHashMap<>();
         for (int i = 0; i < ciphertexts.size(); i++) {
-            positions.computeIfAbsent(cipherFor(ciphertexts.get(i)), c -> new ArrayList<>()).add(i);
+            positions
+                    .computeIfAbsent(cipherFor(ciphertexts.get(i)), c -> new ArrayList<>())
+                    .add(i);
         }
         String[] results = new String[ciphertexts.size()];
         positions.forEach((cipher, indexes) -> {
@@ -55,7 +57,8 @@ final class RoutingCodeCipher implements CodeCipher {
         int colon = ciphertext == null ? -1 : ciphertext.indexOf(':');
         CodeCipher cipher = colon < 0 ? null : byPrefix.get(ciphertext.substring(0, colon + 1));
         if (cipher == null) {
-            throw new CipherException("A stored code was encrypted by a cipher this installation is not configured for.");
+            throw new CipherException(
+                    "A stored code was encrypted by a cipher this installation is not configured for.");
         }
         return cipher;
     }

@@ -8,14 +8,12 @@ import io.github.jopenlibs.vault.json.Json;
 import io.github.jopenlibs.vault.json.JsonObject;
 import io.github.jopenlibs.vault.response.AuthResponse;
 import io.github.jopenlibs.vault.response.LogicalResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -23,8 +21,10 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -45,6 +45,7 @@ final class VaultConnection implements AutoCloseable {
     private static final Duration LAST_LOGIN_RETRY = Duration.ofMinutes(5);
     /** A refused token leads to a new AppRole login at most this often, so a policy problem cannot cause a login storm. */
     private static final Duration MIN_LOGIN_INTERVAL = Duration.ofSeconds(2);
+
     private static final Duration RETRY_RENEWAL_AFTER = Duration.ofMinutes(1);
 
     static {
@@ -136,7 +137,10 @@ final class VaultConnection implements AutoCloseable {
      */
     boolean tokenAccepted(Vault vault) {
         try {
-            int status = vault.logical().read("auth/token/lookup-self").getRestResponse().getStatus();
+            int status = vault.logical()
+                    .read("auth/token/lookup-self")
+                    .getRestResponse()
+                    .getStatus();
             if (status == 403 || status == 401) {
                 tokenStatus = TokenStatus.rejected();
                 return false;
@@ -184,7 +188,8 @@ final class VaultConnection implements AutoCloseable {
             login = newClient(null).auth().loginByAppRole(settings.approlePath(), appRole.roleId(), secretId(appRole));
         } catch (VaultException e) {
             if (e.getHttpStatusCode() >= 400 && e.getHttpStatusCode() < 500) {
-                log.warn("Vault refused the AppRole login (HTTP {}); check VAULT_ROLE_ID and the secret id.",
+                log.warn(
+                        "Vault refused the AppRole login (HTTP {}); check VAULT_ROLE_ID and the secret id.",
                         e.getHttpStatusCode());
                 throw new CipherUnavailableException("Breakglass could not sign in to Vault: its AppRole "
                         + "credentials were refused. Your Breakglass administrator needs to check them.");
@@ -197,7 +202,9 @@ final class VaultConnection implements AutoCloseable {
         nextLoginRetry = FIRST_LOGIN_RETRY;
         Duration lease = Duration.ofSeconds(login.getAuthLeaseDuration());
         tokenStatus = TokenStatus.of(lease, login.isAuthRenewable());
-        log.info("Signed in to Vault with AppRole; the token lasts {} s and is {}.", login.getAuthLeaseDuration(),
+        log.info(
+                "Signed in to Vault with AppRole; the token lasts {} s and is {}.",
+                login.getAuthLeaseDuration(),
                 login.isAuthRenewable() ? "renewed before it expires" : "replaced by a new login before it expires");
         scheduleKeepAlive(lease, login.isAuthRenewable(), lease);
         if (replaced != null) {
@@ -215,7 +222,8 @@ final class VaultConnection implements AutoCloseable {
             JsonObject data = unwrapped.getDataObject();
             String secretId = data == null ? "" : data.getString("secret_id", "");
             if (unwrapped.getRestResponse().getStatus() != 200 || secretId.isEmpty()) {
-                log.warn("Vault refused to unwrap the wrapped AppRole secret id (HTTP {}); a wrapping token works once.",
+                log.warn(
+                        "Vault refused to unwrap the wrapped AppRole secret id (HTTP {}); a wrapping token works once.",
                         unwrapped.getRestResponse().getStatus());
                 throw new CipherUnavailableException("Breakglass could not sign in to Vault: its wrapped AppRole "
                         + "secret id could not be unwrapped (already used or expired). Your Breakglass administrator "
@@ -246,8 +254,12 @@ final class VaultConnection implements AutoCloseable {
             if (ttl.isZero()) {
                 log.info("VAULT_TOKEN does not expire.");
             } else {
-                log.info("VAULT_TOKEN expires in {} s and is {}.", ttl.toSeconds(),
-                        renewable ? "renewed before it expires" : "NOT renewable: give Breakglass a new token before then");
+                log.info(
+                        "VAULT_TOKEN expires in {} s and is {}.",
+                        ttl.toSeconds(),
+                        renewable
+                                ? "renewed before it expires"
+                                : "NOT renewable: give Breakglass a new token before then");
                 scheduleKeepAlive(ttl, renewable, ttl);
             }
         } catch (VaultException | RuntimeException e) {
@@ -302,7 +314,9 @@ final class VaultConnection implements AutoCloseable {
                 throw new VaultException("renewal failed", status);
             }
             JsonObject auth = Json.parse(new String(renewed.getRestResponse().getBody(), StandardCharsets.UTF_8))
-                    .asObject().get("auth").asObject();
+                    .asObject()
+                    .get("auth")
+                    .asObject();
             Duration lease = Duration.ofSeconds(auth.getLong("lease_duration", 0));
             boolean renewable = auth.getBoolean("renewable", false);
             tokenStatus = TokenStatus.of(lease, renewable);
@@ -315,7 +329,10 @@ final class VaultConnection implements AutoCloseable {
             } else if (tokenStatus.refused()) {
                 log.warn("Vault refused to renew VAULT_TOKEN: it expired or was revoked.");
             } else {
-                log.warn("Renewing VAULT_TOKEN failed ({}); trying again in {} s.", describe(e), RETRY_RENEWAL_AFTER.toSeconds());
+                log.warn(
+                        "Renewing VAULT_TOKEN failed ({}); trying again in {} s.",
+                        describe(e),
+                        RETRY_RENEWAL_AFTER.toSeconds());
                 schedule(() -> renew(previousLease), RETRY_RENEWAL_AFTER.toMillis());
             }
         }
@@ -328,7 +345,8 @@ final class VaultConnection implements AutoCloseable {
             }
         } catch (CipherException e) {
             Duration retry = nextLoginRetry;
-            nextLoginRetry = retry.multipliedBy(2).compareTo(LAST_LOGIN_RETRY) > 0 ? LAST_LOGIN_RETRY : retry.multipliedBy(2);
+            nextLoginRetry =
+                    retry.multipliedBy(2).compareTo(LAST_LOGIN_RETRY) > 0 ? LAST_LOGIN_RETRY : retry.multipliedBy(2);
             log.warn("Logging in to Vault again failed: {} Trying again in {} s.", e.getMessage(), retry.toSeconds());
             schedule(this::logInAgain, retry.toMillis());
         }
@@ -337,7 +355,10 @@ final class VaultConnection implements AutoCloseable {
     /** Best effort: a token Breakglass no longer uses should not stay valid in Vault. */
     private void revoke(Vault replaced) {
         try {
-            int status = replaced.logical().write("auth/token/revoke-self", null).getRestResponse().getStatus();
+            int status = replaced.logical()
+                    .write("auth/token/revoke-self", null)
+                    .getRestResponse()
+                    .getStatus();
             log.debug("Revoked a Vault token Breakglass no longer uses (HTTP {}).", status);
         } catch (VaultException | RuntimeException e) {
             log.debug("Revoking an unused Vault token failed ({}).", describe(e));
@@ -399,8 +420,11 @@ final class VaultConnection implements AutoCloseable {
                     + ". Try again in a moment; if it keeps happening, tell your Breakglass administrator.");
         }
         if (causedBy(e, SSLException.class)) {
-            log.warn("Vault {} failed: the TLS connection to {} could not be established ({}).", operation,
-                    settings.address(), describe(e));
+            log.warn(
+                    "Vault {} failed: the TLS connection to {} could not be established ({}).",
+                    operation,
+                    settings.address(),
+                    describe(e));
             return new CipherUnavailableException("Breakglass could not open a trusted connection to Vault. "
                     + "Your Breakglass administrator needs to check Vault's certificate (breakglass.vault.ca-file).");
         }
@@ -414,11 +438,14 @@ final class VaultConnection implements AutoCloseable {
      * Vault could not be reached or did not answer in time: then sending it once more on a new connection helps.
      */
     static boolean brokenConnection(VaultException e) {
-        if (e.getHttpStatusCode() > 0 || causedBy(e, HttpTimeoutException.class) || causedBy(e, ConnectException.class)
+        if (e.getHttpStatusCode() > 0
+                || causedBy(e, HttpTimeoutException.class)
+                || causedBy(e, ConnectException.class)
                 || causedBy(e, SSLException.class)) {
             return false;
         }
-        return causedBy(e, java.nio.channels.ClosedChannelException.class) || causedBy(e, java.io.EOFException.class)
+        return causedBy(e, java.nio.channels.ClosedChannelException.class)
+                || causedBy(e, java.io.EOFException.class)
                 || causedBy(e, IOException.class);
     }
 
@@ -471,7 +498,8 @@ final class VaultConnection implements AutoCloseable {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
             int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 trusted.setCertificateEntry("vault-ca-" + i++, certificate);
             }
             if (i == 0) {
@@ -483,7 +511,8 @@ final class VaultConnection implements AutoCloseable {
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("breakglass.vault.ca-file " + caFile + " could not be read as PEM certificates.", e);
+            throw new IllegalStateException(
+                    "breakglass.vault.ca-file " + caFile + " could not be read as PEM certificates.", e);
         }
     }
 }

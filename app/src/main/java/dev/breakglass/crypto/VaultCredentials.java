@@ -37,7 +37,9 @@ sealed interface VaultCredentials {
         if ((secretId == null || secretId.isBlank()) && secretIdFile != null && !secretIdFile.isBlank()) {
             secretId = read(secretIdFile.strip());
         }
-        boolean wrapped = "true".equalsIgnoreCase(String.valueOf(environment.apply("VAULT_SECRET_ID_WRAPPED")).strip());
+        boolean wrapped = "true"
+                .equalsIgnoreCase(String.valueOf(environment.apply("VAULT_SECRET_ID_WRAPPED"))
+                        .strip());
         if (roleId != null && !roleId.isBlank() && secretId != null && !secretId.isBlank()) {
             return new AppRole(roleId.strip(), secretId.strip(), wrapped);
         }

@@ -49,8 +49,15 @@ public record VaultSettings(
     }
 
     /** Without {@code allow-plain-http}: plain HTTP only on loopback. */
-    public VaultSettings(String address, String namespace, String mount, String key, boolean createKey,
-            Duration timeout, String caFile, String approlePath) {
+    public VaultSettings(
+            String address,
+            String namespace,
+            String mount,
+            String key,
+            boolean createKey,
+            Duration timeout,
+            String caFile,
+            String approlePath) {
         this(address, namespace, mount, key, createKey, timeout, caFile, approlePath, false);
     }
 
@@ -82,7 +89,9 @@ public record VaultSettings(
             return false;
         }
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        return bare.equalsIgnoreCase("localhost") || bare.startsWith("127.") || bare.equals("::1")
+        return bare.equalsIgnoreCase("localhost")
+                || bare.startsWith("127.")
+                || bare.equals("::1")
                 || bare.equals("0:0:0:0:0:0:0:1");
     }
 

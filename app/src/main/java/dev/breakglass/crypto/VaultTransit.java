@@ -1,9 +1,6 @@
 package dev.breakglass.crypto;
 
 import io.github.jopenlibs.vault.Vault;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.json.Json;
 import io.github.jopenlibs.vault.json.JsonArray;
@@ -11,6 +8,9 @@ import io.github.jopenlibs.vault.json.JsonObject;
 import io.github.jopenlibs.vault.json.JsonValue;
 import io.github.jopenlibs.vault.response.HealthResponse;
 import io.github.jopenlibs.vault.response.LogicalResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,8 +122,11 @@ final class VaultTransit {
         if (data == null) {
             throw unreadable("key read");
         }
-        return Optional.of(new TransitKey(data.getString("type", ""), data.getBoolean("derived", false),
-                data.getInt("latest_version", 0), data.getInt("min_decryption_version", 0),
+        return Optional.of(new TransitKey(
+                data.getString("type", ""),
+                data.getBoolean("derived", false),
+                data.getInt("latest_version", 0),
+                data.getInt("min_decryption_version", 0),
                 data.getBoolean("exportable", false) || data.getBoolean("allow_plaintext_backup", false),
                 data.getBoolean("convergent_encryption", false)));
     }
@@ -135,8 +138,9 @@ final class VaultTransit {
             return requireUsable(existing.get());
         }
         log.info("Creating the Vault transit key {}/keys/{} (aes256-gcm96, derived).", mount, key);
-        LogicalResponse response = call("key creation", vault -> vault.logical().write(keyPath(),
-                Map.of("type", "aes256-gcm96", "derived", Boolean.TRUE)));
+        LogicalResponse response = call(
+                "key creation",
+                vault -> vault.logical().write(keyPath(), Map.of("type", "aes256-gcm96", "derived", Boolean.TRUE)));
         if (!ok(response)) {
             throw refusal("key creation", response);
         }
@@ -155,9 +159,13 @@ final class VaultTransit {
     /** Whether Vault answers, is unsealed, and has a usable key; never throws. */
     VaultHealth health() {
         try {
-            HealthResponse health = connection.anonymousClient().debug().withNameSpace(null)
+            HealthResponse health = connection
+                    .anonymousClient()
+                    .debug()
+                    .withNameSpace(null)
                     .health(true, true, null, null, null, null, null, null);
-            if (Boolean.TRUE.equals(health.getSealed()) || health.getRestResponse().getStatus() == 503) {
+            if (Boolean.TRUE.equals(health.getSealed())
+                    || health.getRestResponse().getStatus() == 503) {
                 return VaultHealth.down("Vault is sealed.");
             }
         } catch (VaultException e) {
@@ -191,7 +199,12 @@ final class VaultTransit {
         return transitKey;
     }
 
-    private List<String> batch(String operation, String endpoint, String inputField, String outputField, String context,
+    private List<String> batch(
+            String operation,
+            String endpoint,
+            String inputField,
+            String outputField,
+            String context,
             List<String> values) {
         JsonArray items = new JsonArray();
         for (String value : values) {
@@ -248,7 +261,9 @@ final class VaultTransit {
                 throw connection.unavailable(operation, e);
             }
             sample.stop(timer(operation, outcome(status(response))));
-            if (status(response) == 403 && attempt == 0 && !connection.tokenAccepted(vault)
+            if (status(response) == 403
+                    && attempt == 0
+                    && !connection.tokenAccepted(vault)
                     && connection.tokenRefused(vault)) {
                 continue;
             }
@@ -296,7 +311,9 @@ final class VaultTransit {
      */
     private CipherException forbidden(String operation) {
         if (!connection.tokenAccepted(connection.client())) {
-            log.warn("Vault {} was refused: Vault no longer accepts Breakglass's token (expired or revoked).", operation);
+            log.warn(
+                    "Vault {} was refused: Vault no longer accepts Breakglass's token (expired or revoked).",
+                    operation);
             return new CipherUnavailableException("Vault no longer accepts Breakglass's token: it expired or was "
                     + "revoked. Your Breakglass administrator needs to give Breakglass a new one.");
         }
@@ -328,8 +345,8 @@ final class VaultTransit {
                     + "(min_decryption_version). Your Vault operator must allow it again before it can be read.");
         }
         if (lower.contains("authentication failed")) {
-            return new CipherException("A stored code failed Vault's integrity check: it was altered or belongs "
-                    + "to another account.");
+            return new CipherException(
+                    "A stored code failed Vault's integrity check: it was altered or belongs " + "to another account.");
         }
         if (lower.contains("key not found") || lower.contains("policy not found")) {
             return keyMissing();
@@ -361,7 +378,8 @@ final class VaultTransit {
     private static String errors(LogicalResponse response) {
         try {
             JsonValue errors = Json.parse(new String(response.getRestResponse().getBody(), StandardCharsets.UTF_8))
-                    .asObject().get("errors");
+                    .asObject()
+                    .get("errors");
             return errors == null ? "" : errors.toString().toLowerCase(Locale.ROOT);
         } catch (RuntimeException e) {
             return "";
@@ -387,9 +405,13 @@ final class VaultTransit {
     }
 
     /** The transit key as Vault describes it. */
-    record TransitKey(String type, boolean derived, int latestVersion, int minDecryptionVersion, boolean exportable,
-            boolean convergent) {
-    }
+    record TransitKey(
+            String type,
+            boolean derived,
+            int latestVersion,
+            int minDecryptionVersion,
+            boolean exportable,
+            boolean convergent) {}
 
     /** What the health check found. */
     record VaultHealth(boolean up, Optional<TransitKey> key, String problem) {

@@ -90,8 +90,10 @@ final class VaultTransitCipher implements VersionedCipher {
 
     @Override
     public int newestVersion() {
-        return transit.readKey().orElseThrow(() -> new CipherUnavailableException("Vault has no encryption key named '"
-                + transit.keyName() + "'.")).latestVersion();
+        return transit.readKey()
+                .orElseThrow(() -> new CipherUnavailableException(
+                        "Vault has no encryption key named '" + transit.keyName() + "'."))
+                .latestVersion();
     }
 
     @Override

@@ -15,8 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 public final class CommandLineApplication {
 
-    private CommandLineApplication() {
-    }
+    private CommandLineApplication() {}
 
     /**
      * The application without its web server, schedules or demo data: the database, the ciphers and the
@@ -30,10 +29,12 @@ public final class CommandLineApplication {
                         "breakglass.crypto.rewrap-cron", "-",
                         "spring.main.banner-mode", "off",
                         // Vaadin's servlet, its security integration and its UI scopes need a web server
-                        "spring.autoconfigure.exclude", "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration"))
+                        "spring.autoconfigure.exclude",
+                                "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration"))
                 // registered as a bean, so that it runs after the configuration classes have declared their beans
-                .initializers(context -> context.getBeanFactory().registerSingleton("withoutWebFilterChains", new WithoutWebFilterChains()));
+                .initializers(context -> context.getBeanFactory()
+                        .registerSingleton("withoutWebFilterChains", new WithoutWebFilterChains()));
     }
 
     /**
@@ -47,14 +48,15 @@ public final class CommandLineApplication {
             for (String name : registry.getBeanDefinitionNames()) {
                 if (registry.getBeanDefinition(name) instanceof AnnotatedBeanDefinition definition
                         && definition.getFactoryMethodMetadata() != null
-                        && SecurityFilterChain.class.getName().equals(definition.getFactoryMethodMetadata().getReturnTypeName())) {
+                        && SecurityFilterChain.class
+                                .getName()
+                                .equals(definition.getFactoryMethodMetadata().getReturnTypeName())) {
                     registry.removeBeanDefinition(name);
                 }
             }
         }
 
         @Override
-        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        }
+        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {}
     }
 }

@@ -32,8 +32,7 @@ final class EmbeddedDatabaseAccess {
             host all all ::1/128 scram-sha-256
             """;
 
-    private EmbeddedDatabaseAccess() {
-    }
+    private EmbeddedDatabaseAccess() {}
 
     /**
      * The superuser's password, created (owner-only) the first time. It is needed before the server starts: the
@@ -42,7 +41,8 @@ final class EmbeddedDatabaseAccess {
     static String password(Path dataDir) {
         Path passwordFile = dataDir.resolve(PASSWORD_FILE);
         try {
-            return Files.exists(passwordFile) ? Files.readString(passwordFile, StandardCharsets.UTF_8).strip()
+            return Files.exists(passwordFile)
+                    ? Files.readString(passwordFile, StandardCharsets.UTF_8).strip()
                     : createPasswordFile(passwordFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read or create " + passwordFile, e);
@@ -53,7 +53,8 @@ final class EmbeddedDatabaseAccess {
     static void secure(EmbeddedPostgres postgres, String password, Path postgresDir) {
         try {
             // Under trust the password is ignored, under SCRAM it is checked: this connection works either way.
-            try (Connection connection = postgres.getPostgresDatabase(Map.of("password", password)).getConnection();
+            try (Connection connection = postgres.getPostgresDatabase(Map.of("password", password))
+                            .getConnection();
                     Statement statement = connection.createStatement()) {
                 statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password.replace("'", "''") + "'");
                 Path hba = postgresDir.resolve("pg_hba.conf");
@@ -65,9 +66,12 @@ final class EmbeddedDatabaseAccess {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not secure the embedded database in " + postgresDir, e);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not sign in to the embedded database with the password in the data "
-                    + "directory's " + PASSWORD_FILE + " file. Restore that file, or move the data directory's postgres "
-                    + "folder away to start with an empty database.", e);
+            throw new IllegalStateException(
+                    "Could not sign in to the embedded database with the password in the data "
+                            + "directory's " + PASSWORD_FILE
+                            + " file. Restore that file, or move the data directory's postgres "
+                            + "folder away to start with an empty database.",
+                    e);
         }
     }
 
@@ -75,7 +79,8 @@ final class EmbeddedDatabaseAccess {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Path written = Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path written = Files.createFile(
+                file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(written, password + "\n", StandardCharsets.UTF_8);
         return password;
     }

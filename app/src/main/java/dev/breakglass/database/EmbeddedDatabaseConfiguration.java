@@ -45,8 +45,11 @@ class EmbeddedDatabaseConfiguration {
                     .setConnectConfig("password", password)
                     .start();
             EmbeddedDatabaseAccess.secure(postgres, password, dir);
-            log.info("Embedded PostgreSQL started on port {} with data in {} (for development and evaluation; "
-                    + "set SPRING_DATASOURCE_URL to use your own PostgreSQL)", postgres.getPort(), dir);
+            log.info(
+                    "Embedded PostgreSQL started on port {} with data in {} (for development and evaluation; "
+                            + "set SPRING_DATASOURCE_URL to use your own PostgreSQL)",
+                    postgres.getPort(),
+                    dir);
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);

@@ -47,7 +47,10 @@ class DemoData implements ApplicationRunner {
             return;
         }
         UUID acme = UUID.randomUUID();
-        db.insertInto(WORKSPACE).set(WORKSPACE.ID, acme).set(WORKSPACE.NAME, "Acme").execute();
+        db.insertInto(WORKSPACE)
+                .set(WORKSPACE.ID, acme)
+                .set(WORKSPACE.NAME, "Acme")
+                .execute();
 
         String hash = passwords.encode(PASSWORD);
         Map<String, UUID> people = new HashMap<>();
@@ -57,15 +60,57 @@ class DemoData implements ApplicationRunner {
         people.put("bob", member(acme, "bob@acme.test", "Bob Example", "USER", hash));
         people.put("gina", member(acme, "gina@acme.test", "Gina Guest", "GUEST", hash));
 
-        account(acme, "GitHub", "github", "acme-admin", "ON", people, Map.of("alice", "OWNER", "owner", "OWNER", "bob", "COLLABORATOR"));
+        account(
+                acme,
+                "GitHub",
+                "github",
+                "acme-admin",
+                "ON",
+                people,
+                Map.of("alice", "OWNER", "owner", "OWNER", "bob", "COLLABORATOR"));
         account(acme, "Google Workspace", "google", "it@acme.test", "ON", people, Map.of("alice", "OWNER"));
-        account(acme, "Slack", "slack", "admin@acme.test", "ON", people, Map.of("owner", "OWNER", "alice", "COLLABORATOR"));
-        account(acme, "AWS root", "aws", "aws-root@acme.test", "ON", people, Map.of("admin", "OWNER", "owner", "OWNER"));
-        account(acme, "Cloudflare", "cloudflare", "dns@acme.test", "OFF", people, Map.of("owner", "OWNER", "admin", "COLLABORATOR"));
-        account(acme, "Microsoft 365", "microsoft", "admin@acme.onmicrosoft.com", "ON", people,
+        account(
+                acme,
+                "Slack",
+                "slack",
+                "admin@acme.test",
+                "ON",
+                people,
+                Map.of("owner", "OWNER", "alice", "COLLABORATOR"));
+        account(
+                acme,
+                "AWS root",
+                "aws",
+                "aws-root@acme.test",
+                "ON",
+                people,
+                Map.of("admin", "OWNER", "owner", "OWNER"));
+        account(
+                acme,
+                "Cloudflare",
+                "cloudflare",
+                "dns@acme.test",
+                "OFF",
+                people,
+                Map.of("owner", "OWNER", "admin", "COLLABORATOR"));
+        account(
+                acme,
+                "Microsoft 365",
+                "microsoft",
+                "admin@acme.onmicrosoft.com",
+                "ON",
+                people,
                 Map.of("alice", "OWNER", "gina", "COLLABORATOR"));
-        account(acme, "Docker Hub", "dockerhub", "acmebuild", "UNKNOWN", people, Map.of("bob", "OWNER", "alice", "COLLABORATOR"));
-        log.info("Demo workspace Acme created: sign in as alice@acme.test (or owner@, admin@, bob@, gina@) with password {}",
+        account(
+                acme,
+                "Docker Hub",
+                "dockerhub",
+                "acmebuild",
+                "UNKNOWN",
+                people,
+                Map.of("bob", "OWNER", "alice", "COLLABORATOR"));
+        log.info(
+                "Demo workspace Acme created: sign in as alice@acme.test (or owner@, admin@, bob@, gina@) with password {}",
                 PASSWORD);
     }
 
@@ -85,7 +130,13 @@ class DemoData implements ApplicationRunner {
         return id;
     }
 
-    private void account(UUID workspace, String label, String appKey, String login, String mfa, Map<String, UUID> people,
+    private void account(
+            UUID workspace,
+            String label,
+            String appKey,
+            String login,
+            String mfa,
+            Map<String, UUID> people,
             Map<String, String> access) {
         UUID id = UUID.randomUUID();
         db.insertInto(ACCOUNT)

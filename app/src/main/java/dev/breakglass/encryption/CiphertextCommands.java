@@ -27,8 +27,7 @@ public final class CiphertextCommands {
             Settings come from the environment and application properties as for the server
             (VAULT_ADDR, VAULT_TOKEN, SPRING_DATASOURCE_URL, ...); extra --name=value arguments are Spring properties.""";
 
-    private CiphertextCommands() {
-    }
+    private CiphertextCommands() {}
 
     /** Whether the arguments name one of these commands. */
     public static boolean handles(String[] args) {
@@ -62,12 +61,12 @@ public final class CiphertextCommands {
             err.println(USAGE);
             return 2;
         }
-        try (ConfigurableApplicationContext context = withoutWebServer(application).run(springArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context =
+                withoutWebServer(application).run(springArgs.toArray(String[]::new))) {
             CiphertextJobs jobs = context.getBean(CiphertextJobs.class);
             ProgressPrinter printer = new ProgressPrinter(out);
-            CiphertextJobProgress result = CiphertextJobs.REWRAP.equals(command)
-                    ? jobs.rewrapAll(printer)
-                    : jobs.migrateAll(target, printer);
+            CiphertextJobProgress result =
+                    CiphertextJobs.REWRAP.equals(command) ? jobs.rewrapAll(printer) : jobs.migrateAll(target, printer);
             out.println(result.describe());
             return result.complete() ? 0 : 1;
         } catch (CipherException e) {

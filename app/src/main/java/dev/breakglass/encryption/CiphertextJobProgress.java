@@ -12,15 +12,23 @@ package dev.breakglass.encryption;
  * @param codesRemaining when finished: codes still not where the job wanted them (0 means all done)
  * @param stoppedBecause when the cipher became unavailable and the run stopped early, why
  */
-public record CiphertextJobProgress(String job, int setsToDo, int setsDone, int codesChanged, int setsFailed,
-        boolean finished, int codesRemaining, String stoppedBecause) {
+public record CiphertextJobProgress(
+        String job,
+        int setsToDo,
+        int setsDone,
+        int codesChanged,
+        int setsFailed,
+        boolean finished,
+        int codesRemaining,
+        String stoppedBecause) {
 
     static CiphertextJobProgress starting(String job, int setsToDo) {
         return new CiphertextJobProgress(job, setsToDo, 0, 0, 0, false, -1, null);
     }
 
     CiphertextJobProgress setDone(int codes) {
-        return new CiphertextJobProgress(job, setsToDo, setsDone + 1, codesChanged + codes, setsFailed, false, -1, null);
+        return new CiphertextJobProgress(
+                job, setsToDo, setsDone + 1, codesChanged + codes, setsFailed, false, -1, null);
     }
 
     CiphertextJobProgress setFailed() {
@@ -28,7 +36,8 @@ public record CiphertextJobProgress(String job, int setsToDo, int setsDone, int 
     }
 
     CiphertextJobProgress finished(int remaining, String stoppedBecause) {
-        return new CiphertextJobProgress(job, setsToDo, setsDone, codesChanged, setsFailed, true, remaining, stoppedBecause);
+        return new CiphertextJobProgress(
+                job, setsToDo, setsDone, codesChanged, setsFailed, true, remaining, stoppedBecause);
     }
 
     /** Whether the run finished with every code where the job wanted it. */
@@ -40,13 +49,18 @@ public record CiphertextJobProgress(String job, int setsToDo, int setsDone, int 
     public String describe() {
         String line = job + ": " + setsDone + " of " + setsToDo + " code sets done, " + codesChanged
                 + (codesChanged == 1 ? " code" : " codes") + " re-encrypted"
-                + (setsFailed > 0 ? ", " + setsFailed + (setsFailed == 1 ? " code set" : " code sets") + " failed (see the log)" : "");
+                + (setsFailed > 0
+                        ? ", " + setsFailed + (setsFailed == 1 ? " code set" : " code sets") + " failed (see the log)"
+                        : "");
         if (!finished) {
             return line + "…";
         }
         if (stoppedBecause != null) {
             return line + ". Stopped: " + stoppedBecause;
         }
-        return line + (codesRemaining == 0 ? ". Every code is done." : ". " + codesRemaining + (codesRemaining == 1 ? " code" : " codes") + " still to do.");
+        return line
+                + (codesRemaining == 0
+                        ? ". Every code is done."
+                        : ". " + codesRemaining + (codesRemaining == 1 ? " code" : " codes") + " still to do.");
     }
 }

@@ -44,7 +44,8 @@ class CiphertextJobs {
     private final EncryptionKeys keys;
     private final TransactionTemplate transaction;
 
-    CiphertextJobs(CiphertextRepository ciphertexts, CodeCipher cipher, EncryptionKeys keys, TransactionTemplate transaction) {
+    CiphertextJobs(
+            CiphertextRepository ciphertexts, CodeCipher cipher, EncryptionKeys keys, TransactionTemplate transaction) {
         this.ciphertexts = ciphertexts;
         this.cipher = cipher;
         this.keys = keys;
@@ -59,7 +60,8 @@ class CiphertextJobs {
                 newest.add(keys.newestVersion(name).prefix());
             }
         } catch (CipherUnavailableException e) {
-            CiphertextJobProgress stopped = CiphertextJobProgress.starting(REWRAP, 0).finished(-1, e.getMessage());
+            CiphertextJobProgress stopped =
+                    CiphertextJobProgress.starting(REWRAP, 0).finished(-1, e.getMessage());
             listener.accept(stopped);
             return stopped;
         }
@@ -69,12 +71,15 @@ class CiphertextJobs {
     /** Re-encrypts every stored code that is not yet encrypted with {@code target} ({@code vault} or {@code local}). */
     CiphertextJobProgress migrateAll(String target, Consumer<CiphertextJobProgress> listener) {
         CodeCipher targetCipher = keys.cipher(target);
-        return walk(MIGRATE, List.of(target + ":"),
-                (context, old) -> targetCipher.encryptAll(context, cipher.decryptAll(context, old)), listener);
+        return walk(
+                MIGRATE,
+                List.of(target + ":"),
+                (context, old) -> targetCipher.encryptAll(context, cipher.decryptAll(context, old)),
+                listener);
     }
 
-    private CiphertextJobProgress walk(String job, List<String> wantedPrefixes, SetTransform transform,
-            Consumer<CiphertextJobProgress> listener) {
+    private CiphertextJobProgress walk(
+            String job, List<String> wantedPrefixes, SetTransform transform, Consumer<CiphertextJobProgress> listener) {
         return new Run(job, wantedPrefixes, transform, listener).toTheEnd();
     }
 
@@ -153,12 +158,16 @@ class CiphertextJobs {
             if (accountId.isEmpty()) {
                 return SetOutcome.HELD_BY_ANOTHER_RUN;
             }
-            List<CiphertextRepository.StoredCiphertext> stored = ciphertexts.ciphertextsNeedingWork(setId, wantedPrefixes);
+            List<CiphertextRepository.StoredCiphertext> stored =
+                    ciphertexts.ciphertextsNeedingWork(setId, wantedPrefixes);
             if (stored.isEmpty()) {
                 return SetOutcome.ALREADY_DONE;
             }
-            List<String> replacements = transform.apply(new CipherContext(accountId.get(), setId),
-                    stored.stream().map(CiphertextRepository.StoredCiphertext::ciphertext).toList());
+            List<String> replacements = transform.apply(
+                    new CipherContext(accountId.get(), setId),
+                    stored.stream()
+                            .map(CiphertextRepository.StoredCiphertext::ciphertext)
+                            .toList());
             return new SetOutcome.Done(ciphertexts.replace(setId, stored, replacements));
         }
 
@@ -176,11 +185,9 @@ class CiphertextJobs {
         SetOutcome ALREADY_DONE = new Skipped("done by another run");
         SetOutcome FAILED = new Skipped("failed; left as it was");
 
-        record Skipped(String why) implements SetOutcome {
-        }
+        record Skipped(String why) implements SetOutcome {}
 
-        record Done(int replaced) implements SetOutcome {
-        }
+        record Done(int replaced) implements SetOutcome {}
     }
 
     private static void sleep(long millis) {

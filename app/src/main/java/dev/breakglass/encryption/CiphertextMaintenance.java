@@ -32,8 +32,13 @@ public class CiphertextMaintenance {
     private final ApplicationEventPublisher events;
     private final RewrapRuns rewrapRuns;
 
-    CiphertextMaintenance(AccessPolicy access, CiphertextRepository ciphertexts, RewrapRuns rewrapRuns,
-            EncryptionKeys keys, TransactionTemplate transaction, ApplicationEventPublisher events) {
+    CiphertextMaintenance(
+            AccessPolicy access,
+            CiphertextRepository ciphertexts,
+            RewrapRuns rewrapRuns,
+            EncryptionKeys keys,
+            TransactionTemplate transaction,
+            ApplicationEventPublisher events) {
         this.access = access;
         this.ciphertexts = ciphertexts;
         this.rewrapRuns = rewrapRuns;
@@ -55,8 +60,10 @@ public class CiphertextMaintenance {
             problem = Optional.of(e.getMessage());
         }
         List<EncryptionOverview.VersionCount> versions = new ArrayList<>();
-        ciphertexts.countByCipherVersion().forEach((version, codes) -> versions.add(new EncryptionOverview.VersionCount(
-                version, codes, Integer.valueOf(version.version()).equals(newest.get(version.cipher())))));
+        ciphertexts
+                .countByCipherVersion()
+                .forEach((version, codes) -> versions.add(new EncryptionOverview.VersionCount(
+                        version, codes, Integer.valueOf(version.version()).equals(newest.get(version.cipher())))));
         return new EncryptionOverview(keys.status(), versions, problem, rewrapRuns.last());
     }
 
@@ -86,6 +93,7 @@ public class CiphertextMaintenance {
 
     /** The workspace Owner or a Super Admin, by the role they hold now; anyone else is told there is no such page. */
     private SignedInUser requireEncryptionAdmin() {
-        return access.requireMemberWho(WorkspaceRole::mayAdministerEncryption, "The page").user();
+        return access.requireMemberWho(WorkspaceRole::mayAdministerEncryption, "The page")
+                .user();
     }
 }

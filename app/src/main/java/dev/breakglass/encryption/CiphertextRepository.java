@@ -54,8 +54,11 @@ class CiphertextRepository {
     }
 
     int countSetsNeedingWork(List<String> wantedPrefixes) {
-        return db.select(countDistinct(BACKUP_CODE.SET_ID)).from(BACKUP_CODE).where(needsWork(wantedPrefixes))
-                .fetchSingle().value1();
+        return db.select(countDistinct(BACKUP_CODE.SET_ID))
+                .from(BACKUP_CODE)
+                .where(needsWork(wantedPrefixes))
+                .fetchSingle()
+                .value1();
     }
 
     /** The next sets, in id order after {@code after}, that hold a ciphertext not starting with a wanted prefix. */
@@ -77,7 +80,8 @@ class CiphertextRepository {
         return db.select(BACKUP_CODE_SET.ACCOUNT_ID)
                 .from(BACKUP_CODE_SET)
                 .where(BACKUP_CODE_SET.ID.eq(setId))
-                .forUpdate().skipLocked()
+                .forUpdate()
+                .skipLocked()
                 .fetchOptional(BACKUP_CODE_SET.ACCOUNT_ID);
     }
 
@@ -120,6 +124,5 @@ class CiphertextRepository {
     }
 
     /** A code as the jobs see it: where it is and its ciphertext, never its value. */
-    record StoredCiphertext(int position, String ciphertext) {
-    }
+    record StoredCiphertext(int position, String ciphertext) {}
 }

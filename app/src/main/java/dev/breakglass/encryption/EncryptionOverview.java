@@ -14,7 +14,10 @@ import java.util.Optional;
  * @param problem why the newest key versions could not be read (Vault unreachable, sealed...), if so
  * @param rewrap the current or last rewrap run on this instance
  */
-public record EncryptionOverview(CipherStatus cipher, List<VersionCount> versions, Optional<String> problem,
+public record EncryptionOverview(
+        CipherStatus cipher,
+        List<VersionCount> versions,
+        Optional<String> problem,
         Optional<CiphertextJobProgress> rewrap) {
 
     public EncryptionOverview {
@@ -23,7 +26,10 @@ public record EncryptionOverview(CipherStatus cipher, List<VersionCount> version
 
     /** Codes still to move to the newest key version of their cipher. */
     public int codesToRewrap() {
-        return versions.stream().filter(count -> !count.newest()).mapToInt(VersionCount::codes).sum();
+        return versions.stream()
+                .filter(count -> !count.newest())
+                .mapToInt(VersionCount::codes)
+                .sum();
     }
 
     /**
@@ -31,6 +37,5 @@ public record EncryptionOverview(CipherStatus cipher, List<VersionCount> version
      *
      * @param newest whether it is the newest version of its cipher (false also when that is unknown)
      */
-    public record VersionCount(CipherVersion version, int codes, boolean newest) {
-    }
+    public record VersionCount(CipherVersion version, int codes, boolean newest) {}
 }

@@ -29,8 +29,7 @@ final class BundledPlugins {
 
     static final String FOLDER = "bundled-plugins/";
 
-    private BundledPlugins() {
-    }
+    private BundledPlugins() {}
 
     /** Unpacks the bundled jars into the folder, rewriting only those that changed, and returns their paths. */
     static List<Path> unpack(Path folder) {

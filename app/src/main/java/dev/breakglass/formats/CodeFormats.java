@@ -19,11 +19,17 @@ public class CodeFormats {
 
     /** Names for apps that no plugin serves (and a fallback while plugins load). */
     private static final Map<String, String> APP_NAMES = Map.ofEntries(
-            Map.entry("github", "GitHub"), Map.entry("google", "Google"), Map.entry("slack", "Slack"),
-            Map.entry("microsoft", "Microsoft"), Map.entry("aws", "Amazon Web Services"),
-            Map.entry("cloudflare", "Cloudflare"), Map.entry("dockerhub", "Docker Hub"),
-            Map.entry("gitlab", "GitLab"), Map.entry("atlassian", "Atlassian"),
-            Map.entry("linkedin", "LinkedIn"), Map.entry("reddit", "Reddit"));
+            Map.entry("github", "GitHub"),
+            Map.entry("google", "Google"),
+            Map.entry("slack", "Slack"),
+            Map.entry("microsoft", "Microsoft"),
+            Map.entry("aws", "Amazon Web Services"),
+            Map.entry("cloudflare", "Cloudflare"),
+            Map.entry("dockerhub", "Docker Hub"),
+            Map.entry("gitlab", "GitLab"),
+            Map.entry("atlassian", "Atlassian"),
+            Map.entry("linkedin", "LinkedIn"),
+            Map.entry("reddit", "Reddit"));
 
     private final CodeReader reader;
 
@@ -65,7 +71,9 @@ public class CodeFormats {
             String key = format.appKeys().contains(format.id()) ? format.id() : new TreeSet<>(format.appKeys()).first();
             apps.putIfAbsent(key, new KnownApp(key, format.displayName()));
         }
-        return apps.values().stream().sorted(Comparator.comparing(app -> app.name().toLowerCase(Locale.ROOT))).toList();
+        return apps.values().stream()
+                .sorted(Comparator.comparing(app -> app.name().toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     /** The key of the app with this key or name, any case (such as {@code github} for "GitHub" or "github"), if known. */
@@ -85,8 +93,10 @@ public class CodeFormats {
             }
         }
         return APP_NAMES.entrySet().stream()
-                .filter(entry -> entry.getKey().equals(wanted) || entry.getValue().toLowerCase(Locale.ROOT).equals(wanted))
-                .map(Map.Entry::getKey).findFirst();
+                .filter(entry -> entry.getKey().equals(wanted)
+                        || entry.getValue().toLowerCase(Locale.ROOT).equals(wanted))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     /** Every app key whose app's name contains the text, any case: to search accounts by app name. */

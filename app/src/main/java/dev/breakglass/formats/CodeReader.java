@@ -66,7 +66,8 @@ public final class CodeReader implements AutoCloseable {
         for (FormatPlugins.LoadedFormat hinted : formatsFor(formats, appKey)) {
             Optional<FormatReading> reading = call(hinted, "read", format -> format.read(paste), notices);
             if (reading.isPresent() && !reading.get().codes().isEmpty()) {
-                choice = Optional.of(new Choice(hinted.info().id(), hinted.info().displayName(), reading.get()));
+                choice =
+                        Optional.of(new Choice(hinted.info().id(), hinted.info().displayName(), reading.get()));
                 break;
             }
         }
@@ -81,7 +82,8 @@ public final class CodeReader implements AutoCloseable {
         if (codes.size() > PasteLimits.MAX_CODES) {
             throw new PasteRejectedException(PasteProblem.TOO_MANY);
         }
-        List<String> unreadable = chosen.reading().unreadable().stream().map(PasteLine::original).toList();
+        List<String> unreadable =
+                chosen.reading().unreadable().stream().map(PasteLine::original).toList();
         Optional<String> notice = notices.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", notices));
         return new ParsedCodes(chosen.formatId(), chosen.formatName(), codes, unreadable, notice);
     }
@@ -99,17 +101,27 @@ public final class CodeReader implements AutoCloseable {
     /** The facts of a format by its id, including the generic reader. */
     public Optional<FormatInfo> format(String formatId) {
         if (GenericFormat.ID.equals(formatId)) {
-            return Optional.of(new FormatInfo(GenericFormat.ID, GenericFormat.NAME, Set.of(), true,
-                    Optional.empty(), OptionalInt.empty(), Optional.empty()));
+            return Optional.of(new FormatInfo(
+                    GenericFormat.ID,
+                    GenericFormat.NAME,
+                    Set.of(),
+                    true,
+                    Optional.empty(),
+                    OptionalInt.empty(),
+                    Optional.empty()));
         }
-        return plugins.formats().stream().map(FormatPlugins.LoadedFormat::info)
-                .filter(info -> info.id().equals(formatId)).findFirst();
+        return plugins.formats().stream()
+                .map(FormatPlugins.LoadedFormat::info)
+                .filter(info -> info.id().equals(formatId))
+                .findFirst();
     }
 
     /** A saved code as its format shows it, such as {@code 1234 5678}; the code itself when that fails. */
     public String display(String formatId, String code) {
         Set<String> notices = new LinkedHashSet<>();
-        return plugins.formats().stream().filter(loaded -> loaded.info().id().equals(formatId)).findFirst()
+        return plugins.formats().stream()
+                .filter(loaded -> loaded.info().id().equals(formatId))
+                .findFirst()
                 .flatMap(loaded -> call(loaded, "display", format -> format.display(code), notices))
                 .filter(shown -> !shown.isBlank())
                 .orElse(code);
@@ -120,17 +132,19 @@ public final class CodeReader implements AutoCloseable {
         calls.shutdownNow();
     }
 
-    private static List<FormatPlugins.LoadedFormat> formatsFor(List<FormatPlugins.LoadedFormat> formats, String appKey) {
+    private static List<FormatPlugins.LoadedFormat> formatsFor(
+            List<FormatPlugins.LoadedFormat> formats, String appKey) {
         if (appKey == null || appKey.isBlank()) {
             return List.of();
         }
         String key = appKey.strip().toLowerCase(Locale.ROOT);
-        return formats.stream().filter(loaded -> loaded.info().appKeys().contains(key)).toList();
+        return formats.stream()
+                .filter(loaded -> loaded.info().appKeys().contains(key))
+                .toList();
     }
 
     private Optional<Choice> mostConfident(List<FormatPlugins.LoadedFormat> formats, Paste paste, Set<String> notices) {
-        record Scored(FormatPlugins.LoadedFormat loaded, double confidence) {
-        }
+        record Scored(FormatPlugins.LoadedFormat loaded, double confidence) {}
         List<Scored> scored = new ArrayList<>();
         for (FormatPlugins.LoadedFormat loaded : formats) {
             call(loaded, "confidence", format -> format.confidence(paste), notices)
@@ -141,7 +155,9 @@ public final class CodeReader implements AutoCloseable {
         for (Scored candidate : scored) {
             Optional<FormatReading> reading = call(candidate.loaded(), "read", format -> format.read(paste), notices);
             if (reading.isPresent() && !reading.get().codes().isEmpty()) {
-                return Optional.of(new Choice(candidate.loaded().info().id(), candidate.loaded().info().displayName(),
+                return Optional.of(new Choice(
+                        candidate.loaded().info().id(),
+                        candidate.loaded().info().displayName(),
                         reading.get()));
             }
         }
@@ -149,8 +165,8 @@ public final class CodeReader implements AutoCloseable {
     }
 
     /** Calls into a plugin on its own thread, within the time limit; failures become notices and admin errors. */
-    private <T> Optional<T> call(FormatPlugins.LoadedFormat loaded, String method, Function<CodeFormat, T> body,
-            Set<String> notices) {
+    private <T> Optional<T> call(
+            FormatPlugins.LoadedFormat loaded, String method, Function<CodeFormat, T> body, Set<String> notices) {
         String pluginId = loaded.pluginId();
         if (plugins.isSuspended(pluginId)) {
             return Optional.empty();
@@ -165,7 +181,8 @@ public final class CodeReader implements AutoCloseable {
                     + "format read the paste.");
         } catch (ExecutionException e) {
             plugins.recordFailure(pluginId, loaded.info().id(), method, e.getCause());
-            notices.add("The " + loaded.info().displayName() + " format failed on this paste, so another format read it.");
+            notices.add(
+                    "The " + loaded.info().displayName() + " format failed on this paste, so another format read it.");
         } catch (InterruptedException e) {
             result.cancel(true);
             Thread.currentThread().interrupt();
@@ -174,8 +191,7 @@ public final class CodeReader implements AutoCloseable {
     }
 
     /** The format that read the paste, and what it read. */
-    private record Choice(String formatId, String formatName, FormatReading reading) {
-    }
+    private record Choice(String formatId, String formatName, FormatReading reading) {}
 
     /** Daemon threads, so a plugin stuck in a loop never keeps the JVM (or the {@code parse} command) alive. */
     private static final class PluginThreads implements ThreadFactory {

@@ -15,8 +15,14 @@ import java.util.Set;
  * @param expectedCodeCount how many codes one set holds, if fixed
  * @param pluginId the plugin it comes from; empty for the built-in generic reader
  */
-public record FormatInfo(String id, String displayName, Set<String> appKeys, boolean supportsBackupCodes,
-        Optional<String> settingsPage, OptionalInt expectedCodeCount, Optional<String> pluginId) {
+public record FormatInfo(
+        String id,
+        String displayName,
+        Set<String> appKeys,
+        boolean supportsBackupCodes,
+        Optional<String> settingsPage,
+        OptionalInt expectedCodeCount,
+        Optional<String> pluginId) {
 
     public FormatInfo {
         appKeys = Set.copyOf(appKeys);

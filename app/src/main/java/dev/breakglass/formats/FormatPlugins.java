@@ -50,7 +50,9 @@ public final class FormatPlugins implements AutoCloseable {
      * @param bundled the jars shipped with Breakglass, already unpacked
      */
     public static FormatPlugins load(Path installed, List<Path> bundled, Clock clock) {
-        List<Path> roots = bundled.isEmpty() ? List.of(installed) : List.of(installed, bundled.get(0).getParent());
+        List<Path> roots = bundled.isEmpty()
+                ? List.of(installed)
+                : List.of(installed, bundled.get(0).getParent());
         DefaultPluginManager pf4j = new PluginJarsOnly(roots);
         pf4j.setSystemVersion(SdkVersion.CURRENT);
         FormatPlugins plugins = new FormatPlugins(pf4j, clock);
@@ -62,7 +64,9 @@ public final class FormatPlugins implements AutoCloseable {
 
     /** The formats of the running plugins, in load order. */
     List<LoadedFormat> formats() {
-        return formats.stream().filter(format -> !isSuspended(format.pluginId())).toList();
+        return formats.stream()
+                .filter(format -> !isSuspended(format.pluginId()))
+                .toList();
     }
 
     /** Every plugin jar that was found, as the admin's Plugins page shows it. */
@@ -91,7 +95,10 @@ public final class FormatPlugins implements AutoCloseable {
             try {
                 pf4j.unloadPlugin(plugin.getPluginId());
             } catch (RuntimeException e) {
-                log.warn("Could not unload plugin {}: {}", plugin.getPluginId(), e.getClass().getName());
+                log.warn(
+                        "Could not unload plugin {}: {}",
+                        plugin.getPluginId(),
+                        e.getClass().getName());
             }
         }
     }
@@ -101,9 +108,14 @@ public final class FormatPlugins implements AutoCloseable {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
-            log.warn("Could not list the plugins folder {}: {}", folder.toAbsolutePath(), e.getClass().getName());
+            log.warn(
+                    "Could not list the plugins folder {}: {}",
+                    folder.toAbsolutePath(),
+                    e.getClass().getName());
             return List.of();
         }
     }
@@ -126,7 +138,11 @@ public final class FormatPlugins implements AutoCloseable {
             pf4j.loadPlugin(jar);
         } catch (RuntimeException e) {
             record.failed(records.when() + ": could not load: " + e.getClass().getName());
-            log.warn("Could not load plugin {} from {}: {}", record.id(), record.file(), e.getClass().getName());
+            log.warn(
+                    "Could not load plugin {} from {}: {}",
+                    record.id(),
+                    record.file(),
+                    e.getClass().getName());
         }
     }
 
@@ -148,8 +164,12 @@ public final class FormatPlugins implements AutoCloseable {
                             + "annotation processor run (META-INF/extensions.idx)?");
                 }
             } catch (RuntimeException | LinkageError e) {
-                record.failed(records.when() + ": could not start or create its formats: " + e.getClass().getName());
-                log.warn("Plugin {} failed to start: {}", record.id(), e.getClass().getName());
+                record.failed(records.when() + ": could not start or create its formats: "
+                        + e.getClass().getName());
+                log.warn(
+                        "Plugin {} failed to start: {}",
+                        record.id(),
+                        e.getClass().getName());
             }
         }
     }
@@ -158,15 +178,22 @@ public final class FormatPlugins implements AutoCloseable {
         FormatInfo info;
         try {
             OptionalInt expected = format.expectedCodeCount();
-            info = new FormatInfo(format.id(), format.displayName(), format.appKeys(), format.supportsBackupCodes(),
-                    format.settingsPage().map(Object::toString), expected == null ? OptionalInt.empty() : expected,
+            info = new FormatInfo(
+                    format.id(),
+                    format.displayName(),
+                    format.appKeys(),
+                    format.supportsBackupCodes(),
+                    format.settingsPage().map(Object::toString),
+                    expected == null ? OptionalInt.empty() : expected,
                     Optional.of(record.id()));
         } catch (RuntimeException e) {
-            record.addError(records.when() + ": a format's facts could not be read: " + e.getClass().getName());
+            record.addError(records.when() + ": a format's facts could not be read: "
+                    + e.getClass().getName());
             return;
         }
         if (!formatIds.add(info.id())) {
-            record.addError("Format id '" + info.id() + "' is already taken by another plugin; this format is ignored.");
+            record.addError(
+                    "Format id '" + info.id() + "' is already taken by another plugin; this format is ignored.");
             return;
         }
         record.formats().add(info.displayName());

@@ -28,6 +28,5 @@ class FormatsConfiguration {
      * @param timeout {@code breakglass.plugins.timeout}: how long one call into a plugin may take, 1s unless set
      */
     @ConfigurationProperties("breakglass.plugins")
-    record PluginSettings(Path dir, @DefaultValue("1s") Duration timeout) {
-    }
+    record PluginSettings(Path dir, @DefaultValue("1s") Duration timeout) {}
 }

@@ -1,8 +1,8 @@
 package dev.breakglass.formats;
 
 import dev.breakglass.plugin.CodeFormat;
-import dev.breakglass.plugin.FoundCode;
 import dev.breakglass.plugin.FormatReading;
+import dev.breakglass.plugin.FoundCode;
 import dev.breakglass.plugin.Paste;
 import dev.breakglass.plugin.PasteLine;
 import java.net.URI;
@@ -121,7 +121,9 @@ final class GenericFormat implements CodeFormat {
     }
 
     private static boolean looksLikeCode(String word) {
-        return word.length() >= MIN_LENGTH && word.length() <= MAX_LENGTH
-                && WORD.matcher(word).matches() && HAS_DIGIT.matcher(word).matches();
+        return word.length() >= MIN_LENGTH
+                && word.length() <= MAX_LENGTH
+                && WORD.matcher(word).matches()
+                && HAS_DIGIT.matcher(word).matches();
     }
 }

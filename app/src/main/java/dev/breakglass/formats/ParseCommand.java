@@ -33,14 +33,15 @@ public final class ParseCommand {
     private static final String SLF4J_PROVIDER = "slf4j.provider";
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ParseCommand() {
-    }
+    private ParseCommand() {}
 
     /** Runs the command: {@code args} are those after {@code parse}. Returns the exit code. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         quietLogging();
         Optional<String> app = Optional.empty();
-        Path pluginsDir = setting("breakglass.plugins.dir", "BREAKGLASS_PLUGINS_DIR").map(Path::of).orElse(null);
+        Path pluginsDir = setting("breakglass.plugins.dir", "BREAKGLASS_PLUGINS_DIR")
+                .map(Path::of)
+                .orElse(null);
         for (int i = 0; i < args.length; i++) {
             if ("--app".equals(args[i]) && i + 1 < args.length) {
                 app = Optional.of(args[++i]);
@@ -51,7 +52,8 @@ public final class ParseCommand {
                 return USAGE;
             }
         }
-        Path dataDir = Path.of(setting("breakglass.data-dir", "BREAKGLASS_DATA_DIR").orElse("data"));
+        Path dataDir =
+                Path.of(setting("breakglass.data-dir", "BREAKGLASS_DATA_DIR").orElse("data"));
         try (FormatPlugins plugins = PluginLocations.of(pluginsDir, dataDir).load(Clock.systemUTC());
                 CodeReader reader = new CodeReader(plugins, Duration.ofSeconds(1))) {
             try {
@@ -73,8 +75,8 @@ public final class ParseCommand {
         try {
             return PasteBytes.decode(bytes);
         } catch (PasteBytes.UnreadablePasteException e) {
-            throw new PasteRejectedException(e.problem() == PasteBytes.Problem.TOO_LARGE ? PasteProblem.TOO_LARGE
-                    : PasteProblem.NOT_TEXT);
+            throw new PasteRejectedException(
+                    e.problem() == PasteBytes.Problem.TOO_LARGE ? PasteProblem.TOO_LARGE : PasteProblem.NOT_TEXT);
         }
     }
 
@@ -187,7 +189,8 @@ public final class ParseCommand {
     private static void reportProblems(FormatPlugins plugins, PrintStream err) {
         for (PluginStatus status : plugins.statuses()) {
             if (status.state() != PluginStatus.State.STARTED || !status.errors().isEmpty()) {
-                err.println("plugin " + status.pluginId() + " (" + status.file() + "): " + status.state().label());
+                err.println("plugin " + status.pluginId() + " (" + status.file() + "): "
+                        + status.state().label());
                 status.errors().forEach(error -> err.println("  " + error));
             }
         }

@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param unreadableLines lines with text that held no code
  * @param notice a sentence for the user when the paste was not read as planned, such as a plugin that failed
  */
-public record ParsedCodes(String formatId, String formatName, List<String> codes, List<String> unreadableLines,
-        Optional<String> notice) {
+public record ParsedCodes(
+        String formatId, String formatName, List<String> codes, List<String> unreadableLines, Optional<String> notice) {
 
     public ParsedCodes {
         codes = List.copyOf(codes);
@@ -27,6 +27,7 @@ public record ParsedCodes(String formatId, String formatName, List<String> codes
 
     @Override
     public String toString() {
-        return "ParsedCodes[format=" + formatId + ", codes=" + codes.size() + ", unreadable=" + unreadableLines.size() + "]";
+        return "ParsedCodes[format=" + formatId + ", codes=" + codes.size() + ", unreadable=" + unreadableLines.size()
+                + "]";
     }
 }

@@ -9,8 +9,7 @@ final class PasteLimits {
     static final int MAX_BYTES = PasteBytes.MAX_BYTES;
     static final int MAX_CODES = 100;
 
-    private PasteLimits() {
-    }
+    private PasteLimits() {}
 
     /** Refuses text that is too large, is not text, or holds nothing but white space. */
     static void check(String text) {

@@ -4,7 +4,9 @@ package dev.breakglass.formats;
 public enum PasteProblem {
     EMPTY("empty", "Paste the backup codes first: the field is empty."),
     NO_CODES("no_codes", "No backup codes were found. Paste the codes exactly as the app showed or downloaded them."),
-    TOO_LARGE("too_large", "That is more than 64 KiB of text, far more than a set of backup codes. Paste only the codes."),
+    TOO_LARGE(
+            "too_large",
+            "That is more than 64 KiB of text, far more than a set of backup codes. Paste only the codes."),
     TOO_MANY("too_many", "More than 100 codes were found. Paste one set of backup codes at a time."),
     NOT_TEXT("not_text", "That does not look like text. Paste the codes as text, not a file's raw contents.");
 

@@ -13,8 +13,7 @@ import org.pf4j.PluginDescriptor;
  */
 final class PluginAdmission {
 
-    private PluginAdmission() {
-    }
+    private PluginAdmission() {}
 
     /** What the manifest says, and why the jar is refused if it is. */
     record Verdict(String id, String version, String file, Optional<String> refusal) {
@@ -30,8 +29,12 @@ final class PluginAdmission {
         try {
             descriptor = new ManifestPluginDescriptorFinder().find(jar);
         } catch (RuntimeException e) {
-            return new Verdict(file, "", file,
-                    Optional.of("Not a plugin jar: its manifest has no Plugin-Id (" + e.getClass().getSimpleName() + ")."));
+            return new Verdict(
+                    file,
+                    "",
+                    file,
+                    Optional.of("Not a plugin jar: its manifest has no Plugin-Id ("
+                            + e.getClass().getSimpleName() + ")."));
         }
         String version = descriptor.getVersion() == null ? "" : descriptor.getVersion();
         String id = descriptor.getPluginId();
@@ -44,8 +47,9 @@ final class PluginAdmission {
     /** Why a plugin built for the given SDK range cannot run here, if it cannot. */
     static Optional<String> incompatibility(String requires) {
         if (requires == null || requires.isBlank() || "*".equals(requires.strip())) {
-            return Optional.of("Refused: the plugin does not say which plugin SDK it was built for (Plugin-Requires in its "
-                    + "manifest). Rebuild it with the Breakglass plugins parent POM, which writes it.");
+            return Optional.of(
+                    "Refused: the plugin does not say which plugin SDK it was built for (Plugin-Requires in its "
+                            + "manifest). Rebuild it with the Breakglass plugins parent POM, which writes it.");
         }
         boolean fits;
         try {
@@ -55,7 +59,8 @@ final class PluginAdmission {
         }
         if (!fits) {
             return Optional.of("Refused: built for plugin SDK " + requires.strip() + ", but this Breakglass offers SDK "
-                    + SdkVersion.CURRENT + ". Rebuild the plugin against SDK " + SdkVersion.CURRENT + ", or use a Breakglass "
+                    + SdkVersion.CURRENT + ". Rebuild the plugin against SDK " + SdkVersion.CURRENT
+                    + ", or use a Breakglass "
                     + "version whose SDK it was built for.");
         }
         return Optional.empty();

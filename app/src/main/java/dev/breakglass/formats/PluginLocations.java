@@ -14,7 +14,8 @@ record PluginLocations(Path installed, Path bundled) {
 
     static PluginLocations of(Path pluginsDir, Path dataDir) {
         Path data = dataDir == null ? Path.of("data") : dataDir;
-        return new PluginLocations(pluginsDir == null ? data.resolve("plugins") : pluginsDir, data.resolve("bundled-plugins"));
+        return new PluginLocations(
+                pluginsDir == null ? data.resolve("plugins") : pluginsDir, data.resolve("bundled-plugins"));
     }
 
     FormatPlugins load(Clock clock) {

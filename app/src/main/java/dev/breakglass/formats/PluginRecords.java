@@ -23,7 +23,8 @@ final class PluginRecords {
 
     private static final Logger log = LoggerFactory.getLogger(PluginRecords.class);
     private static final int ERRORS_KEPT = 5;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Clock clock;
     private final Map<String, Record> records = new LinkedHashMap<>();
@@ -54,8 +55,9 @@ final class PluginRecords {
 
     /** A second jar with an id already taken: the first one found wins, and says so. */
     void ignoreDuplicate(PluginAdmission.Verdict verdict, String origin) {
-        records.get(verdict.id()).addError("A " + origin + " plugin with the same id (" + verdict.file()
-                + ") was ignored: this one replaces it.");
+        records.get(verdict.id())
+                .addError("A " + origin + " plugin with the same id (" + verdict.file()
+                        + ") was ignored: this one replaces it.");
     }
 
     /** The admitted jars not yet loaded and started, in load order. */
@@ -65,10 +67,17 @@ final class PluginRecords {
 
     void recordFailure(String pluginId, String formatId, String call, Throwable failure) {
         String where = failure.getStackTrace().length > 0 ? " at " + failure.getStackTrace()[0] : "";
-        log.warn("Format plugin {} failed: {}.{}() threw {}{}", pluginId, formatId, call, failure.getClass().getName(), where);
+        log.warn(
+                "Format plugin {} failed: {}.{}() threw {}{}",
+                pluginId,
+                formatId,
+                call,
+                failure.getClass().getName(),
+                where);
         Record record = records.get(pluginId);
         if (record != null) {
-            record.addError(when() + ": " + formatId + "." + call + "() threw " + failure.getClass().getName() + where);
+            record.addError(when() + ": " + formatId + "." + call + "() threw "
+                    + failure.getClass().getName() + where);
         }
     }
 
@@ -76,7 +85,8 @@ final class PluginRecords {
         log.warn("Format plugin {} suspended: {}.{}() ran longer than {} ms", pluginId, formatId, call, millis);
         Record record = records.get(pluginId);
         if (record != null) {
-            record.addError(when() + ": " + formatId + "." + call + "() ran longer than " + millis + " ms; suspended until restart");
+            record.addError(when() + ": " + formatId + "." + call + "() ran longer than " + millis
+                    + " ms; suspended until restart");
             record.state = PluginStatus.State.SUSPENDED;
         }
     }
@@ -141,8 +151,14 @@ final class PluginRecords {
         }
 
         private PluginStatus status() {
-            return new PluginStatus(id, version, file, origin, state == null ? PluginStatus.State.FAILED : state,
-                    formats, List.copyOf(errors));
+            return new PluginStatus(
+                    id,
+                    version,
+                    file,
+                    origin,
+                    state == null ? PluginStatus.State.FAILED : state,
+                    formats,
+                    List.copyOf(errors));
         }
     }
 }

@@ -14,8 +14,14 @@ import java.util.List;
  * @param formats the display names of the formats it provides
  * @param errors what went wrong, newest last
  */
-public record PluginStatus(String pluginId, String version, String file, String origin, State state,
-        List<String> formats, List<String> errors) {
+public record PluginStatus(
+        String pluginId,
+        String version,
+        String file,
+        String origin,
+        State state,
+        List<String> formats,
+        List<String> errors) {
 
     public PluginStatus {
         formats = List.copyOf(formats);

@@ -29,7 +29,8 @@ public class NotificationCenter {
     private final Clock clock;
     private final CodeWarnings warnings;
 
-    NotificationCenter(NotificationRepository notifications, CurrentUser currentUser, Clock clock, CodeWarnings warnings) {
+    NotificationCenter(
+            NotificationRepository notifications, CurrentUser currentUser, Clock clock, CodeWarnings warnings) {
         this.notifications = notifications;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -38,34 +39,60 @@ public class NotificationCenter {
 
     @EventListener
     void on(CodesRevealed event) {
-        notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODES_REVEALED",
-                "viewed the backup codes of", ".");
+        notifications.notifyOtherOwners(
+                event.workspaceId(),
+                event.accountId(),
+                event.actorId(),
+                "CODES_REVEALED",
+                "viewed the backup codes of",
+                ".");
     }
 
     @EventListener
     void on(CodeMarked event) {
-        String what = event.handedOut() ? "used a backup code of"
+        String what = event.handedOut()
+                ? "used a backup code of"
                 : event.used() ? "marked a backup code used for" : "marked a backup code unused for";
-        notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODE_MARKED",
-                what, warnings.isLow(event.remaining()) ? " (" + event.remaining() + " left)." : ".");
+        notifications.notifyOtherOwners(
+                event.workspaceId(),
+                event.accountId(),
+                event.actorId(),
+                "CODE_MARKED",
+                what,
+                warnings.isLow(event.remaining()) ? " (" + event.remaining() + " left)." : ".");
     }
 
     @EventListener
     void on(CodesReplaced event) {
-        notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODES_REPLACED",
-                "replaced the backup codes of", ".");
+        notifications.notifyOtherOwners(
+                event.workspaceId(),
+                event.accountId(),
+                event.actorId(),
+                "CODES_REPLACED",
+                "replaced the backup codes of",
+                ".");
     }
 
     @EventListener
     void on(CodesDeleted event) {
-        notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "CODES_DELETED",
-                "deleted the backup codes of", ".");
+        notifications.notifyOtherOwners(
+                event.workspaceId(),
+                event.accountId(),
+                event.actorId(),
+                "CODES_DELETED",
+                "deleted the backup codes of",
+                ".");
     }
 
     @EventListener
     void on(AccountRemoved event) {
-        notifications.notifyOtherOwners(event.workspaceId(), event.accountId(), event.actorId(), "ACCOUNT_REMOVED",
-                "removed the account", "; its backup codes are destroyed.");
+        notifications.notifyOtherOwners(
+                event.workspaceId(),
+                event.accountId(),
+                event.actorId(),
+                "ACCOUNT_REMOVED",
+                "removed the account",
+                "; its backup codes are destroyed.");
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -32,17 +32,38 @@ class NotificationRepository {
      * statement. The message reads "{actor} {what} {account}{ending}".
      */
     int notifyOtherOwners(UUID workspaceId, UUID accountId, UUID actorId, String kind, String what, String ending) {
-        return db.insertInto(NOTIFICATION, NOTIFICATION.ID, NOTIFICATION.WORKSPACE_ID, NOTIFICATION.RECIPIENT_ID,
-                        NOTIFICATION.ACTOR_ID, NOTIFICATION.ACCOUNT_ID, NOTIFICATION.KIND, NOTIFICATION.MESSAGE)
-                .select(select(field("gen_random_uuid()", UUID.class),
-                                val(workspaceId), ACCOUNT_ACCESS.USER_ID, val(actorId),
-                                val(accountId), val(kind),
-                                concat(coalesce(field(select(APP_USER.DISPLAY_NAME).from(APP_USER)
-                                                .where(APP_USER.ID.eq(actorId))), val("Someone")),
-                                        val(" " + what + " "), ACCOUNT.LABEL, val(ending)))
+        return db.insertInto(
+                        NOTIFICATION,
+                        NOTIFICATION.ID,
+                        NOTIFICATION.WORKSPACE_ID,
+                        NOTIFICATION.RECIPIENT_ID,
+                        NOTIFICATION.ACTOR_ID,
+                        NOTIFICATION.ACCOUNT_ID,
+                        NOTIFICATION.KIND,
+                        NOTIFICATION.MESSAGE)
+                .select(select(
+                                field("gen_random_uuid()", UUID.class),
+                                val(workspaceId),
+                                ACCOUNT_ACCESS.USER_ID,
+                                val(actorId),
+                                val(accountId),
+                                val(kind),
+                                concat(
+                                        coalesce(
+                                                field(select(APP_USER.DISPLAY_NAME)
+                                                        .from(APP_USER)
+                                                        .where(APP_USER.ID.eq(actorId))),
+                                                val("Someone")),
+                                        val(" " + what + " "),
+                                        ACCOUNT.LABEL,
+                                        val(ending)))
                         .from(ACCOUNT_ACCESS)
-                        .join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
-                        .join(WORKSPACE_MEMBER).on(WORKSPACE_MEMBER.WORKSPACE_ID.eq(ACCOUNT_ACCESS.WORKSPACE_ID)
+                        .join(ACCOUNT)
+                        .on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
+                        .join(WORKSPACE_MEMBER)
+                        .on(WORKSPACE_MEMBER
+                                .WORKSPACE_ID
+                                .eq(ACCOUNT_ACCESS.WORKSPACE_ID)
                                 .and(WORKSPACE_MEMBER.USER_ID.eq(ACCOUNT_ACCESS.USER_ID)))
                         .where(ACCOUNT_ACCESS.ACCOUNT_ID.eq(accountId))
                         .and(ACCOUNT_ACCESS.WORKSPACE_ID.eq(workspaceId))
@@ -53,12 +74,21 @@ class NotificationRepository {
     }
 
     int countUnread(UUID workspaceId, UUID recipientId) {
-        return db.fetchCount(NOTIFICATION, NOTIFICATION.WORKSPACE_ID.eq(workspaceId)
-                .and(NOTIFICATION.RECIPIENT_ID.eq(recipientId)).and(NOTIFICATION.READ_AT.isNull()));
+        return db.fetchCount(
+                NOTIFICATION,
+                NOTIFICATION
+                        .WORKSPACE_ID
+                        .eq(workspaceId)
+                        .and(NOTIFICATION.RECIPIENT_ID.eq(recipientId))
+                        .and(NOTIFICATION.READ_AT.isNull()));
     }
 
     List<Notice> findRecent(UUID workspaceId, UUID recipientId, int limit) {
-        return db.select(NOTIFICATION.ID, NOTIFICATION.MESSAGE, NOTIFICATION.ACCOUNT_ID, NOTIFICATION.CREATED_AT,
+        return db.select(
+                        NOTIFICATION.ID,
+                        NOTIFICATION.MESSAGE,
+                        NOTIFICATION.ACCOUNT_ID,
+                        NOTIFICATION.CREATED_AT,
                         NOTIFICATION.READ_AT)
                 .from(NOTIFICATION)
                 .where(NOTIFICATION.WORKSPACE_ID.eq(workspaceId))
@@ -69,7 +99,8 @@ class NotificationRepository {
     }
 
     void markAllRead(UUID workspaceId, UUID recipientId, OffsetDateTime now) {
-        db.update(NOTIFICATION).set(NOTIFICATION.READ_AT, now)
+        db.update(NOTIFICATION)
+                .set(NOTIFICATION.READ_AT, now)
                 .where(NOTIFICATION.WORKSPACE_ID.eq(workspaceId))
                 .and(NOTIFICATION.RECIPIENT_ID.eq(recipientId))
                 .and(NOTIFICATION.READ_AT.isNull())

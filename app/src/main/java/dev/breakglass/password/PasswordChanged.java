@@ -7,5 +7,4 @@ import java.util.UUID;
  *
  * @param byLink whether the password was set through a one-time link rather than changed by its owner
  */
-public record PasswordChanged(UUID workspaceId, UUID userId, boolean byLink) {
-}
+public record PasswordChanged(UUID workspaceId, UUID userId, boolean byLink) {}

@@ -63,8 +63,11 @@ public class PasswordPolicy {
                 throw new IllegalStateException("common-passwords.txt is missing from the password package");
             }
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                        .map(line -> line.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+                return reader.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                        .map(line -> line.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toUnmodifiableSet());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

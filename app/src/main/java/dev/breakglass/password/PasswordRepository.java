@@ -21,7 +21,9 @@ class PasswordRepository {
     }
 
     Optional<String> findHash(UUID userId) {
-        return db.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.ID.eq(userId))
+        return db.select(APP_USER.PASSWORD_HASH)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(userId))
                 .fetchOptional(APP_USER.PASSWORD_HASH);
     }
 
@@ -50,10 +52,18 @@ class PasswordRepository {
 
     /** The member a token belongs to, when it is unused, unexpired, and the member is active. */
     Optional<TokenOwner> findUsableToken(String tokenHash, OffsetDateTime now) {
-        return db.select(SET_PASSWORD_TOKEN.WORKSPACE_ID, SET_PASSWORD_TOKEN.USER_ID, APP_USER.EMAIL, APP_USER.DISPLAY_NAME)
+        return db.select(
+                        SET_PASSWORD_TOKEN.WORKSPACE_ID,
+                        SET_PASSWORD_TOKEN.USER_ID,
+                        APP_USER.EMAIL,
+                        APP_USER.DISPLAY_NAME)
                 .from(SET_PASSWORD_TOKEN)
-                .join(APP_USER).on(APP_USER.ID.eq(SET_PASSWORD_TOKEN.USER_ID))
-                .join(WORKSPACE_MEMBER).on(WORKSPACE_MEMBER.WORKSPACE_ID.eq(SET_PASSWORD_TOKEN.WORKSPACE_ID)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(SET_PASSWORD_TOKEN.USER_ID))
+                .join(WORKSPACE_MEMBER)
+                .on(WORKSPACE_MEMBER
+                        .WORKSPACE_ID
+                        .eq(SET_PASSWORD_TOKEN.WORKSPACE_ID)
                         .and(WORKSPACE_MEMBER.USER_ID.eq(SET_PASSWORD_TOKEN.USER_ID)))
                 .where(SET_PASSWORD_TOKEN.TOKEN_HASH.eq(tokenHash))
                 .and(SET_PASSWORD_TOKEN.USED_AT.isNull())
@@ -65,12 +75,12 @@ class PasswordRepository {
     /** Marks the token used; false when someone else used it first. */
     boolean markUsed(String tokenHash, OffsetDateTime now) {
         return db.update(SET_PASSWORD_TOKEN)
-                .set(SET_PASSWORD_TOKEN.USED_AT, now)
-                .where(SET_PASSWORD_TOKEN.TOKEN_HASH.eq(tokenHash))
-                .and(SET_PASSWORD_TOKEN.USED_AT.isNull())
-                .execute() == 1;
+                        .set(SET_PASSWORD_TOKEN.USED_AT, now)
+                        .where(SET_PASSWORD_TOKEN.TOKEN_HASH.eq(tokenHash))
+                        .and(SET_PASSWORD_TOKEN.USED_AT.isNull())
+                        .execute()
+                == 1;
     }
 
-    record TokenOwner(UUID workspaceId, UUID userId, String email, String displayName) {
-    }
+    record TokenOwner(UUID workspaceId, UUID userId, String email, String displayName) {}
 }

@@ -1,9 +1,10 @@
 package dev.breakglass.password;
 
-import dev.breakglass.security.MemberGrant;
 import dev.breakglass.security.AccessPolicy;
-import dev.breakglass.security.SignedInSessions;
 import dev.breakglass.security.ManagerGrant;
+import dev.breakglass.security.MemberGrant;
+import dev.breakglass.security.SignedInSessions;
+import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +20,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -46,8 +46,14 @@ public class PasswordService {
     private final SignedInSessions sessions;
     private final SecureRandom random = new SecureRandom();
 
-    PasswordService(AccessPolicy access, PasswordRepository passwords, PasswordPolicy policy, PasswordEncoder encoder,
-            ApplicationEventPublisher events, Clock clock, SignedInSessions sessions) {
+    PasswordService(
+            AccessPolicy access,
+            PasswordRepository passwords,
+            PasswordPolicy policy,
+            PasswordEncoder encoder,
+            ApplicationEventPublisher events,
+            Clock clock,
+            SignedInSessions sessions) {
         this.access = access;
         this.passwords = passwords;
         this.policy = policy;
@@ -88,7 +94,10 @@ public class PasswordService {
     @Transactional
     public SetPasswordLink issueSetPasswordLink(UUID userId) {
         ManagerGrant grant = access.requireManagerOf(userId);
-        return issueLink(grant.manager().user().workspaceId(), userId, grant.manager().user().userId());
+        return issueLink(
+                grant.manager().user().workspaceId(),
+                userId,
+                grant.manager().user().userId());
     }
 
     /**
@@ -100,7 +109,8 @@ public class PasswordService {
     @Transactional(propagation = Propagation.MANDATORY)
     public SetPasswordLink issueSystemSetPasswordLink(UUID workspaceId, UUID userId) {
         if (passwords.findHash(userId).isPresent()) {
-            throw new IllegalStateException("A system-issued set-password link is only for a member without a password");
+            throw new IllegalStateException(
+                    "A system-issued set-password link is only for a member without a password");
         }
         return issueLink(workspaceId, userId, null);
     }
@@ -118,7 +128,9 @@ public class PasswordService {
     /** The display name of the member a set-password link is for, when the link still works. */
     @PreAuthorize("permitAll()")
     public Optional<String> setPasswordLinkHolder(String token) {
-        return passwords.findUsableToken(hash(token), OffsetDateTime.now(clock)).map(PasswordRepository.TokenOwner::displayName);
+        return passwords
+                .findUsableToken(hash(token), OffsetDateTime.now(clock))
+                .map(PasswordRepository.TokenOwner::displayName);
     }
 
     /**
@@ -132,8 +144,8 @@ public class PasswordService {
     public void setPasswordWithLink(String token, String newPassword) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String tokenHash = hash(token);
-        PasswordRepository.TokenOwner owner = passwords.findUsableToken(tokenHash, now)
-                .orElseThrow(InvalidSetPasswordLinkException::new);
+        PasswordRepository.TokenOwner owner =
+                passwords.findUsableToken(tokenHash, now).orElseThrow(InvalidSetPasswordLinkException::new);
         policy.require(newPassword, owner.email());
         if (!passwords.markUsed(tokenHash, now)) {
             throw new InvalidSetPasswordLinkException();
@@ -164,7 +176,8 @@ public class PasswordService {
 
     static String hash(String token) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(token).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(token).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -9,5 +9,4 @@ import java.util.UUID;
  *
  * @param actorId the admin who issued it; null when the system did
  */
-public record SetPasswordLinkIssued(UUID workspaceId, UUID actorId, UUID userId, OffsetDateTime expiresAt) {
-}
+public record SetPasswordLinkIssued(UUID workspaceId, UUID actorId, UUID userId, OffsetDateTime expiresAt) {}

@@ -33,8 +33,12 @@ public class AccessPolicy {
         SignedInUser user = currentUser.require();
         var row = db.select(ACCOUNT_ACCESS.ROLE, WORKSPACE_MEMBER.ROLE)
                 .from(ACCOUNT_ACCESS)
-                .join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
-                .join(WORKSPACE_MEMBER).on(WORKSPACE_MEMBER.WORKSPACE_ID.eq(ACCOUNT.WORKSPACE_ID)
+                .join(ACCOUNT)
+                .on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
+                .join(WORKSPACE_MEMBER)
+                .on(WORKSPACE_MEMBER
+                        .WORKSPACE_ID
+                        .eq(ACCOUNT.WORKSPACE_ID)
                         .and(WORKSPACE_MEMBER.USER_ID.eq(ACCOUNT_ACCESS.USER_ID)))
                 .where(ACCOUNT_ACCESS.ACCOUNT_ID.eq(accountId))
                 .and(ACCOUNT_ACCESS.USER_ID.eq(user.userId()))
@@ -45,7 +49,8 @@ public class AccessPolicy {
         if (row == null) {
             throw new NotFoundException("The account");
         }
-        return new AccountGrant(user, accountId, AccountRole.valueOf(row.value1()), WorkspaceRole.valueOf(row.value2()));
+        return new AccountGrant(
+                user, accountId, AccountRole.valueOf(row.value1()), WorkspaceRole.valueOf(row.value2()));
     }
 
     /** The caller may add, view, use, replace or delete the account's backup codes. */
@@ -72,8 +77,11 @@ public class AccessPolicy {
      */
     public MemberGrant requireAccountRemover(UUID accountId) {
         MemberGrant member = requireMember();
-        boolean owner = db.fetchExists(ACCOUNT_ACCESS.join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID)),
-                ACCOUNT_ACCESS.ACCOUNT_ID.eq(accountId)
+        boolean owner = db.fetchExists(
+                ACCOUNT_ACCESS.join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID)),
+                ACCOUNT_ACCESS
+                        .ACCOUNT_ID
+                        .eq(accountId)
                         .and(ACCOUNT_ACCESS.USER_ID.eq(member.user().userId()))
                         .and(ACCOUNT_ACCESS.ROLE.eq(AccountRole.OWNER.name()))
                         .and(ACCOUNT.WORKSPACE_ID.eq(member.user().workspaceId()))
@@ -119,11 +127,13 @@ public class AccessPolicy {
                 .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(manager.user().workspaceId()))
                 .and(WORKSPACE_MEMBER.USER_ID.eq(targetUserId))
                 .fetchOne();
-        if (target == null || targetUserId.equals(manager.user().userId())
+        if (target == null
+                || targetUserId.equals(manager.user().userId())
                 || !manager.role().mayManage(WorkspaceRole.valueOf(target.value1()))) {
             throw new NotFoundException("The member");
         }
-        return new ManagerGrant(manager, targetUserId, WorkspaceRole.valueOf(target.value1()), ACTIVE.equals(target.value2()));
+        return new ManagerGrant(
+                manager, targetUserId, WorkspaceRole.valueOf(target.value1()), ACTIVE.equals(target.value2()));
     }
 
     /**

@@ -10,6 +10,5 @@ import java.util.UUID;
  * @param previousRole null when the access was just granted
  * @param role null when the access was revoked
  */
-public record AccountAccessChanged(UUID workspaceId, UUID actorId, UUID accountId, UUID userId, AccountRole previousRole,
-        AccountRole role) {
-}
+public record AccountAccessChanged(
+        UUID workspaceId, UUID actorId, UUID accountId, UUID userId, AccountRole previousRole, AccountRole role) {}

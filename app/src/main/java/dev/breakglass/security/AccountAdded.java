@@ -11,8 +11,17 @@ import java.util.UUID;
  * @param appName the app's name as shown, for an app no plugin serves the name the user typed
  * @param imported whether it came from an import of accounts
  */
-public record AccountAdded(UUID workspaceId, UUID actorId, UUID accountId, String label, String appKey, String appName,
-        String mfaState, List<UUID> owners, List<UUID> collaborators, boolean imported) {
+public record AccountAdded(
+        UUID workspaceId,
+        UUID actorId,
+        UUID accountId,
+        String label,
+        String appKey,
+        String appName,
+        String mfaState,
+        List<UUID> owners,
+        List<UUID> collaborators,
+        boolean imported) {
 
     public AccountAdded {
         owners = List.copyOf(owners);

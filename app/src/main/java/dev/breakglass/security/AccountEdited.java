@@ -11,13 +11,13 @@ import java.util.UUID;
  * @param changes the settings that changed with their old and new values, notes never among them
  * @param notesChanged whether the notes changed
  */
-public record AccountEdited(UUID workspaceId, UUID actorId, UUID accountId, List<Change> changes, boolean notesChanged) {
+public record AccountEdited(
+        UUID workspaceId, UUID actorId, UUID accountId, List<Change> changes, boolean notesChanged) {
 
     public AccountEdited {
         changes = List.copyOf(changes);
     }
 
     /** One setting, before and after; a value is null when it was or became empty. */
-    public record Change(String setting, String before, String after) {
-    }
+    public record Change(String setting, String before, String after) {}
 }

@@ -9,5 +9,4 @@ import java.util.UUID;
  *
  * @param activeSetId the set of codes saved when it was removed, or null
  */
-public record AccountRemoved(UUID workspaceId, UUID actorId, UUID accountId, String label, UUID activeSetId) {
-}
+public record AccountRemoved(UUID workspaceId, UUID actorId, UUID accountId, String label, UUID activeSetId) {}

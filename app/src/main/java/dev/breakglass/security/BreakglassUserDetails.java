@@ -43,7 +43,8 @@ final class BreakglassUserDetails implements UserDetails, CredentialsContainer {
     public Collection<? extends GrantedAuthority> getAuthorities() {
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
-        Capability.of(user.role()).forEach(capability -> authorities.add(new SimpleGrantedAuthority("ROLE_" + capability)));
+        Capability.of(user.role())
+                .forEach(capability -> authorities.add(new SimpleGrantedAuthority("ROLE_" + capability)));
         return authorities;
     }
 
@@ -70,7 +71,8 @@ final class BreakglassUserDetails implements UserDetails, CredentialsContainer {
     /** The same person in the same workspace, so that the session registry files their sessions together. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof BreakglassUserDetails that && that.user.userId().equals(user.userId())
+        return other instanceof BreakglassUserDetails that
+                && that.user.userId().equals(user.userId())
                 && that.user.workspaceId().equals(user.workspaceId());
     }
 

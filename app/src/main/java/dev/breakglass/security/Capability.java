@@ -28,11 +28,13 @@ public final class Capability {
         GRANTED_BY.put(ADMINISTER_ENCRYPTION, WorkspaceRole::mayAdministerEncryption);
     }
 
-    private Capability() {
-    }
+    private Capability() {}
 
     /** The capabilities a member with this role holds. */
     public static List<String> of(WorkspaceRole role) {
-        return GRANTED_BY.entrySet().stream().filter(entry -> entry.getValue().test(role)).map(Map.Entry::getKey).toList();
+        return GRANTED_BY.entrySet().stream()
+                .filter(entry -> entry.getValue().test(role))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 }

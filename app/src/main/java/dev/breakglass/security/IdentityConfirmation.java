@@ -25,7 +25,10 @@ public class IdentityConfirmation {
     private final Clock clock;
     private final Duration validFor;
 
-    IdentityConfirmation(DSLContext db, PasswordEncoder passwords, Clock clock,
+    IdentityConfirmation(
+            DSLContext db,
+            PasswordEncoder passwords,
+            Clock clock,
             @Value("${breakglass.reveal.confirm-every:5m}") Duration validFor) {
         this.db = db;
         this.passwords = passwords;
@@ -57,8 +60,10 @@ public class IdentityConfirmation {
         if (details == null || password == null || password.isEmpty()) {
             return false;
         }
-        String hash = db.select(APP_USER.PASSWORD_HASH).from(APP_USER)
-                .where(APP_USER.ID.eq(details.signedInUser().userId())).and(APP_USER.ENABLED)
+        String hash = db.select(APP_USER.PASSWORD_HASH)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(details.signedInUser().userId()))
+                .and(APP_USER.ENABLED)
                 .fetchOne(APP_USER.PASSWORD_HASH);
         if (hash == null || !passwords.matches(password, hash)) {
             return false;
@@ -70,6 +75,7 @@ public class IdentityConfirmation {
     private static BreakglassUserDetails signedIn() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof BreakglassUserDetails details
-                ? details : null;
+                ? details
+                : null;
     }
 }

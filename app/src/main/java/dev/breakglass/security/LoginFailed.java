@@ -9,5 +9,4 @@ import java.util.UUID;
  * @param address the client's IP address as the server saw it
  * @param throttled whether the attempt was refused without checking the password
  */
-public record LoginFailed(UUID workspaceId, UUID userId, String address, boolean throttled) {
-}
+public record LoginFailed(UUID workspaceId, UUID userId, String address, boolean throttled) {}

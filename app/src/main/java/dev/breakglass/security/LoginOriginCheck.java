@@ -36,9 +36,10 @@ class LoginOriginCheck extends OncePerRequestFilter {
     static class Registration {
 
         @Bean
-        FilterRegistrationBean<LoginOriginCheck> loginOriginCheck(@Value("${breakglass.public-url:}") String publicUrl) {
-            FilterRegistrationBean<LoginOriginCheck> registration = new FilterRegistrationBean<>(
-                    new LoginOriginCheck(publicUrl.isBlank() ? Optional.empty() : Optional.of(origin(URI.create(publicUrl)))));
+        FilterRegistrationBean<LoginOriginCheck> loginOriginCheck(
+                @Value("${breakglass.public-url:}") String publicUrl) {
+            FilterRegistrationBean<LoginOriginCheck> registration = new FilterRegistrationBean<>(new LoginOriginCheck(
+                    publicUrl.isBlank() ? Optional.empty() : Optional.of(origin(URI.create(publicUrl)))));
             registration.addUrlPatterns("/login");
             registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1); // before Spring Security reads the form
             return registration;
@@ -51,7 +52,8 @@ class LoginOriginCheck extends OncePerRequestFilter {
         if ("POST".equals(request.getMethod()) && !fromThisSite(request)) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write("Sign-in from another site is refused. Open Breakglass itself and sign in there.");
+            response.getWriter()
+                    .write("Sign-in from another site is refused. Open Breakglass itself and sign in there.");
             return;
         }
         chain.doFilter(request, response);
@@ -82,7 +84,8 @@ class LoginOriginCheck extends OncePerRequestFilter {
         String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
         String host = String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        boolean defaultPort =
+                port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         return scheme + "://" + host + (defaultPort ? "" : ":" + port);
     }
 }

@@ -52,7 +52,8 @@ class LoginThrottle {
     Duration reserveAttempt(String email, String address, Instant when) {
         // PostgreSQL keeps microseconds (rounding): compare in what it keeps, or a nanosecond would read as a wait.
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
-        List<Count> counts = List.of(new Count(pairKey(email, address), properties.freeAttempts()),
+        List<Count> counts = List.of(
+                new Count(pairKey(email, address), properties.freeAttempts()),
                 new Count(addressKey(address), properties.freeAttemptsPerAddress()));
         return transaction.execute(status -> {
             Duration wait = Duration.ZERO;
@@ -77,7 +78,9 @@ class LoginThrottle {
     /** The password was right: the pair's count starts again, and the address's gets this attempt back. */
     void recordSuccess(String email, String address) {
         transaction.executeWithoutResult(status -> {
-            db.deleteFrom(LOGIN_THROTTLE).where(LOGIN_THROTTLE.KEY_HASH.eq(pairKey(email, address))).execute();
+            db.deleteFrom(LOGIN_THROTTLE)
+                    .where(LOGIN_THROTTLE.KEY_HASH.eq(pairKey(email, address)))
+                    .execute();
             db.update(LOGIN_THROTTLE)
                     .set(LOGIN_THROTTLE.FAILURES, DSL.greatest(LOGIN_THROTTLE.FAILURES.minus(1), DSL.inline(0)))
                     .where(LOGIN_THROTTLE.KEY_HASH.eq(addressKey(address)))
@@ -99,7 +102,8 @@ class LoginThrottle {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
     void forgetOldCounts() {
         db.deleteFrom(LOGIN_THROTTLE)
-                .where(LOGIN_THROTTLE.LAST_ATTEMPT_AT.lt(at(Instant.now().minus(properties.maxDelay().multipliedBy(2)))))
+                .where(LOGIN_THROTTLE.LAST_ATTEMPT_AT.lt(
+                        at(Instant.now().minus(properties.maxDelay().multipliedBy(2)))))
                 .execute();
     }
 
@@ -132,12 +136,12 @@ class LoginThrottle {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }
     }
 
-    private record Count(String keyHash, int freeAttempts) {
-    }
+    private record Count(String keyHash, int freeAttempts) {}
 }

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDelay the longest delay; failures older than this are forgotten
  */
 @ConfigurationProperties("breakglass.login")
-record LoginThrottleProperties(@DefaultValue("5") int freeAttempts, @DefaultValue("20") int freeAttemptsPerAddress,
+record LoginThrottleProperties(
+        @DefaultValue("5") int freeAttempts,
+        @DefaultValue("20") int freeAttemptsPerAddress,
         @DefaultValue("2s") Duration firstDelay,
-        @DefaultValue("15m") Duration maxDelay) {
-}
+        @DefaultValue("15m") Duration maxDelay) {}

@@ -9,5 +9,4 @@ import java.util.UUID;
  * @param targetRole the managed member's current role
  * @param targetActive whether the managed member is active (not deactivated)
  */
-public record ManagerGrant(MemberGrant manager, UUID targetUserId, WorkspaceRole targetRole, boolean targetActive) {
-}
+public record ManagerGrant(MemberGrant manager, UUID targetUserId, WorkspaceRole targetRole, boolean targetActive) {}

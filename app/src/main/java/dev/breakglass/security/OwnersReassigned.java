@@ -8,7 +8,8 @@ import java.util.UUID;
  * workspace Owner or Super Admin set an account's Owners through all-access, for example to recover an
  * orphaned account. Former Owners who are not in the new list stay as Collaborators.
  */
-public record OwnersReassigned(UUID workspaceId, UUID actorId, UUID accountId, List<UUID> previousOwners, List<UUID> owners) {
+public record OwnersReassigned(
+        UUID workspaceId, UUID actorId, UUID accountId, List<UUID> previousOwners, List<UUID> owners) {
 
     public OwnersReassigned {
         previousOwners = List.copyOf(previousOwners);

@@ -37,7 +37,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
         @Bean
         FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
                 @Value("${breakglass.http.max-request-size:1MB}") DataSize maxSize) {
-            FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit(maxSize));
+            FilterRegistrationBean<RequestSizeLimit> registration =
+                    new FilterRegistrationBean<>(new RequestSizeLimit(maxSize));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             registration.addUrlPatterns("/*");
             return registration;

@@ -1,8 +1,8 @@
 package dev.breakglass.security;
 
-import dev.breakglass.security.ui.LoginView;
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import dev.breakglass.security.ui.LoginView;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,31 +36,41 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry,
-            ObjectProvider<AnonymousPageGate> gates) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles/**", "/icons/**", "/actuator/health", "/actuator/health/*").permitAll()
-                .requestMatchers(request -> gates.orderedStream().anyMatch(gate -> gate.closes(request))).authenticated());
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, SessionRegistry sessionRegistry, ObjectProvider<AnonymousPageGate> gates)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                        "/styles/**", "/icons/**", "/actuator/health", "/actuator/health/*")
+                .permitAll()
+                .requestMatchers(request -> gates.orderedStream().anyMatch(gate -> gate.closes(request)))
+                .authenticated());
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
         // Unlimited sessions per member, but registered, so that they can be ended when the member is deactivated.
-        http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry)
-                .expiredUrl("/login"));
+        http.sessionManagement(sessions ->
+                sessions.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login"));
         return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 
     /** Argon2id for new hashes; BCrypt hashes still verify, so an imported user base keeps working. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new DelegatingPasswordEncoder("argon2", Map.of(
-                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "bcrypt", new BCryptPasswordEncoder()));
+        return new DelegatingPasswordEncoder(
+                "argon2",
+                Map.of(
+                        "argon2",
+                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
     }
 
     @Bean
-    AuthenticationProvider authenticationProvider(MemberDetailsService members, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle, ApplicationEventPublisher events, Clock clock) {
+    AuthenticationProvider authenticationProvider(
+            MemberDetailsService members,
+            PasswordEncoder passwordEncoder,
+            LoginThrottle throttle,
+            ApplicationEventPublisher events,
+            Clock clock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(members);
         passwords.setPasswordEncoder(passwordEncoder);
         return new ThrottledAuthenticationProvider(passwords, members, throttle, events, clock);

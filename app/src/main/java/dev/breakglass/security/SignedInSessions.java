@@ -64,7 +64,8 @@ public class SignedInSessions {
     public int endOthersOf(UUID userId, String keepSessionId) {
         int ended = 0;
         for (Object principal : registry.getAllPrincipals()) {
-            if (principal instanceof BreakglassUserDetails details && details.signedInUser().userId().equals(userId)) {
+            if (principal instanceof BreakglassUserDetails details
+                    && details.signedInUser().userId().equals(userId)) {
                 for (SessionInformation information : registry.getAllSessions(principal, true)) {
                     if (information.getSessionId().equals(keepSessionId)) {
                         continue;

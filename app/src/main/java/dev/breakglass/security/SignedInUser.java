@@ -9,5 +9,4 @@ import java.util.UUID;
  * @param role the workspace role as it was at sign-in; permission checks read the current one
  */
 public record SignedInUser(UUID userId, UUID workspaceId, String email, String displayName, WorkspaceRole role)
-        implements Serializable {
-}
+        implements Serializable {}

@@ -30,8 +30,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, MemberDetailsService members,
-            LoginThrottle throttle, ApplicationEventPublisher events, Clock clock) {
+    ThrottledAuthenticationProvider(
+            DaoAuthenticationProvider passwords,
+            MemberDetailsService members,
+            LoginThrottle throttle,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.passwords = passwords;
         this.members = members;
         this.throttle = throttle;
@@ -42,7 +46,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) {
         String email = String.valueOf(attempt.getName());
-        String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+        String address =
+                attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
         Instant now = clock.instant();
         Duration wait = throttle.reserveAttempt(email, address, now);
         if (!wait.isZero()) {
@@ -71,8 +76,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             SignedInUser member = ((BreakglassUserDetails) members.loadUserByUsername(email)).signedInUser();
             events.publishEvent(new LoginFailed(member.workspaceId(), member.userId(), address, throttled));
         } catch (UsernameNotFoundException e) {
-            // No workspace to file it under; the typed address is not logged, it may be a password typed in the wrong field.
-            log.info("Failed sign-in for an unknown e-mail address from {}{}", address, throttled ? " (throttled)" : "");
+            // No workspace to file it under; the typed address is not logged, it may be a password typed in the wrong
+            // field.
+            log.info(
+                    "Failed sign-in for an unknown e-mail address from {}{}", address, throttled ? " (throttled)" : "");
         }
     }
 }

@@ -28,7 +28,10 @@ import java.util.Locale;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, CipherStatus cipher,
+    public MainLayout(
+            CurrentUser currentUser,
+            AuthenticationContext authentication,
+            CipherStatus cipher,
             NotificationCenter notifications) {
         Span title = new Span("Breakglass");
         title.addClassName("app-title");
@@ -39,8 +42,10 @@ public class MainLayout extends AppLayout {
             Span warning = new Span(cipher.name() + ": not for production");
             warning.setId("cipher-warning");
             warning.getElement().getThemeList().add("badge error");
-            warning.getElement().setAttribute("title",
-                    "Codes are encrypted with a key file on this server. Use HashiCorp Vault in production.");
+            warning.getElement()
+                    .setAttribute(
+                            "title",
+                            "Codes are encrypted with a key file on this server. Use HashiCorp Vault in production.");
             right.add(warning);
         }
         currentUser.find().ifPresent(user -> {

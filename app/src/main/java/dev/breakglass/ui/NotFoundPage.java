@@ -13,8 +13,7 @@ final class NotFoundPage {
 
     static final String TITLE = "Page not found · Breakglass";
 
-    private NotFoundPage() {
-    }
+    private NotFoundPage() {}
 
     static Div content() {
         H2 heading = new H2("Page not found");

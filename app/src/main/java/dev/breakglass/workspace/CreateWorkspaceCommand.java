@@ -30,8 +30,7 @@ public final class CreateWorkspaceCommand {
             Settings come from the environment and application properties as for the server (SPRING_DATASOURCE_URL,
             BREAKGLASS_PUBLIC_URL, ...); extra --name=value arguments are Spring properties.""";
 
-    private CreateWorkspaceCommand() {
-    }
+    private CreateWorkspaceCommand() {}
 
     /** Whether the arguments name this command. */
     public static boolean handles(String[] args) {
@@ -103,14 +102,18 @@ public final class CreateWorkspaceCommand {
             out.flush();
             return 0;
         } catch (InvalidWorkspaceException e) {
-            err.println("Workspace not created: " + switch (e.field()) {
-                case NAME -> "the name is empty or longer than " + WorkspaceSetup.MAX_NAME
-                        + " characters. Give the workspace a name with --name \"NAME\".";
-                case OWNER_EMAIL -> "\"" + ownerEmail + "\" is not an e-mail address. Give the Owner's address with "
-                        + "--owner-email name@example.com.";
-                case OWNER_NAME -> "the Owner's name is empty or longer than " + WorkspaceSetup.MAX_NAME
-                        + " characters. Give it with --owner-name \"FULL NAME\".";
-            });
+            err.println("Workspace not created: "
+                    + switch (e.field()) {
+                        case NAME ->
+                            "the name is empty or longer than " + WorkspaceSetup.MAX_NAME
+                                    + " characters. Give the workspace a name with --name \"NAME\".";
+                        case OWNER_EMAIL ->
+                            "\"" + ownerEmail + "\" is not an e-mail address. Give the Owner's address with "
+                                    + "--owner-email name@example.com.";
+                        case OWNER_NAME ->
+                            "the Owner's name is empty or longer than " + WorkspaceSetup.MAX_NAME
+                                    + " characters. Give it with --owner-name \"FULL NAME\".";
+                    });
             return REFUSED;
         } catch (MemberAlreadyExistsException e) {
             err.println("Workspace not created: someone with the e-mail address " + ownerEmail.strip()
@@ -131,7 +134,9 @@ public final class CreateWorkspaceCommand {
     private static boolean databaseUnreachable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                    || cause instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) {
                 return true;
             }
         }

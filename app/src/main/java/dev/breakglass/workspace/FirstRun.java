@@ -36,8 +36,9 @@ import org.springframework.web.context.WebApplicationContext;
 public class FirstRun implements SignInNotice, AnonymousPageGate {
 
     static final String PATH = "first-run/";
-    static final String NOTICE = "No workspace exists yet. Open the first-run link from the server log to create yours, "
-            + "or run create-workspace.";
+    static final String NOTICE =
+            "No workspace exists yet. Open the first-run link from the server log to create yours, "
+                    + "or run create-workspace.";
     private static final Logger log = LoggerFactory.getLogger(FirstRun.class);
 
     private final WorkspaceSetup setup;
@@ -47,7 +48,10 @@ public class FirstRun implements SignInNotice, AnonymousPageGate {
     private final SecureRandom random = new SecureRandom();
     private final AtomicReference<byte[]> tokenHash = new AtomicReference<>();
 
-    FirstRun(WorkspaceSetup setup, PasswordService passwords, PasswordPolicy policy,
+    FirstRun(
+            WorkspaceSetup setup,
+            PasswordService passwords,
+            PasswordPolicy policy,
             @Value("${breakglass.public-url:}") String publicUrl) {
         this.setup = setup;
         this.passwords = passwords;
@@ -62,9 +66,11 @@ public class FirstRun implements SignInNotice, AnonymousPageGate {
             return;
         }
         String link = link(newToken(), event.getApplicationContext().getEnvironment());
-        log.warn("No workspace exists yet. Open {} to create the first one and its Owner (the link works once, "
-                + "until a workspace exists), or run: java -jar breakglass.jar create-workspace --name \"NAME\" "
-                + "--owner-email EMAIL --owner-name \"FULL NAME\"", link);
+        log.warn(
+                "No workspace exists yet. Open {} to create the first one and its Owner (the link works once, "
+                        + "until a workspace exists), or run: java -jar breakglass.jar create-workspace --name \"NAME\" "
+                        + "--owner-email EMAIL --owner-name \"FULL NAME\"",
+                link);
     }
 
     /** A fresh setup token; an earlier one stops working. */
@@ -95,7 +101,10 @@ public class FirstRun implements SignInNotice, AnonymousPageGate {
     @PreAuthorize("permitAll()")
     public boolean accepts(String token) {
         byte[] expected = tokenHash.get();
-        return expected != null && token != null && MessageDigest.isEqual(expected, hash(token)) && setup.noWorkspaceYet();
+        return expected != null
+                && token != null
+                && MessageDigest.isEqual(expected, hash(token))
+                && setup.noWorkspaceYet();
     }
 
     /**
@@ -107,8 +116,8 @@ public class FirstRun implements SignInNotice, AnonymousPageGate {
      */
     @PreAuthorize("permitAll()")
     @Transactional
-    public NewWorkspace createFirstWorkspace(String token, String workspaceName, String ownerName, String ownerEmail,
-            String password) {
+    public NewWorkspace createFirstWorkspace(
+            String token, String workspaceName, String ownerName, String ownerEmail, String password) {
         if (!accepts(token)) {
             throw new NotFoundException("The first-run page");
         }
@@ -129,7 +138,9 @@ public class FirstRun implements SignInNotice, AnonymousPageGate {
 
     private String link(String token, Environment environment) {
         String base = publicUrl.isBlank()
-                ? Optional.ofNullable(environment.getProperty("local.server.port")).map(port -> "http://localhost:" + port).orElse("")
+                ? Optional.ofNullable(environment.getProperty("local.server.port"))
+                        .map(port -> "http://localhost:" + port)
+                        .orElse("")
                 : publicUrl.replaceAll("/+$", "");
         return base + "/" + PATH + token;
     }

@@ -17,6 +17,8 @@ public class InvalidWorkspaceException extends RuntimeException {
 
     /** The inputs of a new workspace. */
     public enum Field {
-        NAME, OWNER_EMAIL, OWNER_NAME
+        NAME,
+        OWNER_EMAIL,
+        OWNER_NAME
     }
 }

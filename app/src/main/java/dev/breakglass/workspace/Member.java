@@ -9,8 +9,14 @@ import java.util.UUID;
  * @param passwordSet whether they have chosen a password yet
  * @param manageable whether the signed-in admin may change, deactivate or remove them (the service checks again)
  */
-public record Member(UUID userId, String displayName, String email, WorkspaceRole role, MemberStatus status,
-        boolean passwordSet, boolean manageable) {
+public record Member(
+        UUID userId,
+        String displayName,
+        String email,
+        WorkspaceRole role,
+        MemberStatus status,
+        boolean passwordSet,
+        boolean manageable) {
 
     public boolean active() {
         return status == MemberStatus.ACTIVE;

@@ -35,10 +35,16 @@ class MemberRepository {
 
     /** One page of the members the filter lets through, by name. */
     List<MemberRow> findPage(UUID workspaceId, MemberFilter filter, int offset, int limit) {
-        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, WORKSPACE_MEMBER.ROLE, WORKSPACE_MEMBER.STATUS,
+        return db.select(
+                        APP_USER.ID,
+                        APP_USER.DISPLAY_NAME,
+                        APP_USER.EMAIL,
+                        WORKSPACE_MEMBER.ROLE,
+                        WORKSPACE_MEMBER.STATUS,
                         APP_USER.PASSWORD_HASH.isNotNull())
                 .from(WORKSPACE_MEMBER)
-                .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
                 .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
                 .and(matches(filter))
                 .orderBy(lower(APP_USER.DISPLAY_NAME), APP_USER.ID)
@@ -48,17 +54,25 @@ class MemberRepository {
     }
 
     int count(UUID workspaceId, MemberFilter filter) {
-        return db.fetchCount(selectOne().from(WORKSPACE_MEMBER)
-                .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
+        return db.fetchCount(selectOne()
+                .from(WORKSPACE_MEMBER)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
                 .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
                 .and(matches(filter)));
     }
 
     Optional<MemberRow> findOne(UUID workspaceId, UUID userId) {
-        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, WORKSPACE_MEMBER.ROLE, WORKSPACE_MEMBER.STATUS,
+        return db.select(
+                        APP_USER.ID,
+                        APP_USER.DISPLAY_NAME,
+                        APP_USER.EMAIL,
+                        WORKSPACE_MEMBER.ROLE,
+                        WORKSPACE_MEMBER.STATUS,
                         APP_USER.PASSWORD_HASH.isNotNull())
                 .from(WORKSPACE_MEMBER)
-                .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
                 .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
                 .and(WORKSPACE_MEMBER.USER_ID.eq(userId))
                 .fetchOptional(MemberRepository::toRow);
@@ -66,8 +80,10 @@ class MemberRepository {
 
     /** The login with this address, and whether it belongs to any workspace. */
     Optional<ExistingLogin> findLogin(String email) {
-        return db.select(APP_USER.ID, field(exists(selectOne().from(WORKSPACE_MEMBER)
-                        .where(WORKSPACE_MEMBER.USER_ID.eq(APP_USER.ID)))))
+        return db.select(
+                        APP_USER.ID,
+                        field(exists(
+                                selectOne().from(WORKSPACE_MEMBER).where(WORKSPACE_MEMBER.USER_ID.eq(APP_USER.ID)))))
                 .from(APP_USER)
                 .where(APP_USER.EMAIL.eq(email))
                 .fetchOptional(r -> new ExistingLogin(r.value1(), r.value2()));
@@ -151,14 +167,16 @@ class MemberRepository {
         WorkspaceMember otherMember = WORKSPACE_MEMBER.as("other_member");
         return db.select(ACCOUNT.ID, ACCOUNT.LABEL)
                 .from(ACCOUNT)
-                .join(ACCOUNT_ACCESS).on(ACCOUNT_ACCESS.ACCOUNT_ID.eq(ACCOUNT.ID))
+                .join(ACCOUNT_ACCESS)
+                .on(ACCOUNT_ACCESS.ACCOUNT_ID.eq(ACCOUNT.ID))
                 .where(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
                 .and(ACCOUNT.REMOVED_AT.isNull())
                 .and(ACCOUNT_ACCESS.USER_ID.eq(userId))
                 .and(ACCOUNT_ACCESS.ROLE.eq(OWNER))
-                .andNotExists(selectOne().from(other)
-                        .join(otherMember).on(otherMember.WORKSPACE_ID.eq(other.WORKSPACE_ID)
-                                .and(otherMember.USER_ID.eq(other.USER_ID)))
+                .andNotExists(selectOne()
+                        .from(other)
+                        .join(otherMember)
+                        .on(otherMember.WORKSPACE_ID.eq(other.WORKSPACE_ID).and(otherMember.USER_ID.eq(other.USER_ID)))
                         .where(other.ACCOUNT_ID.eq(ACCOUNT.ID))
                         .and(other.ROLE.eq(OWNER))
                         .and(other.USER_ID.ne(userId))
@@ -183,14 +201,22 @@ class MemberRepository {
     }
 
     private static MemberRow toRow(Record6<UUID, String, String, String, String, Boolean> r) {
-        return new MemberRow(r.value1(), r.value2(), r.value3(), WorkspaceRole.valueOf(r.value4()),
-                MemberStatus.valueOf(r.value5()), r.value6());
+        return new MemberRow(
+                r.value1(),
+                r.value2(),
+                r.value3(),
+                WorkspaceRole.valueOf(r.value4()),
+                MemberStatus.valueOf(r.value5()),
+                r.value6());
     }
 
-    record MemberRow(UUID userId, String displayName, String email, WorkspaceRole role, MemberStatus status,
-            boolean passwordSet) {
-    }
+    record MemberRow(
+            UUID userId,
+            String displayName,
+            String email,
+            WorkspaceRole role,
+            MemberStatus status,
+            boolean passwordSet) {}
 
-    record ExistingLogin(UUID userId, boolean memberSomewhere) {
-    }
+    record ExistingLogin(UUID userId, boolean memberSomewhere) {}
 }

@@ -37,7 +37,11 @@ public class MemberService {
     private final SignedInSessions sessions;
     private final ApplicationEventPublisher events;
 
-    MemberService(AccessPolicy access, MemberRepository members, PasswordService passwords, SignedInSessions sessions,
+    MemberService(
+            AccessPolicy access,
+            MemberRepository members,
+            PasswordService passwords,
+            SignedInSessions sessions,
             ApplicationEventPublisher events) {
         this.access = access;
         this.members = members;
@@ -73,7 +77,9 @@ public class MemberService {
      */
     public boolean mayTransferOwnershipTo(Member member) {
         MemberGrant grant = access.requireMemberManager();
-        return grant.role().mayTransferOwnership() && member.active() && member.role().mayOwnAccounts()
+        return grant.role().mayTransferOwnership()
+                && member.active()
+                && member.role().mayOwnAccounts()
                 && !member.userId().equals(grant.user().userId());
     }
 
@@ -103,19 +109,22 @@ public class MemberService {
             throw new InvalidMemberException("displayName", "Enter the member's name, up to 200 characters.");
         }
         UUID workspaceId = admin.user().workspaceId();
-        UUID userId = members.findLogin(address).map(existing -> {
-            if (existing.memberSomewhere()) {
-                throw new MemberAlreadyExistsException();
-            }
-            members.resetLogin(existing.userId(), name);
-            return existing.userId();
-        }).orElseGet(() -> {
-            UUID id = UUID.randomUUID();
-            members.insertLogin(id, address, name);
-            return id;
-        });
+        UUID userId = members.findLogin(address)
+                .map(existing -> {
+                    if (existing.memberSomewhere()) {
+                        throw new MemberAlreadyExistsException();
+                    }
+                    members.resetLogin(existing.userId(), name);
+                    return existing.userId();
+                })
+                .orElseGet(() -> {
+                    UUID id = UUID.randomUUID();
+                    members.insertLogin(id, address, name);
+                    return id;
+                });
         members.insertMember(workspaceId, userId, role);
-        events.publishEvent(new MembershipChanged(Change.ADDED, workspaceId, admin.user().userId(), userId, role, role, List.of()));
+        events.publishEvent(
+                new MembershipChanged(Change.ADDED, workspaceId, admin.user().userId(), userId, role, role, List.of()));
         SetPasswordLink link = passwords.issueSetPasswordLink(userId);
         return new NewMember(require(workspaceId, userId, admin), link);
     }
@@ -225,25 +234,48 @@ public class MemberService {
         // The old Owner steps down first: a partial unique index allows one Owner per workspace.
         members.updateRole(workspaceId, owner.user().userId(), WorkspaceRole.SUPER_ADMIN);
         members.updateRole(workspaceId, userId, WorkspaceRole.OWNER);
-        events.publishEvent(new MembershipChanged(Change.ROLE_CHANGED, workspaceId, owner.user().userId(),
-                owner.user().userId(), WorkspaceRole.OWNER, WorkspaceRole.SUPER_ADMIN, List.of()));
-        events.publishEvent(new MembershipChanged(Change.OWNERSHIP_RECEIVED, workspaceId, owner.user().userId(), userId,
-                target.role(), WorkspaceRole.OWNER, List.of()));
+        events.publishEvent(new MembershipChanged(
+                Change.ROLE_CHANGED,
+                workspaceId,
+                owner.user().userId(),
+                owner.user().userId(),
+                WorkspaceRole.OWNER,
+                WorkspaceRole.SUPER_ADMIN,
+                List.of()));
+        events.publishEvent(new MembershipChanged(
+                Change.OWNERSHIP_RECEIVED,
+                workspaceId,
+                owner.user().userId(),
+                userId,
+                target.role(),
+                WorkspaceRole.OWNER,
+                List.of()));
         endSessionsAfterCommit(userId);
     }
 
-    private void publish(Change change, ManagerGrant grant, WorkspaceRole before, WorkspaceRole after, List<AccountLabel> orphaned) {
-        events.publishEvent(new MembershipChanged(change, grant.manager().user().workspaceId(), grant.manager().user().userId(),
-                grant.targetUserId(), before, after, orphaned.stream().map(AccountLabel::accountId).toList()));
+    private void publish(
+            Change change, ManagerGrant grant, WorkspaceRole before, WorkspaceRole after, List<AccountLabel> orphaned) {
+        events.publishEvent(new MembershipChanged(
+                change,
+                grant.manager().user().workspaceId(),
+                grant.manager().user().userId(),
+                grant.targetUserId(),
+                before,
+                after,
+                orphaned.stream().map(AccountLabel::accountId).toList()));
     }
 
     private Member require(UUID workspaceId, UUID userId, MemberGrant admin) {
-        return members.findOne(workspaceId, userId).map(row -> toMember(row, admin)).orElseThrow();
+        return members.findOne(workspaceId, userId)
+                .map(row -> toMember(row, admin))
+                .orElseThrow();
     }
 
     private static Member toMember(MemberRepository.MemberRow row, MemberGrant admin) {
-        boolean manageable = !row.userId().equals(admin.user().userId()) && admin.role().mayManage(row.role());
-        return new Member(row.userId(), row.displayName(), row.email(), row.role(), row.status(), row.passwordSet(), manageable);
+        boolean manageable =
+                !row.userId().equals(admin.user().userId()) && admin.role().mayManage(row.role());
+        return new Member(
+                row.userId(), row.displayName(), row.email(), row.role(), row.status(), row.passwordSet(), manageable);
     }
 
     /** Sessions end only once the change is saved, so a rolled-back change leaves them alone. */

@@ -12,12 +12,23 @@ import java.util.UUID;
  * @param role the role after the change
  * @param orphanedAccounts the accounts this change left without an active Owner
  */
-public record MembershipChanged(Change change, UUID workspaceId, UUID actorId, UUID userId, WorkspaceRole previousRole,
-        WorkspaceRole role, List<UUID> orphanedAccounts) {
+public record MembershipChanged(
+        Change change,
+        UUID workspaceId,
+        UUID actorId,
+        UUID userId,
+        WorkspaceRole previousRole,
+        WorkspaceRole role,
+        List<UUID> orphanedAccounts) {
 
     /** What happened to the membership. */
     public enum Change {
-        ADDED, ROLE_CHANGED, DEACTIVATED, REACTIVATED, REMOVED, OWNERSHIP_RECEIVED
+        ADDED,
+        ROLE_CHANGED,
+        DEACTIVATED,
+        REACTIVATED,
+        REMOVED,
+        OWNERSHIP_RECEIVED
     }
 
     public MembershipChanged {

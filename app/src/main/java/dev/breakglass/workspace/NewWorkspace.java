@@ -8,5 +8,4 @@ import java.util.UUID;
  *
  * @param link a secret: shown once to whoever created the workspace, never logged
  */
-public record NewWorkspace(UUID workspaceId, String name, UUID ownerId, String ownerEmail, SetPasswordLink link) {
-}
+public record NewWorkspace(UUID workspaceId, String name, UUID ownerId, String ownerEmail, SetPasswordLink link) {}

@@ -12,6 +12,7 @@ public record WorkspaceCreated(UUID workspaceId, UUID actorId, UUID ownerId, Str
 
     /** Where the workspace was created. */
     public enum Origin {
-        COMMAND_LINE, FIRST_RUN_PAGE
+        COMMAND_LINE,
+        FIRST_RUN_PAGE
     }
 }

@@ -30,7 +30,10 @@ public class WorkspaceSetup {
     private final PasswordService passwords;
     private final ApplicationEventPublisher events;
 
-    WorkspaceSetup(WorkspaceRepository workspaces, MemberRepository members, PasswordService passwords,
+    WorkspaceSetup(
+            WorkspaceRepository workspaces,
+            MemberRepository members,
+            PasswordService passwords,
             ApplicationEventPublisher events) {
         this.workspaces = workspaces;
         this.members = members;
@@ -68,34 +71,39 @@ public class WorkspaceSetup {
         String email = ownerEmail == null ? "" : ownerEmail.strip().toLowerCase(Locale.ROOT);
         String displayName = ownerName == null ? "" : ownerName.strip();
         if (workspaceName.isEmpty() || workspaceName.length() > MAX_NAME) {
-            throw new InvalidWorkspaceException(Field.NAME, "Enter the workspace's name, up to " + MAX_NAME + " characters.");
+            throw new InvalidWorkspaceException(
+                    Field.NAME, "Enter the workspace's name, up to " + MAX_NAME + " characters.");
         }
         if (!EMAIL.matcher(email).matches() || email.length() > 320) {
             throw new InvalidWorkspaceException(Field.OWNER_EMAIL, "Enter an e-mail address such as name@example.com.");
         }
         if (displayName.isEmpty() || displayName.length() > MAX_NAME) {
-            throw new InvalidWorkspaceException(Field.OWNER_NAME, "Enter the Owner's name, up to " + MAX_NAME + " characters.");
+            throw new InvalidWorkspaceException(
+                    Field.OWNER_NAME, "Enter the Owner's name, up to " + MAX_NAME + " characters.");
         }
         workspaces.lockCreation();
         if (origin == Origin.FIRST_RUN_PAGE && workspaces.anyExists()) {
             throw new NotFoundException("The first-run page");
         }
-        UUID userId = members.findLogin(email).map(existing -> {
-            if (existing.memberSomewhere()) {
-                throw new MemberAlreadyExistsException();
-            }
-            members.resetLogin(existing.userId(), displayName);
-            return existing.userId();
-        }).orElseGet(() -> {
-            UUID id = UUID.randomUUID();
-            members.insertLogin(id, email, displayName);
-            return id;
-        });
+        UUID userId = members.findLogin(email)
+                .map(existing -> {
+                    if (existing.memberSomewhere()) {
+                        throw new MemberAlreadyExistsException();
+                    }
+                    members.resetLogin(existing.userId(), displayName);
+                    return existing.userId();
+                })
+                .orElseGet(() -> {
+                    UUID id = UUID.randomUUID();
+                    members.insertLogin(id, email, displayName);
+                    return id;
+                });
         UUID workspaceId = UUID.randomUUID();
         workspaces.insert(workspaceId, workspaceName);
         members.insertMember(workspaceId, userId, WorkspaceRole.OWNER);
-        events.publishEvent(new WorkspaceCreated(workspaceId, origin == Origin.COMMAND_LINE ? null : userId, userId,
-                workspaceName, origin));
-        return new NewWorkspace(workspaceId, workspaceName, userId, email, passwords.issueSystemSetPasswordLink(workspaceId, userId));
+        events.publishEvent(new WorkspaceCreated(
+                workspaceId, origin == Origin.COMMAND_LINE ? null : userId, userId, workspaceName, origin));
+        return new NewWorkspace(
+                workspaceId, workspaceName, userId, email, passwords.issueSystemSetPasswordLink(workspaceId, userId));
     }
 }

@@ -12,9 +12,9 @@ import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.testing.Fixtures;
+import dev.breakglass.testing.RoleFixtures;
 import dev.breakglass.testing.RoleFixtures.TestMember;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
-import dev.breakglass.testing.RoleFixtures;
 import dev.breakglass.testing.SignIn;
 import java.util.Map;
 import java.util.UUID;
@@ -33,18 +33,25 @@ class AccountLifecycleTest {
 
     @Autowired
     AccountService accounts;
+
     @Autowired
     AllAccountsService allAccounts;
+
     @Autowired
     SharingService sharing;
+
     @Autowired
     BackupCodeService codes;
+
     @Autowired
     NotificationCenter notifications;
+
     @Autowired
     RoleFixtures fixtures;
+
     @Autowired
     Fixtures data;
+
     @Autowired
     SignIn signIn;
 
@@ -67,7 +74,13 @@ class AccountLifecycleTest {
     }
 
     static AccountForm form(String label) {
-        return new AccountForm("github", null, label, "ops@example.com", MfaState.ON, "https://github.com/login",
+        return new AccountForm(
+                "github",
+                null,
+                label,
+                "ops@example.com",
+                MfaState.ON,
+                "https://github.com/login",
                 "Shared by the ops team");
     }
 
@@ -84,7 +97,8 @@ class AccountLifecycleTest {
         assertThat(details.mayEdit()).isTrue();
         assertThat(details.signInUrl()).isEqualTo("https://github.com/login");
         assertThat(fixtures.lastAuditAction(workspace.id())).isEqualTo("ACCOUNT_ADDED");
-        assertThat(fixtures.auditDetails(workspace.id(), "ACCOUNT_ADDED")).contains("Ops GitHub", ann.userId().toString())
+        assertThat(fixtures.auditDetails(workspace.id(), "ACCOUNT_ADDED"))
+                .contains("Ops GitHub", ann.userId().toString())
                 .doesNotContain("Shared by the ops team");
     }
 
@@ -92,10 +106,12 @@ class AccountLifecycleTest {
     void addAccount_forAnOtherApp_keepsTheTypedName() {
         signIn.as(ann.email());
 
-        UUID id = accounts.addAccount(new AccountForm(AppChoice.OTHER, "Payroll Co", "Payroll", null, MfaState.UNKNOWN, null, null));
+        UUID id = accounts.addAccount(
+                new AccountForm(AppChoice.OTHER, "Payroll Co", "Payroll", null, MfaState.UNKNOWN, null, null));
 
         assertThat(accounts.details(id).appName()).isEqualTo("Payroll Co");
-        assertThat(accounts.listCards(CardFilter.ALL, "payroll co", CardSort.LABEL, 0, 10)).extracting(AccountCard::label)
+        assertThat(accounts.listCards(CardFilter.ALL, "payroll co", CardSort.LABEL, 0, 10))
+                .extracting(AccountCard::label)
                 .containsExactly("Payroll");
     }
 
@@ -104,17 +120,23 @@ class AccountLifecycleTest {
         signIn.as(ann.email());
         String before = fixtures.snapshot(workspace.id());
 
-        InvalidAccountException refused = catchThrowableOfType(InvalidAccountException.class, () -> accounts.addAccount(
-                new AccountForm(null, null, "x".repeat(201), "l".repeat(321), MfaState.ON, "ftp://example.com", null)));
+        InvalidAccountException refused = catchThrowableOfType(
+                InvalidAccountException.class,
+                () -> accounts.addAccount(new AccountForm(
+                        null, null, "x".repeat(201), "l".repeat(321), MfaState.ON, "ftp://example.com", null)));
 
-        assertThat(refused.problems()).containsOnlyKeys(AccountField.APP, AccountField.LABEL, AccountField.LOGIN_NAME,
-                AccountField.URL);
+        assertThat(refused.problems())
+                .containsOnlyKeys(AccountField.APP, AccountField.LABEL, AccountField.LOGIN_NAME, AccountField.URL);
         assertThat(refused.problems().get(AccountField.LABEL)).contains("200 characters");
         assertThat(refused.problems().get(AccountField.URL)).contains("https://");
-        assertThat(catchThrowableOfType(InvalidAccountException.class, () -> accounts.addAccount(form(" "))).problems())
+        assertThat(catchThrowableOfType(InvalidAccountException.class, () -> accounts.addAccount(form(" ")))
+                        .problems())
                 .containsKey(AccountField.LABEL);
-        assertThat(catchThrowableOfType(InvalidAccountException.class, () -> accounts.addAccount(
-                new AccountForm(AppChoice.OTHER, " ", "Label", null, MfaState.ON, null, null))).problems())
+        assertThat(catchThrowableOfType(
+                                InvalidAccountException.class,
+                                () -> accounts.addAccount(
+                                        new AccountForm(AppChoice.OTHER, " ", "Label", null, MfaState.ON, null, null)))
+                        .problems())
                 .containsOnlyKeys(AccountField.APP_NAME);
         assertThat(fixtures.snapshot(workspace.id())).isEqualTo(before);
     }
@@ -125,8 +147,8 @@ class AccountLifecycleTest {
         accounts.addAccount(form("Ops GitHub"));
         signIn.as(ben.email());
 
-        InvalidAccountException refused = catchThrowableOfType(InvalidAccountException.class,
-                () -> accounts.addAccount(form("ops github")));
+        InvalidAccountException refused =
+                catchThrowableOfType(InvalidAccountException.class, () -> accounts.addAccount(form("ops github")));
 
         assertThat(refused.problems().get(AccountField.LABEL)).contains("\u201cOps GitHub\u201d");
     }
@@ -136,10 +158,12 @@ class AccountLifecycleTest {
         for (WorkspaceRole role : new WorkspaceRole[] {WorkspaceRole.GUEST, WorkspaceRole.LOGIN_ONLY}) {
             signIn.as(workspace.member(role).email());
             assertThat(accounts.mayAddAccounts()).isFalse();
-            assertThatThrownBy(() -> accounts.addAccount(form("Sneaky " + role))).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> accounts.addAccount(form("Sneaky " + role)))
+                    .isInstanceOf(NotFoundException.class);
         }
         signIn.out();
-        assertThatThrownBy(() -> accounts.addAccount(form("Anonymous"))).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> accounts.addAccount(form("Anonymous")))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 
     @Test
@@ -148,17 +172,42 @@ class AccountLifecycleTest {
         UUID id = accounts.addAccount(form("Ops GitHub"));
         codes.saveCodes(id, CODES, Mismatch.ACCEPTED);
 
-        accounts.editAccount(id, 0, new AccountForm(AppChoice.OTHER, "Forgejo", "Ops Forge", "forge-admin", MfaState.OFF,
-                "https://forge.example.com", "Secret-looking note text"));
+        accounts.editAccount(
+                id,
+                0,
+                new AccountForm(
+                        AppChoice.OTHER,
+                        "Forgejo",
+                        "Ops Forge",
+                        "forge-admin",
+                        MfaState.OFF,
+                        "https://forge.example.com",
+                        "Secret-looking note text"));
 
         AccountDetails details = accounts.details(id);
-        assertThat(details).extracting(AccountDetails::label, AccountDetails::appName, AccountDetails::loginName,
-                AccountDetails::mfaState, AccountDetails::signInUrl, AccountDetails::notes, AccountDetails::version)
-                .containsExactly("Ops Forge", "Forgejo", "forge-admin", MfaState.OFF, "https://forge.example.com",
-                        "Secret-looking note text", 1);
-        assertThat(codes.overview(id).activeSet()).hasValueSatisfying(set -> assertThat(set.formatId()).isEqualTo("github"));
+        assertThat(details)
+                .extracting(
+                        AccountDetails::label,
+                        AccountDetails::appName,
+                        AccountDetails::loginName,
+                        AccountDetails::mfaState,
+                        AccountDetails::signInUrl,
+                        AccountDetails::notes,
+                        AccountDetails::version)
+                .containsExactly(
+                        "Ops Forge",
+                        "Forgejo",
+                        "forge-admin",
+                        MfaState.OFF,
+                        "https://forge.example.com",
+                        "Secret-looking note text",
+                        1);
+        assertThat(codes.overview(id).activeSet())
+                .hasValueSatisfying(set -> assertThat(set.formatId()).isEqualTo("github"));
         String audit = fixtures.auditDetails(workspace.id(), "ACCOUNT_EDITED");
-        assertThat(audit).contains("Ops Forge", "Forgejo", "\"notes\": \"changed\"").doesNotContain("Secret-looking");
+        assertThat(audit)
+                .contains("Ops Forge", "Forgejo", "\"notes\": \"changed\"")
+                .doesNotContain("Secret-looking");
     }
 
     @Test
@@ -169,8 +218,8 @@ class AccountLifecycleTest {
         accounts.editAccount(id, 0, form("Registrar"));
 
         signIn.as(ann.email());
-        AccountChangedException changed = catchThrowableOfType(AccountChangedException.class,
-                () -> accounts.editAccount(id, 0, form("Ann's registrar")));
+        AccountChangedException changed = catchThrowableOfType(
+                AccountChangedException.class, () -> accounts.editAccount(id, 0, form("Ann's registrar")));
 
         assertThat(changed).hasMessageStartingWith("ben person changed this account");
         assertThat(accounts.details(id).label()).isEqualTo("Registrar");
@@ -181,32 +230,54 @@ class AccountLifecycleTest {
     @Test
     void editAndRemove_byCollaboratorGuestOwnerOrAnotherWorkspace_areDenied() {
         TestMember guest = workspace.member(WorkspaceRole.GUEST);
-        UUID id = workspace.addAccount("Guarded", Map.of(ann.userId(), AccountRole.OWNER, ben.userId(), AccountRole.COLLABORATOR,
-                guest.userId(), AccountRole.OWNER));
+        UUID id = workspace.addAccount(
+                "Guarded",
+                Map.of(
+                        ann.userId(),
+                        AccountRole.OWNER,
+                        ben.userId(),
+                        AccountRole.COLLABORATOR,
+                        guest.userId(),
+                        AccountRole.OWNER));
         TestWorkspace other = fixtures.newWorkspace();
         String before = fixtures.snapshot(workspace.id());
 
-        for (String email : new String[] {ben.email(), guest.email(), workspace.member(WorkspaceRole.LOGIN_ONLY).email(),
-                carl.email(), other.member(WorkspaceRole.OWNER).email()}) {
+        for (String email : new String[] {
+            ben.email(),
+            guest.email(),
+            workspace.member(WorkspaceRole.LOGIN_ONLY).email(),
+            carl.email(),
+            other.member(WorkspaceRole.OWNER).email()
+        }) {
             signIn.as(email);
-            assertThatThrownBy(() -> accounts.editAccount(id, 0, form("Taken over"))).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> accounts.editAccount(id, 0, form("Taken over")))
+                    .isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> accounts.removeAccount(id, "Guarded")).isInstanceOf(NotFoundException.class);
         }
         signIn.out();
         assertThatThrownBy(() -> accounts.editAccount(id, 0, form("Taken over")))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        assertThatThrownBy(() -> accounts.removeAccount(id, "Guarded")).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> accounts.removeAccount(id, "Guarded"))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         assertThat(fixtures.snapshot(workspace.id())).isEqualTo(before);
     }
 
     @Test
     void removeAccount_byOwner_destroysCodes_hidesItEverywhere_andTellsTheOtherOwners() {
-        UUID id = workspace.addAccount("Doomed", Map.of(ann.userId(), AccountRole.OWNER, ben.userId(), AccountRole.OWNER,
-                carl.userId(), AccountRole.COLLABORATOR));
+        UUID id = workspace.addAccount(
+                "Doomed",
+                Map.of(
+                        ann.userId(),
+                        AccountRole.OWNER,
+                        ben.userId(),
+                        AccountRole.OWNER,
+                        carl.userId(),
+                        AccountRole.COLLABORATOR));
         signIn.as(ann.email());
         codes.saveCodes(id, CODES, Mismatch.ACCEPTED);
 
-        assertThatThrownBy(() -> accounts.removeAccount(id, "doomed")).isInstanceOf(AccountRefusedException.class)
+        assertThatThrownBy(() -> accounts.removeAccount(id, "doomed"))
+                .isInstanceOf(AccountRefusedException.class)
                 .hasMessageContaining("\u201cDoomed\u201d");
         accounts.removeAccount(id, "Doomed");
 
@@ -221,7 +292,8 @@ class AccountLifecycleTest {
             assertThatThrownBy(() -> codes.overview(id)).isInstanceOf(NotFoundException.class);
         }
         signIn.as(ben.email());
-        assertThat(notifications.recent()).extracting(Notice::message)
+        assertThat(notifications.recent())
+                .extracting(Notice::message)
                 .contains("ann person removed the account Doomed; its backup codes are destroyed.");
         signIn.as(workspace.member(WorkspaceRole.OWNER).email());
         assertThat(allAccounts.list(false, "", 0, 10)).isEmpty();
@@ -250,7 +322,8 @@ class AccountLifecycleTest {
         signIn.as(ann.email());
         accounts.addAccount(new AccountForm("github", null, "Build bot", "robot@example.com", MfaState.ON, null, null));
         accounts.addAccount(new AccountForm("slack", null, "Chat", "admin@example.com", MfaState.OFF, null, null));
-        UUID withCodes = accounts.addAccount(new AccountForm("google", null, "Mail", "it@example.com", MfaState.ON, null, null));
+        UUID withCodes =
+                accounts.addAccount(new AccountForm("google", null, "Mail", "it@example.com", MfaState.ON, null, null));
         codes.saveCodes(withCodes, CODES, Mismatch.ACCEPTED);
         codes.useNextCode(withCodes);
         signIn.as(ben.email());
@@ -260,24 +333,33 @@ class AccountLifecycleTest {
         assertThat(labels("BOT", CardFilter.ALL, CardSort.LABEL)).containsExactly("Build bot");
         assertThat(labels("slack", CardFilter.ALL, CardSort.LABEL)).containsExactly("Chat");
         assertThat(labels("IT@example", CardFilter.ALL, CardSort.LABEL)).containsExactly("Mail");
-        assertThat(labels("example.com", CardFilter.MFA_ON_NO_CODES, CardSort.LABEL)).containsExactly("Build bot");
+        assertThat(labels("example.com", CardFilter.MFA_ON_NO_CODES, CardSort.LABEL))
+                .containsExactly("Build bot");
         assertThat(labels("", CardFilter.ALL, CardSort.FEWEST_CODES_LEFT)).containsExactly("Mail", "Build bot", "Chat");
-        assertThat(labels("", CardFilter.ALL, CardSort.RECENTLY_CHANGED)).first().isEqualTo("Mail");
-        assertThat(accounts.listCards(CardFilter.ALL, "mail", CardSort.LABEL, 0, 10)).singleElement()
+        assertThat(labels("", CardFilter.ALL, CardSort.RECENTLY_CHANGED))
+                .first()
+                .isEqualTo("Mail");
+        assertThat(accounts.listCards(CardFilter.ALL, "mail", CardSort.LABEL, 0, 10))
+                .singleElement()
                 .satisfies(card -> assertThat(card.codesRemaining()).isEqualTo(2));
         // The count on the card follows every mark, as the codes themselves do.
         UUID set = codes.overview(withCodes).activeSet().orElseThrow().setId();
         codes.markCode(withCodes, set, 1, false);
         codes.markCode(withCodes, set, 3, true);
         codes.markCode(withCodes, set, 3, true);
-        assertThat(accounts.listCards(CardFilter.ALL, "mail", CardSort.LABEL, 0, 10).get(0).codesRemaining())
-                .isEqualTo(codes.overview(withCodes).activeSet().orElseThrow().remaining()).isEqualTo(2);
+        assertThat(accounts.listCards(CardFilter.ALL, "mail", CardSort.LABEL, 0, 10)
+                        .get(0)
+                        .codesRemaining())
+                .isEqualTo(codes.overview(withCodes).activeSet().orElseThrow().remaining())
+                .isEqualTo(2);
         signIn.out();
         assertThatThrownBy(() -> labels("bot", CardFilter.ALL, CardSort.LABEL))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 
     private java.util.List<String> labels(String search, CardFilter filter, CardSort sort) {
-        return accounts.listCards(filter, search, sort, 0, 50).stream().map(AccountCard::label).toList();
+        return accounts.listCards(filter, search, sort, 0, 50).stream()
+                .map(AccountCard::label)
+                .toList();
     }
 }

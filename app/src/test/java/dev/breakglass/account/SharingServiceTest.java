@@ -33,14 +33,19 @@ class SharingServiceTest {
 
     @Autowired
     SharingService sharing;
+
     @Autowired
     AllAccountsService allAccounts;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     BackupCodeService codes;
+
     @Autowired
     RoleFixtures fixtures;
+
     @Autowired
     SignIn signIn;
 
@@ -54,7 +59,8 @@ class SharingServiceTest {
         workspace = fixtures.newWorkspace();
         ann = workspace.addMember("ann", WorkspaceRole.USER);
         ben = workspace.addMember("ben", WorkspaceRole.USER);
-        account = workspace.addAccount("Registrar", Map.of(ann.userId(), AccountRole.OWNER, ben.userId(), AccountRole.OWNER));
+        account = workspace.addAccount(
+                "Registrar", Map.of(ann.userId(), AccountRole.OWNER, ben.userId(), AccountRole.OWNER));
     }
 
     @AfterEach
@@ -76,7 +82,9 @@ class SharingServiceTest {
             pool.shutdown();
         }
         signIn.as(ann.email());
-        assertThat(sharing.people(account).people()).filteredOn(p -> p.role() == AccountRole.OWNER).hasSize(1);
+        assertThat(sharing.people(account).people())
+                .filteredOn(p -> p.role() == AccountRole.OWNER)
+                .hasSize(1);
     }
 
     @Test
@@ -90,10 +98,13 @@ class SharingServiceTest {
         assertThatThrownBy(() -> accounts.details(account)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> codes.revealCodes(account)).isInstanceOf(NotFoundException.class);
         signIn.as(ann.email());
-        assertThat(sharing.people(account).people()).extracting(AccountPerson::userId, AccountPerson::role)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(ben.userId(), AccountRole.OWNER),
+        assertThat(sharing.people(account).people())
+                .extracting(AccountPerson::userId, AccountPerson::role)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(ben.userId(), AccountRole.OWNER),
                         org.assertj.core.groups.Tuple.tuple(ann.userId(), AccountRole.COLLABORATOR));
-        assertThat(fixtures.auditDetails(workspace.id(), "OWNERS_REASSIGNED")).contains(ben.userId().toString());
+        assertThat(fixtures.auditDetails(workspace.id(), "OWNERS_REASSIGNED"))
+                .contains(ben.userId().toString());
     }
 
     @Test
@@ -104,16 +115,20 @@ class SharingServiceTest {
         signIn.as(ann.email());
 
         assertThatThrownBy(() -> sharing.share(account, guest.userId(), AccountRole.OWNER))
-                .isInstanceOf(SharingRefusedException.class).hasMessageContaining("can only be a Collaborator");
+                .isInstanceOf(SharingRefusedException.class)
+                .hasMessageContaining("can only be a Collaborator");
         assertThatThrownBy(() -> sharing.share(account, away.userId(), AccountRole.COLLABORATOR))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(sharing.candidates(account, "", 0, 50)).extracting(Person::userId)
-                .contains(guest.userId()).doesNotContain(away.userId(), ann.userId(), ben.userId());
+        assertThat(sharing.candidates(account, "", 0, 50))
+                .extracting(Person::userId)
+                .contains(guest.userId())
+                .doesNotContain(away.userId(), ann.userId(), ben.userId());
         signIn.as(workspace.member(WorkspaceRole.OWNER).email());
         assertThatThrownBy(() -> allAccounts.reassignOwners(account, Set.of(guest.userId())))
                 .isInstanceOf(SharingRefusedException.class);
         assertThatThrownBy(() -> allAccounts.reassignOwners(account, Set.of()))
-                .isInstanceOf(SharingRefusedException.class).hasMessage("Choose at least one Owner.");
+                .isInstanceOf(SharingRefusedException.class)
+                .hasMessage("Choose at least one Owner.");
     }
 
     private Callable<Boolean> demote(TestMember actor, TestMember other, CountDownLatch start) {

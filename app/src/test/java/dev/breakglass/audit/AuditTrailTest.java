@@ -28,16 +28,22 @@ class AuditTrailTest {
 
     @Autowired
     DSLContext db;
+
     @Autowired
     AuditLog auditLog;
+
     @Autowired
     AuditExport export;
+
     @Autowired
     BackupCodeService codes;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     dev.breakglass.encryption.CiphertextMaintenance maintenance;
+
     @Autowired
     SignIn signIn;
 
@@ -60,11 +66,17 @@ class AuditTrailTest {
     @Test
     void updateAndDelete_onTheAuditTable_areRefusedByTheDatabase() {
         assertThatThrownBy(() -> db.execute("update audit_event set action = 'NOTHING'"))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append only");
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("append only");
         assertThatThrownBy(() -> db.execute("delete from audit_event"))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append only");
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("append only");
         assertThatThrownBy(() -> db.execute("truncate audit_event"))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append only");
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("append only");
     }
 
     @Test
@@ -73,9 +85,14 @@ class AuditTrailTest {
         assertThat(before.intact()).isTrue();
         assertThat(before.eventsChecked()).isGreaterThanOrEqualTo(2);
 
-        long seq = auditLog.search(new AuditFilter(null, "CODES_SAVED", slack, null, null), 0, 1).get(0).seq();
-        String original = db.fetchValue("select details::text from audit_event e join workspace w on w.id = e.workspace_id "
-                + "where w.name = 'Acme' and e.seq = ?", seq).toString();
+        long seq = auditLog.search(new AuditFilter(null, "CODES_SAVED", slack, null, null), 0, 1)
+                .get(0)
+                .seq();
+        String original = db.fetchValue(
+                        "select details::text from audit_event e join workspace w on w.id = e.workspace_id "
+                                + "where w.name = 'Acme' and e.seq = ?",
+                        seq)
+                .toString();
         // Someone with database superuser rights switches the guard off and rewrites history.
         tamper(seq, "{\"codes\": 1}");
         try {
@@ -110,26 +127,32 @@ class AuditTrailTest {
         List<String> csvLines = csv.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(csvLines.get(0)).isEqualTo("seq,at,actor,actor_id,action,account,account_id,details");
         assertThat(csvLines).hasSize(expected + 1);
-        assertThat(csvLines.subList(1, csvLines.size())).allMatch(line -> line.contains("Olivia Owner") && line.contains("CODES_REVEALED"));
+        assertThat(csvLines.subList(1, csvLines.size()))
+                .allMatch(line -> line.contains("Olivia Owner") && line.contains("CODES_REVEALED"));
         List<String> jsonLines = jsonl.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(jsonLines).hasSize(expected).allMatch(line -> line.startsWith("{\"seq\":") && line.contains("\"action\":\"CODES_REVEALED\""));
+        assertThat(jsonLines)
+                .hasSize(expected)
+                .allMatch(line -> line.startsWith("{\"seq\":") && line.contains("\"action\":\"CODES_REVEALED\""));
     }
 
     @Test
     void theWorkspaceLog_isForAdminsOnly() {
         signIn.as("alice@acme.test");
 
-        assertThatThrownBy(() -> auditLog.search(AuditFilter.everything(), 0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> auditLog.search(AuditFilter.everything(), 0, 10))
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> auditLog.verifyChain()).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void accountActivity_isForTheAccountsOwners() {
         signIn.as("alice@acme.test");
-        assertThatThrownBy(() -> auditLog.accountActivity(slack, 0, 10)).isInstanceOf(dev.breakglass.security.NotFoundException.class);
+        assertThatThrownBy(() -> auditLog.accountActivity(slack, 0, 10))
+                .isInstanceOf(dev.breakglass.security.NotFoundException.class);
 
         signIn.as("owner@acme.test");
-        assertThat(auditLog.accountActivity(slack, 0, 10)).extracting(AuditEntry::actionLabel)
+        assertThat(auditLog.accountActivity(slack, 0, 10))
+                .extracting(AuditEntry::actionLabel)
                 .startsWith("Viewed codes", "Saved codes");
     }
 
@@ -139,7 +162,8 @@ class AuditTrailTest {
         maintenance.rotateKey();
 
         assertThat(auditLog.search(new AuditFilter(null, "ENCRYPTION_KEY_ROTATED", null, null, null), 0, 1))
-                .singleElement().satisfies(entry -> {
+                .singleElement()
+                .satisfies(entry -> {
                     assertThat(entry.actorName()).isEqualTo("Olivia Owner");
                     assertThat(entry.details()).contains("\"cipher\"").contains("\"version\"");
                 });
@@ -148,8 +172,12 @@ class AuditTrailTest {
     private void tamper(long seq, String details) {
         db.transaction(tx -> {
             tx.dsl().execute("alter table audit_event disable trigger audit_event_append_only");
-            tx.dsl().execute("update audit_event set details = ?::jsonb where seq = ? and workspace_id = "
-                    + "(select id from workspace where name = 'Acme')", details, seq);
+            tx.dsl()
+                    .execute(
+                            "update audit_event set details = ?::jsonb where seq = ? and workspace_id = "
+                                    + "(select id from workspace where name = 'Acme')",
+                            details,
+                            seq);
             tx.dsl().execute("alter table audit_event enable trigger audit_event_append_only");
         });
     }

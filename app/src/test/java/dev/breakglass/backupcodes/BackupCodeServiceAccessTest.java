@@ -22,8 +22,10 @@ class BackupCodeServiceAccessTest {
 
     @Autowired
     BackupCodeService service;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     SignIn signIn;
 
@@ -47,7 +49,8 @@ class BackupCodeServiceAccessTest {
     void saveAndReveal_byOtherOwner_isAllowed() {
         signIn.as("owner@acme.test");
 
-        assertThat(service.revealCodes(github).codes()).extracting(RevealedCodes.Code::value)
+        assertThat(service.revealCodes(github).codes())
+                .extracting(RevealedCodes.Code::value)
                 .containsExactly("11111-22222", "33333-44444", "55555-66666");
     }
 
@@ -56,7 +59,10 @@ class BackupCodeServiceAccessTest {
         signIn.as("bob@acme.test");
 
         assertThatThrownBy(() -> service.revealCodes(github)).isInstanceOf(NotFoundException.class);
-        assertThat(service.overview(github).activeSet()).get().extracting(CodeSetSummary::codeCount).isEqualTo(3);
+        assertThat(service.overview(github).activeSet())
+                .get()
+                .extracting(CodeSetSummary::codeCount)
+                .isEqualTo(3);
         assertThat(service.overview(github).mayKeepCodes()).isFalse();
     }
 
@@ -65,7 +71,8 @@ class BackupCodeServiceAccessTest {
         fixtures.forgetAllCodes();
         signIn.as("bob@acme.test");
 
-        assertThatThrownBy(() -> service.saveCodes(github, CODES, Mismatch.ACCEPTED)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.saveCodes(github, CODES, Mismatch.ACCEPTED))
+                .isInstanceOf(NotFoundException.class);
         signIn.as("alice@acme.test");
         assertThat(service.overview(github).activeSet()).isEmpty();
     }
@@ -75,7 +82,8 @@ class BackupCodeServiceAccessTest {
         UUID microsoft = fixtures.accountId("Microsoft 365");
         signIn.as("gina@acme.test");
 
-        assertThatThrownBy(() -> service.saveCodes(microsoft, CODES, Mismatch.ACCEPTED)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.saveCodes(microsoft, CODES, Mismatch.ACCEPTED))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.revealCodes(microsoft)).isInstanceOf(NotFoundException.class);
     }
 
@@ -83,10 +91,12 @@ class BackupCodeServiceAccessTest {
     void everything_byMemberWithoutAccess_looksLikeAMissingAccount() {
         signIn.as("gina@acme.test");
 
-        assertThatThrownBy(() -> service.revealCodes(github)).isInstanceOf(NotFoundException.class)
+        assertThatThrownBy(() -> service.revealCodes(github))
+                .isInstanceOf(NotFoundException.class)
                 .hasMessage(new NotFoundException("The account").getMessage());
         assertThatThrownBy(() -> service.overview(github)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> service.revealCodes(UUID.randomUUID())).isInstanceOf(NotFoundException.class)
+        assertThatThrownBy(() -> service.revealCodes(UUID.randomUUID()))
+                .isInstanceOf(NotFoundException.class)
                 .hasMessage(new NotFoundException("The account").getMessage());
     }
 
@@ -95,21 +105,25 @@ class BackupCodeServiceAccessTest {
         signIn.as(fixtures.otherWorkspaceOwner());
 
         assertThatThrownBy(() -> service.revealCodes(github)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> service.saveCodes(github, CODES, Mismatch.ACCEPTED)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.saveCodes(github, CODES, Mismatch.ACCEPTED))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.overview(github)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void saveAndReveal_anonymously_isRefused() {
-        assertThatThrownBy(() -> service.revealCodes(github)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        assertThatThrownBy(() -> service.saveCodes(github, CODES, Mismatch.ACCEPTED)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> service.revealCodes(github))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> service.saveCodes(github, CODES, Mismatch.ACCEPTED))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 
     @Test
     void save_whenCodesAreAlreadySaved_isRefusedAndKeepsTheFirstSet() {
         signIn.as("owner@acme.test");
 
-        assertThatThrownBy(() -> service.saveCodes(github, "99999-88888\n", Mismatch.ACCEPTED)).isInstanceOf(CodesAlreadySavedException.class);
+        assertThatThrownBy(() -> service.saveCodes(github, "99999-88888\n", Mismatch.ACCEPTED))
+                .isInstanceOf(CodesAlreadySavedException.class);
         assertThat(service.revealCodes(github).codes()).hasSize(3);
     }
 }

@@ -45,7 +45,9 @@ class GoldenPathUiTest extends KaribuTest {
     void owner_addsCodesFromTheSettingsTab_andSeesThemAgain() {
         loginAs("alice@acme.test");
 
-        assertThat(cardLabels()).contains("GitHub", "Google Workspace", "Slack").doesNotContain("AWS root", "Cloudflare");
+        assertThat(cardLabels())
+                .contains("GitHub", "Google Workspace", "Slack")
+                .doesNotContain("AWS root", "Cloudflare");
         openAccount("GitHub");
 
         TabSheet tabs = _get(TabSheet.class, spec -> spec.withId("account-tabs"));
@@ -59,24 +61,42 @@ class GoldenPathUiTest extends KaribuTest {
         assertThat(dialog.getHeaderTitle()).isEqualTo("Add MFA Backup Codes");
 
         _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), GITHUB_DOWNLOAD);
-        assertThat(_get(Span.class, spec -> spec.withId("codes-found")).getText()).startsWith("16 codes found");
+        assertThat(_get(Span.class, spec -> spec.withId("codes-found")).getText())
+                .startsWith("16 codes found");
 
         _click(_get(Button.class, spec -> spec.withText("Save Codes")));
 
         assertThat(dialog.isOpened()).isFalse();
         expectNotifications("16 backup codes saved");
         assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText())
-                .startsWith("16 of 16 backup codes left").contains("by Alice Example");
+                .startsWith("16 of 16 backup codes left")
+                .contains("by Alice Example");
         assertThat(_find(Button.class, spec -> spec.withId("add-codes"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("view-codes"))).hasSize(1);
 
         _click(_get(Button.class, spec -> spec.withId("view-codes")));
-        Dialog view = _get(Dialog.class, spec -> spec.withPredicate(d -> "View MFA Backup Codes".equals(d.getHeaderTitle())));
+        Dialog view =
+                _get(Dialog.class, spec -> spec.withPredicate(d -> "View MFA Backup Codes".equals(d.getHeaderTitle())));
         assertThat(view.isOpened()).isTrue();
-        assertThat(_find(Span.class, spec -> spec.withClasses("code-value")).stream().map(Span::getText))
-                .containsExactly("4f2a1-9c3b7", "88e0d-1a2f4", "0b9c2-77d13", "e5a18-c0f62", "31d7b-5e8a0",
-                        "9aa04-2b6c1", "c7f30-d4e95", "16b8e-a93d2", "5d0c7-f1b48", "a2e96-0c7f3",
-                        "7b3d0-e19a5", "f2c48-6d0b1", "0e5a9-b7c36", "d41f7-3a8e2", "68c0b-f5d19", "b9a27-04e6c");
+        assertThat(_find(Span.class, spec -> spec.withClasses("code-value")).stream()
+                        .map(Span::getText))
+                .containsExactly(
+                        "4f2a1-9c3b7",
+                        "88e0d-1a2f4",
+                        "0b9c2-77d13",
+                        "e5a18-c0f62",
+                        "31d7b-5e8a0",
+                        "9aa04-2b6c1",
+                        "c7f30-d4e95",
+                        "16b8e-a93d2",
+                        "5d0c7-f1b48",
+                        "a2e96-0c7f3",
+                        "7b3d0-e19a5",
+                        "f2c48-6d0b1",
+                        "0e5a9-b7c36",
+                        "d41f7-3a8e2",
+                        "68c0b-f5d19",
+                        "b9a27-04e6c");
     }
 
     @Test
@@ -92,7 +112,8 @@ class GoldenPathUiTest extends KaribuTest {
         openAccount("GitHub");
         _get(Details.class, spec -> spec.withId("emergency-controls")).setOpened(true);
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText()).startsWith("16 of 16 backup codes left");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText())
+                .startsWith("16 of 16 backup codes left");
         assertThat(_find(Button.class, spec -> spec.withId("add-codes"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("view-codes"))).isEmpty();
     }
@@ -102,7 +123,8 @@ class GoldenPathUiTest extends KaribuTest {
         loginAs("bob@acme.test");
         openAccount("GitHub");
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText()).isEqualTo("No backup codes saved yet.");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText())
+                .isEqualTo("No backup codes saved yet.");
         assertThat(_find(Button.class, spec -> spec.withId("add-codes"))).isEmpty();
     }
 
@@ -141,7 +163,7 @@ class GoldenPathUiTest extends KaribuTest {
 
         assertThat(_get(Dialog.class).isOpened()).isTrue();
         _click(_get(Button.class, spec -> spec.withId("cancel-add-codes")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText()).isEqualTo("No backup codes saved yet.");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText())
+                .isEqualTo("No backup codes saved yet.");
     }
-
 }

@@ -32,12 +32,16 @@ class NextCodeConcurrencyTest {
 
     @Autowired
     BackupCodeService service;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     SignIn signIn;
+
     @Autowired
     BackupCodeRepository repository;
+
     @Autowired
     TransactionTemplate transaction;
 
@@ -45,7 +49,9 @@ class NextCodeConcurrencyTest {
     void twoOwnersTakingCodesAtOnce_neverGetTheSameCode() throws Exception {
         fixtures.forgetAllCodes();
         UUID github = fixtures.accountId("GitHub");
-        List<String> codes = IntStream.rangeClosed(1, 100).mapToObj(i -> String.format("code-%05d", i)).toList();
+        List<String> codes = IntStream.rangeClosed(1, 100)
+                .mapToObj(i -> String.format("code-%05d", i))
+                .toList();
         signIn.as("alice@acme.test");
         service.saveCodes(github, String.join("\n", codes), Mismatch.ACCEPTED);
         signIn.out();
@@ -72,16 +78,20 @@ class NextCodeConcurrencyTest {
         fixtures.forgetAllCodes();
         UUID github = fixtures.accountId("GitHub");
         signIn.as("alice@acme.test");
-        UUID oldSet = service.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n", Mismatch.ACCEPTED).setId();
+        UUID oldSet = service.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n", Mismatch.ACCEPTED)
+                .setId();
         HandedOutCode handedOut = service.useNextCode(github);
-        UUID newSet = service.replaceCodes(github, oldSet, "33333-ccccc\n44444-ddddd\n", Mismatch.ACCEPTED).setId();
+        UUID newSet = service.replaceCodes(github, oldSet, "33333-ccccc\n44444-ddddd\n", Mismatch.ACCEPTED)
+                .setId();
         service.useNextCode(github); // the new set's first code is now used
 
         // "I did not use it", clicked in the dialog of the old set's code.
         assertThatThrownBy(() -> service.markCode(github, handedOut.setId(), handedOut.position(), false))
-                .isInstanceOf(CodesChangedException.class).hasMessageContaining("Nothing was marked");
+                .isInstanceOf(CodesChangedException.class)
+                .hasMessageContaining("Nothing was marked");
 
-        assertThat(service.revealCodes(github).codes()).extracting(RevealedCodes.Code::position, code -> code.usedAt() != null)
+        assertThat(service.revealCodes(github).codes())
+                .extracting(RevealedCodes.Code::position, code -> code.usedAt() != null)
                 .containsExactly(tuple(1, true), tuple(2, false));
         assertThat(service.overview(github).activeSet().orElseThrow().setId()).isEqualTo(newSet);
         signIn.out();
@@ -92,7 +102,8 @@ class NextCodeConcurrencyTest {
         fixtures.forgetAllCodes();
         UUID github = fixtures.accountId("GitHub");
         signIn.as("alice@acme.test");
-        UUID set = service.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n", Mismatch.ACCEPTED).setId();
+        UUID set = service.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n", Mismatch.ACCEPTED)
+                .setId();
         UUID alice = fixtures.userId("alice@acme.test");
 
         CountDownLatch replaceHoldsTheSet = new CountDownLatch(1);

@@ -20,10 +20,13 @@ class NoPlaintextAtRestTest {
 
     @Autowired
     BackupCodeService service;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     SignIn signIn;
+
     @Autowired
     DSLContext db;
 
@@ -49,7 +52,9 @@ class NoPlaintextAtRestTest {
         StringBuilder everything = new StringBuilder();
         for (String table : tables) {
             // A whole row as text: bytea columns appear as hex, jsonb as its text.
-            db.fetch("select t::text from \"" + table + "\" t").getValues(0, String.class).forEach(everything::append);
+            db.fetch("select t::text from \"" + table + "\" t")
+                    .getValues(0, String.class)
+                    .forEach(everything::append);
         }
         String dump = everything.toString().toLowerCase();
         assertThat(dump).contains("local:v");

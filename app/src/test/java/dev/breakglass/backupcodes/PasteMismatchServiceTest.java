@@ -16,13 +16,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class PasteMismatchServiceTest {
 
-    private static final String GOOGLE_CODES = "SAVE YOUR BACKUP CODES\n6165 1728\n6233 5735\n9145 2230\n7702 3391\n2289 4410\n"
-            + "3720 7276\n3087 3821\n5528 1940\n1046 8873\n8831 0562\n";
+    private static final String GOOGLE_CODES =
+            "SAVE YOUR BACKUP CODES\n6165 1728\n6233 5735\n9145 2230\n7702 3391\n2289 4410\n"
+                    + "3720 7276\n3087 3821\n5528 1940\n1046 8873\n8831 0562\n";
 
     @Autowired
     BackupCodeService service;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     SignIn signIn;
 
@@ -44,7 +47,8 @@ class PasteMismatchServiceTest {
     void save_anotherAppsCodes_withoutAcceptance_isRefused_andNothingIsSaved() {
         assertThatThrownBy(() -> service.saveCodes(github, GOOGLE_CODES))
                 .isInstanceOf(PasteMismatchException.class)
-                .hasMessageContaining("Google").hasMessageNotContaining("6165");
+                .hasMessageContaining("Google")
+                .hasMessageNotContaining("6165");
 
         assertThat(service.overview(github).activeSet()).isEmpty();
     }
@@ -54,16 +58,21 @@ class PasteMismatchServiceTest {
         CodeSetSummary saved = service.saveCodes(github, sixteenGitHubCodes());
 
         assertThatThrownBy(() -> service.replaceCodes(github, saved.setId(), "4f2a1-9c3b7\n88e0d-1a2f4\n"))
-                .isInstanceOf(PasteMismatchException.class).hasMessageContaining("16");
+                .isInstanceOf(PasteMismatchException.class)
+                .hasMessageContaining("16");
 
-        assertThat(service.overview(github).activeSet()).get().extracting(CodeSetSummary::setId).isEqualTo(saved.setId());
+        assertThat(service.overview(github).activeSet())
+                .get()
+                .extracting(CodeSetSummary::setId)
+                .isEqualTo(saved.setId());
     }
 
     @Test
     void replace_withTheWrongCount_accepted_replaces() {
         CodeSetSummary saved = service.saveCodes(github, sixteenGitHubCodes());
 
-        CodeSetSummary replaced = service.replaceCodes(github, saved.setId(), "4f2a1-9c3b7\n88e0d-1a2f4\n", Mismatch.ACCEPTED);
+        CodeSetSummary replaced =
+                service.replaceCodes(github, saved.setId(), "4f2a1-9c3b7\n88e0d-1a2f4\n", Mismatch.ACCEPTED);
 
         assertThat(replaced.codeCount()).isEqualTo(2);
     }

@@ -1,8 +1,5 @@
 package dev.breakglass.backupcodes;
 
-import dev.breakglass.encryption.CiphertextMaintenance;
-import dev.breakglass.encryption.CiphertextJobProgress;
-import dev.breakglass.encryption.EncryptionOverview;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -11,22 +8,25 @@ import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifica
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextArea;
-import dev.breakglass.encryption.ui.EncryptionAdminView;
 import dev.breakglass.crypto.OpenBao;
 import dev.breakglass.crypto.VaultProxy;
+import dev.breakglass.encryption.CiphertextJobProgress;
+import dev.breakglass.encryption.CiphertextMaintenance;
+import dev.breakglass.encryption.EncryptionOverview;
+import dev.breakglass.encryption.ui.EncryptionAdminView;
 import dev.breakglass.security.NotFoundException;
 import dev.breakglass.testing.KaribuTest;
 import java.util.ArrayList;
@@ -53,6 +53,7 @@ class VaultTransitUiTest extends KaribuTest {
 
     @RegisterExtension
     static final OpenBao bao = OpenBao.withFileStorage();
+
     private static final VaultProxy vault = VaultProxy.start(bao::address);
     private static String token;
     private long encrypts;
@@ -61,6 +62,7 @@ class VaultTransitUiTest extends KaribuTest {
 
     @Autowired
     DSLContext db;
+
     @Autowired
     CiphertextMaintenance maintenance;
 
@@ -110,7 +112,8 @@ class VaultTransitUiTest extends KaribuTest {
         expectNotifications("16 backup codes saved");
         assertThat(bao.requests("transit/encrypt/breakglass") - encrypts).isEqualTo(1);
         assertThat(db.fetch("select ciphertext from backup_code").getValues(0, String.class))
-                .hasSize(16).allMatch(ciphertext -> ciphertext.startsWith("vault:v1:"));
+                .hasSize(16)
+                .allMatch(ciphertext -> ciphertext.startsWith("vault:v1:"));
 
         _click(_get(Button.class, spec -> spec.withId("view-codes")));
         assertThat(bao.requests("transit/decrypt/breakglass") - decrypts).isEqualTo(1);
@@ -130,8 +133,9 @@ class VaultTransitUiTest extends KaribuTest {
 
         assertThat(_get(Dialog.class).isOpened()).isTrue();
         assertThat(field.isInvalid()).isTrue();
-        assertThat(field.getErrorMessage()).isEqualTo("Nothing was saved: Vault could not be reached. Try again in a "
-                + "moment; if it keeps happening, tell your Breakglass administrator.");
+        assertThat(field.getErrorMessage())
+                .isEqualTo("Nothing was saved: Vault could not be reached. Try again in a "
+                        + "moment; if it keeps happening, tell your Breakglass administrator.");
         assertThat(field.getErrorMessage()).doesNotContain(token()).doesNotContain("Exception");
         assertThat(field.getValue()).isEqualTo(GoldenPathUiTest.GITHUB_DOWNLOAD);
         assertThat(vault.requests("/transit/encrypt/") - encryptsSent).isEqualTo(1);
@@ -170,19 +174,25 @@ class VaultTransitUiTest extends KaribuTest {
 
         expectNotifications("The codes can't be shown right now: Vault is sealed, so it cannot encrypt or decrypt "
                 + "codes right now. Ask your Vault operator to unseal it, then try again.");
-        assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText()).startsWith("16 of 16 backup codes left");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText())
+                .startsWith("16 of 16 backup codes left");
     }
 
     @Test
     void owner_rotatesTheKey_andRewrapsTheCodes_fromTheEncryptionPage() throws InterruptedException {
         loginAs("owner@acme.test");
         saveGitHubCodes();
-        assertThat(_get(SideNavItem.class, spec -> spec.withPredicate(item -> "Encryption".equals(item.getLabel()))).getPath()).isEqualTo("admin/encryption");
+        assertThat(_get(SideNavItem.class, spec -> spec.withPredicate(item -> "Encryption".equals(item.getLabel())))
+                        .getPath())
+                .isEqualTo("admin/encryption");
         UI.getCurrent().navigate("admin/encryption");
 
-        assertThat(_get(Div.class, spec -> spec.withId("active-cipher")).getElement().getTextRecursively())
+        assertThat(_get(Div.class, spec -> spec.withId("active-cipher"))
+                        .getElement()
+                        .getTextRecursively())
                 .isEqualTo("New codes are encrypted with Vault transit.");
-        assertThat(_find(Paragraph.class, spec -> spec.withId("local-keyring-warning"))).isEmpty();
+        assertThat(_find(Paragraph.class, spec -> spec.withId("local-keyring-warning")))
+                .isEmpty();
         assertThat(rows()).containsExactly(List.of("vault", "v1", "16", "Newest"));
         assertThat(_get(Paragraph.class, spec -> spec.withId("rewrap-summary")).getText())
                 .isEqualTo("Every code is on the newest key version.");
@@ -196,7 +206,8 @@ class VaultTransitUiTest extends KaribuTest {
                 .isEqualTo("16 codes are not on the newest key version.");
 
         _click(_get(Button.class, spec -> spec.withId("rewrap-now")));
-        assertThat(_get(Button.class, spec -> spec.withId("rewrap-now")).isEnabled()).isFalse();
+        assertThat(_get(Button.class, spec -> spec.withId("rewrap-now")).isEnabled())
+                .isFalse();
         waitForRewrap();
         ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
 
@@ -221,16 +232,19 @@ class VaultTransitUiTest extends KaribuTest {
             assertThat(row.get(0)).isEqualTo("vault");
             assertThat(row.subList(2, 4)).containsExactly("16", "Unknown");
         });
-        assertThat(_get(Paragraph.class, spec -> spec.withId("rewrap-summary")).getText()).isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rewrap-summary")).getText())
+                .isEmpty();
     }
 
     @Test
     void members_whoAreNotOwnerOrSuperAdmin_getNeitherThePageNorTheService() {
         loginAs("alice@acme.test");
-        assertThat(_find(SideNavItem.class, spec -> spec.withPredicate(item -> "Encryption".equals(item.getLabel())))).isEmpty();
+        assertThat(_find(SideNavItem.class, spec -> spec.withPredicate(item -> "Encryption".equals(item.getLabel()))))
+                .isEmpty();
         UI.getCurrent().navigate("admin/encryption");
         assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain())
-                .isNotEmpty().noneMatch(EncryptionAdminView.class::isInstance);
+                .isNotEmpty()
+                .noneMatch(EncryptionAdminView.class::isInstance);
 
         for (String email : List.of("alice@acme.test", "admin@acme.test")) {
             loginAs(email);
@@ -250,7 +264,10 @@ class VaultTransitUiTest extends KaribuTest {
 
     private void waitForRewrap() throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            if (maintenance.rewrapProgress().filter(CiphertextJobProgress::finished).isPresent()) {
+            if (maintenance
+                    .rewrapProgress()
+                    .filter(CiphertextJobProgress::finished)
+                    .isPresent()) {
                 return;
             }
             Thread.sleep(100);

@@ -32,6 +32,7 @@ class FirstRunBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Environment settings;
 
@@ -50,7 +51,8 @@ class FirstRunBrowserTest {
         browser = Chromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         open("/login");
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-notice"))).getText())
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-notice")))
+                        .getText())
                 .startsWith("No workspace exists yet.");
 
         assertFirstRunPageIsNotFound("/first-run/not-the-setup-token");
@@ -61,25 +63,28 @@ class FirstRunBrowserTest {
         signIn(OWNER_EMAIL, OWNER_PASSWORD);
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "Accounts"));
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-accounts"))).getText())
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-accounts")))
+                        .getText())
                 .isEqualTo("No accounts yet. Add the first one with Add account.");
         assertThat(browser.findElements(By.cssSelector("a.account-card"))).isEmpty();
 
         addAccount("GitHub", "Initech GitHub", "initech-admin");
-        WebElement settingsTab = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#account-tabs vaadin-tab[selected]")));
+        WebElement settingsTab = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#account-tabs vaadin-tab[selected]")));
         assertThat(settingsTab.getText()).isEqualTo("Settings");
 
         saveAndViewCodes(GoldenPathBrowserTest.CODES);
 
         open("/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.account-card[data-label='Initech GitHub']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("a.account-card[data-label='Initech GitHub']")));
         assertFirstRunPageIsNotFound("/first-run/not-the-setup-token");
     }
 
     /** Add account on the Accounts page: picks the app, names the account, saves; the new account's page opens. */
     private void addAccount(String app, String label, String loginName) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("add-account"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("add-account")))
+                .click();
         WebElement appField = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#account-app input")));
         appField.sendKeys(app);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-combo-box-item")));
@@ -94,19 +99,22 @@ class FirstRunBrowserTest {
     private void saveAndViewCodes(List<String> codes) {
         WebElement emergency = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("emergency-controls")));
         if (emergency.getAttribute("opened") == null) {
-            browser.findElement(By.cssSelector("#emergency-controls vaadin-details-summary")).click();
+            browser.findElement(By.cssSelector("#emergency-controls vaadin-details-summary"))
+                    .click();
         }
         wait.until(ExpectedConditions.elementToBeClickable(By.id("add-codes"))).click();
-        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#backup-codes-input textarea")));
+        WebElement field =
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#backup-codes-input textarea")));
         field.sendKeys("GitHub recovery codes\n" + String.join("\n", codes));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("codes-found"), codes.size() + " codes found"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("codes-found"), codes.size() + " codes found"));
         browser.findElement(By.id("save-codes")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-notification-card"),
-                codes.size() + " backup codes saved"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("vaadin-notification-card"), codes.size() + " backup codes saved"));
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("view-codes"))).click();
-        List<WebElement> shown = wait.until(ExpectedConditions.visibilityOfAllElementsLocatedBy(
-                By.cssSelector("#revealed-codes .code-value")));
+        List<WebElement> shown = wait.until(
+                ExpectedConditions.visibilityOfAllElementsLocatedBy(By.cssSelector("#revealed-codes .code-value")));
         assertThat(shown).extracting(WebElement::getText).containsExactlyElementsOf(codes);
     }
 
@@ -131,8 +139,8 @@ class FirstRunBrowserTest {
 
     /** Runs create-workspace against this server's database and answers the one line it printed: the Owner's link. */
     private String createWorkspace(String name, String ownerEmail, String ownerName) {
-        CommandLine.Result created = CommandLine.createWorkspace(settings,
-                "--name", name, "--owner-email", ownerEmail, "--owner-name", ownerName);
+        CommandLine.Result created = CommandLine.createWorkspace(
+                settings, "--name", name, "--owner-email", ownerEmail, "--owner-name", ownerName);
         assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(created.outLines()).hasSize(1);
         return created.outLines().get(0);
@@ -141,15 +149,18 @@ class FirstRunBrowserTest {
     /** Opens a set-password link and chooses the password, as the new member does. */
     private void choosePassword(String link, String password) {
         open(link);
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#new-password input"))).sendKeys(password);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#new-password input")))
+                .sendKeys(password);
         browser.findElement(By.cssSelector("#repeat-password input")).sendKeys(password);
         browser.findElement(By.id("set-password")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("set-password-result"), "Your password is set."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("set-password-result"), "Your password is set."));
     }
 
     private void signIn(String email, String password) {
         open("/login");
-        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
+        WebElement username =
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
         username.sendKeys(email);
         browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
     }

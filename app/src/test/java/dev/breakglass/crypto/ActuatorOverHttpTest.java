@@ -21,6 +21,7 @@ class ActuatorOverHttpTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     HealthEndpointGroups groups;
 
@@ -33,7 +34,9 @@ class ActuatorOverHttpTest {
         assertThat(groups.get("liveness").isMember("cipher")).isFalse();
         assertThat(groups.get("readiness").isMember("cipher")).isFalse();
         assertThat(groups.get("readiness").isMember("db")).isTrue();
-        assertThat(groups.getPrimary().isMember("cipher")).as("the overall health still shows Vault").isTrue();
+        assertThat(groups.getPrimary().isMember("cipher"))
+                .as("the overall health still shows Vault")
+                .isTrue();
     }
 
     @Test
@@ -45,7 +48,9 @@ class ActuatorOverHttpTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -29,8 +29,9 @@ class CipherHealthIndicatorTest {
     @BeforeEach
     void connect() {
         key = "health-" + UUID.randomUUID().toString().substring(0, 8);
-        connection = new VaultConnection(new VaultSettings(bao.address(), "", "transit", key, true,
-                Duration.ofSeconds(2), "", "approle"), new VaultCredentials.Token(bao.policyTokenFor(key, true)));
+        connection = new VaultConnection(
+                new VaultSettings(bao.address(), "", "transit", key, true, Duration.ofSeconds(2), "", "approle"),
+                new VaultCredentials.Token(bao.policyTokenFor(key, true)));
     }
 
     @AfterEach
@@ -53,16 +54,20 @@ class CipherHealthIndicatorTest {
     void missingKey_sealedVault_andUnreachableVault_areDown_withTheReason() {
         CipherHealthIndicator health = health(Duration.ZERO);
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
-        assertThat(health.health().getDetails().get("problem").toString()).contains("no encryption key named '" + key + "'");
+        assertThat(health.health().getDetails().get("problem").toString())
+                .contains("no encryption key named '" + key + "'");
 
         new VaultTransit(connection).ensureKey();
         bao.seal();
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.health().getDetails()).containsEntry("problem", "Vault is sealed.");
 
-        VaultConnection unreachable = new VaultConnection(new VaultSettings("http://127.0.0.1:1", "", "transit", key,
-                false, Duration.ofSeconds(1), "", "approle"), new VaultCredentials.Token("unused"));
-        Health down = new CipherHealthIndicator(new VaultTransit(unreachable), Duration.ZERO, Clock.systemUTC()).health();
+        VaultConnection unreachable = new VaultConnection(
+                new VaultSettings(
+                        "http://127.0.0.1:1", "", "transit", key, false, Duration.ofSeconds(1), "", "approle"),
+                new VaultCredentials.Token("unused"));
+        Health down =
+                new CipherHealthIndicator(new VaultTransit(unreachable), Duration.ZERO, Clock.systemUTC()).health();
         assertThat(down.getStatus()).isEqualTo(Status.DOWN);
         assertThat(down.getDetails().get("problem").toString()).startsWith("Vault could not be reached.");
     }
@@ -99,13 +104,22 @@ class CipherHealthIndicatorTest {
 
     @Test
     void aTokenThatCannotBeRenewed_isReportedBeforeItExpires() {
-        String shortLived = bao.bao("token", "create", "-policy=" + bao.writePolicyFor(key, true), "-ttl=1h",
-                "-renewable=false", "-field=token").strip();
-        VaultConnection withShortToken = new VaultConnection(new VaultSettings(bao.address(), "", "transit", key, true,
-                Duration.ofSeconds(2), "", "approle"), new VaultCredentials.Token(shortLived));
+        String shortLived = bao.bao(
+                        "token",
+                        "create",
+                        "-policy=" + bao.writePolicyFor(key, true),
+                        "-ttl=1h",
+                        "-renewable=false",
+                        "-field=token")
+                .strip();
+        VaultConnection withShortToken = new VaultConnection(
+                new VaultSettings(bao.address(), "", "transit", key, true, Duration.ofSeconds(2), "", "approle"),
+                new VaultCredentials.Token(shortLived));
         try {
             new VaultTransit(withShortToken).ensureKey();
-            Health result = new CipherHealthIndicator(new VaultTransit(withShortToken), Duration.ZERO, Clock.systemUTC()).health();
+            Health result = new CipherHealthIndicator(
+                            new VaultTransit(withShortToken), Duration.ZERO, Clock.systemUTC())
+                    .health();
 
             assertThat(result.getStatus()).isEqualTo(Status.UP);
             assertThat(result.getDetails()).containsKey("tokenExpiresAt").containsEntry("tokenRenewable", false);

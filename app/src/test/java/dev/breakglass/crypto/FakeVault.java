@@ -49,7 +49,8 @@ public final class FakeVault implements AutoCloseable {
     public static final String SECRET_ID = "breakglass-secret";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern TRANSIT = Pattern.compile("/v1/([^/]+(?:/[^/]+)*?)/(keys|encrypt|decrypt|rewrap)/([^/]+)(/rotate|/config)?");
+    private static final Pattern TRANSIT =
+            Pattern.compile("/v1/([^/]+(?:/[^/]+)*?)/(keys|encrypt|decrypt|rewrap)/([^/]+)(/rotate|/config)?");
     private static final Pattern CIPHERTEXT = Pattern.compile("vault:v(\\d+):([A-Za-z0-9+/=]+)");
 
     private volatile HttpServer server;
@@ -205,8 +206,11 @@ public final class FakeVault implements AutoCloseable {
             }
             JsonNode body = readBody(exchange);
             if (path.equals("/v1/sys/health")) {
-                ObjectNode health = JSON.createObjectNode().put("initialized", true).put("sealed", sealed)
-                        .put("standby", false).put("version", "1.15.0-fake");
+                ObjectNode health = JSON.createObjectNode()
+                        .put("initialized", true)
+                        .put("sealed", sealed)
+                        .put("standby", false)
+                        .put("version", "1.15.0-fake");
                 send(exchange, sealed ? 503 : 200, health);
                 return;
             }
@@ -259,13 +263,16 @@ public final class FakeVault implements AutoCloseable {
         }
         Matcher transit = TRANSIT.matcher(path);
         if (transit.matches()) {
-            return transit.group(4) == null ? transit.group(2) : transit.group(4).substring(1);
+            return transit.group(4) == null
+                    ? transit.group(2)
+                    : transit.group(4).substring(1);
         }
         return path;
     }
 
     private void login(HttpExchange exchange, JsonNode body) throws IOException {
-        if (!ROLE_ID.equals(body.path("role_id").asText()) || !SECRET_ID.equals(body.path("secret_id").asText())) {
+        if (!ROLE_ID.equals(body.path("role_id").asText())
+                || !SECRET_ID.equals(body.path("secret_id").asText())) {
             send(exchange, 400, errors("invalid role or secret ID"));
             return;
         }
@@ -279,13 +286,16 @@ public final class FakeVault implements AutoCloseable {
         root.putNull("data");
         root.put("lease_duration", 0).put("renewable", false).put("lease_id", "");
         ObjectNode auth = root.putObject("auth");
-        auth.put("client_token", token).put("accessor", "fake-accessor").put("lease_duration", appRoleTtlSeconds)
+        auth.put("client_token", token)
+                .put("accessor", "fake-accessor")
+                .put("lease_duration", appRoleTtlSeconds)
                 .put("renewable", true);
         auth.putArray("policies").add("breakglass");
         return root;
     }
 
-    private void keys(HttpExchange exchange, String method, String name, String suffix, JsonNode body) throws IOException {
+    private void keys(HttpExchange exchange, String method, String name, String suffix, JsonNode body)
+            throws IOException {
         TransitKey key = keys.get(name);
         if (suffix == null && method.equals("GET")) {
             if (key == null) {
@@ -297,7 +307,10 @@ public final class FakeVault implements AutoCloseable {
         }
         if (suffix == null) {
             if (key == null) {
-                key = new TransitKey(body.path("type").asText("aes256-gcm96"), body.path("derived").asBoolean(false), random);
+                key = new TransitKey(
+                        body.path("type").asText("aes256-gcm96"),
+                        body.path("derived").asBoolean(false),
+                        random);
                 keys.put(name, key);
             }
             // OpenBao answers key creation and configuration with the key's description (FakeVaultContractTest).
@@ -360,7 +373,8 @@ public final class FakeVault implements AutoCloseable {
     private void encryptItem(TransitKey key, JsonNode item, ObjectNode result) {
         byte[] plaintext = decode(item.path("plaintext").asText(null), "plaintext");
         byte[] context = derivationContext(key, item);
-        result.put("ciphertext", key.seal(key.latest, context, plaintext, random)).put("key_version", key.latest);
+        result.put("ciphertext", key.seal(key.latest, context, plaintext, random))
+                .put("key_version", key.latest);
     }
 
     private void decryptItem(TransitKey key, JsonNode item, ObjectNode result) {
@@ -371,14 +385,16 @@ public final class FakeVault implements AutoCloseable {
     private void rewrapItem(TransitKey key, JsonNode item, ObjectNode result) {
         byte[] context = derivationContext(key, item);
         byte[] plaintext = key.open(item.path("ciphertext").asText(""), context);
-        result.put("ciphertext", key.seal(key.latest, context, plaintext, random)).put("key_version", key.latest);
+        result.put("ciphertext", key.seal(key.latest, context, plaintext, random))
+                .put("key_version", key.latest);
     }
 
     private static byte[] derivationContext(TransitKey key, JsonNode item) {
         String context = item.path("context").asText("");
         if (key.derived && context.isEmpty()) {
-            throw new ItemError("missing 'context' for key derivation; the key was created using a derived key, "
-                    + "which means additional, per-request information must be included in order to perform operations with the key");
+            throw new ItemError(
+                    "missing 'context' for key derivation; the key was created using a derived key, "
+                            + "which means additional, per-request information must be included in order to perform operations with the key");
         }
         return context.isEmpty() ? new byte[0] : decode(context, "context");
     }
@@ -477,10 +493,17 @@ public final class FakeVault implements AutoCloseable {
 
         synchronized ObjectNode describe(String name) {
             ObjectNode data = JSON.createObjectNode();
-            data.put("name", name).put("type", type).put("derived", derived).put("exportable", false)
-                    .put("deletion_allowed", false).put("latest_version", latest)
-                    .put("min_decryption_version", minDecryptionVersion).put("min_encryption_version", 0)
-                    .put("supports_encryption", true).put("supports_decryption", true).put("supports_derivation", true)
+            data.put("name", name)
+                    .put("type", type)
+                    .put("derived", derived)
+                    .put("exportable", false)
+                    .put("deletion_allowed", false)
+                    .put("latest_version", latest)
+                    .put("min_decryption_version", minDecryptionVersion)
+                    .put("min_encryption_version", 0)
+                    .put("supports_encryption", true)
+                    .put("supports_decryption", true)
+                    .put("supports_derivation", true)
                     .put("kdf", derived ? "hkdf_sha256" : null);
             ObjectNode keyVersions = data.putObject("keys");
             created.forEach((version, at) -> keyVersions.put(version.toString(), at));
@@ -494,7 +517,10 @@ public final class FakeVault implements AutoCloseable {
                 Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
                 cipher.init(Cipher.ENCRYPT_MODE, keyFor(version, context), new GCMParameterSpec(128, nonce));
                 byte[] sealed = cipher.doFinal(plaintext);
-                byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+                byte[] out = ByteBuffer.allocate(nonce.length + sealed.length)
+                        .put(nonce)
+                        .put(sealed)
+                        .array();
                 return "vault:v" + version + ":" + Base64.getEncoder().encodeToString(out);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);

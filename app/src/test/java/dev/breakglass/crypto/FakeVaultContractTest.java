@@ -56,12 +56,20 @@ class FakeVaultContractTest {
         String other = base64("account-2");
         List<String> answers = new ArrayList<>();
         answers.add(send(address, token, "GET", "transit/keys/" + key, null));
-        answers.add(send(address, token, "POST", "transit/keys/" + key, "{\"type\":\"aes256-gcm96\",\"derived\":true}"));
+        answers.add(
+                send(address, token, "POST", "transit/keys/" + key, "{\"type\":\"aes256-gcm96\",\"derived\":true}"));
         answers.add(send(address, token, "GET", "transit/keys/" + key, null));
-        String encrypted = raw(address, token, "POST", "transit/encrypt/" + key, batch("plaintext",
-                List.of(base64("a"), base64("b")), account));
+        String encrypted = raw(
+                address,
+                token,
+                "POST",
+                "transit/encrypt/" + key,
+                batch("plaintext", List.of(base64("a"), base64("b")), account));
         List<String> v1 = new ArrayList<>();
-        JSON.readTree(encrypted).path("data").path("batch_results").forEach(item -> v1.add(item.path("ciphertext").asText()));
+        JSON.readTree(encrypted)
+                .path("data")
+                .path("batch_results")
+                .forEach(item -> v1.add(item.path("ciphertext").asText()));
         answers.add(shape(200, encrypted));
         answers.add(send(address, token, "POST", "transit/decrypt/" + key, batch("ciphertext", v1, account)));
         answers.add(send(address, token, "POST", "transit/decrypt/" + key, batch("ciphertext", v1, other)));
@@ -70,14 +78,20 @@ class FakeVaultContractTest {
         answers.add(send(address, token, "POST", "transit/keys/" + key + "/config", "{\"min_decryption_version\":2}"));
         answers.add(send(address, token, "POST", "transit/decrypt/" + key, batch("ciphertext", v1, account)));
         answers.add(send(address, token, "GET", "transit/keys/" + key, null));
-        answers.add(send(address, "not-a-token", "POST", "transit/encrypt/" + key, batch("plaintext", List.of(base64("a")), account)));
+        answers.add(send(
+                address,
+                "not-a-token",
+                "POST",
+                "transit/encrypt/" + key,
+                batch("plaintext", List.of(base64("a")), account)));
         answers.add(send(address, null, "GET", "sys/health", null));
         return answers;
     }
 
     private String send(String address, String token, String method, String path, String body) throws Exception {
         HttpResponse<String> response = request(address, token, method, path, body);
-        return method + " " + path.replaceAll("contract-[0-9a-f]{8}", "KEY") + " -> " + shape(response.statusCode(), response.body());
+        return method + " " + path.replaceAll("contract-[0-9a-f]{8}", "KEY") + " -> "
+                + shape(response.statusCode(), response.body());
     }
 
     private String raw(String address, String token, String method, String path, String body) throws Exception {
@@ -87,7 +101,9 @@ class FakeVaultContractTest {
     private HttpResponse<String> request(String address, String token, String method, String path, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address + "/v1/" + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("X-Vault-Token", token);
         }
@@ -102,12 +118,18 @@ class FakeVaultContractTest {
         }
         JsonNode json = JSON.readTree(body);
         JsonNode data = json.path("data");
-        for (String field : List.of("type", "derived", "latest_version", "min_decryption_version", "exportable",
-                "sealed", "initialized")) {
+        for (String field : List.of(
+                "type", "derived", "latest_version", "min_decryption_version", "exportable", "sealed", "initialized")) {
             if (data.has(field)) {
-                shape.append(' ').append(field).append('=').append(data.get(field).asText());
+                shape.append(' ')
+                        .append(field)
+                        .append('=')
+                        .append(data.get(field).asText());
             } else if (json.has(field)) {
-                shape.append(' ').append(field).append('=').append(json.get(field).asText());
+                shape.append(' ')
+                        .append(field)
+                        .append('=')
+                        .append(json.get(field).asText());
             }
         }
         for (JsonNode item : data.path("batch_results")) {
@@ -141,8 +163,14 @@ class FakeVaultContractTest {
     private static String batch(String field, List<String> values, String context) {
         StringBuilder json = new StringBuilder("{\"batch_input\":[");
         for (int i = 0; i < values.size(); i++) {
-            json.append(i == 0 ? "" : ",").append("{\"").append(field).append("\":\"").append(values.get(i))
-                    .append("\",\"context\":\"").append(context).append("\"}");
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"")
+                    .append(field)
+                    .append("\":\"")
+                    .append(values.get(i))
+                    .append("\",\"context\":\"")
+                    .append(context)
+                    .append("\"}");
         }
         return json.append("]}").toString();
     }

@@ -32,7 +32,9 @@ public class KeyringRestore implements BeforeEachCallback, AfterEachCallback {
     }
 
     private static LocalKeyring keyring(ExtensionContext context) {
-        return SpringExtension.getApplicationContext(context).getBean(CryptoConfiguration.LocalKeyringSource.class)
-                .openOrCreate().keyring();
+        return SpringExtension.getApplicationContext(context)
+                .getBean(CryptoConfiguration.LocalKeyringSource.class)
+                .openOrCreate()
+                .keyring();
     }
 }

@@ -33,7 +33,10 @@ class LocalKeyringCipherTest {
     void encryptThenDecrypt_returnsTheCodes() {
         List<String> ciphertexts = cipher.encryptAll(context, CODES);
 
-        assertThat(ciphertexts).hasSize(3).allMatch(c -> c.startsWith("local:v1:")).doesNotContainAnyElementsOf(CODES);
+        assertThat(ciphertexts)
+                .hasSize(3)
+                .allMatch(c -> c.startsWith("local:v1:"))
+                .doesNotContainAnyElementsOf(CODES);
         assertThat(ciphertexts).doesNotHaveDuplicates();
         assertThat(cipher.decryptAll(context, ciphertexts)).isEqualTo(CODES);
     }
@@ -47,11 +50,13 @@ class LocalKeyringCipherTest {
     void tamperedCiphertext_failsToDecrypt() {
         String ciphertext = cipher.encryptAll(context, List.of("12345678")).get(0);
         char last = ciphertext.charAt(ciphertext.length() - 2);
-        String tampered = ciphertext.substring(0, ciphertext.length() - 2) + (last == 'A' ? 'B' : 'A')
+        String tampered = ciphertext.substring(0, ciphertext.length() - 2)
+                + (last == 'A' ? 'B' : 'A')
                 + ciphertext.charAt(ciphertext.length() - 1);
 
         assertThatThrownBy(() -> cipher.decryptAll(context, List.of(tampered)))
-                .isInstanceOf(CipherException.class).hasMessageContaining("integrity");
+                .isInstanceOf(CipherException.class)
+                .hasMessageContaining("integrity");
     }
 
     @Test
@@ -59,7 +64,8 @@ class LocalKeyringCipherTest {
         String ciphertext = cipher.encryptAll(context, List.of("12345678")).get(0);
         CipherContext otherAccount = new CipherContext(UUID.randomUUID(), context.setId());
 
-        assertThatThrownBy(() -> cipher.decryptAll(otherAccount, List.of(ciphertext))).isInstanceOf(CipherException.class);
+        assertThatThrownBy(() -> cipher.decryptAll(otherAccount, List.of(ciphertext)))
+                .isInstanceOf(CipherException.class);
     }
 
     @Test
@@ -67,7 +73,8 @@ class LocalKeyringCipherTest {
         String ciphertext = cipher.encryptAll(context, List.of("12345678")).get(0);
         CipherContext otherSet = new CipherContext(context.accountId(), UUID.randomUUID());
 
-        assertThatThrownBy(() -> cipher.decryptAll(otherSet, List.of(ciphertext))).isInstanceOf(CipherException.class);
+        assertThatThrownBy(() -> cipher.decryptAll(otherSet, List.of(ciphertext)))
+                .isInstanceOf(CipherException.class);
     }
 
     @Test
@@ -91,7 +98,8 @@ class LocalKeyringCipherTest {
         List<String> ciphertexts = cipher.encryptAll(context, CODES);
         cipher.rotate();
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         LocalKeyringCipher reopened = new LocalKeyringCipher(LocalKeyring.openOrCreate(file, random), random);
         assertThat(reopened.currentVersion()).isEqualTo(2);
         assertThat(reopened.decryptAll(context, ciphertexts)).isEqualTo(CODES);
@@ -100,8 +108,10 @@ class LocalKeyringCipherTest {
     @Test
     void ciphertextFromAnotherKeyFile_failsToDecrypt() {
         String ciphertext = cipher.encryptAll(context, List.of("12345678")).get(0);
-        LocalKeyringCipher stranger = new LocalKeyringCipher(LocalKeyring.openOrCreate(dir.resolve("other.json"), random), random);
+        LocalKeyringCipher stranger =
+                new LocalKeyringCipher(LocalKeyring.openOrCreate(dir.resolve("other.json"), random), random);
 
-        assertThatThrownBy(() -> stranger.decryptAll(context, List.of(ciphertext))).isInstanceOf(CipherException.class);
+        assertThatThrownBy(() -> stranger.decryptAll(context, List.of(ciphertext)))
+                .isInstanceOf(CipherException.class);
     }
 }

@@ -60,7 +60,8 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
     private String roleId;
     private String secretId;
     private Path auditLog;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private OpenBao(boolean fileStorage, boolean tls) {
         this.fileStorage = fileStorage;
@@ -132,10 +133,13 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
         if (fileStorage) {
             // OpenBao keeps raft (and PostgreSQL) as storage; raft keeps its data in files under path.
             Files.createDirectories(dir.resolve("data"));
-            Files.writeString(config, audit + "storage \"raft\" {\n  path = \"" + dir.resolve("data") + "\"\n"
-                    + "  node_id = \"breakglass-test\"\n}\n"
-                    + "listener \"tcp\" {\n  address = \"127.0.0.1:" + port + "\"\n  tls_disable = true\n}\n"
-                    + "api_addr = \"" + address + "\"\ncluster_addr = \"http://127.0.0.1:" + freePort() + "\"\n");
+            Files.writeString(
+                    config,
+                    audit + "storage \"raft\" {\n  path = \"" + dir.resolve("data") + "\"\n"
+                            + "  node_id = \"breakglass-test\"\n}\n"
+                            + "listener \"tcp\" {\n  address = \"127.0.0.1:" + port + "\"\n  tls_disable = true\n}\n"
+                            + "api_addr = \"" + address + "\"\ncluster_addr = \"http://127.0.0.1:" + freePort()
+                            + "\"\n");
         } else {
             String listener = "";
             if (tls) {
@@ -149,7 +153,8 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
             rootToken = "root-" + port;
             command.addAll(List.of("-dev", "-dev-root-token-id=" + rootToken, "-dev-listen-address=127.0.0.1:" + port));
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server.log").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("VAULT_") || name.startsWith("BAO_"));
         server = builder.start();
@@ -173,8 +178,10 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
         bao("policy", "write", "breakglass", policy.toString());
         bao("auth", "enable", "approle");
         bao("write", "auth/approle/role/breakglass", "token_policies=breakglass", "token_ttl=1h", "token_max_ttl=24h");
-        roleId = bao("read", "-field=role_id", "auth/approle/role/breakglass/role-id").strip();
-        secretId = bao("write", "-f", "-field=secret_id", "auth/approle/role/breakglass/secret-id").strip();
+        roleId = bao("read", "-field=role_id", "auth/approle/role/breakglass/role-id")
+                .strip();
+        secretId = bao("write", "-f", "-field=secret_id", "auth/approle/role/breakglass/secret-id")
+                .strip();
         bao("token", "create", "-policy=breakglass", "-period=24h", "-field=token");
         bao("write", "transit/keys/breakglass/config", "auto_rotate_period=720h");
         setupCommands = List.copyOf(commands);
@@ -201,7 +208,8 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
                 }
             }
         }
-        throw new IllegalStateException("docs/vault.md not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "docs/vault.md not found from " + Path.of("").toAbsolutePath());
     }
 
     /**
@@ -249,9 +257,12 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
         return apiAs(rootToken, method, path, body, Map.of());
     }
 
-    public HttpResponse<String> apiAs(String token, String method, String path, String body, Map<String, String> headers) {
+    public HttpResponse<String> apiAs(
+            String token, String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address + "/v1/" + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("X-Vault-Token", token);
         }
@@ -268,7 +279,8 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
 
     /** A token with the documented policy only (what Breakglass should get in production). */
     public String policyToken(String ttl) {
-        return bao("token", "create", "-policy=breakglass", "-ttl=" + ttl, "-field=token").strip();
+        return bao("token", "create", "-policy=breakglass", "-ttl=" + ttl, "-field=token")
+                .strip();
     }
 
     /**
@@ -279,7 +291,8 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
     public String writePolicyFor(String key, boolean createKey) {
         String policy = documentedPolicy().replaceAll("/" + KEY + "(?=[/\"])", "/" + key);
         if (createKey) {
-            policy = policy.replaceAll("(path \"transit/keys/" + Pattern.quote(key) + "\"\\s*\\{ capabilities = )\\[\"read\"\\]",
+            policy = policy.replaceAll(
+                    "(path \"transit/keys/" + Pattern.quote(key) + "\"\\s*\\{ capabilities = )\\[\"read\"\\]",
                     "$1[\"read\", \"create\", \"update\"]");
         }
         String name = key + (createKey ? "-create" : "");
@@ -296,7 +309,8 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
     /** A token holding only the documented policy, rewritten for {@code key}. */
     public String policyTokenFor(String key, boolean createKey) {
         String policy = writePolicyFor(key, createKey);
-        return bao("token", "create", "-policy=" + policy, "-ttl=1h", "-field=token").strip();
+        return bao("token", "create", "-policy=" + policy, "-ttl=1h", "-field=token")
+                .strip();
     }
 
     public void seal() {
@@ -315,7 +329,8 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
             long count = 0;
             for (String line : Files.readAllLines(auditLog)) {
                 JsonNode entry = JSON.readTree(line);
-                if ("request".equals(entry.path("type").asText()) && path.equals(entry.path("request").path("path").asText())) {
+                if ("request".equals(entry.path("type").asText())
+                        && path.equals(entry.path("request").path("path").asText())) {
                     count++;
                 }
             }
@@ -392,7 +407,8 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
         }
         server = null;
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a leftover temporary directory is not worth failing a test for
         }
@@ -414,7 +430,8 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("bao server did not start within 30 s: " + Files.readString(dir.resolve("server.log")));
+        throw new IllegalStateException(
+                "bao server did not start within 30 s: " + Files.readString(dir.resolve("server.log")));
     }
 
     private void requireFileStorage() {

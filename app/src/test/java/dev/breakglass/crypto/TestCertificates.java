@@ -35,26 +35,31 @@ record TestCertificates(Path caFile, Path certFile, Path keyFile) {
             Instant now = Instant.now();
             Date from = Date.from(now.minus(Duration.ofMinutes(5)));
             Date until = Date.from(now.plus(Duration.ofDays(1)));
-            X509CertificateHolder caCert = new JcaX509v3CertificateBuilder(caName, BigInteger.ONE, from, until, caName,
-                    ca.getPublic())
+            X509CertificateHolder caCert = new JcaX509v3CertificateBuilder(
+                            caName, BigInteger.ONE, from, until, caName, ca.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.getPrivate()));
-            X509CertificateHolder serverCert = new JcaX509v3CertificateBuilder(caName, BigInteger.TWO, from, until,
-                    new X500Name("CN=127.0.0.1"), server.getPublic())
+            X509CertificateHolder serverCert = new JcaX509v3CertificateBuilder(
+                            caName, BigInteger.TWO, from, until, new X500Name("CN=127.0.0.1"), server.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.subjectAlternativeName, false,
+                    .addExtension(
+                            Extension.subjectAlternativeName,
+                            false,
                             new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")))
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.getPrivate()));
-            TestCertificates files = new TestCertificates(dir.resolve("ca.pem"), dir.resolve("server.pem"),
-                    dir.resolve("server-key.pem"));
+            TestCertificates files = new TestCertificates(
+                    dir.resolve("ca.pem"), dir.resolve("server.pem"), dir.resolve("server-key.pem"));
             Files.writeString(files.caFile(), pem(caCert));
             Files.writeString(files.certFile(), pem(serverCert));
             // PKCS#8, as the JDK encodes it: the form Go's TLS stack reads without guessing.
-            Files.writeString(files.keyFile(), "-----BEGIN PRIVATE KEY-----\n"
-                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                            .encodeToString(server.getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n");
+            Files.writeString(
+                    files.keyFile(),
+                    "-----BEGIN PRIVATE KEY-----\n"
+                            + java.util.Base64.getMimeEncoder(
+                                            64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                                    .encodeToString(server.getPrivate().getEncoded())
+                            + "\n-----END PRIVATE KEY-----\n");
             return files;
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException(e);

@@ -20,8 +20,10 @@ class VaultDocsTest {
     void everySetupCommand_isShownInTheDocs_exactlyAsRun() {
         String docs = OpenBao.docs();
 
-        assertThat(bao.setupCommands()).hasSizeGreaterThanOrEqualTo(7)
-                .allSatisfy(command -> assertThat(docs).as("docs/vault.md shows `%s`", command).contains(command));
+        assertThat(bao.setupCommands())
+                .hasSizeGreaterThanOrEqualTo(7)
+                .allSatisfy(command ->
+                        assertThat(docs).as("docs/vault.md shows `%s`", command).contains(command));
     }
 
     @Test

@@ -84,8 +84,10 @@ public final class VaultProxy implements AutoCloseable {
 
     /** Requests that reached the proxy whose path contains {@code pathPart}. */
     public int requests(String pathPart) {
-        return counts.entrySet().stream().filter(entry -> entry.getKey().contains(pathPart))
-                .mapToInt(entry -> entry.getValue().get()).sum();
+        return counts.entrySet().stream()
+                .filter(entry -> entry.getKey().contains(pathPart))
+                .mapToInt(entry -> entry.getValue().get())
+                .sum();
     }
 
     @Override
@@ -119,46 +121,51 @@ public final class VaultProxy implements AutoCloseable {
     }
 
     private void pump(String name, Socket from, Socket to, boolean requests) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int read;
-                while ((read = in.read(buffer)) >= 0) {
-                    if (vanished) {
-                        break;
-                    }
-                    if (requests) {
-                        Matcher line = REQUEST_LINE.matcher(new String(buffer, 0, Math.min(read, 512), StandardCharsets.ISO_8859_1));
-                        if (line.find()) {
-                            counts.computeIfAbsent(line.group(2), path -> new AtomicInteger()).incrementAndGet();
-                            String broken = breakOnce;
-                            if (broken != null && line.group(2).contains(broken)) {
-                                breakOnce = null;
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16384];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int read;
+                        while ((read = in.read(buffer)) >= 0) {
+                            if (vanished) {
                                 break;
                             }
-                            String vanish = vanishOn;
-                            if (vanish != null && line.group(2).contains(vanish)) {
-                                vanished = true;
-                                break;
+                            if (requests) {
+                                Matcher line = REQUEST_LINE.matcher(
+                                        new String(buffer, 0, Math.min(read, 512), StandardCharsets.ISO_8859_1));
+                                if (line.find()) {
+                                    counts.computeIfAbsent(line.group(2), path -> new AtomicInteger())
+                                            .incrementAndGet();
+                                    String broken = breakOnce;
+                                    if (broken != null && line.group(2).contains(broken)) {
+                                        breakOnce = null;
+                                        break;
+                                    }
+                                    String vanish = vanishOn;
+                                    if (vanish != null && line.group(2).contains(vanish)) {
+                                        vanished = true;
+                                        break;
+                                    }
+                                }
+                            } else if (delayMillis > 0) {
+                                Thread.sleep(delayMillis);
                             }
+                            out.write(buffer, 0, read);
+                            out.flush();
                         }
-                    } else if (delayMillis > 0) {
-                        Thread.sleep(delayMillis);
+                    } catch (IOException e) {
+                        // one side closed
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                        open.remove(from);
+                        open.remove(to);
                     }
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // one side closed
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                open.remove(from);
-                open.remove(to);
-            }
-        }, name);
+                },
+                name);
         thread.setDaemon(true);
         thread.start();
     }

@@ -23,7 +23,8 @@ class VaultTlsTest {
         try (VaultConnection connection = connection(bao.caFile().toString())) {
             VaultTransitCipher cipher = new VaultTransitCipher(new VaultTransit(connection));
             CipherContext context = new CipherContext(UUID.randomUUID(), UUID.randomUUID());
-            assertThat(cipher.decryptAll(context, cipher.encryptAll(context, List.of("1234-5678")))).containsExactly("1234-5678");
+            assertThat(cipher.decryptAll(context, cipher.encryptAll(context, List.of("1234-5678"))))
+                    .containsExactly("1234-5678");
         }
     }
 
@@ -31,15 +32,19 @@ class VaultTlsTest {
     void withoutCaFile_anUntrustedCertificate_isRefusedWithSentence() {
         try (VaultConnection connection = connection("")) {
             VaultTransitCipher cipher = new VaultTransitCipher(new VaultTransit(connection));
-            assertThatThrownBy(() -> cipher.encryptAll(new CipherContext(UUID.randomUUID(), UUID.randomUUID()), List.of("x")))
+            assertThatThrownBy(() ->
+                            cipher.encryptAll(new CipherContext(UUID.randomUUID(), UUID.randomUUID()), List.of("x")))
                     .isInstanceOf(CipherUnavailableException.class)
-                    .hasMessage("Breakglass could not open a trusted connection to Vault. Your Breakglass administrator "
-                            + "needs to check Vault's certificate (breakglass.vault.ca-file).");
+                    .hasMessage(
+                            "Breakglass could not open a trusted connection to Vault. Your Breakglass administrator "
+                                    + "needs to check Vault's certificate (breakglass.vault.ca-file).");
         }
     }
 
     private static VaultConnection connection(String ca) {
-        return new VaultConnection(new VaultSettings(bao.tlsAddress(), "", "transit", OpenBao.KEY, false,
-                Duration.ofSeconds(2), ca, "approle"), new VaultCredentials.Token(bao.policyTokenFor(OpenBao.KEY, false)));
+        return new VaultConnection(
+                new VaultSettings(
+                        bao.tlsAddress(), "", "transit", OpenBao.KEY, false, Duration.ofSeconds(2), ca, "approle"),
+                new VaultCredentials.Token(bao.policyTokenFor(OpenBao.KEY, false)));
     }
 }

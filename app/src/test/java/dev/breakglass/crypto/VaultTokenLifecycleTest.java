@@ -48,8 +48,14 @@ class VaultTokenLifecycleTest {
 
     @Test
     void staticToken_isRenewedBeforeItExpires_andKeepsWorking() throws InterruptedException {
-        String token = bao.bao("token", "create", "-policy=" + bao.writePolicyFor(key, false), "-ttl=3s",
-                "-explicit-max-ttl=1h", "-field=token").strip();
+        String token = bao.bao(
+                        "token",
+                        "create",
+                        "-policy=" + bao.writePolicyFor(key, false),
+                        "-ttl=3s",
+                        "-explicit-max-ttl=1h",
+                        "-field=token")
+                .strip();
         VaultTransitCipher cipher = cipher(new VaultCredentials.Token(token));
         long renewalsBefore = bao.requests("auth/token/renew-self");
 
@@ -77,34 +83,50 @@ class VaultTokenLifecycleTest {
     void appRole_readsItsSecretIdFromAFile() throws Exception {
         String role = appRole();
         Path secretFile = dir.resolve("secret-id");
-        Files.writeString(secretFile, bao.bao("write", "-f", "-field=secret_id", "auth/approle/role/" + role + "/secret-id"));
-        VaultCredentials credentials = VaultCredentials.fromEnvironment(Map.of(
-                "VAULT_ROLE_ID", roleId(role), "VAULT_SECRET_ID_FILE", secretFile.toString())::get);
+        Files.writeString(
+                secretFile, bao.bao("write", "-f", "-field=secret_id", "auth/approle/role/" + role + "/secret-id"));
+        VaultCredentials credentials = VaultCredentials.fromEnvironment(
+                Map.of("VAULT_ROLE_ID", roleId(role), "VAULT_SECRET_ID_FILE", secretFile.toString())::get);
 
         VaultTransitCipher cipher = cipher(credentials);
 
-        assertThat(cipher.decryptAll(context, cipher.encryptAll(context, CODES))).containsExactlyElementsOf(CODES);
+        assertThat(cipher.decryptAll(context, cipher.encryptAll(context, CODES)))
+                .containsExactlyElementsOf(CODES);
     }
 
     @Test
     void appRole_unwrapsAResponseWrappedSecretIdOnce() {
         String role = appRole();
-        String wrappingToken = bao.bao("write", "-f", "-wrap-ttl=60s", "-field=wrapping_token",
-                "auth/approle/role/" + role + "/secret-id").strip();
-        VaultCredentials credentials = VaultCredentials.fromEnvironment(Map.of("VAULT_ROLE_ID", roleId(role),
-                "VAULT_SECRET_ID", wrappingToken, "VAULT_SECRET_ID_WRAPPED", "true")::get);
+        String wrappingToken = bao.bao(
+                        "write",
+                        "-f",
+                        "-wrap-ttl=60s",
+                        "-field=wrapping_token",
+                        "auth/approle/role/" + role + "/secret-id")
+                .strip();
+        VaultCredentials credentials =
+                VaultCredentials.fromEnvironment(Map.of(
+                        "VAULT_ROLE_ID",
+                        roleId(role),
+                        "VAULT_SECRET_ID",
+                        wrappingToken,
+                        "VAULT_SECRET_ID_WRAPPED",
+                        "true")::get);
 
         VaultTransitCipher cipher = cipher(credentials);
 
-        assertThat(cipher.decryptAll(context, cipher.encryptAll(context, CODES))).containsExactlyElementsOf(CODES);
+        assertThat(cipher.decryptAll(context, cipher.encryptAll(context, CODES)))
+                .containsExactlyElementsOf(CODES);
         assertThat(bao.requests("sys/wrapping/unwrap")).isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void appRole_revokesItsToken_onShutdown() {
         String role = appRole();
-        String secretId = bao.bao("write", "-f", "-field=secret_id", "auth/approle/role/" + role + "/secret-id").strip();
-        VaultConnection connection = new VaultConnection(settings(), new VaultCredentials.AppRole(roleId(role), secretId));
+        String secretId = bao.bao("write", "-f", "-field=secret_id", "auth/approle/role/" + role + "/secret-id")
+                .strip();
+        VaultConnection connection =
+                new VaultConnection(settings(), new VaultCredentials.AppRole(roleId(role), secretId));
         new VaultTransitCipher(new VaultTransit(connection)).encryptAll(context, CODES);
         long revocationsBefore = bao.requests("auth/token/revoke-self");
 
@@ -127,14 +149,29 @@ class VaultTokenLifecycleTest {
 
     @Test
     void anExportableKey_andAConvergentKey_areRefused() {
-        bao.bao("write", "-f", "transit/keys/" + key + "-exportable", "type=aes256-gcm96", "derived=true", "exportable=true");
-        bao.bao("write", "-f", "transit/keys/" + key + "-convergent", "type=aes256-gcm96", "derived=true",
+        bao.bao(
+                "write",
+                "-f",
+                "transit/keys/" + key + "-exportable",
+                "type=aes256-gcm96",
+                "derived=true",
+                "exportable=true");
+        bao.bao(
+                "write",
+                "-f",
+                "transit/keys/" + key + "-convergent",
+                "type=aes256-gcm96",
+                "derived=true",
                 "convergent_encryption=true");
 
-        assertThatThrownBy(() -> new VaultTransitCipher(new VaultTransit(connection(key + "-exportable"))).encryptAll(context, CODES))
-                .isInstanceOf(VaultTransit.KeyUnfitException.class).hasMessageContaining("is exportable");
-        assertThatThrownBy(() -> new VaultTransitCipher(new VaultTransit(connection(key + "-convergent"))).encryptAll(context, CODES))
-                .isInstanceOf(VaultTransit.KeyUnfitException.class).hasMessageContaining("convergent encryption");
+        assertThatThrownBy(() -> new VaultTransitCipher(new VaultTransit(connection(key + "-exportable")))
+                        .encryptAll(context, CODES))
+                .isInstanceOf(VaultTransit.KeyUnfitException.class)
+                .hasMessageContaining("is exportable");
+        assertThatThrownBy(() -> new VaultTransitCipher(new VaultTransit(connection(key + "-convergent")))
+                        .encryptAll(context, CODES))
+                .isInstanceOf(VaultTransit.KeyUnfitException.class)
+                .hasMessageContaining("convergent encryption");
     }
 
     private String appRole() {
@@ -144,7 +181,8 @@ class VaultTokenLifecycleTest {
     }
 
     private String roleId(String role) {
-        return bao.bao("read", "-field=role_id", "auth/approle/role/" + role + "/role-id").strip();
+        return bao.bao("read", "-field=role_id", "auth/approle/role/" + role + "/role-id")
+                .strip();
     }
 
     private VaultTransitCipher cipher(VaultCredentials credentials) {
@@ -154,8 +192,9 @@ class VaultTokenLifecycleTest {
     }
 
     private VaultConnection connection(String keyName) {
-        VaultConnection connection = new VaultConnection(new VaultSettings(bao.address(), "", "transit", keyName, false,
-                Duration.ofSeconds(2), "", "approle"), new VaultCredentials.Token(bao.rootToken()));
+        VaultConnection connection = new VaultConnection(
+                new VaultSettings(bao.address(), "", "transit", keyName, false, Duration.ofSeconds(2), "", "approle"),
+                new VaultCredentials.Token(bao.rootToken()));
         connections.add(connection);
         return connection;
     }

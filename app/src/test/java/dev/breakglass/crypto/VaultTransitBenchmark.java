@@ -20,8 +20,7 @@ public final class VaultTransitBenchmark {
     private static final int WARM_UP = 200;
     private static final int MEASURED = 1000;
 
-    private VaultTransitBenchmark() {
-    }
+    private VaultTransitBenchmark() {}
 
     public static void main(String[] args) {
         String address = System.getenv("VAULT_ADDR");
@@ -32,8 +31,10 @@ public final class VaultTransitBenchmark {
             address = fake.address();
             token = FakeVault.ROOT_TOKEN;
         }
-        VaultConnection connection = new VaultConnection(new VaultSettings(address, "", "transit",
-                "breakglass-benchmark", true, Duration.ofSeconds(5), "", "approle"), new VaultCredentials.Token(token));
+        VaultConnection connection = new VaultConnection(
+                new VaultSettings(
+                        address, "", "transit", "breakglass-benchmark", true, Duration.ofSeconds(5), "", "approle"),
+                new VaultCredentials.Token(token));
         try {
             VaultTransitCipher cipher = new VaultTransitCipher(new VaultTransit(connection));
             List<String> codes = new ArrayList<>();
@@ -55,7 +56,8 @@ public final class VaultTransitBenchmark {
                 cipher.decryptAll(context, ciphertexts);
                 reveals[i] = System.nanoTime() - start;
             }
-            System.out.printf("Vault adapter against %s, 10 codes per call, %d calls each%n",
+            System.out.printf(
+                    "Vault adapter against %s, 10 codes per call, %d calls each%n",
                     fake == null ? "Vault at " + address : "the fake Vault", MEASURED);
             report("save (encrypt batch)", saves);
             report("reveal (decrypt batch)", reveals);
@@ -69,7 +71,11 @@ public final class VaultTransitBenchmark {
 
     private static void report(String what, long[] nanos) {
         Arrays.sort(nanos);
-        System.out.printf("  %-24s median %.2f ms, p95 %.2f ms, max %.2f ms%n", what, nanos[nanos.length / 2] / 1e6,
-                nanos[(int) (nanos.length * 0.95)] / 1e6, nanos[nanos.length - 1] / 1e6);
+        System.out.printf(
+                "  %-24s median %.2f ms, p95 %.2f ms, max %.2f ms%n",
+                what,
+                nanos[nanos.length / 2] / 1e6,
+                nanos[(int) (nanos.length * 0.95)] / 1e6,
+                nanos[nanos.length - 1] / 1e6);
     }
 }

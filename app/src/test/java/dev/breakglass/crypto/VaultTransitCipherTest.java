@@ -3,13 +3,13 @@ package dev.breakglass.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,7 +113,9 @@ class VaultTransitCipherTest {
         List<String> v2 = cipher.rewrapAll(github, v1);
 
         assertThat(bao.requests("transit/rewrap/" + key)).isEqualTo(1);
-        assertThat(bao.requests("transit/decrypt/" + key)).as("rewrap never asks for plaintext").isZero();
+        assertThat(bao.requests("transit/decrypt/" + key))
+                .as("rewrap never asks for plaintext")
+                .isZero();
         assertThat(v2).allSatisfy(ciphertext -> assertThat(ciphertext).startsWith("vault:v2:"));
         assertThat(cipher.decryptAll(github, v2)).containsExactlyElementsOf(CODES);
         assertThat(cipher.newestVersion()).isEqualTo(2);
@@ -150,9 +152,10 @@ class VaultTransitCipherTest {
     @Test
     void permissionDenied_failsWithSentence_withoutTheToken() {
         createKeyAsDocumented();
-        String defaultPolicyOnly = bao.bao("token", "create", "-policy=default", "-ttl=1h", "-field=token").strip();
-        VaultTransitCipher cipher = new VaultTransitCipher(new VaultTransit(
-                connection(bao.address(), new VaultCredentials.Token(defaultPolicyOnly), false, "")));
+        String defaultPolicyOnly = bao.bao("token", "create", "-policy=default", "-ttl=1h", "-field=token")
+                .strip();
+        VaultTransitCipher cipher = new VaultTransitCipher(
+                new VaultTransit(connection(bao.address(), new VaultCredentials.Token(defaultPolicyOnly), false, "")));
 
         assertThatThrownBy(() -> cipher.encryptAll(github, CODES))
                 .isInstanceOf(CipherUnavailableException.class)
@@ -164,8 +167,9 @@ class VaultTransitCipherTest {
     void slowVault_timesOut_afterTheConfiguredTimeout() {
         createKeyAsDocumented();
         try (VaultProxy slow = VaultProxy.start(bao::address)) {
-            VaultConnection connection = new VaultConnection(new VaultSettings(slow.address(), "", "transit", key, false,
-                    Duration.ofSeconds(1), "", "approle"), new VaultCredentials.Token(bao.policyTokenFor(key, false)));
+            VaultConnection connection = new VaultConnection(
+                    new VaultSettings(slow.address(), "", "transit", key, false, Duration.ofSeconds(1), "", "approle"),
+                    new VaultCredentials.Token(bao.policyTokenFor(key, false)));
             connections.add(connection);
             VaultTransitCipher cipher = new VaultTransitCipher(new VaultTransit(connection));
             cipher.encryptAll(github, CODES);
@@ -183,8 +187,9 @@ class VaultTransitCipherTest {
     void aConnectionThatBreaks_isRetriedOnce_andTheCallSucceeds() {
         createKeyAsDocumented();
         try (VaultProxy flaky = VaultProxy.start(bao::address)) {
-            VaultConnection connection = new VaultConnection(new VaultSettings(flaky.address(), "", "transit", key, false,
-                    Duration.ofSeconds(2), "", "approle"), new VaultCredentials.Token(bao.policyTokenFor(key, false)));
+            VaultConnection connection = new VaultConnection(
+                    new VaultSettings(flaky.address(), "", "transit", key, false, Duration.ofSeconds(2), "", "approle"),
+                    new VaultCredentials.Token(bao.policyTokenFor(key, false)));
             connections.add(connection);
             VaultTransitCipher cipher = new VaultTransitCipher(new VaultTransit(connection));
             List<String> ciphertexts = cipher.encryptAll(github, CODES);
@@ -200,16 +205,35 @@ class VaultTransitCipherTest {
     void everyVaultCall_isTimed_byOperationAndOutcome() {
         createKeyAsDocumented();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        VaultTransitCipher cipher = new VaultTransitCipher(new VaultTransit(connection(bao.address(),
-                new VaultCredentials.Token(bao.policyTokenFor(key, false)), false, ""), meters));
+        VaultTransitCipher cipher = new VaultTransitCipher(new VaultTransit(
+                connection(bao.address(), new VaultCredentials.Token(bao.policyTokenFor(key, false)), false, ""),
+                meters));
         cipher.decryptAll(github, cipher.encryptAll(github, CODES));
-        VaultTransitCipher denied = new VaultTransitCipher(new VaultTransit(connection(bao.address(),
-                new VaultCredentials.Token(bao.bao("token", "create", "-policy=default", "-field=token").strip()), false, ""), meters));
+        VaultTransitCipher denied = new VaultTransitCipher(new VaultTransit(
+                connection(
+                        bao.address(),
+                        new VaultCredentials.Token(bao.bao("token", "create", "-policy=default", "-field=token")
+                                .strip()),
+                        false,
+                        ""),
+                meters));
         assertThatThrownBy(() -> denied.decryptAll(github, List.of("vault:v1:AAAA")));
 
-        assertThat(meters.get("breakglass.vault.requests").tags("operation", "encrypt", "outcome", "success").timer().count()).isEqualTo(1);
-        assertThat(meters.get("breakglass.vault.requests").tags("operation", "decrypt", "outcome", "success").timer().count()).isEqualTo(1);
-        assertThat(meters.get("breakglass.vault.requests").tags("operation", "decrypt", "outcome", "denied").timer().count()).isEqualTo(1);
+        assertThat(meters.get("breakglass.vault.requests")
+                        .tags("operation", "encrypt", "outcome", "success")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("breakglass.vault.requests")
+                        .tags("operation", "decrypt", "outcome", "success")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("breakglass.vault.requests")
+                        .tags("operation", "decrypt", "outcome", "denied")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -218,7 +242,8 @@ class VaultTransitCipherTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        VaultConnection connection = connection("http://127.0.0.1:" + closedPort, new VaultCredentials.Token("unused"), false, "");
+        VaultConnection connection =
+                connection("http://127.0.0.1:" + closedPort, new VaultCredentials.Token("unused"), false, "");
         VaultTransitCipher cipher = new VaultTransitCipher(new VaultTransit(connection));
 
         assertThatThrownBy(() -> cipher.encryptAll(github, CODES))
@@ -232,12 +257,15 @@ class VaultTransitCipherTest {
         createKeyAsDocumented();
         bao.writePolicyFor(key, false);
         bao.bao("write", "auth/approle/role/" + key, "token_policies=" + key, "token_ttl=3s", "token_max_ttl=1h");
-        String roleId = bao.bao("read", "-field=role_id", "auth/approle/role/" + key + "/role-id").strip();
-        String secretId = bao.bao("write", "-f", "-field=secret_id", "auth/approle/role/" + key + "/secret-id").strip();
+        String roleId = bao.bao("read", "-field=role_id", "auth/approle/role/" + key + "/role-id")
+                .strip();
+        String secretId = bao.bao("write", "-f", "-field=secret_id", "auth/approle/role/" + key + "/secret-id")
+                .strip();
         String login = "auth/approle/login";
         long loginsBefore = bao.requests(login);
         long renewalsBefore = bao.requests("auth/token/renew-self");
-        VaultConnection connection = connection(bao.address(), new VaultCredentials.AppRole(roleId, secretId), false, "");
+        VaultConnection connection =
+                connection(bao.address(), new VaultCredentials.AppRole(roleId, secretId), false, "");
         VaultTransitCipher cipher = new VaultTransitCipher(new VaultTransit(connection));
 
         List<String> ciphertexts = cipher.encryptAll(github, CODES);
@@ -253,7 +281,8 @@ class VaultTransitCipherTest {
 
     @Test
     void wrongAppRoleSecret_failsWithSentence() {
-        VaultConnection connection = connection(bao.address(), new VaultCredentials.AppRole(bao.roleId(), "wrong"), true, "");
+        VaultConnection connection =
+                connection(bao.address(), new VaultCredentials.AppRole(bao.roleId(), "wrong"), true, "");
         VaultTransitCipher cipher = new VaultTransitCipher(new VaultTransit(connection));
 
         assertThatThrownBy(() -> cipher.encryptAll(github, CODES))
@@ -275,8 +304,11 @@ class VaultTransitCipherTest {
 
         assertThat(inNamespace.decryptAll(github, ciphertexts)).containsExactlyElementsOf(CODES);
         assertThat(inNamespace.newestVersion()).isEqualTo(1);
-        VaultTransit outside = new VaultTransit(connection(bao.address(), new VaultCredentials.Token(bao.rootToken()), false, ""));
-        assertThat(outside.readKey()).as("the key exists only inside the namespace").isEmpty();
+        VaultTransit outside =
+                new VaultTransit(connection(bao.address(), new VaultCredentials.Token(bao.rootToken()), false, ""));
+        assertThat(outside.readKey())
+                .as("the key exists only inside the namespace")
+                .isEmpty();
     }
 
     @Test
@@ -304,9 +336,12 @@ class VaultTransitCipherTest {
         return new VaultTransit(connection(bao.address(), new VaultCredentials.Token(token), createKey, ""));
     }
 
-    private VaultConnection connection(String vaultAddress, VaultCredentials credentials, boolean createKey, String namespace) {
-        VaultConnection connection = new VaultConnection(new VaultSettings(vaultAddress, namespace, "transit", key,
-                createKey, Duration.ofSeconds(2), "", "approle"), credentials);
+    private VaultConnection connection(
+            String vaultAddress, VaultCredentials credentials, boolean createKey, String namespace) {
+        VaultConnection connection = new VaultConnection(
+                new VaultSettings(
+                        vaultAddress, namespace, "transit", key, createKey, Duration.ofSeconds(2), "", "approle"),
+                credentials);
         connections.add(connection);
         return connection;
     }

@@ -33,7 +33,8 @@ class EmbeddedDatabaseAccessTest {
         DataDirectory directory = new DataDirectory(dataDir);
         try (EmbeddedPostgres postgres = configuration.embeddedPostgres(directory)) {
             DataSource dataSource = configuration.dataSource(postgres, directory);
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 assertThat(setting(statement, "fsync")).isEqualTo("on");
                 assertThat(setting(statement, "synchronous_commit")).isEqualTo("on");
                 assertThat(setting(statement, "password_encryption")).isEqualTo("scram-sha-256");
@@ -41,12 +42,16 @@ class EmbeddedDatabaseAccessTest {
                 ((HikariDataSource) dataSource).close();
             }
             Path passwordFile = dataDir.resolve("postgres-password");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+                    .isEqualTo("rw-------");
 
             String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
-            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class);
-            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "a guess")).isInstanceOf(SQLException.class);
-            try (Connection withPassword = DriverManager.getConnection(url, "postgres", Files.readString(passwordFile).strip())) {
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "a guess"))
+                    .isInstanceOf(SQLException.class);
+            try (Connection withPassword = DriverManager.getConnection(
+                    url, "postgres", Files.readString(passwordFile).strip())) {
                 assertThat(withPassword.isValid(5)).isTrue();
             }
         }
@@ -69,7 +74,8 @@ class EmbeddedDatabaseAccessTest {
             }
             assertThat(Files.readString(dataDir.resolve("postgres-password"))).isEqualTo(password);
             String url = "jdbc:postgresql://127.0.0.1:" + again.getPort() + "/postgres";
-            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))
+                    .isInstanceOf(SQLException.class);
         }
     }
 

@@ -1,13 +1,13 @@
 package dev.breakglass.encryption;
 
-import dev.breakglass.backupcodes.Mismatch;
-import dev.breakglass.backupcodes.RevealedCodes;
-import dev.breakglass.backupcodes.BackupCodeService;
 import static dev.breakglass.db.Tables.BACKUP_CODE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakglass.Application;
+import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.backupcodes.Mismatch;
+import dev.breakglass.backupcodes.RevealedCodes;
 import dev.breakglass.crypto.OpenBao;
 import dev.breakglass.testing.Fixtures;
 import dev.breakglass.testing.SignIn;
@@ -40,16 +40,21 @@ class CipherMigrationEndToEndTest {
 
     @RegisterExtension
     static final OpenBao bao = OpenBao.dev();
+
     private static String token;
 
     @Autowired
     BackupCodeService service;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     SignIn signIn;
+
     @Autowired
     DSLContext db;
+
     @Autowired
     Environment environment;
 
@@ -72,7 +77,8 @@ class CipherMigrationEndToEndTest {
         long encrypts = bao.requests("transit/encrypt/breakglass");
         Run migrate = command("migrate-cipher", "--to", "vault");
         assertThat(migrate.exitCode).as(migrate.output).isZero();
-        assertThat(migrate.output).contains("migrate-cipher: 2 of 2 code sets done, 6 codes re-encrypted. Every code is done.");
+        assertThat(migrate.output)
+                .contains("migrate-cipher: 2 of 2 code sets done, 6 codes re-encrypted. Every code is done.");
         assertThat(storedCiphertexts()).hasSize(6).allMatch(c -> c.startsWith("vault:v1:"));
         assertThat(bao.requests("transit/encrypt/breakglass") - encrypts).isEqualTo(2); // one batch per code set
 
@@ -84,18 +90,23 @@ class CipherMigrationEndToEndTest {
         assertThat(rewrap.output).contains("rewrap: 2 of 2 code sets done, 6 codes re-encrypted. Every code is done.");
         assertThat(storedCiphertexts()).hasSize(6).allMatch(c -> c.startsWith("vault:v2:"));
         assertThat(bao.requests("transit/rewrap/breakglass") - rewraps).isEqualTo(2);
-        assertThat(bao.requests("transit/decrypt/breakglass") - decrypts).as("rewrap never asks for plaintext").isZero();
+        assertThat(bao.requests("transit/decrypt/breakglass") - decrypts)
+                .as("rewrap never asks for plaintext")
+                .isZero();
 
         Run again = command("rewrap");
         assertThat(again.exitCode).isZero();
         assertThat(again.output).contains("rewrap: 0 of 0 code sets done, 0 codes re-encrypted. Every code is done.");
 
-        try (ConfigurableApplicationContext vaultMode = CiphertextCommands.withoutWebServer(Application.class).run(settings().toArray(String[]::new))) {
+        try (ConfigurableApplicationContext vaultMode = CiphertextCommands.withoutWebServer(Application.class)
+                .run(settings().toArray(String[]::new))) {
             vaultMode.getBean(SignIn.class).as("alice@acme.test");
             long before = bao.requests("transit/decrypt/breakglass");
             RevealedCodes revealed = vaultMode.getBean(BackupCodeService.class).revealCodes(github);
             assertThat(revealed.codes().stream().map(RevealedCodes.Code::value)).containsExactlyElementsOf(CODES);
-            assertThat(bao.requests("transit/decrypt/breakglass") - before).as("one request per reveal").isEqualTo(1);
+            assertThat(bao.requests("transit/decrypt/breakglass") - before)
+                    .as("one request per reveal")
+                    .isEqualTo(1);
         }
     }
 
@@ -106,7 +117,9 @@ class CipherMigrationEndToEndTest {
         args.add("--breakglass.vault.key=not-derived");
         args.replaceAll(arg -> arg.startsWith("--VAULT_TOKEN=") ? "--VAULT_TOKEN=" + bao.rootToken() : arg);
 
-        assertThatThrownBy(() -> CiphertextCommands.withoutWebServer(Application.class).run(args.toArray(String[]::new)).close())
+        assertThatThrownBy(() -> CiphertextCommands.withoutWebServer(Application.class)
+                        .run(args.toArray(String[]::new))
+                        .close())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("The Vault key 'not-derived' is not an aes256-gcm96 key with derived=true");
     }
@@ -123,8 +136,11 @@ class CipherMigrationEndToEndTest {
         all.addAll(settings());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = CiphertextCommands.run(Application.class, all.toArray(String[]::new),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = CiphertextCommands.run(
+                Application.class,
+                all.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -144,10 +160,11 @@ class CipherMigrationEndToEndTest {
     }
 
     private List<String> storedCiphertexts() {
-        return db.select(BACKUP_CODE.CIPHERTEXT).from(BACKUP_CODE).where(BACKUP_CODE.CIPHERTEXT.isNotNull())
+        return db.select(BACKUP_CODE.CIPHERTEXT)
+                .from(BACKUP_CODE)
+                .where(BACKUP_CODE.CIPHERTEXT.isNotNull())
                 .fetch(BACKUP_CODE.CIPHERTEXT);
     }
 
-    private record Run(int exitCode, String output, String errors) {
-    }
+    private record Run(int exitCode, String output, String errors) {}
 }

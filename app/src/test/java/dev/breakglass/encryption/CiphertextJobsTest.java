@@ -37,18 +37,25 @@ class CiphertextJobsTest {
 
     @Autowired
     CiphertextJobs jobs;
+
     @Autowired
     CiphertextRepository ciphertexts;
+
     @Autowired
     BackupCodeService service;
+
     @Autowired
     EncryptionKeys keys;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     SignIn signIn;
+
     @Autowired
     DSLContext db;
+
     @Autowired
     TransactionTemplate transaction;
 
@@ -79,11 +86,11 @@ class CiphertextJobsTest {
         CountDownLatch start = new CountDownLatch(1);
         Future<CiphertextJobProgress> first = threads.submit(() -> {
             start.await();
-            return jobs.rewrapAll(progress -> { });
+            return jobs.rewrapAll(progress -> {});
         });
         Future<CiphertextJobProgress> second = threads.submit(() -> {
             start.await();
-            return jobs.rewrapAll(progress -> { });
+            return jobs.rewrapAll(progress -> {});
         });
         start.countDown();
         CiphertextJobProgress a = first.get(30, TimeUnit.SECONDS);
@@ -113,7 +120,7 @@ class CiphertextJobsTest {
         }));
         locked.await(10, TimeUnit.SECONDS);
 
-        CiphertextJobProgress partly = jobs.rewrapAll(progress -> { });
+        CiphertextJobProgress partly = jobs.rewrapAll(progress -> {});
 
         assertThat(partly.finished()).isTrue();
         assertThat(partly.complete()).isFalse();
@@ -123,7 +130,7 @@ class CiphertextJobsTest {
 
         release.countDown();
         holder.get(10, TimeUnit.SECONDS);
-        CiphertextJobProgress rest = jobs.rewrapAll(progress -> { });
+        CiphertextJobProgress rest = jobs.rewrapAll(progress -> {});
 
         assertThat(rest.complete()).isTrue();
         assertThat(rest.setsToDo()).isEqualTo(1);
@@ -135,15 +142,18 @@ class CiphertextJobsTest {
     @Test
     void countByCipherVersion_tellsHowManyCodesSitOnEachVersion() {
         assertThat(ciphertexts.countByCipherVersion()).hasSize(1).containsValue(15);
-        jobs.rewrapAll(progress -> { });
-        assertThat(ciphertexts.countByCipherVersion()).containsExactly(
-                java.util.Map.entry(dev.breakglass.crypto.CipherVersion.of(newest).orElseThrow(), 15));
+        jobs.rewrapAll(progress -> {});
+        assertThat(ciphertexts.countByCipherVersion())
+                .containsExactly(java.util.Map.entry(
+                        dev.breakglass.crypto.CipherVersion.of(newest).orElseThrow(), 15));
     }
 
     private List<String> revealAsOwner(String account) {
         signIn.as("owner@acme.test");
         try {
-            return service.revealCodes(fixtures.accountId(account)).codes().stream().map(RevealedCodes.Code::value).toList();
+            return service.revealCodes(fixtures.accountId(account)).codes().stream()
+                    .map(RevealedCodes.Code::value)
+                    .toList();
         } finally {
             signIn.out();
         }
@@ -152,14 +162,19 @@ class CiphertextJobsTest {
     private UUID activeSetOf(String account) {
         signIn.as("owner@acme.test");
         try {
-            return service.overview(fixtures.accountId(account)).activeSet().orElseThrow().setId();
+            return service.overview(fixtures.accountId(account))
+                    .activeSet()
+                    .orElseThrow()
+                    .setId();
         } finally {
             signIn.out();
         }
     }
 
     private List<String> storedCiphertexts() {
-        return db.select(BACKUP_CODE.CIPHERTEXT).from(BACKUP_CODE).where(BACKUP_CODE.CIPHERTEXT.isNotNull())
+        return db.select(BACKUP_CODE.CIPHERTEXT)
+                .from(BACKUP_CODE)
+                .where(BACKUP_CODE.CIPHERTEXT.isNotNull())
                 .fetch(BACKUP_CODE.CIPHERTEXT);
     }
 }

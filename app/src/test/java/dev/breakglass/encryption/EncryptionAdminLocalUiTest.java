@@ -16,10 +16,12 @@ class EncryptionAdminLocalUiTest extends KaribuTest {
         loginAs("owner@acme.test");
         UI.getCurrent().navigate("admin/encryption");
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("local-keyring-warning")).getText())
+        assertThat(_get(Paragraph.class, spec -> spec.withId("local-keyring-warning"))
+                        .getText())
                 .startsWith("Codes are encrypted with the local keyring, a key file on this server. It is for "
                         + "development and evaluation only")
                 .contains("Set VAULT_ADDR");
-        assertThat(_get(Paragraph.class, spec -> spec.withId("rewrap-summary")).getText()).isEqualTo("No codes are saved yet.");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rewrap-summary")).getText())
+                .isEqualTo("No codes are saved yet.");
     }
 }

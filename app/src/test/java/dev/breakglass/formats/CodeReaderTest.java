@@ -78,8 +78,8 @@ class CodeReaderTest {
         ParsedCodes jira = reader.read("Recovery key\nTS7H-2RI0-J1CA-884S-LR1X-MHKL", "jira");
         assertThat(jira.formatId()).isEqualTo("atlassian");
         assertThat(jira.codes()).containsExactly("TS7H2RI0J1CA884SLR1XMHKL");
-        assertThat(reader.formatFor("confluence")).hasValueSatisfying(format ->
-                assertThat(format.settingsPage()).isPresent());
+        assertThat(reader.formatFor("confluence"))
+                .hasValueSatisfying(format -> assertThat(format.settingsPage()).isPresent());
 
         ParsedCodes reddit = reader.read("674376\n589953\n986167", "reddit");
         assertThat(reddit.formatId()).isEqualTo("reddit");
@@ -125,7 +125,8 @@ class CodeReaderTest {
 
     @Test
     void moreThan100Codes_isTooMany() {
-        String codes = IntStream.range(0, 101).mapToObj(i -> "code-%04d".formatted(i)).collect(Collectors.joining("\n"));
+        String codes =
+                IntStream.range(0, 101).mapToObj(i -> "code-%04d".formatted(i)).collect(Collectors.joining("\n"));
         assertRejected(codes, PasteProblem.TOO_MANY);
     }
 
@@ -140,6 +141,8 @@ class CodeReaderTest {
 
     private static void assertRejected(String text, PasteProblem problem) {
         assertThatThrownBy(() -> reader.read(text, "google"))
-                .isInstanceOfSatisfying(PasteRejectedException.class, e -> assertThat(e.problem()).isEqualTo(problem));
+                .isInstanceOfSatisfying(
+                        PasteRejectedException.class,
+                        e -> assertThat(e.problem()).isEqualTo(problem));
     }
 }

@@ -23,13 +23,13 @@ class FormatPluginsTest {
     @Test
     void bundledPlugins_areUnpackedLoadedAndStarted() {
         try (FormatPlugins plugins = PluginLocations.of(null, data).load(Clock.systemUTC())) {
-            assertThat(plugins.statuses()).hasSizeGreaterThanOrEqualTo(20)
-                    .allSatisfy(status -> {
-                        assertThat(status.state()).isEqualTo(PluginStatus.State.STARTED);
-                        assertThat(status.origin()).isEqualTo("bundled");
-                        assertThat(status.errors()).isEmpty();
-                    });
-            assertThat(plugins.formats()).extracting(loaded -> loaded.info().id())
+            assertThat(plugins.statuses()).hasSizeGreaterThanOrEqualTo(20).allSatisfy(status -> {
+                assertThat(status.state()).isEqualTo(PluginStatus.State.STARTED);
+                assertThat(status.origin()).isEqualTo("bundled");
+                assertThat(status.errors()).isEmpty();
+            });
+            assertThat(plugins.formats())
+                    .extracting(loaded -> loaded.info().id())
                     .contains("google", "github", "slack", "aws", "microsoft", "gitlab");
             assertThat(data.resolve("bundled-plugins")).isDirectoryContaining("glob:**/breakglass-plugin-github-*.jar");
         }
@@ -42,7 +42,9 @@ class FormatPluginsTest {
         try (FormatPlugins plugins = FormatPlugins.load(data.resolve("plugins"), List.of(), Clock.systemUTC())) {
             PluginStatus future = plugins.statuses().get(0);
             assertThat(future.state()).isEqualTo(PluginStatus.State.REFUSED);
-            assertThat(future.errors()).singleElement().asString()
+            assertThat(future.errors())
+                    .singleElement()
+                    .asString()
                     .contains("built for plugin SDK >=2.0.0 & <3.0.0", "offers SDK 1.0.0", "Rebuild");
             assertThat(plugins.formats()).isEmpty();
         }
@@ -62,8 +64,11 @@ class FormatPluginsTest {
     void installedPlugin_replacesTheBundledOneWithTheSameId() throws Exception {
         PluginJars.build(data.resolve("plugins"), "github", PluginJars.CURRENT_SDK, ThrowingFormat.class);
 
-        try (FormatPlugins plugins = PluginLocations.of(data.resolve("plugins"), data).load(Clock.systemUTC())) {
-            PluginStatus github = plugins.statuses().stream().filter(status -> status.pluginId().equals("github")).findFirst()
+        try (FormatPlugins plugins =
+                PluginLocations.of(data.resolve("plugins"), data).load(Clock.systemUTC())) {
+            PluginStatus github = plugins.statuses().stream()
+                    .filter(status -> status.pluginId().equals("github"))
+                    .findFirst()
                     .orElseThrow();
             assertThat(github.origin()).isEqualTo("installed");
             assertThat(github.formats()).containsExactly("Throwing");
@@ -81,10 +86,15 @@ class FormatPluginsTest {
 
             assertThat(parsed.formatId()).isEqualTo("generic");
             assertThat(parsed.codes()).containsExactly("ALPHA-1111-AAAA", "second-2222-bbbb");
-            assertThat(parsed.notice()).hasValueSatisfying(notice -> assertThat(notice).contains("Throwing format failed"));
+            assertThat(parsed.notice())
+                    .hasValueSatisfying(notice -> assertThat(notice).contains("Throwing format failed"));
             List<String> errors = plugins.statuses().get(0).errors();
-            assertThat(errors).isNotEmpty().allSatisfy(error -> assertThat(error)
-                    .contains("java.lang.IllegalStateException").doesNotContain("1111").doesNotContain("ALPHA"));
+            assertThat(errors)
+                    .isNotEmpty()
+                    .allSatisfy(error -> assertThat(error)
+                            .contains("java.lang.IllegalStateException")
+                            .doesNotContain("1111")
+                            .doesNotContain("ALPHA"));
             assertThat(plugins.statuses().get(0).state()).isEqualTo(PluginStatus.State.STARTED);
         }
     }
@@ -98,7 +108,8 @@ class FormatPluginsTest {
             ParsedCodes parsed = reader.read("abcd-1234\nefgh-5678", "slow-app");
 
             assertThat(parsed.formatId()).isEqualTo("generic");
-            assertThat(parsed.notice()).hasValueSatisfying(notice -> assertThat(notice).contains("Slow format took too long"));
+            assertThat(parsed.notice())
+                    .hasValueSatisfying(notice -> assertThat(notice).contains("Slow format took too long"));
             assertThat(plugins.statuses().get(0).state()).isEqualTo(PluginStatus.State.SUSPENDED);
             assertThat(plugins.formats()).isEmpty();
             assertThat(reader.read("abcd-1234", "slow-app").notice()).isEmpty();
@@ -112,7 +123,8 @@ class FormatPluginsTest {
         PluginJars.build(data.resolve("plugins"), "throwing", PluginJars.CURRENT_SDK, ThrowingFormat.class);
 
         try (FormatPlugins plugins = FormatPlugins.load(data.resolve("plugins"), List.of(), Clock.systemUTC())) {
-            assertThat(plugins.statuses()).extracting(PluginStatus::state)
+            assertThat(plugins.statuses())
+                    .extracting(PluginStatus::state)
                     .containsExactly(PluginStatus.State.REFUSED, PluginStatus.State.STARTED);
         }
     }

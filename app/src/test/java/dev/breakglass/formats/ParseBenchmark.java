@@ -21,8 +21,7 @@ public final class ParseBenchmark {
     private static final int WARM_UP = 300;
     private static final int RUNS = 1000;
 
-    private ParseBenchmark() {
-    }
+    private ParseBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
@@ -56,7 +55,8 @@ public final class ParseBenchmark {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        System.out.printf("%-50s median %.3f ms, p95 %.3f ms%n", label, nanos[RUNS / 2] / 1e6, nanos[RUNS * 95 / 100] / 1e6);
+        System.out.printf(
+                "%-50s median %.3f ms, p95 %.3f ms%n", label, nanos[RUNS / 2] / 1e6, nanos[RUNS * 95 / 100] / 1e6);
     }
 
     /** Google's download file: a header, ten codes in two numbered columns, a footer. */
@@ -80,7 +80,8 @@ public final class ParseBenchmark {
     /** A whole settings page copied from the browser: lines of text around the codes, just under 64 KiB. */
     static String largePaste() {
         String text = IntStream.range(0, 900)
-                .mapToObj(i -> "Security settings line %03d: review your sign-in methods and recent activity.".formatted(i))
+                .mapToObj(i ->
+                        "Security settings line %03d: review your sign-in methods and recent activity.".formatted(i))
                 .collect(Collectors.joining("\n"));
         return text.substring(0, 64 * 1024 - typicalPaste().length() - 2) + "\n" + typicalPaste();
     }

@@ -33,11 +33,15 @@ class ParseCommandTest {
 
     @Test
     void paste_printsTheAppFormatCodesAndUnreadableLines() {
-        int exit = run("GitHub recovery codes\n0a1b2-c3d4e\nf5a6b-7c8d9\n".getBytes(StandardCharsets.UTF_8), "--app", "github");
+        int exit = run(
+                "GitHub recovery codes\n0a1b2-c3d4e\nf5a6b-7c8d9\n".getBytes(StandardCharsets.UTF_8),
+                "--app",
+                "github");
 
         assertThat(exit).isZero();
-        assertThat(output()).isEqualTo("{\"app\": \"github\", \"format\": \"github\", \"codes\": [\"0a1b2-c3d4e\", "
-                + "\"f5a6b-7c8d9\"], \"unreadable\": [\"GitHub recovery codes\"]}\n");
+        assertThat(output())
+                .isEqualTo("{\"app\": \"github\", \"format\": \"github\", \"codes\": [\"0a1b2-c3d4e\", "
+                        + "\"f5a6b-7c8d9\"], \"unreadable\": [\"GitHub recovery codes\"]}\n");
     }
 
     @Test
@@ -58,7 +62,9 @@ class ParseCommandTest {
     @Test
     void refusedPaste_printsTheErrorAndExitsWith2() {
         assertThat(run(new byte[0])).isEqualTo(2);
-        assertThat(output()).isEqualTo("{\"error\": \"empty\", \"message\": \"Paste the backup codes first: the field is empty.\"}\n");
+        assertThat(output())
+                .isEqualTo(
+                        "{\"error\": \"empty\", \"message\": \"Paste the backup codes first: the field is empty.\"}\n");
 
         assertThat(run("no codes here".getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
         assertThat(output()).contains("\"error\": \"no_codes\"");
@@ -66,13 +72,15 @@ class ParseCommandTest {
 
     @Test
     void undecodableBytes_areNotText() {
-        assertThat(run(new byte[] {'a', 'b', (byte) 0xC3, (byte) 0x28, '1', '2', '3', '4'})).isEqualTo(2);
+        assertThat(run(new byte[] {'a', 'b', (byte) 0xC3, (byte) 0x28, '1', '2', '3', '4'}))
+                .isEqualTo(2);
         assertThat(output()).contains("\"error\": \"not_text\"");
     }
 
     @Test
     void over64KiB_isTooLarge() {
-        assertThat(run("1234 5678\n".repeat(7000).getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(run("1234 5678\n".repeat(7000).getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(2);
         assertThat(output()).contains("\"error\": \"too_large\"");
     }
 
@@ -89,7 +97,10 @@ class ParseCommandTest {
 
     private int run(byte[] stdin, String... args) {
         out.reset();
-        return ParseCommand.run(args, new ByteArrayInputStream(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return ParseCommand.run(
+                args,
+                new ByteArrayInputStream(stdin),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

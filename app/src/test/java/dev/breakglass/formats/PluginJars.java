@@ -18,8 +18,7 @@ final class PluginJars {
 
     static final String CURRENT_SDK = ">=1.0.0 & <2.0.0";
 
-    private PluginJars() {
-    }
+    private PluginJars() {}
 
     /** A plugin jar in the folder with the given id, SDK requirement (null for none) and extension classes. */
     static Path build(Path folder, String pluginId, String requires, Class<?>... extensions) throws IOException {
@@ -35,9 +34,12 @@ final class PluginJars {
         if (requires != null) {
             attributes.putValue("Plugin-Requires", requires);
         }
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             out.putNextEntry(new JarEntry("META-INF/extensions.idx"));
-            out.write(Arrays.stream(extensions).map(Class::getName).collect(Collectors.joining("\n", "", "\n"))
+            out.write(Arrays.stream(extensions)
+                    .map(Class::getName)
+                    .collect(Collectors.joining("\n", "", "\n"))
                     .getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
             for (Class<?> extension : extensions) {

@@ -23,8 +23,10 @@ class NotificationCenterTest {
 
     @Autowired
     RoleFixtures fixtures;
+
     @Autowired
     NotificationRepository notifications;
+
     @Autowired
     CurrentUser currentUser;
 
@@ -42,12 +44,15 @@ class NotificationCenterTest {
         TestWorkspace workspace = fixtures.newWorkspace();
         TestMember user = workspace.member(WorkspaceRole.USER);
         TestMember other = workspace.addMember("other owner", WorkspaceRole.USER);
-        UUID account = workspace.addAccount("Notified account",
-                Map.of(user.userId(), AccountRole.OWNER, other.userId(), AccountRole.OWNER));
+        UUID account = workspace.addAccount(
+                "Notified account", Map.of(user.userId(), AccountRole.OWNER, other.userId(), AccountRole.OWNER));
         NotificationCenter center = new NotificationCenter(notifications, currentUser, Clock.systemUTC(), warnings);
 
         center.on(new CodeMarked(workspace.id(), account, user.userId(), UUID.randomUUID(), 1, true, true, remaining));
 
-        return notifications.findRecent(workspace.id(), other.userId(), 1).get(0).message();
+        return notifications
+                .findRecent(workspace.id(), other.userId(), 1)
+                .get(0)
+                .message();
     }
 }

@@ -11,19 +11,26 @@ class PasswordPolicyTest {
 
     @Test
     void shortPassword_isRefused_withItsLength() {
-        assertThat(policy.problemWith("short-pass", "a@acme.test")).hasValue("Use at least 12 characters; this one has 10.");
+        assertThat(policy.problemWith("short-pass", "a@acme.test"))
+                .hasValue("Use at least 12 characters; this one has 10.");
     }
 
     @Test
     void commonPasswords_areRefused_whateverTheirCase() {
-        assertThat(policy.problemWith("Password1234", "a@acme.test")).get().asString().contains("too easy to guess");
+        assertThat(policy.problemWith("Password1234", "a@acme.test"))
+                .get()
+                .asString()
+                .contains("too easy to guess");
         assertThat(policy.problemWith("QWERTY123456", "a@acme.test")).isPresent();
         assertThat(policy.problemWith("aaaaaaaaaaaaaaa", "a@acme.test")).isPresent();
     }
 
     @Test
     void theEmailAddress_isRefused() {
-        assertThat(policy.problemWith("Long.Name@acme.test", "long.name@acme.test")).get().asString().contains("e-mail");
+        assertThat(policy.problemWith("Long.Name@acme.test", "long.name@acme.test"))
+                .get()
+                .asString()
+                .contains("e-mail");
     }
 
     @Test

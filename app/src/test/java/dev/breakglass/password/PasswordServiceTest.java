@@ -1,10 +1,10 @@
 package dev.breakglass.password;
 
-import dev.breakglass.security.WorkspaceRole;
 import static dev.breakglass.db.Tables.SET_PASSWORD_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.testing.RoleFixtures;
 import dev.breakglass.testing.RoleFixtures.TestMember;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
@@ -18,13 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -34,16 +32,22 @@ class PasswordServiceTest {
 
     @Autowired
     PasswordService passwords;
+
     @Autowired
     MemberService members;
+
     @Autowired
     RoleFixtures fixtures;
+
     @Autowired
     SignIn signIn;
+
     @Autowired
     AuthenticationProvider login;
+
     @Autowired
     DSLContext db;
+
     @Autowired
     SessionRegistry registry;
 
@@ -104,13 +108,18 @@ class PasswordServiceTest {
         signIn.out();
         String token = added.link().path().substring("set-password/".length());
 
-        assertThat(db.fetchCount(SET_PASSWORD_TOKEN, SET_PASSWORD_TOKEN.TOKEN_HASH.eq(token))).isZero();
-        assertThat(db.fetchCount(SET_PASSWORD_TOKEN, SET_PASSWORD_TOKEN.TOKEN_HASH.eq(PasswordService.hash(token)))).isOne();
-        assertThat(added.link().expiresAt()).isBetween(OffsetDateTime.now().plusHours(23), OffsetDateTime.now().plusHours(25));
+        assertThat(db.fetchCount(SET_PASSWORD_TOKEN, SET_PASSWORD_TOKEN.TOKEN_HASH.eq(token)))
+                .isZero();
+        assertThat(db.fetchCount(SET_PASSWORD_TOKEN, SET_PASSWORD_TOKEN.TOKEN_HASH.eq(PasswordService.hash(token))))
+                .isOne();
+        assertThat(added.link().expiresAt())
+                .isBetween(
+                        OffsetDateTime.now().plusHours(23), OffsetDateTime.now().plusHours(25));
         assertThat(passwords.setPasswordLinkHolder(token)).hasValue("Nina New");
         assertThat(canSignIn(added.member().email(), "")).isFalse();
 
-        assertThatThrownBy(() -> passwords.setPasswordWithLink(token, "short")).isInstanceOf(WeakPasswordException.class);
+        assertThatThrownBy(() -> passwords.setPasswordWithLink(token, "short"))
+                .isInstanceOf(WeakPasswordException.class);
         passwords.setPasswordWithLink(token, "velvet lantern orbit");
 
         assertThat(canSignIn(added.member().email(), "velvet lantern orbit")).isTrue();
@@ -130,9 +139,11 @@ class PasswordServiceTest {
 
         assertThat(passwords.setPasswordLinkHolder(first)).isEmpty();
         assertThat(passwords.setPasswordLinkHolder(second)).isPresent();
-        db.update(SET_PASSWORD_TOKEN).set(SET_PASSWORD_TOKEN.EXPIRES_AT, OffsetDateTime.now().minusMinutes(1))
+        db.update(SET_PASSWORD_TOKEN)
+                .set(SET_PASSWORD_TOKEN.EXPIRES_AT, OffsetDateTime.now().minusMinutes(1))
                 .set(SET_PASSWORD_TOKEN.CREATED_AT, OffsetDateTime.now().minusDays(1))
-                .where(SET_PASSWORD_TOKEN.USER_ID.eq(user.userId())).execute();
+                .where(SET_PASSWORD_TOKEN.USER_ID.eq(user.userId()))
+                .execute();
         assertThatThrownBy(() -> passwords.setPasswordWithLink(second, "velvet lantern orbit"))
                 .isInstanceOf(InvalidSetPasswordLinkException.class);
         assertThat(canSignIn(user.email(), RoleFixtures.PASSWORD)).isTrue();

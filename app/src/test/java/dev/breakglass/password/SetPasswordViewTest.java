@@ -1,6 +1,5 @@
 package dev.breakglass.password;
 
-import dev.breakglass.security.WorkspaceRole;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -10,6 +9,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
+import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.testing.KaribuTest;
 import dev.breakglass.testing.RoleFixtures;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
@@ -23,8 +23,10 @@ class SetPasswordViewTest extends KaribuTest {
 
     @Autowired
     RoleFixtures roles;
+
     @Autowired
     MemberService members;
+
     @Autowired
     SignIn signIn;
 
@@ -32,7 +34,9 @@ class SetPasswordViewTest extends KaribuTest {
     void newMember_choosesAPassword_once() {
         TestWorkspace workspace = roles.newWorkspace();
         signIn.as(workspace.member(WorkspaceRole.ADMIN).email());
-        String path = members.add("pia@ws" + workspace.number() + ".test", "Pia Paper", WorkspaceRole.USER).link().path();
+        String path = members.add("pia@ws" + workspace.number() + ".test", "Pia Paper", WorkspaceRole.USER)
+                .link()
+                .path();
         signIn.out();
 
         UI.getCurrent().navigate(path);
@@ -51,9 +55,13 @@ class SetPasswordViewTest extends KaribuTest {
 
         _setValue(repeated, "velvet lantern orbit");
         _click(_get(Button.class, spec -> spec.withId("set-password")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("set-password-result")).getText()).isEqualTo("Your password is set.");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("set-password-result"))
+                        .getText())
+                .isEqualTo("Your password is set.");
 
         UI.getCurrent().navigate(path);
-        assertThat(_get(Paragraph.class, spec -> spec.withId("set-password-result")).getText()).contains("expired or was used");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("set-password-result"))
+                        .getText())
+                .contains("expired or was used");
     }
 }

@@ -24,14 +24,19 @@ class DeactivationEndsSessionsTest {
 
     @Autowired
     MemberService members;
+
     @Autowired
     RoleFixtures fixtures;
+
     @Autowired
     SignIn signIn;
+
     @Autowired
     SessionRegistry registry;
+
     @Autowired
     UserDetailsService logins;
+
     @Autowired
     ApplicationEventPublisher events;
 

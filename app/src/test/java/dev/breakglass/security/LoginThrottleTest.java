@@ -35,8 +35,10 @@ class LoginThrottleTest {
         attempts(email, net + "1", 6);
 
         assertThat(throttle.reserveAttempt(email, net + "1", start)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(throttle.reserveAttempt(email, net + "1", start.plusSeconds(2))).isZero();
-        assertThat(throttle.reserveAttempt(email, net + "1", start.plusSeconds(2))).isEqualTo(Duration.ofSeconds(4));
+        assertThat(throttle.reserveAttempt(email, net + "1", start.plusSeconds(2)))
+                .isZero();
+        assertThat(throttle.reserveAttempt(email, net + "1", start.plusSeconds(2)))
+                .isEqualTo(Duration.ofSeconds(4));
     }
 
     @Test
@@ -55,7 +57,8 @@ class LoginThrottleTest {
         }
         attempts(email, net + "2", 6);
 
-        assertThat(throttle.reserveAttempt(email.toUpperCase() + " ", net + "2", start)).isPositive();
+        assertThat(throttle.reserveAttempt(email.toUpperCase() + " ", net + "2", start))
+                .isPositive();
         assertThat(throttle.reserveAttempt(email, net + "3", start)).isZero();
     }
 

@@ -23,6 +23,7 @@ class LoginThrottlingTest {
 
     @Autowired
     AuthenticationProvider login;
+
     @Autowired
     RoleFixtures fixtures;
 
@@ -37,12 +38,18 @@ class LoginThrottlingTest {
         }
 
         assertThatThrownBy(() -> login.authenticate(SignIn.attempt(user.email(), RoleFixtures.PASSWORD, address)))
-                .isInstanceOfSatisfying(SignInPausedException.class, paused -> assertThat(paused.pausedFor()).isPositive());
+                .isInstanceOfSatisfying(
+                        SignInPausedException.class,
+                        paused -> assertThat(paused.pausedFor()).isPositive());
         assertThat(fixtures.lastAuditAction(workspace.id())).isEqualTo("LOGIN_THROTTLED");
-        assertThat(fixtures.auditDetails(workspace.id(), "LOGIN_FAILED")).contains(address).doesNotContain("wrong guess");
+        assertThat(fixtures.auditDetails(workspace.id(), "LOGIN_FAILED"))
+                .contains(address)
+                .doesNotContain("wrong guess");
 
-        assertThat(login.authenticate(SignIn.attempt(user.email(), RoleFixtures.PASSWORD, "10.3." + workspace.number() % 250 + ".9"))
-                .isAuthenticated()).isTrue();
+        assertThat(login.authenticate(SignIn.attempt(
+                                user.email(), RoleFixtures.PASSWORD, "10.3." + workspace.number() % 250 + ".9"))
+                        .isAuthenticated())
+                .isTrue();
     }
 
     @Test
@@ -55,6 +62,7 @@ class LoginThrottlingTest {
         }
 
         assertThat(login.authenticate(SignIn.attempt(user.email(), RoleFixtures.PASSWORD, "10.4.0.1"))
-                .isAuthenticated()).isTrue();
+                        .isAuthenticated())
+                .isTrue();
     }
 }

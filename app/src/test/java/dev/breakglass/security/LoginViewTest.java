@@ -21,7 +21,10 @@ class LoginViewTest extends KaribuTest {
         failedWith(new SignInPausedException(Duration.ofSeconds(90)));
 
         String shown = errorShown();
-        assertThat(shown).contains("Sign-in is paused").contains("Wait about 2 minutes").contains("password was not checked");
+        assertThat(shown)
+                .contains("Sign-in is paused")
+                .contains("Wait about 2 minutes")
+                .contains("password was not checked");
         assertThat(shown).doesNotContain("Check the e-mail address and password");
     }
 
@@ -29,7 +32,9 @@ class LoginViewTest extends KaribuTest {
     void afterAWrongPassword_thePageSaysOnlyThatSignInFailed() {
         failedWith(new BadCredentialsException("Bad credentials"));
 
-        assertThat(errorShown()).contains("Could not sign you in").contains("Check the e-mail address and password")
+        assertThat(errorShown())
+                .contains("Could not sign you in")
+                .contains("Check the e-mail address and password")
                 .doesNotContain("paused");
     }
 

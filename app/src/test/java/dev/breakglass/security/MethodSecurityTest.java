@@ -1,6 +1,5 @@
 package dev.breakglass.security;
 
-import dev.breakglass.password.PasswordService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import dev.breakglass.account.AllAccountsService;
 import dev.breakglass.account.CardFilter;
 import dev.breakglass.account.SharingService;
 import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.password.PasswordService;
 import dev.breakglass.testing.RoleFixtures;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
 import dev.breakglass.workspace.MemberService;
@@ -47,18 +47,25 @@ class MethodSecurityTest {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     RoleFixtures fixtures;
+
     @Autowired
     MemberService members;
+
     @Autowired
     SharingService sharing;
+
     @Autowired
     AllAccountsService allAccounts;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     BackupCodeService codes;
+
     @Autowired
     PasswordService passwords;
 
@@ -75,11 +82,19 @@ class MethodSecurityTest {
                 .filter(bean -> declaresPreAuthorize(AopUtils.getTargetClass(bean)))
                 .toList();
 
-        assertThat(guarded).extracting(AopUtils::getTargetClass).contains(MemberService.class, SharingService.class,
-                AllAccountsService.class, AccountService.class, BackupCodeService.class, PasswordService.class);
-        assertThat(guarded).allSatisfy(bean -> assertThat(interceptors(bean))
-                .as("advice on %s", AopUtils.getTargetClass(bean).getSimpleName())
-                .anyMatch(AuthorizationManagerBeforeMethodInterceptor.class::isInstance));
+        assertThat(guarded)
+                .extracting(AopUtils::getTargetClass)
+                .contains(
+                        MemberService.class,
+                        SharingService.class,
+                        AllAccountsService.class,
+                        AccountService.class,
+                        BackupCodeService.class,
+                        PasswordService.class);
+        assertThat(guarded)
+                .allSatisfy(bean -> assertThat(interceptors(bean))
+                        .as("advice on %s", AopUtils.getTargetClass(bean).getSimpleName())
+                        .anyMatch(AuthorizationManagerBeforeMethodInterceptor.class::isInstance));
     }
 
     @Test
@@ -87,30 +102,32 @@ class MethodSecurityTest {
         TestWorkspace workspace = fixtures.newWorkspace();
         UUID user = workspace.member(WorkspaceRole.USER).userId();
         UUID account = workspace.addAccount("Guarded", Map.of(user, AccountRole.OWNER));
-        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new AnonymousAuthenticationToken(
+                        "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
         String before = fixtures.snapshot(workspace.id());
 
         Stream.<Runnable>of(
-                () -> members.list("", 0, 10),
-                () -> members.add("someone@example.test", "Someone", WorkspaceRole.USER),
-                () -> members.remove(user),
-                () -> members.changeRole(user, WorkspaceRole.GUEST),
-                () -> sharing.share(account, user, AccountRole.COLLABORATOR),
-                () -> sharing.remove(account, user),
-                () -> allAccounts.reassignOwners(account, Set.of(user)),
-                () -> accounts.listCards(CardFilter.ALL, 0, 10),
-                () -> codes.revealCodes(account),
-                () -> codes.deleteCodes(account, UUID.randomUUID()),
-                () -> passwords.changeOwnPassword("old", "a brand new passphrase"),
-                () -> passwords.issueSetPasswordLink(user))
+                        () -> members.list("", 0, 10),
+                        () -> members.add("someone@example.test", "Someone", WorkspaceRole.USER),
+                        () -> members.remove(user),
+                        () -> members.changeRole(user, WorkspaceRole.GUEST),
+                        () -> sharing.share(account, user, AccountRole.COLLABORATOR),
+                        () -> sharing.remove(account, user),
+                        () -> allAccounts.reassignOwners(account, Set.of(user)),
+                        () -> accounts.listCards(CardFilter.ALL, 0, 10),
+                        () -> codes.revealCodes(account),
+                        () -> codes.deleteCodes(account, UUID.randomUUID()),
+                        () -> passwords.changeOwnPassword("old", "a brand new passphrase"),
+                        () -> passwords.issueSetPasswordLink(user))
                 .forEach(call -> assertThatThrownBy(call::run).isInstanceOf(AuthorizationDeniedException.class));
         assertThat(fixtures.snapshot(workspace.id())).isEqualTo(before);
     }
 
     private static boolean declaresPreAuthorize(Class<?> type) {
         return AnnotatedElementUtils.hasAnnotation(type, PreAuthorize.class)
-                || Arrays.stream(type.getDeclaredMethods()).anyMatch(method -> method.isAnnotationPresent(PreAuthorize.class));
+                || Arrays.stream(type.getDeclaredMethods())
+                        .anyMatch(method -> method.isAnnotationPresent(PreAuthorize.class));
     }
 
     /**
@@ -121,9 +138,11 @@ class MethodSecurityTest {
         if (!(bean instanceof Advised advised)) {
             return Stream.empty();
         }
-        return Arrays.stream(advised.getAdvisors()).map(Advisor::getAdvice).map(advice ->
-                ReflectionUtils.findField(advice.getClass(), "delegate") != null
-                        && ReflectionTestUtils.getField(advice, "delegate") instanceof Supplier<?> delegate
-                        ? delegate.get() : advice);
+        return Arrays.stream(advised.getAdvisors())
+                .map(Advisor::getAdvice)
+                .map(advice -> ReflectionUtils.findField(advice.getClass(), "delegate") != null
+                                && ReflectionTestUtils.getField(advice, "delegate") instanceof Supplier<?> delegate
+                        ? delegate.get()
+                        : advice);
     }
 }

@@ -46,18 +46,25 @@ class PermissionMatrixTest {
 
     @Autowired
     RoleFixtures fixtures;
+
     @Autowired
     SignIn signIn;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     BackupCodeService codes;
+
     @Autowired
     SharingService sharing;
+
     @Autowired
     AllAccountsService allAccounts;
+
     @Autowired
     MemberService members;
+
     @Autowired
     AccountImport accountImport;
 
@@ -67,22 +74,56 @@ class PermissionMatrixTest {
     }
 
     /** The account role the actor holds, or no access at all. */
-    enum Access { OWNER, COLLABORATOR, NONE }
+    enum Access {
+        OWNER,
+        COLLABORATOR,
+        NONE
+    }
 
     /** What an actor tries on one account; the fixture's keeper is an eligible Owner, the bystander has no access. */
     enum AccountAction {
-        OPEN_DETAILS, SEE_CODES_EXIST, SEE_CODE_HISTORY, SAVE_CODES, REVEAL_CODES, USE_NEXT_CODE, MARK_CODE_USED,
-        REPLACE_CODES, DELETE_CODES, LIST_PEOPLE, SHARE, CHANGE_ACCOUNT_ROLE, REMOVE_ACCESS, EDIT_ACCOUNT, REMOVE_ACCOUNT
+        OPEN_DETAILS,
+        SEE_CODES_EXIST,
+        SEE_CODE_HISTORY,
+        SAVE_CODES,
+        REVEAL_CODES,
+        USE_NEXT_CODE,
+        MARK_CODE_USED,
+        REPLACE_CODES,
+        DELETE_CODES,
+        LIST_PEOPLE,
+        SHARE,
+        CHANGE_ACCOUNT_ROLE,
+        REMOVE_ACCESS,
+        EDIT_ACCOUNT,
+        REMOVE_ACCOUNT
     }
 
     /** What an actor tries on a member of the given role, or on the workspace as a whole. */
     enum MemberAction {
-        LIST_MEMBERS, ADD_MEMBER, GIVE_OWN_ROLE, LOWER_ROLE, DEACTIVATE, REACTIVATE, REMOVE, NEW_PASSWORD_LINK,
-        TRANSFER_OWNERSHIP, LIST_ALL_ACCOUNTS, REASSIGN_OWNERS, ADD_ACCOUNT, PREVIEW_IMPORT, IMPORT_ACCOUNTS;
+        LIST_MEMBERS,
+        ADD_MEMBER,
+        GIVE_OWN_ROLE,
+        LOWER_ROLE,
+        DEACTIVATE,
+        REACTIVATE,
+        REMOVE,
+        NEW_PASSWORD_LINK,
+        TRANSFER_OWNERSHIP,
+        LIST_ALL_ACCOUNTS,
+        REASSIGN_OWNERS,
+        ADD_ACCOUNT,
+        PREVIEW_IMPORT,
+        IMPORT_ACCOUNTS;
 
         boolean targetsAMember() {
-            return this != LIST_MEMBERS && this != ADD_MEMBER && this != LIST_ALL_ACCOUNTS && this != REASSIGN_OWNERS
-                    && this != ADD_ACCOUNT && this != PREVIEW_IMPORT && this != IMPORT_ACCOUNTS;
+            return this != LIST_MEMBERS
+                    && this != ADD_MEMBER
+                    && this != LIST_ALL_ACCOUNTS
+                    && this != REASSIGN_OWNERS
+                    && this != ADD_ACCOUNT
+                    && this != PREVIEW_IMPORT
+                    && this != IMPORT_ACCOUNTS;
         }
     }
 
@@ -262,18 +303,24 @@ class PermissionMatrixTest {
 
     @Test
     void tables_haveOneRowForEveryCase() {
-        assertThat(ACCOUNT_TABLE).hasSize(AccountAction.values().length * Access.values().length * WorkspaceRole.values().length);
-        assertThat(MEMBER_TABLE).hasSize(MemberAction.values().length * WorkspaceRole.values().length * WorkspaceRole.values().length);
+        assertThat(ACCOUNT_TABLE)
+                .hasSize(AccountAction.values().length * Access.values().length * WorkspaceRole.values().length);
+        assertThat(MEMBER_TABLE)
+                .hasSize(MemberAction.values().length * WorkspaceRole.values().length * WorkspaceRole.values().length);
     }
 
     static Stream<Arguments> accountCases() {
-        return Stream.of(WorkspaceRole.values()).flatMap(role -> Stream.of(Access.values()).flatMap(access ->
-                Stream.of(AccountAction.values()).map(action -> Arguments.of(role, access, action))));
+        return Stream.of(WorkspaceRole.values())
+                .flatMap(role -> Stream.of(Access.values())
+                        .flatMap(access ->
+                                Stream.of(AccountAction.values()).map(action -> Arguments.of(role, access, action))));
     }
 
     static Stream<Arguments> memberCases() {
-        return Stream.of(WorkspaceRole.values()).flatMap(actor -> Stream.of(WorkspaceRole.values()).flatMap(target ->
-                Stream.of(MemberAction.values()).map(action -> Arguments.of(actor, target, action))));
+        return Stream.of(WorkspaceRole.values())
+                .flatMap(actor -> Stream.of(WorkspaceRole.values())
+                        .flatMap(target ->
+                                Stream.of(MemberAction.values()).map(action -> Arguments.of(actor, target, action))));
     }
 
     @ParameterizedTest(name = "{0} with account access {1}: {2}")
@@ -297,8 +344,11 @@ class PermissionMatrixTest {
         signIn.as(actor.email());
         UUID savedSet = setId;
 
-        expect(expected(ACCOUNT_TABLE, action, access, role), () -> run(action, account, savedSet, keeper, bystander),
-                () -> run(action, UUID.randomUUID(), savedSet, keeper, bystander), workspace.id());
+        expect(
+                expected(ACCOUNT_TABLE, action, access, role),
+                () -> run(action, account, savedSet, keeper, bystander),
+                () -> run(action, UUID.randomUUID(), savedSet, keeper, bystander),
+                workspace.id());
     }
 
     @ParameterizedTest(name = "{0} on a {1}: {2}")
@@ -307,7 +357,8 @@ class PermissionMatrixTest {
         TestWorkspace workspace = fixtures.newWorkspace();
         TestMember actor = workspace.member(actorRole);
         // The Owner is unique; a target of any other role is a second member, so nobody acts on themselves by accident.
-        TestMember target = targetRole == WorkspaceRole.OWNER ? workspace.member(WorkspaceRole.OWNER)
+        TestMember target = targetRole == WorkspaceRole.OWNER
+                ? workspace.member(WorkspaceRole.OWNER)
                 : workspace.addMember("target", targetRole);
         if (action == MemberAction.REACTIVATE && !target.equals(actor)) {
             fixtures.deactivate(workspace.id(), target.userId());
@@ -321,7 +372,10 @@ class PermissionMatrixTest {
                 : action == MemberAction.REASSIGN_OWNERS
                         ? () -> run(action, workspace, actorRole, targetRole, target.userId(), UUID.randomUUID())
                         : null;
-        expect(allowed, () -> run(action, workspace, actorRole, targetRole, target.userId(), account), onMissingRecord,
+        expect(
+                allowed,
+                () -> run(action, workspace, actorRole, targetRole, target.userId(), account),
+                onMissingRecord,
                 workspace.id());
     }
 
@@ -338,24 +392,45 @@ class PermissionMatrixTest {
         signIn.as(me.email());
 
         for (AccountAction action : AccountAction.values()) {
-            expect(false, () -> run(action, theirAccount, theirSet, stranger, stranger),
-                    () -> run(action, UUID.randomUUID(), theirSet, stranger, stranger), mine.id(), theirs.id());
+            expect(
+                    false,
+                    () -> run(action, theirAccount, theirSet, stranger, stranger),
+                    () -> run(action, UUID.randomUUID(), theirSet, stranger, stranger),
+                    mine.id(),
+                    theirs.id());
         }
         // Their member is nobody here: not to share with, not to make Owner, not to manage.
-        expect(false, () -> sharing.share(myAccount, stranger.userId(), AccountRole.COLLABORATOR),
-                () -> sharing.share(myAccount, UUID.randomUUID(), AccountRole.COLLABORATOR), mine.id(), theirs.id());
-        expect(false, () -> allAccounts.reassignOwners(myAccount, Set.of(stranger.userId())),
-                () -> allAccounts.reassignOwners(myAccount, Set.of(UUID.randomUUID())), mine.id(), theirs.id());
-        expect(false, () -> allAccounts.reassignOwners(theirAccount, Set.of(me.userId())),
-                () -> allAccounts.reassignOwners(UUID.randomUUID(), Set.of(me.userId())), mine.id(), theirs.id());
+        expect(
+                false,
+                () -> sharing.share(myAccount, stranger.userId(), AccountRole.COLLABORATOR),
+                () -> sharing.share(myAccount, UUID.randomUUID(), AccountRole.COLLABORATOR),
+                mine.id(),
+                theirs.id());
+        expect(
+                false,
+                () -> allAccounts.reassignOwners(myAccount, Set.of(stranger.userId())),
+                () -> allAccounts.reassignOwners(myAccount, Set.of(UUID.randomUUID())),
+                mine.id(),
+                theirs.id());
+        expect(
+                false,
+                () -> allAccounts.reassignOwners(theirAccount, Set.of(me.userId())),
+                () -> allAccounts.reassignOwners(UUID.randomUUID(), Set.of(me.userId())),
+                mine.id(),
+                theirs.id());
         for (MemberAction action : MemberAction.values()) {
             if (action.targetsAMember()) {
-                expect(false, () -> run(action, mine, WorkspaceRole.OWNER, WorkspaceRole.USER, stranger.userId(), myAccount),
+                expect(
+                        false,
+                        () -> run(action, mine, WorkspaceRole.OWNER, WorkspaceRole.USER, stranger.userId(), myAccount),
                         () -> run(action, mine, WorkspaceRole.OWNER, WorkspaceRole.USER, UUID.randomUUID(), myAccount),
-                        mine.id(), theirs.id());
+                        mine.id(),
+                        theirs.id());
             }
         }
-        assertThat(allAccounts.list(false, "", 0, 100)).extracting(AccountOwnership::id).containsExactly(myAccount);
+        assertThat(allAccounts.list(false, "", 0, 100))
+                .extracting(AccountOwnership::id)
+                .containsExactly(myAccount);
         assertThat(members.list("", 0, 100)).extracting(Member::userId).doesNotContain(stranger.userId());
     }
 
@@ -374,17 +449,25 @@ class PermissionMatrixTest {
             case SHARE -> sharing.share(account, bystander.userId(), AccountRole.COLLABORATOR);
             case CHANGE_ACCOUNT_ROLE -> sharing.changeRole(account, keeper.userId(), AccountRole.COLLABORATOR);
             case REMOVE_ACCESS -> sharing.remove(account, keeper.userId());
-            case EDIT_ACCOUNT -> accounts.editAccount(account, 0, new AccountForm("github", null, "Renamed account", null,
-                    MfaState.ON, null, null));
+            case EDIT_ACCOUNT ->
+                accounts.editAccount(
+                        account, 0, new AccountForm("github", null, "Renamed account", null, MfaState.ON, null, null));
             case REMOVE_ACCOUNT -> accounts.removeAccount(account, "Matrix account");
         }
     }
 
-    private void run(MemberAction action, TestWorkspace workspace, WorkspaceRole actorRole, WorkspaceRole targetRole,
-            UUID target, UUID account) {
+    private void run(
+            MemberAction action,
+            TestWorkspace workspace,
+            WorkspaceRole actorRole,
+            WorkspaceRole targetRole,
+            UUID target,
+            UUID account) {
         switch (action) {
             case LIST_MEMBERS -> members.list("", 0, 50);
-            case ADD_MEMBER -> members.add("new-" + UUID.randomUUID() + "@ws" + workspace.number() + ".test", "New person", targetRole);
+            case ADD_MEMBER ->
+                members.add(
+                        "new-" + UUID.randomUUID() + "@ws" + workspace.number() + ".test", "New person", targetRole);
             case GIVE_OWN_ROLE -> members.changeRole(target, actorRole);
             case LOWER_ROLE -> members.changeRole(target, WorkspaceRole.LOGIN_ONLY);
             case DEACTIVATE -> members.deactivate(target);
@@ -393,10 +476,15 @@ class PermissionMatrixTest {
             case NEW_PASSWORD_LINK -> members.newSetPasswordLink(target);
             case TRANSFER_OWNERSHIP -> members.transferOwnership(target);
             case LIST_ALL_ACCOUNTS -> allAccounts.list(false, "", 0, 50);
-            case REASSIGN_OWNERS -> allAccounts.reassignOwners(account, Set.of(workspace.member(WorkspaceRole.USER).userId()));
-            case ADD_ACCOUNT -> accounts.addAccount(new AccountForm("github", null, "New account", null, MfaState.ON, null, null));
-            case PREVIEW_IMPORT -> accountImport.preview("label,app\nImported,GitHub\n".getBytes(StandardCharsets.UTF_8));
-            case IMPORT_ACCOUNTS -> accountImport.importAccounts("label,app\nImported,GitHub\n".getBytes(StandardCharsets.UTF_8));
+            case REASSIGN_OWNERS ->
+                allAccounts.reassignOwners(
+                        account, Set.of(workspace.member(WorkspaceRole.USER).userId()));
+            case ADD_ACCOUNT ->
+                accounts.addAccount(new AccountForm("github", null, "New account", null, MfaState.ON, null, null));
+            case PREVIEW_IMPORT ->
+                accountImport.preview("label,app\nImported,GitHub\n".getBytes(StandardCharsets.UTF_8));
+            case IMPORT_ACCOUNTS ->
+                accountImport.importAccounts("label,app\nImported,GitHub\n".getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -29,10 +29,13 @@ class SignInOverHttpTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RoleFixtures fixtures;
+
     @Autowired
     MemberService members;
+
     @Autowired
     SignIn signIn;
 
@@ -46,7 +49,8 @@ class SignInOverHttpTest {
         TestWorkspace workspace = fixtures.newWorkspace();
         TestMember user = workspace.member(WorkspaceRole.USER);
         Browser browser = new Browser();
-        assertThat(browser.signIn(user.email(), RoleFixtures.PASSWORD).headers().firstValue("Location")).hasValue(url("/"));
+        assertThat(browser.signIn(user.email(), RoleFixtures.PASSWORD).headers().firstValue("Location"))
+                .hasValue(url("/"));
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
 
         signIn.as(workspace.member(WorkspaceRole.ADMIN).email());
@@ -55,7 +59,10 @@ class SignInOverHttpTest {
         HttpResponse<String> after = browser.get("/");
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location")).get().asString().endsWith("/login");
-        assertThat(new Browser().signIn(user.email(), RoleFixtures.PASSWORD).headers().firstValue("Location"))
+        assertThat(new Browser()
+                        .signIn(user.email(), RoleFixtures.PASSWORD)
+                        .headers()
+                        .firstValue("Location"))
                 .hasValue(url("/login?error"));
     }
 
@@ -64,7 +71,8 @@ class SignInOverHttpTest {
         TestMember user = fixtures.newWorkspace().member(WorkspaceRole.USER);
         Browser browser = new Browser();
         for (int i = 0; i < 6; i++) {
-            assertThat(browser.signIn(user.email(), "wrong-" + i).headers().firstValue("Location")).hasValue(url("/login?error"));
+            assertThat(browser.signIn(user.email(), "wrong-" + i).headers().firstValue("Location"))
+                    .hasValue(url("/login?error"));
         }
 
         assertThat(browser.signIn(user.email(), RoleFixtures.PASSWORD).headers().firstValue("Location"))
@@ -77,24 +85,38 @@ class SignInOverHttpTest {
 
         Browser elsewhere = new Browser();
         // A modern browser says the form came from another site; an older one names the other site's origin.
-        assertThat(elsewhere.signIn(user.email(), RoleFixtures.PASSWORD, "Sec-Fetch-Site", "cross-site").statusCode())
+        assertThat(elsewhere
+                        .signIn(user.email(), RoleFixtures.PASSWORD, "Sec-Fetch-Site", "cross-site")
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(elsewhere.signIn(user.email(), RoleFixtures.PASSWORD, "Origin", "https://attacker.example").statusCode())
+        assertThat(elsewhere
+                        .signIn(user.email(), RoleFixtures.PASSWORD, "Origin", "https://attacker.example")
+                        .statusCode())
                 .isEqualTo(403);
         assertThat(elsewhere.get("/").statusCode()).isEqualTo(302);
 
-        assertThat(new Browser().signIn(user.email(), RoleFixtures.PASSWORD, "Sec-Fetch-Site", "same-origin").headers()
-                .firstValue("Location")).hasValue(url("/"));
-        assertThat(new Browser().signIn(user.email(), RoleFixtures.PASSWORD, "Origin", "http://localhost:" + port).headers()
-                .firstValue("Location")).hasValue(url("/"));
+        assertThat(new Browser()
+                        .signIn(user.email(), RoleFixtures.PASSWORD, "Sec-Fetch-Site", "same-origin")
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue(url("/"));
+        assertThat(new Browser()
+                        .signIn(user.email(), RoleFixtures.PASSWORD, "Origin", "http://localhost:" + port)
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue(url("/"));
     }
 
     @Test
     void aHugeBody_isRefusedBeforeItIsRead_evenWithoutSigningIn() throws Exception {
         byte[] fiveMegabytes = new byte[5 * 1024 * 1024];
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/?v-r=uidl&v-uiId=0")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(fiveMegabytes)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/?v-r=uidl&v-uiId=0")))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(fiveMegabytes))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
     }
@@ -106,11 +128,14 @@ class SignInOverHttpTest {
     /** Keeps cookies like a browser, and does not follow redirects, so the test sees where it is sent. */
     private final class Browser {
 
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> signIn(String email, String password) throws Exception {
@@ -120,8 +145,8 @@ class SignInOverHttpTest {
         /** Posts the login form with one header a browser adds about where the form came from, or none. */
         HttpResponse<String> signIn(String email, String password, String header, String value) throws Exception {
             get("/login");
-            String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                    + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+            String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8);
             HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(url("/login")))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form));

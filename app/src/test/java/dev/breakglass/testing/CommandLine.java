@@ -16,8 +16,7 @@ import org.springframework.core.env.Environment;
  */
 public final class CommandLine {
 
-    private CommandLine() {
-    }
+    private CommandLine() {}
 
     /** What a command answered. */
     public record Result(int exitCode, String out, String err) {
@@ -34,7 +33,11 @@ public final class CommandLine {
     public static Result createWorkspace(Environment settings, String... args) {
         List<String> all = new ArrayList<>(List.of(CreateWorkspaceCommand.NAME));
         all.addAll(List.of(args));
-        Stream.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password", "breakglass.data-dir")
+        Stream.of(
+                        "spring.datasource.url",
+                        "spring.datasource.username",
+                        "spring.datasource.password",
+                        "breakglass.data-dir")
                 .filter(settings::containsProperty)
                 .filter(name -> all.stream().noneMatch(arg -> arg.startsWith("--" + name + "=")))
                 .forEach(name -> all.add("--" + name + "=" + settings.getProperty(name)));

@@ -13,5 +13,4 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = "breakglass.demo=false")
-public @interface EmptyDatabaseTest {
-}
+public @interface EmptyDatabaseTest {}

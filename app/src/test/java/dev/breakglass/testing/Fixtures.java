@@ -31,13 +31,20 @@ public class Fixtures {
 
     /** The id of the demo account with this label, in workspace Acme. */
     public UUID accountId(String label) {
-        return db.select(ACCOUNT.ID).from(ACCOUNT).join(WORKSPACE).on(WORKSPACE.ID.eq(ACCOUNT.WORKSPACE_ID))
-                .where(ACCOUNT.LABEL.eq(label)).and(WORKSPACE.NAME.eq("Acme"))
+        return db.select(ACCOUNT.ID)
+                .from(ACCOUNT)
+                .join(WORKSPACE)
+                .on(WORKSPACE.ID.eq(ACCOUNT.WORKSPACE_ID))
+                .where(ACCOUNT.LABEL.eq(label))
+                .and(WORKSPACE.NAME.eq("Acme"))
                 .fetchSingle(ACCOUNT.ID);
     }
 
     public UUID userId(String email) {
-        return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchSingle(APP_USER.ID);
+        return db.select(APP_USER.ID)
+                .from(APP_USER)
+                .where(APP_USER.EMAIL.eq(email))
+                .fetchSingle(APP_USER.ID);
     }
 
     /** Removes every saved code set and notification, so each test starts with accounts that have no codes. */
@@ -48,7 +55,8 @@ public class Fixtures {
 
     /** How many ciphertexts of the account's codes, of any set, are still stored. */
     public int storedCiphertexts(UUID accountId) {
-        return db.fetchCount(BACKUP_CODE.join(BACKUP_CODE_SET).on(BACKUP_CODE_SET.ID.eq(BACKUP_CODE.SET_ID)),
+        return db.fetchCount(
+                BACKUP_CODE.join(BACKUP_CODE_SET).on(BACKUP_CODE_SET.ID.eq(BACKUP_CODE.SET_ID)),
                 BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId).and(BACKUP_CODE.CIPHERTEXT.isNotNull()));
     }
 
@@ -84,16 +92,33 @@ public class Fixtures {
         UUID workspace = UUID.randomUUID();
         UUID user = UUID.randomUUID();
         UUID account = UUID.randomUUID();
-        db.insertInto(WORKSPACE).set(WORKSPACE.ID, workspace).set(WORKSPACE.NAME, "Globex").execute();
-        db.insertInto(APP_USER).set(APP_USER.ID, user).set(APP_USER.EMAIL, email)
-                .set(APP_USER.DISPLAY_NAME, "Olga Other").set(APP_USER.PASSWORD_HASH, passwords.encode("globex-password"))
+        db.insertInto(WORKSPACE)
+                .set(WORKSPACE.ID, workspace)
+                .set(WORKSPACE.NAME, "Globex")
                 .execute();
-        db.insertInto(WORKSPACE_MEMBER).set(WORKSPACE_MEMBER.WORKSPACE_ID, workspace).set(WORKSPACE_MEMBER.USER_ID, user)
-                .set(WORKSPACE_MEMBER.ROLE, "OWNER").execute();
-        db.insertInto(ACCOUNT).set(ACCOUNT.ID, account).set(ACCOUNT.WORKSPACE_ID, workspace).set(ACCOUNT.APP_KEY, "github")
-                .set(ACCOUNT.LABEL, "Globex GitHub").execute();
-        db.insertInto(ACCOUNT_ACCESS).set(ACCOUNT_ACCESS.WORKSPACE_ID, workspace).set(ACCOUNT_ACCESS.ACCOUNT_ID, account)
-                .set(ACCOUNT_ACCESS.USER_ID, user).set(ACCOUNT_ACCESS.ROLE, "OWNER").execute();
+        db.insertInto(APP_USER)
+                .set(APP_USER.ID, user)
+                .set(APP_USER.EMAIL, email)
+                .set(APP_USER.DISPLAY_NAME, "Olga Other")
+                .set(APP_USER.PASSWORD_HASH, passwords.encode("globex-password"))
+                .execute();
+        db.insertInto(WORKSPACE_MEMBER)
+                .set(WORKSPACE_MEMBER.WORKSPACE_ID, workspace)
+                .set(WORKSPACE_MEMBER.USER_ID, user)
+                .set(WORKSPACE_MEMBER.ROLE, "OWNER")
+                .execute();
+        db.insertInto(ACCOUNT)
+                .set(ACCOUNT.ID, account)
+                .set(ACCOUNT.WORKSPACE_ID, workspace)
+                .set(ACCOUNT.APP_KEY, "github")
+                .set(ACCOUNT.LABEL, "Globex GitHub")
+                .execute();
+        db.insertInto(ACCOUNT_ACCESS)
+                .set(ACCOUNT_ACCESS.WORKSPACE_ID, workspace)
+                .set(ACCOUNT_ACCESS.ACCOUNT_ID, account)
+                .set(ACCOUNT_ACCESS.USER_ID, user)
+                .set(ACCOUNT_ACCESS.ROLE, "OWNER")
+                .execute();
         return email;
     }
 }

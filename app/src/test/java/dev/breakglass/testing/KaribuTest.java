@@ -4,13 +4,13 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
-import com.github.mvysny.kaributesting.v10.RouterLinkKt;
-import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.router.RouterLink;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.RouterLinkKt;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -37,10 +37,13 @@ public abstract class KaribuTest {
 
     @Autowired
     protected ApplicationContext context;
+
     @Autowired
     protected Fixtures fixtures;
+
     @Autowired
     protected TestClock clock;
+
     @Autowired
     private SignIn signIn;
 
@@ -67,8 +70,10 @@ public abstract class KaribuTest {
     /** Signs in as a demo member and opens the start page, as after a real login. */
     protected void loginAs(String email) {
         Authentication authentication = signIn.as(email);
-        Set<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .map(authority -> authority.substring("ROLE_".length())).collect(Collectors.toSet());
+        Set<String> roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .map(authority -> authority.substring("ROLE_".length()))
+                .collect(Collectors.toSet());
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> roles.contains(role));
@@ -78,7 +83,8 @@ public abstract class KaribuTest {
     /** The account cards on the Accounts page, by label, in the order shown. */
     protected static List<String> cardLabels() {
         return _find(RouterLink.class, spec -> spec.withClasses("account-card")).stream()
-                .map(card -> card.getElement().getAttribute("data-label")).toList();
+                .map(card -> card.getElement().getAttribute("data-label"))
+                .toList();
     }
 
     /** The card of the account with this label on the Accounts page. */

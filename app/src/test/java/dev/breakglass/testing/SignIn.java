@@ -20,7 +20,8 @@ public class SignIn {
 
     public Authentication as(String email) {
         UserDetails user = users.loadUserByUsername(email);
-        Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        Authentication authentication =
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         SecurityContextHolder.getContext().setAuthentication(authentication);
         return authentication;
     }
@@ -31,7 +32,8 @@ public class SignIn {
 
     /** A password sign-in attempt as the login form sends it, from the given client address. */
     public static UsernamePasswordAuthenticationToken attempt(String email, String password, String address) {
-        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(email, password);
+        UsernamePasswordAuthenticationToken token =
+                UsernamePasswordAuthenticationToken.unauthenticated(email, password);
         token.setDetails(new WebAuthenticationDetails(address, null));
         return token;
     }

@@ -37,13 +37,17 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
             Path dataDir = Files.createTempDirectory("breakglass-test-data");
-            environment.getPropertySources().addFirst(new MapPropertySource("breakglass-test-database", Map.of(
-                    "spring.datasource.url", postgres.getJdbcUrl("postgres", database),
-                    "spring.datasource.username", "postgres",
-                    "spring.datasource.password", "",
-                    "breakglass.data-dir", dataDir.toString(),
-                    // the demo workspace, unless the test wants the empty database of a first run
-                    "breakglass.demo", environment.getProperty("breakglass.demo", "true"))));
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "breakglass-test-database",
+                            Map.of(
+                                    "spring.datasource.url", postgres.getJdbcUrl("postgres", database),
+                                    "spring.datasource.username", "postgres",
+                                    "spring.datasource.password", "",
+                                    "breakglass.data-dir", dataDir.toString(),
+                                    // the demo workspace, unless the test wants the empty database of a first run
+                                    "breakglass.demo", environment.getProperty("breakglass.demo", "true"))));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the test database " + database, e);
         } catch (IOException e) {

@@ -55,7 +55,8 @@ class NotFoundPageUiTest extends KaribuTest {
 
     private static void assertNotFoundPage() {
         Div page = _get(Div.class, spec -> spec.withId("not-found"));
-        assertThat(page.getElement().getTextRecursively()).startsWith("Page not found")
+        assertThat(page.getElement().getTextRecursively())
+                .startsWith("Page not found")
                 .doesNotContain("Could not navigate");
         assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Page not found · Breakglass");
         assertThat(_find(MainLayout.class)).hasSize(1);

@@ -26,6 +26,7 @@ class WordingUiTest extends KaribuTest {
 
     @Autowired
     BackupCodeService codes;
+
     @Autowired
     SignIn signIn;
 
@@ -38,7 +39,9 @@ class WordingUiTest extends KaribuTest {
         openEmergencyControls("Microsoft 365");
 
         assertThat(_find(ListItem.class).stream().map(ListItem::getText).filter(line -> line.contains("saved")))
-                .singleElement().asString().startsWith("1 code saved");
+                .singleElement()
+                .asString()
+                .startsWith("1 code saved");
     }
 
     @Test
@@ -66,10 +69,14 @@ class WordingUiTest extends KaribuTest {
         UI.getCurrent().navigate("members");
         _click(_get(Button.class, spec -> spec.withId("add-member")));
         _setValue(_get(TextField.class, spec -> spec.withId("new-member-name")), "Zoe Zone");
-        _setValue(_get(EmailField.class, spec -> spec.withId("new-member-email")), "zoe-" + java.util.UUID.randomUUID() + "@acme.test");
+        _setValue(
+                _get(EmailField.class, spec -> spec.withId("new-member-email")),
+                "zoe-" + java.util.UUID.randomUUID() + "@acme.test");
         _click(_get(Button.class, spec -> spec.withId("save-member")));
 
-        Dialog link = _get(Dialog.class, spec -> spec.withPredicate(dialog -> dialog.getHeaderTitle().startsWith("Set-password link")));
+        Dialog link = _get(
+                Dialog.class,
+                spec -> spec.withPredicate(dialog -> dialog.getHeaderTitle().startsWith("Set-password link")));
         String hint = _get(link, Paragraph.class).getText();
         assertThat(hint).containsPattern("until \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} \\S+\\.");
     }

@@ -31,14 +31,19 @@ class CreateWorkspaceCommandTest {
 
     @Autowired
     Environment settings;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     WorkspaceSetup setup;
+
     @Autowired
     PasswordService passwords;
+
     @Autowired
     AuditLog auditLog;
+
     @Autowired
     SignIn signIn;
 
@@ -54,8 +59,8 @@ class CreateWorkspaceCommandTest {
 
     @Test
     void createWorkspace_printsOneLine_theOwnersWorkingSetPasswordLink() {
-        Result result = CommandLine.createWorkspace(settings,
-                "--name", "Initech", "--owner-email", "Peter@Initech.test", "--owner-name", "Peter Gibbons");
+        Result result = CommandLine.createWorkspace(
+                settings, "--name", "Initech", "--owner-email", "Peter@Initech.test", "--owner-name", "Peter Gibbons");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.outLines()).singleElement().asString().matches(LINK);
@@ -64,18 +69,26 @@ class CreateWorkspaceCommandTest {
 
         passwords.setPasswordWithLink(token, "velvet lantern orbit");
         var owner = signIn.as("peter@initech.test");
-        assertThat(owner.getAuthorities()).extracting(GrantedAuthority::getAuthority).contains("ROLE_OWNER");
-        assertThat(auditLog.search(AuditFilter.everything(), 0, 10)).extracting(AuditEntry::action)
+        assertThat(owner.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .contains("ROLE_OWNER");
+        assertThat(auditLog.search(AuditFilter.everything(), 0, 10))
+                .extracting(AuditEntry::action)
                 .containsExactly("PASSWORD_SET_BY_LINK", "SET_PASSWORD_LINK_ISSUED", "WORKSPACE_CREATED");
-        AuditEntry created = auditLog.search(new AuditFilter(null, "WORKSPACE_CREATED", null, null, null), 0, 1).get(0);
+        AuditEntry created = auditLog.search(new AuditFilter(null, "WORKSPACE_CREATED", null, null, null), 0, 1)
+                .get(0);
         assertThat(created.actorId()).isNull();
         assertThat(created.details()).contains("command line").doesNotContain(token);
     }
 
     @Test
     void createWorkspace_withPublicUrl_printsAnAbsoluteLink() {
-        Result result = CommandLine.createWorkspace(settings, "--name=Initech", "--owner-email=peter@initech.test",
-                "--owner-name=Peter Gibbons", "--breakglass.public-url=https://breakglass.example.com/");
+        Result result = CommandLine.createWorkspace(
+                settings,
+                "--name=Initech",
+                "--owner-email=peter@initech.test",
+                "--owner-name=Peter Gibbons",
+                "--breakglass.public-url=https://breakglass.example.com/");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.outLines()).singleElement().asString().matches("https://breakglass\\.example\\.com" + LINK);
@@ -83,22 +96,31 @@ class CreateWorkspaceCommandTest {
 
     @Test
     void createWorkspace_withTakenEmail_isRefusedWithASentence() {
-        assertThat(CommandLine.createWorkspace(settings, "--name", "Initech", "--owner-email", "peter@initech.test",
-                "--owner-name", "Peter Gibbons").exitCode()).isZero();
+        assertThat(CommandLine.createWorkspace(
+                                settings,
+                                "--name",
+                                "Initech",
+                                "--owner-email",
+                                "peter@initech.test",
+                                "--owner-name",
+                                "Peter Gibbons")
+                        .exitCode())
+                .isZero();
 
-        Result again = CommandLine.createWorkspace(settings, "--name", "Initrode", "--owner-email", "PETER@initech.test",
-                "--owner-name", "Peter Again");
+        Result again = CommandLine.createWorkspace(
+                settings, "--name", "Initrode", "--owner-email", "PETER@initech.test", "--owner-name", "Peter Again");
 
         assertThat(again.exitCode()).isEqualTo(CreateWorkspaceCommand.REFUSED);
         assertThat(again.out()).isEmpty();
-        assertThat(again.err()).contains("Workspace not created: someone with the e-mail address PETER@initech.test "
-                + "already has a Breakglass login.");
+        assertThat(again.err())
+                .contains("Workspace not created: someone with the e-mail address PETER@initech.test "
+                        + "already has a Breakglass login.");
     }
 
     @Test
     void createWorkspace_withEmptyName_isRefused_andCreatesNothing() {
-        Result result = CommandLine.createWorkspace(settings, "--name", "  ", "--owner-email", "peter@initech.test",
-                "--owner-name", "Peter Gibbons");
+        Result result = CommandLine.createWorkspace(
+                settings, "--name", "  ", "--owner-email", "peter@initech.test", "--owner-name", "Peter Gibbons");
 
         assertThat(result.exitCode()).isEqualTo(CreateWorkspaceCommand.REFUSED);
         assertThat(result.out()).isEmpty();
@@ -108,10 +130,10 @@ class CreateWorkspaceCommandTest {
 
     @Test
     void createWorkspace_withInvalidEmailOrOwnerName_isRefused() {
-        Result email = CommandLine.createWorkspace(settings, "--name", "Initech", "--owner-email", "peter",
-                "--owner-name", "Peter Gibbons");
-        Result ownerName = CommandLine.createWorkspace(settings, "--name", "Initech", "--owner-email", "peter@initech.test",
-                "--owner-name", "");
+        Result email = CommandLine.createWorkspace(
+                settings, "--name", "Initech", "--owner-email", "peter", "--owner-name", "Peter Gibbons");
+        Result ownerName = CommandLine.createWorkspace(
+                settings, "--name", "Initech", "--owner-email", "peter@initech.test", "--owner-name", "");
 
         assertThat(email.exitCode()).isEqualTo(CreateWorkspaceCommand.REFUSED);
         assertThat(email.err()).contains("\"peter\" is not an e-mail address");
@@ -122,7 +144,8 @@ class CreateWorkspaceCommandTest {
 
     @Test
     void createWorkspace_withoutAnOption_showsHowToUseIt() {
-        Result result = CommandLine.createWorkspace(settings, "--name", "Initech", "--owner-email", "peter@initech.test");
+        Result result =
+                CommandLine.createWorkspace(settings, "--name", "Initech", "--owner-email", "peter@initech.test");
 
         assertThat(result.exitCode()).isEqualTo(CreateWorkspaceCommand.USAGE);
         assertThat(result.out()).isEmpty();
@@ -136,8 +159,15 @@ class CreateWorkspaceCommandTest {
             closedPort = socket.getLocalPort();
         }
 
-        Result result = CommandLine.createWorkspace(settings, "--name", "Initech", "--owner-email", "peter@initech.test",
-                "--owner-name", "Peter Gibbons", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closedPort + "/breakglass");
+        Result result = CommandLine.createWorkspace(
+                settings,
+                "--name",
+                "Initech",
+                "--owner-email",
+                "peter@initech.test",
+                "--owner-name",
+                "Peter Gibbons",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closedPort + "/breakglass");
 
         assertThat(result.exitCode()).isEqualTo(CreateWorkspaceCommand.NO_DATABASE);
         assertThat(result.out()).isEmpty();
@@ -148,8 +178,15 @@ class CreateWorkspaceCommandTest {
     void createWorkspace_startsNoWebServer() throws Exception {
         // The command's server port is taken: a web server would fail to start, the command does not need one.
         try (ServerSocket taken = new ServerSocket(0)) {
-            Result result = CommandLine.createWorkspace(settings, "--name", "Initech", "--owner-email", "peter@initech.test",
-                    "--owner-name", "Peter Gibbons", "--server.port=" + taken.getLocalPort());
+            Result result = CommandLine.createWorkspace(
+                    settings,
+                    "--name",
+                    "Initech",
+                    "--owner-email",
+                    "peter@initech.test",
+                    "--owner-name",
+                    "Peter Gibbons",
+                    "--server.port=" + taken.getLocalPort());
 
             assertThat(result.exitCode()).isZero();
             assertThat(result.outLines()).singleElement().asString().matches(LINK);

@@ -39,8 +39,10 @@ class FirstRunViewTest extends KaribuTest {
 
     @Autowired
     FirstRun firstRun;
+
     @Autowired
     SignIn signIn;
+
     @Autowired
     Environment settings;
 
@@ -75,15 +77,20 @@ class FirstRunViewTest extends KaribuTest {
         _setValue(repeated, "password1234");
         _click(_get(Button.class, spec -> spec.withId("create-workspace")));
         assertThat(password.getErrorMessage()).contains("too easy to guess");
-        assertThat(firstRun.accepts(token)).as("nothing saved, the token still works").isTrue();
+        assertThat(firstRun.accepts(token))
+                .as("nothing saved, the token still works")
+                .isTrue();
 
         _setValue(password, "velvet lantern orbit");
         _setValue(repeated, "velvet lantern orbit");
         _click(_get(Button.class, spec -> spec.withId("create-workspace")));
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("first-run-result")).getText())
-                .isEqualTo("Your workspace Initech is ready. Sign in with peter@initech.test and the password you chose.");
-        assertThat(signIn.as("peter@initech.test").getAuthorities()).extracting(GrantedAuthority::getAuthority)
+        assertThat(_get(Paragraph.class, spec -> spec.withId("first-run-result"))
+                        .getText())
+                .isEqualTo(
+                        "Your workspace Initech is ready. Sign in with peter@initech.test and the password you chose.");
+        assertThat(signIn.as("peter@initech.test").getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
                 .contains("ROLE_OWNER");
         signIn.out();
         assertThat(firstRun.accepts(token)).isFalse();
@@ -99,7 +106,8 @@ class FirstRunViewTest extends KaribuTest {
         _setValue(_get(PasswordField.class, spec -> spec.withId("new-password")), "velvet lantern orbit");
         _setValue(_get(PasswordField.class, spec -> spec.withId("repeat-password")), "velvet lantern orbiT");
         _click(_get(Button.class, spec -> spec.withId("create-workspace")));
-        assertThat(_get(PasswordField.class, spec -> spec.withId("repeat-password")).getErrorMessage())
+        assertThat(_get(PasswordField.class, spec -> spec.withId("repeat-password"))
+                        .getErrorMessage())
                 .isEqualTo("The two passwords are not the same.");
 
         _setValue(_get(PasswordField.class, spec -> spec.withId("repeat-password")), "velvet lantern orbit");
@@ -107,18 +115,28 @@ class FirstRunViewTest extends KaribuTest {
 
         assertThat(name.isInvalid()).isTrue();
         assertThat(name.getErrorMessage()).isEqualTo("Enter the workspace's name, up to 200 characters.");
-        assertThat(_get(EmailField.class, spec -> spec.withId("owner-email")).getValue()).isEqualTo("peter@initech.test");
+        assertThat(_get(EmailField.class, spec -> spec.withId("owner-email")).getValue())
+                .isEqualTo("peter@initech.test");
         assertThat(firstRun.accepts(token)).isTrue();
     }
 
     @Test
     void onceAWorkspaceExists_fromTheCommandLine_thePageIsNotFound() {
-        assertThat(CommandLine.createWorkspace(settings, "--name", "Initech", "--owner-email", "peter@initech.test",
-                "--owner-name", "Peter Gibbons").exitCode()).isZero();
+        assertThat(CommandLine.createWorkspace(
+                                settings,
+                                "--name",
+                                "Initech",
+                                "--owner-email",
+                                "peter@initech.test",
+                                "--owner-name",
+                                "Peter Gibbons")
+                        .exitCode())
+                .isZero();
 
         assertNotFound("first-run/" + token);
-        assertThatThrownBy(() -> firstRun.createFirstWorkspace(token, "Initrode", "Bill Lumbergh", "bill@initrode.test",
-                "velvet lantern orbit")).isInstanceOf(dev.breakglass.security.NotFoundException.class);
+        assertThatThrownBy(() -> firstRun.createFirstWorkspace(
+                        token, "Initrode", "Bill Lumbergh", "bill@initrode.test", "velvet lantern orbit"))
+                .isInstanceOf(dev.breakglass.security.NotFoundException.class);
     }
 
     @Test
@@ -126,16 +144,22 @@ class FirstRunViewTest extends KaribuTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<Boolean>> attempts = List.of(1, 2).stream().map(n -> pool.submit(() -> {
-                start.await();
-                try {
-                    firstRun.createFirstWorkspace(token, "Team " + n, "Person " + n, "person" + n + "@initech.test",
-                            "velvet lantern orbit");
-                    return true;
-                } catch (dev.breakglass.security.NotFoundException e) {
-                    return false;
-                }
-            })).toList();
+            List<Future<Boolean>> attempts = List.of(1, 2).stream()
+                    .map(n -> pool.submit(() -> {
+                        start.await();
+                        try {
+                            firstRun.createFirstWorkspace(
+                                    token,
+                                    "Team " + n,
+                                    "Person " + n,
+                                    "person" + n + "@initech.test",
+                                    "velvet lantern orbit");
+                            return true;
+                        } catch (dev.breakglass.security.NotFoundException e) {
+                            return false;
+                        }
+                    }))
+                    .toList();
             start.countDown();
 
             assertThat(List.of(attempts.get(0).get(), attempts.get(1).get())).containsExactlyInAnyOrder(true, false);
@@ -148,13 +172,16 @@ class FirstRunViewTest extends KaribuTest {
     void loginPage_saysNoWorkspaceExists_onlyWhileNoneDoes() {
         UI.getCurrent().navigate("login");
         Paragraph notice = _get(Paragraph.class, spec -> spec.withId("sign-in-notice"));
-        assertThat(notice.getText()).isEqualTo("No workspace exists yet. Open the first-run link from the server log "
-                + "to create yours, or run create-workspace.").doesNotContain(token);
+        assertThat(notice.getText())
+                .isEqualTo("No workspace exists yet. Open the first-run link from the server log "
+                        + "to create yours, or run create-workspace.")
+                .doesNotContain(token);
 
         firstRun.createFirstWorkspace(token, "Initech", "Peter Gibbons", "peter@initech.test", "velvet lantern orbit");
         UI.getCurrent().navigate("login");
 
-        assertThat(_find(Paragraph.class, spec -> spec.withId("sign-in-notice"))).isEmpty();
+        assertThat(_find(Paragraph.class, spec -> spec.withId("sign-in-notice")))
+                .isEmpty();
     }
 
     /**
@@ -171,7 +198,8 @@ class FirstRunViewTest extends KaribuTest {
         open(location);
 
         assertThat(currentView()).isEqualTo(unknownAddress);
-        assertThat(_find(TextField.class, spec -> spec.withId("workspace-name"))).isEmpty();
+        assertThat(_find(TextField.class, spec -> spec.withId("workspace-name")))
+                .isEmpty();
     }
 
     /** Opens an address as a page load does (UI.navigate would leave an unknown address to the browser). */
@@ -181,6 +209,10 @@ class FirstRunViewTest extends KaribuTest {
     }
 
     private static Class<?> currentView() {
-        return UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0).getClass();
+        return UI.getCurrent()
+                .getInternals()
+                .getActiveRouterTargetsChain()
+                .get(0)
+                .getClass();
     }
 }

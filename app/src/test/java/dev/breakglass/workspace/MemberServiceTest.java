@@ -29,14 +29,19 @@ class MemberServiceTest {
 
     @Autowired
     MemberService members;
+
     @Autowired
     AllAccountsService allAccounts;
+
     @Autowired
     SharingService sharing;
+
     @Autowired
     RoleFixtures fixtures;
+
     @Autowired
     SignIn signIn;
+
     @Autowired
     UserDetailsService logins;
 
@@ -51,8 +56,10 @@ class MemberServiceTest {
         workspace = fixtures.newWorkspace();
         alice = workspace.addMember("alice", WorkspaceRole.USER);
         bob = workspace.addMember("bob", WorkspaceRole.USER);
-        aliceAlone = workspace.addAccount("Alice alone", Map.of(alice.userId(), AccountRole.OWNER, bob.userId(), AccountRole.COLLABORATOR));
-        shared = workspace.addAccount("Shared", Map.of(alice.userId(), AccountRole.OWNER, bob.userId(), AccountRole.OWNER));
+        aliceAlone = workspace.addAccount(
+                "Alice alone", Map.of(alice.userId(), AccountRole.OWNER, bob.userId(), AccountRole.COLLABORATOR));
+        shared = workspace.addAccount(
+                "Shared", Map.of(alice.userId(), AccountRole.OWNER, bob.userId(), AccountRole.OWNER));
         signIn.as(workspace.member(WorkspaceRole.ADMIN).email());
     }
 
@@ -63,15 +70,22 @@ class MemberServiceTest {
 
     @Test
     void deactivate_lastOwner_listsTheAccount_andItShowsAsOrphaned() {
-        assertThat(members.accountsOnlyOwnedBy(alice.userId())).extracting(AccountLabel::label).containsExactly("Alice alone");
+        assertThat(members.accountsOnlyOwnedBy(alice.userId()))
+                .extracting(AccountLabel::label)
+                .containsExactly("Alice alone");
 
-        assertThat(members.deactivate(alice.userId())).extracting(AccountLabel::accountId).containsExactly(aliceAlone);
+        assertThat(members.deactivate(alice.userId()))
+                .extracting(AccountLabel::accountId)
+                .containsExactly(aliceAlone);
 
-        assertThatThrownBy(() -> logins.loadUserByUsername(alice.email())).isInstanceOf(UsernameNotFoundException.class);
+        assertThatThrownBy(() -> logins.loadUserByUsername(alice.email()))
+                .isInstanceOf(UsernameNotFoundException.class);
         assertThat(fixtures.lastAuditAction(workspace.id())).isEqualTo("MEMBER_DEACTIVATED");
         assertThat(fixtures.auditDetails(workspace.id(), "MEMBER_DEACTIVATED")).contains(aliceAlone.toString());
         signIn.as(workspace.member(WorkspaceRole.SUPER_ADMIN).email());
-        assertThat(allAccounts.list(true, "", 0, 10)).extracting(AccountOwnership::label).containsExactly("Alice alone");
+        assertThat(allAccounts.list(true, "", 0, 10))
+                .extracting(AccountOwnership::label)
+                .containsExactly("Alice alone");
         assertThat(allAccounts.list(false, "", 0, 10)).first().satisfies(first -> {
             assertThat(first.orphaned()).isTrue();
             assertThat(first.owners()).containsExactly("alice person (deactivated)");
@@ -91,7 +105,9 @@ class MemberServiceTest {
 
     @Test
     void remove_dropsAllAccess_andOrphansWhatTheyOwnedAlone() {
-        assertThat(members.remove(alice.userId())).extracting(AccountLabel::label).containsExactly("Alice alone");
+        assertThat(members.remove(alice.userId()))
+                .extracting(AccountLabel::label)
+                .containsExactly("Alice alone");
 
         assertThat(members.list(alice.email(), 0, 10)).isEmpty();
         signIn.as(bob.email());
@@ -101,13 +117,17 @@ class MemberServiceTest {
 
     @Test
     void changeRole_toGuest_turnsOwnershipIntoCollaboration() {
-        assertThat(members.changeRole(alice.userId(), WorkspaceRole.GUEST)).extracting(AccountLabel::label)
+        assertThat(members.changeRole(alice.userId(), WorkspaceRole.GUEST))
+                .extracting(AccountLabel::label)
                 .containsExactly("Alice alone");
 
         signIn.as(bob.email());
-        assertThat(sharing.people(shared).people()).filteredOn(p -> p.userId().equals(alice.userId()))
-                .extracting(p -> p.role()).containsExactly(AccountRole.COLLABORATOR);
-        assertThat(fixtures.auditDetails(workspace.id(), "MEMBER_ROLE_CHANGED")).contains("\"previousRole\": \"USER\"")
+        assertThat(sharing.people(shared).people())
+                .filteredOn(p -> p.userId().equals(alice.userId()))
+                .extracting(p -> p.role())
+                .containsExactly(AccountRole.COLLABORATOR);
+        assertThat(fixtures.auditDetails(workspace.id(), "MEMBER_ROLE_CHANGED"))
+                .contains("\"previousRole\": \"USER\"")
                 .contains("\"role\": \"GUEST\"");
     }
 
@@ -121,12 +141,15 @@ class MemberServiceTest {
         assertThat(added.link().toString()).doesNotContain(added.link().path());
         assertThatThrownBy(() -> members.add("new.person@example.test", "Again", WorkspaceRole.USER))
                 .isInstanceOf(MemberAlreadyExistsException.class);
-        assertThatThrownBy(() -> members.add(workspace.member(WorkspaceRole.OWNER).email(), "Other workspace's Owner?",
-                WorkspaceRole.USER)).isInstanceOf(MemberAlreadyExistsException.class);
+        assertThatThrownBy(() -> members.add(
+                        workspace.member(WorkspaceRole.OWNER).email(), "Other workspace's Owner?", WorkspaceRole.USER))
+                .isInstanceOf(MemberAlreadyExistsException.class);
         assertThatThrownBy(() -> members.add("not an address", "X", WorkspaceRole.USER))
-                .isInstanceOf(InvalidMemberException.class).hasMessageContaining("e-mail address");
+                .isInstanceOf(InvalidMemberException.class)
+                .hasMessageContaining("e-mail address");
         assertThatThrownBy(() -> members.add("x@example.test", " ", WorkspaceRole.USER))
-                .isInstanceOf(InvalidMemberException.class).hasMessageContaining("name");
+                .isInstanceOf(InvalidMemberException.class)
+                .hasMessageContaining("name");
     }
 
     @Test
@@ -136,10 +159,15 @@ class MemberServiceTest {
         members.transferOwnership(alice.userId());
 
         signIn.as(alice.email());
-        assertThat(members.list("", 0, 50)).filteredOn(m -> m.role() == WorkspaceRole.OWNER)
-                .extracting(Member::userId).containsExactly(alice.userId());
-        assertThat(members.list("", 0, 50)).filteredOn(m -> m.userId().equals(workspace.member(WorkspaceRole.OWNER).userId()))
-                .extracting(Member::role).containsExactly(WorkspaceRole.SUPER_ADMIN);
+        assertThat(members.list("", 0, 50))
+                .filteredOn(m -> m.role() == WorkspaceRole.OWNER)
+                .extracting(Member::userId)
+                .containsExactly(alice.userId());
+        assertThat(members.list("", 0, 50))
+                .filteredOn(m ->
+                        m.userId().equals(workspace.member(WorkspaceRole.OWNER).userId()))
+                .extracting(Member::role)
+                .containsExactly(WorkspaceRole.SUPER_ADMIN);
         signIn.as(workspace.member(WorkspaceRole.OWNER).email());
         assertThatThrownBy(() -> members.transferOwnership(bob.userId())).isInstanceOf(NotFoundException.class);
     }
@@ -157,11 +185,15 @@ class MemberServiceTest {
     void list_filtersByRoleAndStatus() {
         members.deactivate(bob.userId());
 
-        assertThat(members.list(new MemberFilter("", WorkspaceRole.USER, null), 0, 10)).extracting(Member::userId)
+        assertThat(members.list(new MemberFilter("", WorkspaceRole.USER, null), 0, 10))
+                .extracting(Member::userId)
                 .containsExactlyInAnyOrder(workspace.member(WorkspaceRole.USER).userId(), alice.userId(), bob.userId());
-        assertThat(members.list(new MemberFilter("", null, MemberStatus.DEACTIVATED), 0, 10)).extracting(Member::userId)
+        assertThat(members.list(new MemberFilter("", null, MemberStatus.DEACTIVATED), 0, 10))
+                .extracting(Member::userId)
                 .containsExactly(bob.userId());
-        assertThat(members.count(new MemberFilter("alice", WorkspaceRole.USER, MemberStatus.ACTIVE))).isOne();
-        assertThat(members.count(new MemberFilter("alice", WorkspaceRole.GUEST, null))).isZero();
+        assertThat(members.count(new MemberFilter("alice", WorkspaceRole.USER, MemberStatus.ACTIVE)))
+                .isOne();
+        assertThat(members.count(new MemberFilter("alice", WorkspaceRole.GUEST, null)))
+                .isZero();
     }
 }

@@ -12,7 +12,9 @@ import dev.breakglass.account.MfaState;
 class AccountCardLink extends RouterLink {
 
     AccountCardLink(AccountCard card) {
-        super(AccountDetailsView.class, new RouteParameters(AccountDetailsView.ACCOUNT_ID, card.id().toString()));
+        super(
+                AccountDetailsView.class,
+                new RouteParameters(AccountDetailsView.ACCOUNT_ID, card.id().toString()));
         addClassName("account-card");
         getElement().setAttribute("data-label", card.label());
 
@@ -25,7 +27,10 @@ class AccountCardLink extends RouterLink {
 
         Span mfa = badge(card.mfaState().label(), card.mfaState() == MfaState.ON ? "success" : "contrast");
         Span codes = card.codesSaved()
-                ? badge(card.codesRemaining() + " of " + card.codeCount() + (card.codeCount() == 1 ? " code left" : " codes left"), "success")
+                ? badge(
+                        card.codesRemaining() + " of " + card.codeCount()
+                                + (card.codeCount() == 1 ? " code left" : " codes left"),
+                        "success")
                 : badge("No codes saved", card.mfaState() == MfaState.ON ? "error" : "contrast");
         codes.addClassName("account-card-codes");
         Div badges = new Div(mfa, codes);

@@ -24,9 +24,9 @@ import dev.breakglass.account.AccountDetails;
 import dev.breakglass.account.AccountService;
 import dev.breakglass.account.InvalidAccountException;
 import dev.breakglass.account.SharingService;
-import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.audit.AuditLog;
 import dev.breakglass.audit.ui.ActivityList;
+import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.backupcodes.ui.EmergencyControls;
 import dev.breakglass.security.AccountRole;
 import jakarta.annotation.security.PermitAll;
@@ -46,7 +46,8 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     private String title = "Account · Breakglass";
     private boolean justAdded;
 
-    AccountDetailsView(AccountService accounts, BackupCodeService backupCodes, AuditLog auditLog, SharingService sharing) {
+    AccountDetailsView(
+            AccountService accounts, BackupCodeService backupCodes, AuditLog auditLog, SharingService sharing) {
         this.accounts = accounts;
         this.backupCodes = backupCodes;
         this.auditLog = auditLog;
@@ -105,8 +106,11 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
         }
         if (justAdded) {
             emergency.setOpened(true);
-            Notification.show(account.label() + " added. Save its backup codes now with Add codes.", 5000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(
+                            account.label() + " added. Save its backup codes now with Add codes.",
+                            5000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         }
         VerticalLayout settings = new VerticalLayout(fields, emergency);
         settings.setPadding(false);
@@ -177,7 +181,8 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void openRemoveDialog(AccountDetails account) {
-        RemoveAccountDialog.open(accounts, account.id(), account.label(), () -> UI.getCurrent().navigate(AccountsView.class));
+        RemoveAccountDialog.open(
+                accounts, account.id(), account.label(), () -> UI.getCurrent().navigate(AccountsView.class));
     }
 
     private static TextField readOnly(String label, String value) {

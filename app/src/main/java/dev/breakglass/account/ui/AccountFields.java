@@ -34,7 +34,8 @@ class AccountFields extends FormLayout {
         app.setItems(apps);
         app.setItemLabelGenerator(AppChoice::name);
         app.setRequiredIndicatorVisible(true);
-        app.addValueChangeListener(event -> otherAppName.setVisible(event.getValue() != null && event.getValue().isOther()));
+        app.addValueChangeListener(event -> otherAppName.setVisible(
+                event.getValue() != null && event.getValue().isOther()));
         otherAppName.setId("account-app-name");
         otherAppName.setVisible(false);
         otherAppName.setMaxLength(100);
@@ -53,7 +54,8 @@ class AccountFields extends FormLayout {
         url.setId("account-url");
         url.setPlaceholder("https://");
         notes.setId("account-notes");
-        notes.setHelperText("Notes are not secrets: everyone with access reads them. Never put codes or passwords here.");
+        notes.setHelperText(
+                "Notes are not secrets: everyone with access reads them. Never put codes or passwords here.");
         fields.put(AccountField.APP, app);
         fields.put(AccountField.APP_NAME, otherAppName);
         fields.put(AccountField.LABEL, label);
@@ -66,9 +68,13 @@ class AccountFields extends FormLayout {
 
     /** Fills the fields from a saved account; {@code appName} names an app that no running plugin serves now. */
     void setForm(AccountForm form, String appName, List<AppChoice> apps) {
-        app.setValue(apps.stream().filter(choice -> choice.key().equals(form.appKey())).findFirst()
-                .orElse(form.otherAppName() != null || form.appKey() == null ? AppChoice.other()
-                        : new AppChoice(form.appKey(), appName)));
+        app.setValue(apps.stream()
+                .filter(choice -> choice.key().equals(form.appKey()))
+                .findFirst()
+                .orElse(
+                        form.otherAppName() != null || form.appKey() == null
+                                ? AppChoice.other()
+                                : new AppChoice(form.appKey(), appName)));
         otherAppName.setValue(form.otherAppName() == null ? "" : form.otherAppName());
         label.setValue(form.label());
         loginName.setValue(form.loginName() == null ? "" : form.loginName());
@@ -79,8 +85,14 @@ class AccountFields extends FormLayout {
 
     AccountForm form() {
         AppChoice chosen = app.getValue();
-        return new AccountForm(chosen == null ? null : chosen.key(), otherAppName.getValue(), label.getValue(),
-                loginName.getValue(), mfa.getValue(), url.getValue(), notes.getValue());
+        return new AccountForm(
+                chosen == null ? null : chosen.key(),
+                otherAppName.getValue(),
+                label.getValue(),
+                loginName.getValue(),
+                mfa.getValue(),
+                url.getValue(),
+                notes.getValue());
     }
 
     /** Shows each problem next to its field and clears the others. */

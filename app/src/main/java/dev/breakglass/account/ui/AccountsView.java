@@ -61,8 +61,8 @@ public class AccountsView extends VerticalLayout {
         filter.setId("account-filter");
         filter.setLabel("Show");
         filter.setItems(CardFilter.values());
-        filter.setItemLabelGenerator(f -> f == CardFilter.OLD_CODES
-                ? "Codes older than " + overview.staleAfterDays() + " days" : f.label());
+        filter.setItemLabelGenerator(
+                f -> f == CardFilter.OLD_CODES ? "Codes older than " + overview.staleAfterDays() + " days" : f.label());
         filter.setValue(CardFilter.ALL);
         filter.addValueChangeListener(event -> reload());
 
@@ -105,11 +105,14 @@ public class AccountsView extends VerticalLayout {
             header.add(add);
         }
         if (importer.mayImport()) {
-            Button importAccounts = new Button("Import accounts", VaadinIcon.UPLOAD.create(),
+            Button importAccounts = new Button(
+                    "Import accounts",
+                    VaadinIcon.UPLOAD.create(),
                     event -> new ImportAccountsDialog(importer, () -> {
-                        showOverview(accounts.overview());
-                        reload();
-                    }).open());
+                                showOverview(accounts.overview());
+                                reload();
+                            })
+                            .open());
             importAccounts.setId("import-accounts");
             header.add(importAccounts);
         }
@@ -127,8 +130,11 @@ public class AccountsView extends VerticalLayout {
                 return;
             }
             dialog.close();
-            UI.getCurrent().navigate(AccountDetailsView.class,
-                    new RouteParameters(AccountDetailsView.ACCOUNT_ID, id.toString()), QueryParameters.of("added", "1"));
+            UI.getCurrent()
+                    .navigate(
+                            AccountDetailsView.class,
+                            new RouteParameters(AccountDetailsView.ACCOUNT_ID, id.toString()),
+                            QueryParameters.of("added", "1"));
         });
         dialog.open();
     }
@@ -139,8 +145,12 @@ public class AccountsView extends VerticalLayout {
                 tile(overview.total() == 1 ? "1 account" : overview.total() + " accounts", overview.total(), "ALL"),
                 tile(overview.mfaOnNoCodes() + " MFA on, no codes", overview.mfaOnNoCodes(), "MFA_ON_NO_CODES"),
                 tile(overview.lowCodes() + " low on codes", overview.lowCodes(), "LOW_CODES"),
-                tile(overview.oldCodes() + (overview.oldCodes() == 1 ? " account's codes are" : " accounts' codes are")
-                        + " older than " + overview.staleAfterDays() + " days", overview.oldCodes(), "OLD_CODES"));
+                tile(
+                        overview.oldCodes()
+                                + (overview.oldCodes() == 1 ? " account's codes are" : " accounts' codes are")
+                                + " older than " + overview.staleAfterDays() + " days",
+                        overview.oldCodes(),
+                        "OLD_CODES"));
     }
 
     private Span tile(String text, int count, String id) {
@@ -155,15 +165,18 @@ public class AccountsView extends VerticalLayout {
         cards.removeAll();
         loaded = 0;
         loadPage();
-        empty.setText(!(filter.getValue() == CardFilter.ALL && search.getValue().isBlank()) ? "No account matches."
-                : mayAdd ? "No accounts yet. Add the first one with Add account."
-                : "No accounts are shared with you yet. Ask an account's Owner to add you.");
+        empty.setText(
+                !(filter.getValue() == CardFilter.ALL && search.getValue().isBlank())
+                        ? "No account matches."
+                        : mayAdd
+                                ? "No accounts yet. Add the first one with Add account."
+                                : "No accounts are shared with you yet. Ask an account's Owner to add you.");
         empty.setVisible(loaded == 0);
     }
 
     private void loadPage() {
-        List<AccountCard> page = accounts.listCards(filter.getValue(), search.getValue(), sort.getValue(),
-                loaded, PAGE_SIZE + 1);
+        List<AccountCard> page =
+                accounts.listCards(filter.getValue(), search.getValue(), sort.getValue(), loaded, PAGE_SIZE + 1);
         page.stream().limit(PAGE_SIZE).map(AccountCardLink::new).forEach(cards::add);
         loaded += Math.min(page.size(), PAGE_SIZE);
         more.setVisible(page.size() > PAGE_SIZE);

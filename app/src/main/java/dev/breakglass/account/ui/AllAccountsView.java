@@ -55,13 +55,23 @@ public class AllAccountsView extends VerticalLayout implements BeforeEnterObserv
         orphanedOnly.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
 
         grid.setId("all-accounts");
-        grid.addColumn(AccountOwnership::label).setHeader("Account").setKey("label").setAutoWidth(true);
+        grid.addColumn(AccountOwnership::label)
+                .setHeader("Account")
+                .setKey("label")
+                .setAutoWidth(true);
         grid.addColumn(AccountOwnership::appName).setHeader("App").setKey("app");
-        grid.addColumn(account -> String.join(", ", account.owners())).setHeader("Owners").setKey("owners").setAutoWidth(true);
+        grid.addColumn(account -> String.join(", ", account.owners()))
+                .setHeader("Owners")
+                .setKey("owners")
+                .setAutoWidth(true);
         grid.addComponentColumn(AllAccountsView::status).setHeader("Status").setKey("status");
         grid.addComponentColumn(this::reassignButton).setHeader("").setKey("actions");
         grid.addComponentColumn(this::removeButton).setHeader("").setKey("remove");
-        grid.setItems(query -> service.list(orphanedOnly.getValue(), search.getValue(), query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(
+                query ->
+                        service
+                                .list(orphanedOnly.getValue(), search.getValue(), query.getOffset(), query.getLimit())
+                                .stream(),
                 query -> service.count(orphanedOnly.getValue(), search.getValue()));
         HorizontalLayout filters = new HorizontalLayout(search, orphanedOnly);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -70,7 +80,8 @@ public class AllAccountsView extends VerticalLayout implements BeforeEnterObserv
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        orphanedOnly.setValue(event.getLocation().getQueryParameters().getParameters().containsKey("orphaned"));
+        orphanedOnly.setValue(
+                event.getLocation().getQueryParameters().getParameters().containsKey("orphaned"));
     }
 
     private static Span status(AccountOwnership account) {
@@ -82,7 +93,9 @@ public class AllAccountsView extends VerticalLayout implements BeforeEnterObserv
     private Button reassignButton(AccountOwnership account) {
         Button button = new Button("Reassign Owners", event -> openReassignDialog(account));
         button.getElement().setAttribute("data-account", account.label());
-        button.addThemeVariants(account.orphaned() ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        button.addThemeVariants(
+                account.orphaned() ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY,
+                ButtonVariant.LUMO_SMALL);
         return button;
     }
 
@@ -95,7 +108,11 @@ public class AllAccountsView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void openRemoveDialog(AccountOwnership account) {
-        RemoveAccountDialog.open(accounts, account.id(), account.label(), () -> grid.getDataProvider().refreshAll());
+        RemoveAccountDialog.open(
+                accounts,
+                account.id(),
+                account.label(),
+                () -> grid.getDataProvider().refreshAll());
     }
 
     private void openReassignDialog(AccountOwnership account) {

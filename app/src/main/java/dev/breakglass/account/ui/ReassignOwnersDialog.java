@@ -24,11 +24,14 @@ class ReassignOwnersDialog extends Dialog {
         setHeaderTitle("Owners of " + account.label());
         owners.setId("owners");
         owners.setItemLabelGenerator(Person::caption);
-        owners.setItems(query -> service.ownerCandidates(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+        owners.setItems(query ->
+                service.ownerCandidates(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         owners.setValue(Set.copyOf(service.owners(account.id())));
         owners.setWidthFull();
-        add(new Paragraph("Owners keep the account's backup codes. Former Owners you leave out stay as Collaborators. "
-                + "Guests and Login-only users cannot be Owners. This change is recorded in the audit log; it shows no code."),
+        add(
+                new Paragraph(
+                        "Owners keep the account's backup codes. Former Owners you leave out stay as Collaborators. "
+                                + "Guests and Login-only users cannot be Owners. This change is recorded in the audit log; it shows no code."),
                 owners);
         setWidth("min(36rem, 95vw)");
         Button save = new Button("Save Owners", event -> fireEvent(new SaveEvent(this)));

@@ -27,14 +27,19 @@ class RemoveAccountDialog extends Dialog {
         confirmation.setPlaceholder(label);
         confirmation.setWidthFull();
         confirmation.setValueChangeMode(ValueChangeMode.EAGER);
-        add(new Paragraph("The account leaves every list and its saved backup codes are destroyed: nobody can view them "
-                + "again. Its history and audit trail stay, and its other Owners are told."), confirmation);
+        add(
+                new Paragraph(
+                        "The account leaves every list and its saved backup codes are destroyed: nobody can view them "
+                                + "again. Its history and audit trail stay, and its other Owners are told."),
+                confirmation);
         setWidth("min(32rem, 95vw)");
-        Button confirm = new Button("Remove account", event -> fireEvent(new ConfirmEvent(this, confirmation.getValue())));
+        Button confirm =
+                new Button("Remove account", event -> fireEvent(new ConfirmEvent(this, confirmation.getValue())));
         confirm.setId("confirm-remove-account");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         confirm.setEnabled(false);
-        confirmation.addValueChangeListener(event -> confirm.setEnabled(label.equals(event.getValue().strip())));
+        confirmation.addValueChangeListener(
+                event -> confirm.setEnabled(label.equals(event.getValue().strip())));
         getFooter().add(new Button("Cancel", event -> close()), confirm);
     }
 

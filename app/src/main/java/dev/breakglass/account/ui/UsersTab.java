@@ -38,11 +38,15 @@ class UsersTab extends VerticalLayout {
         setPadding(false);
         grid.setId("account-people");
         grid.setAllRowsVisible(true);
-        grid.addColumn(AccountPerson::displayName).setHeader("Name").setKey("name").setAutoWidth(true);
+        grid.addColumn(AccountPerson::displayName)
+                .setHeader("Name")
+                .setKey("name")
+                .setAutoWidth(true);
         grid.addColumn(AccountPerson::email).setHeader("E-mail").setKey("email").setAutoWidth(true);
         grid.addComponentColumn(this::roleCell).setHeader("Account role").setKey("role");
         grid.addColumn(person -> person.workspaceRole().label() + (person.active() ? "" : " (deactivated)"))
-                .setHeader("Workspace role").setKey("workspaceRole");
+                .setHeader("Workspace role")
+                .setKey("workspaceRole");
         grid.addComponentColumn(this::removeCell).setHeader("").setKey("actions");
         addRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(addRow, grid);
@@ -70,7 +74,10 @@ class UsersTab extends VerticalLayout {
         ComboBox<Person> person = new ComboBox<>("Add a member");
         person.setId("share-person");
         person.setItemLabelGenerator(Person::caption);
-        person.setItems(query -> sharing.candidates(accountId, query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+        person.setItems(query ->
+                sharing
+                        .candidates(accountId, query.getFilter().orElse(""), query.getOffset(), query.getLimit())
+                        .stream());
         person.setWidth("min(24rem, 100%)");
         Select<AccountRole> role = roleSelect(AccountRole.COLLABORATOR);
         role.setId("share-role");
@@ -81,8 +88,10 @@ class UsersTab extends VerticalLayout {
                 person.setInvalid(true);
                 return;
             }
-            change(() -> sharing.share(accountId, person.getValue().userId(), role.getValue()),
-                    person.getValue().displayName() + " now has access as " + role.getValue().label() + ".");
+            change(
+                    () -> sharing.share(accountId, person.getValue().userId(), role.getValue()),
+                    person.getValue().displayName() + " now has access as "
+                            + role.getValue().label() + ".");
         });
         add.setId("share");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -99,7 +108,8 @@ class UsersTab extends VerticalLayout {
         role.getElement().setAttribute("data-member", person.email());
         role.addValueChangeListener(event -> {
             if (event.getValue() != person.role()) {
-                change(() -> sharing.changeRole(accountId, person.userId(), event.getValue()),
+                change(
+                        () -> sharing.changeRole(accountId, person.userId(), event.getValue()),
                         person.displayName() + " is now " + event.getValue().label() + ".");
             }
         });
@@ -110,8 +120,11 @@ class UsersTab extends VerticalLayout {
         if (!mayShare) {
             return new Span();
         }
-        Button remove = new Button("Remove", event -> change(() -> sharing.remove(accountId, person.userId()),
-                person.displayName() + " no longer has access."));
+        Button remove = new Button(
+                "Remove",
+                event -> change(
+                        () -> sharing.remove(accountId, person.userId()),
+                        person.displayName() + " no longer has access."));
         remove.getElement().setAttribute("data-member", person.email());
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
         return remove;
@@ -128,9 +141,11 @@ class UsersTab extends VerticalLayout {
     private void change(Runnable change, String success) {
         try {
             change.run();
-            Notification.show(success, 5000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(success, 5000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (SharingRefusedException e) {
-            Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();
     }

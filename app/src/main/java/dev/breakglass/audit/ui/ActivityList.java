@@ -15,11 +15,17 @@ public class ActivityList extends Grid<AuditEntry> {
     public ActivityList(AuditLog auditLog, UUID accountId) {
         setId("account-activity");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        addColumn(entry -> WHEN.format(entry.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        addColumn(entry -> entry.actorName() == null ? "Breakglass" : entry.actorName()).setHeader("Who").setAutoWidth(true);
+        addColumn(entry -> WHEN.format(entry.at()))
+                .setHeader("When")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        addColumn(entry -> entry.actorName() == null ? "Breakglass" : entry.actorName())
+                .setHeader("Who")
+                .setAutoWidth(true);
         addColumn(AuditEntry::actionLabel).setHeader("What").setKey("action").setAutoWidth(true);
         addColumn(AuditEntry::details).setHeader("Details").setFlexGrow(1);
-        setItems(query -> auditLog.accountActivity(accountId, query.getOffset(), query.getLimit()).stream(),
+        setItems(
+                query -> auditLog.accountActivity(accountId, query.getOffset(), query.getLimit()).stream(),
                 query -> auditLog.countAccountActivity(accountId));
         setHeight("24rem");
     }

@@ -85,10 +85,20 @@ public class AuditLogView extends VerticalLayout {
         grid.setId("audit-grid");
         grid.setEmptyStateText("No events match these filters.");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(entry -> ActivityList.WHEN.format(entry.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(entry -> entry.actorName() == null ? "Breakglass" : entry.actorName()).setHeader("Who").setAutoWidth(true);
-        grid.addColumn(AuditEntry::actionLabel).setHeader("What").setKey("action").setAutoWidth(true);
-        grid.addColumn(entry -> entry.accountLabel() == null ? "" : entry.accountLabel()).setHeader("Account").setAutoWidth(true);
+        grid.addColumn(entry -> ActivityList.WHEN.format(entry.at()))
+                .setHeader("When")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(entry -> entry.actorName() == null ? "Breakglass" : entry.actorName())
+                .setHeader("Who")
+                .setAutoWidth(true);
+        grid.addColumn(AuditEntry::actionLabel)
+                .setHeader("What")
+                .setKey("action")
+                .setAutoWidth(true);
+        grid.addColumn(entry -> entry.accountLabel() == null ? "" : entry.accountLabel())
+                .setHeader("Account")
+                .setAutoWidth(true);
         grid.addColumn(AuditEntry::details).setHeader("Details").setFlexGrow(1);
 
         add(new H2("Audit log"), chainStatus(auditLog.verifyChain()), filters, grid);
@@ -97,20 +107,25 @@ public class AuditLogView extends VerticalLayout {
     }
 
     AuditFilter filter() {
-        return new AuditFilter(person.getValue() == null ? null : person.getValue().id(), action.getValue(),
-                account.getValue() == null ? null : account.getValue().id(), from.getValue(), to.getValue());
+        return new AuditFilter(
+                person.getValue() == null ? null : person.getValue().id(),
+                action.getValue(),
+                account.getValue() == null ? null : account.getValue().id(),
+                from.getValue(),
+                to.getValue());
     }
 
     private void refresh() {
         AuditFilter filter = filter();
-        grid.setItems(query -> auditLog.search(filter, query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(
+                query -> auditLog.search(filter, query.getOffset(), query.getLimit()).stream(),
                 query -> auditLog.count(filter));
         csv.setHref(download("breakglass-audit.csv", "text/csv", filter, export::writeCsv));
         jsonLines.setHref(download("breakglass-audit.jsonl", "application/x-ndjson", filter, export::writeJsonLines));
     }
 
-    private static DownloadHandler download(String name, String type, AuditFilter filter,
-            BiConsumer<AuditFilter, OutputStream> writer) {
+    private static DownloadHandler download(
+            String name, String type, AuditFilter filter, BiConsumer<AuditFilter, OutputStream> writer) {
         // Streams straight to the response: a large log is never held in memory.
         return event -> {
             event.setFileName(name);
@@ -123,9 +138,12 @@ public class AuditLogView extends VerticalLayout {
     }
 
     private static Span chainStatus(ChainCheck check) {
-        Span status = new Span(check.intact()
-                ? "Audit chain intact: " + check.eventsChecked() + (check.eventsChecked() == 1 ? " event" : " events") + " checked."
-                : "Audit chain BROKEN at event " + check.firstBrokenSeq() + ": an event was changed or removed.");
+        Span status = new Span(
+                check.intact()
+                        ? "Audit chain intact: " + check.eventsChecked()
+                                + (check.eventsChecked() == 1 ? " event" : " events") + " checked."
+                        : "Audit chain BROKEN at event " + check.firstBrokenSeq()
+                                + ": an event was changed or removed.");
         status.setId("audit-chain-status");
         status.getElement().getThemeList().add(check.intact() ? "badge success" : "badge error");
         return status;

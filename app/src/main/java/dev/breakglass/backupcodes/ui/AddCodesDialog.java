@@ -52,7 +52,8 @@ class AddCodesDialog extends Dialog {
         addClassName("add-codes-dialog");
 
         Paragraph intro = new Paragraph((replacing ? "Paste the NEW backup codes for " : "Paste the backup codes for ")
-                + accountLabel + " exactly as the app showed or downloaded them. Headers, numbering and spacing are fine."
+                + accountLabel
+                + " exactly as the app showed or downloaded them. Headers, numbering and spacing are fine."
                 + (replacing ? " The codes saved now will be destroyed." : ""));
         codes.setId("backup-codes-input");
         codes.setWidthFull();
@@ -92,8 +93,12 @@ class AddCodesDialog extends Dialog {
         Button cancel = new Button("Cancel", event -> close());
         cancel.setId("cancel-add-codes");
         saveLabel = replacing ? "Replace Codes" : "Save Codes";
-        save = new Button(saveLabel, event -> fireEvent(new SaveEvent(this, codes.getValue(),
-                codes.getValue().equals(acceptedMismatch) ? Mismatch.ACCEPTED : Mismatch.REFUSED)));
+        save = new Button(
+                saveLabel,
+                event -> fireEvent(new SaveEvent(
+                        this,
+                        codes.getValue(),
+                        codes.getValue().equals(acceptedMismatch) ? Mismatch.ACCEPTED : Mismatch.REFUSED)));
         save.setId(replacing ? "replace-codes-save" : "save-codes");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(cancel, save);
@@ -116,9 +121,10 @@ class AddCodesDialog extends Dialog {
      */
     void askToConfirmMismatch(String difference, boolean replaces) {
         acceptedMismatch = codes.getValue();
-        mismatch.setText(difference + (replaces
-                ? " Nothing was changed. If these are the right codes, click Replace anyway: the codes saved now will be destroyed."
-                : " Nothing was saved. If these are the right codes, click Save anyway."));
+        mismatch.setText(difference
+                + (replaces
+                        ? " Nothing was changed. If these are the right codes, click Replace anyway: the codes saved now will be destroyed."
+                        : " Nothing was saved. If these are the right codes, click Save anyway."));
         mismatch.setVisible(true);
         save.setText(replaces ? "Replace anyway" : "Save anyway");
     }
@@ -157,10 +163,16 @@ class AddCodesDialog extends Dialog {
                 + preview.formatName() + ").");
         if (!preview.unreadableLines().isEmpty()) {
             UnorderedList lines = new UnorderedList();
-            preview.unreadableLines().stream().limit(MAX_UNREADABLE_SHOWN).forEach(line -> lines.add(new ListItem(line)));
+            preview.unreadableLines().stream()
+                    .limit(MAX_UNREADABLE_SHOWN)
+                    .forEach(line -> lines.add(new ListItem(line)));
             int more = preview.unreadableLines().size() - MAX_UNREADABLE_SHOWN;
-            unreadable.add(new Span(preview.unreadableLines().size() == 1
-                    ? "1 line was not read as codes:" : preview.unreadableLines().size() + " lines were not read as codes:"), lines);
+            unreadable.add(
+                    new Span(
+                            preview.unreadableLines().size() == 1
+                                    ? "1 line was not read as codes:"
+                                    : preview.unreadableLines().size() + " lines were not read as codes:"),
+                    lines);
             if (more > 0) {
                 unreadable.add(new Span("and " + more + " more."));
             }
@@ -171,15 +183,17 @@ class AddCodesDialog extends Dialog {
     private void showAppGuidance(PastePreview preview) {
         appGuidance.removeAll();
         if (!preview.appHasCodes()) {
-            Paragraph none = new Paragraph(preview.appName() + " has no backup codes: it recovers accounts another way. "
-                    + "Codes typed here are still saved.");
+            Paragraph none = new Paragraph(preview.appName()
+                    + " has no backup codes: it recovers accounts another way. " + "Codes typed here are still saved.");
             none.setId("app-has-no-codes");
             appGuidance.add(none);
         }
         preview.settingsPage().ifPresent(page -> {
-            Anchor link = new Anchor(page, preview.appHasCodes()
-                    ? "Open " + possessive(preview.appName()) + " backup codes page"
-                    : "Open " + possessive(preview.appName()) + " MFA settings");
+            Anchor link = new Anchor(
+                    page,
+                    preview.appHasCodes()
+                            ? "Open " + possessive(preview.appName()) + " backup codes page"
+                            : "Open " + possessive(preview.appName()) + " MFA settings");
             link.setId("app-settings-link");
             link.setTarget(AnchorTarget.BLANK);
             link.getElement().setAttribute("rel", "noopener noreferrer");

@@ -23,26 +23,34 @@ final class Clipboard {
                 .then(() => 'cleared', () => 'not-cleared');
             """;
 
-    private Clipboard() {
-    }
+    private Clipboard() {}
 
     static void copy(String value) {
         UI ui = UI.getCurrent();
         ui.getPage().executeJs(COPY, value).then(String.class, result -> {
             switch (result) {
                 case "copied" -> {
-                    show("Copied. The clipboard is cleared in " + CLEAR_AFTER_SECONDS + " seconds.", NotificationVariant.LUMO_SUCCESS);
+                    show(
+                            "Copied. The clipboard is cleared in " + CLEAR_AFTER_SECONDS + " seconds.",
+                            NotificationVariant.LUMO_SUCCESS);
                     ui.getPage().executeJs(CLEAR_LATER, CLEAR_AFTER_SECONDS).then(String.class, cleared -> {
                         if (!"cleared".equals(cleared)) {
-                            show("The clipboard could not be cleared: the browser allows it only while this tab has "
-                                    + "focus. Copy something else over the code.", NotificationVariant.LUMO_CONTRAST);
+                            show(
+                                    "The clipboard could not be cleared: the browser allows it only while this tab has "
+                                            + "focus. Copy something else over the code.",
+                                    NotificationVariant.LUMO_CONTRAST);
                         }
                     });
                 }
-                case "unavailable" -> show("This browser does not let the page copy here. Select the code and copy it "
-                        + "yourself, then copy something else over it when you are done.", NotificationVariant.LUMO_CONTRAST);
-                default -> show("The browser refused to copy. Select the code and copy it yourself.",
-                        NotificationVariant.LUMO_CONTRAST);
+                case "unavailable" ->
+                    show(
+                            "This browser does not let the page copy here. Select the code and copy it "
+                                    + "yourself, then copy something else over it when you are done.",
+                            NotificationVariant.LUMO_CONTRAST);
+                default ->
+                    show(
+                            "The browser refused to copy. Select the code and copy it yourself.",
+                            NotificationVariant.LUMO_CONTRAST);
             }
         });
     }

@@ -25,11 +25,14 @@ class CodeHistoryList extends Div {
     }
 
     static String describe(CodeSetHistory set) {
-        String saved = set.codeCount() + (set.codeCount() == 1 ? " code saved " : " codes saved ") + WHEN.format(set.savedAt()) + " by " + set.savedByName();
+        String saved = set.codeCount() + (set.codeCount() == 1 ? " code saved " : " codes saved ")
+                + WHEN.format(set.savedAt()) + " by " + set.savedByName();
         String used = set.usedCount() + " used";
         return switch (set.state()) {
-            case "REPLACED" -> saved + "; replaced " + WHEN.format(set.endedAt()) + " by " + set.endedByName() + "; " + used + ".";
-            case "DELETED" -> saved + "; deleted " + WHEN.format(set.endedAt()) + " by " + set.endedByName() + "; " + used + ".";
+            case "REPLACED" ->
+                saved + "; replaced " + WHEN.format(set.endedAt()) + " by " + set.endedByName() + "; " + used + ".";
+            case "DELETED" ->
+                saved + "; deleted " + WHEN.format(set.endedAt()) + " by " + set.endedByName() + "; " + used + ".";
             default -> saved + "; in use; " + used + ".";
         };
     }

@@ -51,8 +51,9 @@ class CodeList extends Div {
                 .sorted(Comparator.comparing(RevealedCodes.Code::used).thenComparing(RevealedCodes.Code::position))
                 .forEach(code -> add(row(code)));
         addAttachListener(event -> getElement().executeJs(IDLE_WATCH, IDLE_MILLIS));
-        addDetachListener(event -> event.getUI().getPage().executeJs(
-                "window.breakglassStopIdleWatch && window.breakglassStopIdleWatch()"));
+        addDetachListener(event -> event.getUI()
+                .getPage()
+                .executeJs("window.breakglassStopIdleWatch && window.breakglassStopIdleWatch()"));
     }
 
     /** The page was left alone for a minute: the codes go. */
@@ -63,8 +64,11 @@ class CodeList extends Div {
 
     /** Shows a code's new state in its own row, which stays where it is. */
     void show(RevealedCodes.Code code) {
-        getChildren().filter(row -> String.valueOf(code.position()).equals(row.getElement().getAttribute("data-position")))
-                .findFirst().ifPresent(old -> replace(old, row(code)));
+        getChildren()
+                .filter(row ->
+                        String.valueOf(code.position()).equals(row.getElement().getAttribute("data-position")))
+                .findFirst()
+                .ifPresent(old -> replace(old, row(code)));
     }
 
     private Div row(RevealedCodes.Code code) {
@@ -78,7 +82,8 @@ class CodeList extends Div {
         row.getElement().setAttribute("data-position", String.valueOf(code.position()));
         if (code.used()) {
             row.addClassName("used");
-            Span used = new Span("used " + WHEN.format(code.usedAt()) + (code.usedByName() == null ? "" : " by " + code.usedByName()));
+            Span used = new Span("used " + WHEN.format(code.usedAt())
+                    + (code.usedByName() == null ? "" : " by " + code.usedByName()));
             used.addClassName("code-used");
             Button undo = new Button("Mark unused", event -> markOnce(event, code.position(), false));
             undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);

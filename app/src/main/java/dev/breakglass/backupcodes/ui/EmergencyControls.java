@@ -54,8 +54,12 @@ public class EmergencyControls extends Details {
         warning.setId("low-codes-warning");
         warning.addClassName("low-codes-warning");
         actions.setWrap(true);
-        add(new Paragraph("Backup codes let an Owner into the account when the authenticator is lost."),
-                summary, warning, actions, history);
+        add(
+                new Paragraph("Backup codes let an Owner into the account when the authenticator is lost."),
+                summary,
+                warning,
+                actions,
+                history);
         refresh();
     }
 
@@ -63,38 +67,47 @@ public class EmergencyControls extends Details {
         CodesOverview overview = service.overview(accountId);
         actions.removeAll();
         warning.setVisible(false);
-        overview.activeSet().ifPresentOrElse(set -> describe(set, overview),
-                () -> summary.setText("No backup codes saved yet."));
+        overview.activeSet()
+                .ifPresentOrElse(set -> describe(set, overview), () -> summary.setText("No backup codes saved yet."));
         history.removeAll();
         history.add(new CodeHistoryList(service.history(accountId)));
         if (!overview.mayKeepCodes()) {
             return;
         }
-        overview.activeSet().ifPresentOrElse(set -> actions.add(
-                button("View codes", "view-codes", () -> withIdentity(this::openViewDialog)),
-                button("Use next code", "use-next-code", () -> withIdentity(this::useNextCode)),
-                button("Replace codes", "replace-codes", () -> openAddDialog(set.setId())),
-                button("Delete codes", "delete-codes", () -> new DeleteCodesDialog(accountLabel, set.codeCount(),
-                        () -> delete(set.setId())).open())),
-                () -> {
-                    Button add = button("Add codes", "add-codes", () -> openAddDialog(null));
-                    add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                    actions.add(add);
-                });
+        overview.activeSet()
+                .ifPresentOrElse(
+                        set -> actions.add(
+                                button("View codes", "view-codes", () -> withIdentity(this::openViewDialog)),
+                                button("Use next code", "use-next-code", () -> withIdentity(this::useNextCode)),
+                                button("Replace codes", "replace-codes", () -> openAddDialog(set.setId())),
+                                button(
+                                        "Delete codes",
+                                        "delete-codes",
+                                        () -> new DeleteCodesDialog(
+                                                        accountLabel, set.codeCount(), () -> delete(set.setId()))
+                                                .open())),
+                        () -> {
+                            Button add = button("Add codes", "add-codes", () -> openAddDialog(null));
+                            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                            actions.add(add);
+                        });
     }
 
     private void describe(CodeSetSummary set, CodesOverview overview) {
         String saved = "saved " + WHEN.format(set.savedAt()) + " by " + set.savedByName() + ".";
         if (set.codeCount() == 1) { // a one-code app's recovery code: nothing is "left" of it
-            summary.setText(set.remaining() == 1 ? "1 recovery code " + saved : "The recovery code is used; it was " + saved);
+            summary.setText(
+                    set.remaining() == 1 ? "1 recovery code " + saved : "The recovery code is used; it was " + saved);
         } else {
             summary.setText(set.remaining() + " of " + set.codeCount() + " backup codes left, " + saved);
         }
         if (overview.lowOnCodes()) {
-            warning.setText(set.remaining() == 0
-                    ? "Every code is used. Generate new backup codes in the app now and replace these."
-                    : "Only " + set.remaining() + (set.remaining() == 1 ? " unused code is" : " unused codes are")
-                            + " left. Generate new backup codes in the app and replace these.");
+            warning.setText(
+                    set.remaining() == 0
+                            ? "Every code is used. Generate new backup codes in the app now and replace these."
+                            : "Only " + set.remaining()
+                                    + (set.remaining() == 1 ? " unused code is" : " unused codes are")
+                                    + " left. Generate new backup codes in the app and replace these.");
             overview.newCodesPage().ifPresent(page -> {
                 Anchor link = new Anchor(page, "Open the app's backup code page");
                 link.setId("new-codes-page");
@@ -118,8 +131,8 @@ public class EmergencyControls extends Details {
     private void openViewDialog() {
         try {
             RevealedCodes revealed = service.revealCodes(accountId);
-            ViewCodesDialog dialog = new ViewCodesDialog(accountLabel, revealed,
-                    (position, used) -> markCode(revealed.setId(), position, used));
+            ViewCodesDialog dialog = new ViewCodesDialog(
+                    accountLabel, revealed, (position, used) -> markCode(revealed.setId(), position, used));
             dialog.addOpenedChangeListener(event -> refresh());
             dialog.open();
         } catch (CipherException e) {
@@ -132,9 +145,10 @@ public class EmergencyControls extends Details {
             var code = service.useNextCode(accountId);
             refresh();
             new UseCodeDialog(accountLabel, code, () -> {
-                markCode(code.setId(), code.position(), false);
-                refresh();
-            }).open();
+                        markCode(code.setId(), code.position(), false);
+                        refresh();
+                    })
+                    .open();
         } catch (NoUnusedCodesException | CodesChangedException e) {
             error(e.getMessage());
         } catch (CipherException e) {
@@ -154,7 +168,8 @@ public class EmergencyControls extends Details {
     }
 
     private void openAddDialog(UUID replacing) {
-        AddCodesDialog dialog = new AddCodesDialog(accountLabel, text -> service.preview(accountId, text), replacing != null);
+        AddCodesDialog dialog =
+                new AddCodesDialog(accountLabel, text -> service.preview(accountId, text), replacing != null);
         SaveTarget target = new SaveTarget(replacing);
         dialog.addSaveListener(event -> {
             try {
@@ -169,10 +184,12 @@ public class EmergencyControls extends Details {
             } catch (CipherException e) {
                 dialog.showError("Nothing was saved: " + e.getMessage());
             } catch (CodesAlreadySavedException | CodesChangedException e) {
-                // Another Owner got there first: say so, keep the text, and let a second click act on what is saved now.
+                // Another Owner got there first: say so, keep the text, and let a second click act on what is saved
+                // now.
                 target.aimAtWhatIsSavedNow();
                 dialog.forgetMismatchConfirmation(); // it was given for other codes than the ones saved now
-                dialog.showError(e.getMessage() + (target.replaces() ? " Save again to replace the codes saved now with yours." : ""));
+                dialog.showError(e.getMessage()
+                        + (target.replaces() ? " Save again to replace the codes saved now with yours." : ""));
                 refresh();
             }
         });
@@ -193,12 +210,16 @@ public class EmergencyControls extends Details {
         }
 
         CodeSetSummary save(String text, Mismatch mismatch) {
-            return replacing == null ? service.saveCodes(accountId, text, mismatch)
+            return replacing == null
+                    ? service.saveCodes(accountId, text, mismatch)
                     : service.replaceCodes(accountId, replacing, text, mismatch);
         }
 
         void aimAtWhatIsSavedNow() {
-            replacing = service.overview(accountId).activeSet().map(CodeSetSummary::setId).orElse(null);
+            replacing = service.overview(accountId)
+                    .activeSet()
+                    .map(CodeSetSummary::setId)
+                    .orElse(null);
         }
 
         boolean replaces() {
@@ -206,7 +227,8 @@ public class EmergencyControls extends Details {
         }
 
         String savedMessage(CodeSetSummary saved) {
-            return saved.codeCount() + (saved.codeCount() == 1 ? " backup code " : " backup codes ")
+            return saved.codeCount()
+                    + (saved.codeCount() == 1 ? " backup code " : " backup codes ")
                     + (replacing == null ? "saved" : "saved; the old codes are destroyed");
         }
     }
@@ -228,7 +250,8 @@ public class EmergencyControls extends Details {
     }
 
     private static void success(String message) {
-        Notification.show(message, 5000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notification.show(message, 5000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     private static void error(String message) {

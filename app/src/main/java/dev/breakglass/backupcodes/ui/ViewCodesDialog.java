@@ -45,9 +45,15 @@ class ViewCodesDialog extends Dialog {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        revealed = new RevealedCodes(revealed.setId(), revealed.codes().stream()
-                .map(code -> code.position() != position ? code : code.marked(used, now, revealed.viewerName()))
-                .toList(), revealed.viewerName());
-        revealed.codes().stream().filter(code -> code.position() == position).findFirst().ifPresent(list::show);
+        revealed = new RevealedCodes(
+                revealed.setId(),
+                revealed.codes().stream()
+                        .map(code -> code.position() != position ? code : code.marked(used, now, revealed.viewerName()))
+                        .toList(),
+                revealed.viewerName());
+        revealed.codes().stream()
+                .filter(code -> code.position() == position)
+                .findFirst()
+                .ifPresent(list::show);
     }
 }

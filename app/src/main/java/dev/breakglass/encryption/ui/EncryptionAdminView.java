@@ -63,7 +63,8 @@ public class EncryptionAdminView extends VerticalLayout {
         versions.addColumn(count -> count.version().cipher()).setHeader("Cipher");
         versions.addColumn(count -> "v" + count.version().version()).setHeader("Key version");
         versions.addColumn(EncryptionOverview.VersionCount::codes).setHeader("Codes");
-        versions.addColumn(count -> count.newest() ? "Newest" : newestKnown ? "To rewrap" : "Unknown").setHeader("Status");
+        versions.addColumn(count -> count.newest() ? "Newest" : newestKnown ? "To rewrap" : "Unknown")
+                .setHeader("Status");
         versions.setAllRowsVisible(true);
 
         Button rotate = new Button("Rotate key", event -> confirmRotation());
@@ -89,25 +90,37 @@ public class EncryptionAdminView extends VerticalLayout {
         EncryptionOverview overview = maintenance.overview();
         cipher.removeAll();
         if (overview.cipher().productionReady()) {
-            cipher.add(new Paragraph("New codes are encrypted with " + overview.cipher().name() + "."));
+            cipher.add(new Paragraph(
+                    "New codes are encrypted with " + overview.cipher().name() + "."));
         } else {
-            Paragraph warning = new Paragraph("Codes are encrypted with the " + overview.cipher().name().toLowerCase()
-                    + ", a key file on this server. It is for development and evaluation only: whoever has a copy of "
-                    + "the server's disk has the keys. Set VAULT_ADDR to encrypt through HashiCorp Vault.");
+            Paragraph warning = new Paragraph(
+                    "Codes are encrypted with the " + overview.cipher().name().toLowerCase()
+                            + ", a key file on this server. It is for development and evaluation only: whoever has a copy of "
+                            + "the server's disk has the keys. Set VAULT_ADDR to encrypt through HashiCorp Vault.");
             warning.setId("local-keyring-warning");
             warning.getElement().getThemeList().add("badge error");
-            warning.getStyle().set("font-size", "var(--lumo-font-size-m)").set("white-space", "normal").set("padding", "var(--lumo-space-m)");
+            warning.getStyle()
+                    .set("font-size", "var(--lumo-font-size-m)")
+                    .set("white-space", "normal")
+                    .set("padding", "var(--lumo-space-m)");
             cipher.add(warning);
         }
-        problem.setText(overview.problem().map(reason -> "The newest key version could not be read: " + reason).orElse(""));
+        problem.setText(overview.problem()
+                .map(reason -> "The newest key version could not be read: " + reason)
+                .orElse(""));
         problem.setVisible(overview.problem().isPresent());
         newestKnown = overview.problem().isEmpty();
         versions.setItems(overview.versions());
         int toRewrap = overview.codesToRewrap();
-        summary.setText(overview.versions().isEmpty() ? "No codes are saved yet."
-                : !newestKnown ? ""
-                : toRewrap == 0 ? "Every code is on the newest key version."
-                : toRewrap + (toRewrap == 1 ? " code is" : " codes are") + " not on the newest key version.");
+        summary.setText(
+                overview.versions().isEmpty()
+                        ? "No codes are saved yet."
+                        : !newestKnown
+                                ? ""
+                                : toRewrap == 0
+                                        ? "Every code is on the newest key version."
+                                        : toRewrap + (toRewrap == 1 ? " code is" : " codes are")
+                                                + " not on the newest key version.");
         showProgress(overview.rewrap().orElse(null));
     }
 
@@ -117,9 +130,12 @@ public class EncryptionAdminView extends VerticalLayout {
     }
 
     private void confirmRotation() {
-        ConfirmDialog confirm = new ConfirmDialog("Rotate the encryption key?",
+        ConfirmDialog confirm = new ConfirmDialog(
+                "Rotate the encryption key?",
                 "New codes will be encrypted with a new key version at once. Codes already saved keep working and "
-                        + "move to the new version when the rewrap job runs.", "Rotate key", event -> rotate());
+                        + "move to the new version when the rewrap job runs.",
+                "Rotate key",
+                event -> rotate());
         confirm.setCancelable(true);
         confirm.open();
     }

@@ -29,8 +29,11 @@ public class PluginsView extends VerticalLayout {
     PluginsView(FormatPluginService service) {
         setId("plugins-view");
         List<PluginStatus> plugins = service.plugins();
-        long running = plugins.stream().filter(plugin -> plugin.state() == PluginStatus.State.STARTED).count();
-        Paragraph summary = new Paragraph(running + " of " + plugins.size() + (plugins.size() == 1 ? " plugin" : " plugins") + " running. Bundled plugins ship with "
+        long running = plugins.stream()
+                .filter(plugin -> plugin.state() == PluginStatus.State.STARTED)
+                .count();
+        Paragraph summary = new Paragraph(running + " of " + plugins.size()
+                + (plugins.size() == 1 ? " plugin" : " plugins") + " running. Bundled plugins ship with "
                 + "Breakglass; installed ones come from the plugins folder (breakglass.plugins.dir) and replace a bundled "
                 + "plugin with the same id. Changes take effect at the next start.");
         summary.setId("plugins-summary");
@@ -38,12 +41,26 @@ public class PluginsView extends VerticalLayout {
         Grid<PluginStatus> grid = new Grid<>(PluginStatus.class, false);
         grid.setId("plugins-grid");
         grid.setEmptyStateText("No format plugins are loaded: every paste is read as a generic list.");
-        grid.addColumn(PluginStatus::pluginId).setHeader("Plugin").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(PluginStatus::version).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(PluginStatus::origin).setHeader("Origin").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(PluginsView::state).setHeader("State").setAutoWidth(true).setFlexGrow(0)
+        grid.addColumn(PluginStatus::pluginId)
+                .setHeader("Plugin")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(PluginStatus::version)
+                .setHeader("Version")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(PluginStatus::origin)
+                .setHeader("Origin")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(PluginsView::state)
+                .setHeader("State")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.START);
-        grid.addColumn(plugin -> String.join(", ", plugin.formats())).setHeader("Formats").setFlexGrow(1);
+        grid.addColumn(plugin -> String.join(", ", plugin.formats()))
+                .setHeader("Formats")
+                .setFlexGrow(1);
         grid.addComponentColumn(PluginsView::errors).setHeader("Errors").setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(plugins);
@@ -54,7 +71,9 @@ public class PluginsView extends VerticalLayout {
 
     private static Span state(PluginStatus plugin) {
         Span badge = new Span(plugin.state().label());
-        badge.getElement().getThemeList().add(plugin.state() == PluginStatus.State.STARTED ? "badge success" : "badge error");
+        badge.getElement()
+                .getThemeList()
+                .add(plugin.state() == PluginStatus.State.STARTED ? "badge success" : "badge error");
         return badge;
     }
 

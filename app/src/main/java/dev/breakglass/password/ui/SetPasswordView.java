@@ -1,9 +1,5 @@
 package dev.breakglass.password.ui;
 
-import dev.breakglass.password.InvalidSetPasswordLinkException;
-import dev.breakglass.password.WeakPasswordException;
-import dev.breakglass.password.PasswordPolicy;
-import dev.breakglass.password.PasswordService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -16,6 +12,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.breakglass.password.InvalidSetPasswordLinkException;
+import dev.breakglass.password.PasswordPolicy;
+import dev.breakglass.password.PasswordService;
+import dev.breakglass.password.WeakPasswordException;
 
 /**
  * Where a new member, or one an admin sent a fresh link, chooses their password. Reachable without signing
@@ -47,8 +47,9 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getRouteParameters().get(TOKEN).orElse("");
-        passwords.setPasswordLinkHolder(token).ifPresentOrElse(this::showForm,
-                () -> showDone(new InvalidSetPasswordLinkException().getMessage()));
+        passwords
+                .setPasswordLinkHolder(token)
+                .ifPresentOrElse(this::showForm, () -> showDone(new InvalidSetPasswordLinkException().getMessage()));
     }
 
     private void showForm(String name) {

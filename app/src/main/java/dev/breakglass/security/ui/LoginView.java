@@ -60,18 +60,22 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        boolean failed =
+                event.getLocation().getQueryParameters().getParameters().containsKey("error");
         if (failed && lastFailure() instanceof SignInPausedException paused) {
             i18n.getErrorMessage().setTitle("Sign-in is paused");
-            i18n.getErrorMessage().setMessage("Too many failed attempts from here. Wait " + about(paused.pausedFor())
-                    + ", then try again. Your password was not checked.");
+            i18n.getErrorMessage()
+                    .setMessage("Too many failed attempts from here. Wait " + about(paused.pausedFor())
+                            + ", then try again. Your password was not checked.");
         } else {
             i18n.getErrorMessage().setTitle(FAILED_TITLE);
             i18n.getErrorMessage().setMessage(FAILED_MESSAGE);
         }
         form.setI18n(i18n);
         form.setError(failed);
-        List<String> now = notices.orderedStream().flatMap(source -> source.notice().stream()).toList();
+        List<String> now = notices.orderedStream()
+                .flatMap(source -> source.notice().stream())
+                .toList();
         notice.setText(String.join(" ", now));
         notice.setVisible(!now.isEmpty());
     }
@@ -79,7 +83,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     /** Why the last sign-in of this browser failed, as Spring Security keeps it in the session. */
     private static Object lastFailure() {
         VaadinSession session = VaadinSession.getCurrent();
-        return session == null || session.getSession() == null ? null
+        return session == null || session.getSession() == null
+                ? null
                 : session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 

@@ -54,7 +54,8 @@ class ChangeRoleDialog extends Dialog {
         if (role == null || role.mayOwnAccounts()) {
             return "";
         }
-        String base = role.label() + "s can only be Collaborators: " + member.displayName() + "'s Owner access becomes Collaborator access.";
+        String base = role.label() + "s can only be Collaborators: " + member.displayName()
+                + "'s Owner access becomes Collaborator access.";
         if (onlyOwned.isEmpty()) {
             return base;
         }

@@ -54,9 +54,11 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
         email.setId("owner-email");
         email.setHelperText("You sign in with it. You will be the workspace Owner.");
         password.setId("new-password");
-        password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters. A few unrelated words work well.");
+        password.setHelperText(
+                "At least " + PasswordPolicy.MIN_LENGTH + " characters. A few unrelated words work well.");
         repeated.setId("repeat-password");
-        List.<HasSize>of(workspaceName, ownerName, email, password, repeated).forEach(field -> field.setWidth("min(24rem, 100%)"));
+        List.<HasSize>of(workspaceName, ownerName, email, password, repeated)
+                .forEach(field -> field.setWidth("min(24rem, 100%)"));
     }
 
     @Override
@@ -64,7 +66,9 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
         token = event.getRouteParameters().get(TOKEN).orElse("");
         if (!firstRun.accepts(token)) {
             // the same answer, word for word, as an address that never existed
-            event.rerouteToError(NotFoundException.class, "Couldn't find route for '" + event.getLocation().getPath() + "'");
+            event.rerouteToError(
+                    NotFoundException.class,
+                    "Couldn't find route for '" + event.getLocation().getPath() + "'");
             return;
         }
         showForm();
@@ -75,8 +79,16 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
         Button create = new Button("Create workspace", event -> create());
         create.setId("create-workspace");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H1("Breakglass"), new Paragraph("No workspace exists yet. Create yours: you will be its Owner "
-                + "and can add your team afterwards."), workspaceName, ownerName, email, password, repeated, create);
+        add(
+                new H1("Breakglass"),
+                new Paragraph("No workspace exists yet. Create yours: you will be its Owner "
+                        + "and can add your team afterwards."),
+                workspaceName,
+                ownerName,
+                email,
+                password,
+                repeated,
+                create);
     }
 
     private void create() {
@@ -90,15 +102,17 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
             return;
         }
         try {
-            NewWorkspace created = firstRun.createFirstWorkspace(token, workspaceName.getValue(), ownerName.getValue(),
-                    email.getValue(), password.getValue());
+            NewWorkspace created = firstRun.createFirstWorkspace(
+                    token, workspaceName.getValue(), ownerName.getValue(), email.getValue(), password.getValue());
             showDone(created);
         } catch (InvalidWorkspaceException e) {
-            showError(switch (e.field()) {
-                case NAME -> workspaceName;
-                case OWNER_EMAIL -> email;
-                case OWNER_NAME -> ownerName;
-            }, e.getMessage());
+            showError(
+                    switch (e.field()) {
+                        case NAME -> workspaceName;
+                        case OWNER_EMAIL -> email;
+                        case OWNER_NAME -> ownerName;
+                    },
+                    e.getMessage());
         } catch (MemberAlreadyExistsException e) {
             showError(email, e.getMessage());
         } catch (WeakPasswordException e) {
@@ -106,8 +120,11 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
         } catch (dev.breakglass.security.NotFoundException e) {
             // someone else created the first workspace meanwhile
             removeAll();
-            add(new H1("Breakglass"), new Paragraph("A workspace was created in the meantime, so this page is gone. "
-                    + "Ask its Owner to add you."), signIn());
+            add(
+                    new H1("Breakglass"),
+                    new Paragraph("A workspace was created in the meantime, so this page is gone. "
+                            + "Ask its Owner to add you."),
+                    signIn());
         }
     }
 

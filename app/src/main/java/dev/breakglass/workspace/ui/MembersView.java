@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -83,9 +82,11 @@ public class MembersView extends VerticalLayout {
         grid.addColumn(Member::email).setHeader("E-mail").setKey("email").setAutoWidth(true);
         grid.addColumn(member -> member.role().label()).setHeader("Role").setKey("role");
         grid.addColumn(member -> member.status().label() + (member.passwordSet() ? "" : ", no password yet"))
-                .setHeader("Status").setKey("status");
+                .setHeader("Status")
+                .setKey("status");
         grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
-        grid.setItems(query -> members.list(filter(), query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(
+                query -> members.list(filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> members.count(filter()));
         add(new H2("Members"), new HorizontalLayout(search, roleFilter, statusFilter, add), grid);
     }
@@ -100,19 +101,32 @@ public class MembersView extends VerticalLayout {
         if (member.manageable()) {
             actions.add(action("Change role", () -> openRoleDialog(member)));
             if (member.active()) {
-                actions.add(action("Deactivate", () -> confirm(member, "Deactivate", "can no longer sign in; their sessions end now",
-                        () -> members.deactivate(member.userId()))));
+                actions.add(action(
+                        "Deactivate",
+                        () -> confirm(
+                                member,
+                                "Deactivate",
+                                "can no longer sign in; their sessions end now",
+                                () -> members.deactivate(member.userId()))));
             } else {
                 actions.add(action("Reactivate", () -> {
                     members.reactivate(member.userId());
                     done(member.displayName() + " can sign in again.");
                 }));
             }
-            actions.add(action("Remove", () -> confirm(member, "Remove", "loses all account access and leaves the workspace",
-                    () -> members.remove(member.userId()))));
+            actions.add(action(
+                    "Remove",
+                    () -> confirm(
+                            member,
+                            "Remove",
+                            "loses all account access and leaves the workspace",
+                            () -> members.remove(member.userId()))));
             if (member.active()) {
-                actions.add(action("New password link", () -> new SetPasswordLinkDialog(member.displayName(),
-                        members.newSetPasswordLink(member.userId()), publicUrl).open()));
+                actions.add(action(
+                        "New password link",
+                        () -> new SetPasswordLinkDialog(
+                                        member.displayName(), members.newSetPasswordLink(member.userId()), publicUrl)
+                                .open()));
             }
         }
         if (members.mayTransferOwnershipTo(member)) {
@@ -149,7 +163,8 @@ public class MembersView extends VerticalLayout {
     }
 
     private void openRoleDialog(Member member) {
-        ChangeRoleDialog dialog = new ChangeRoleDialog(member, assignable, members.accountsOnlyOwnedBy(member.userId()));
+        ChangeRoleDialog dialog =
+                new ChangeRoleDialog(member, assignable, members.accountsOnlyOwnedBy(member.userId()));
         dialog.addSaveListener(event -> {
             List<AccountLabel> orphaned = members.changeRole(member.userId(), dialog.role());
             dialog.close();
@@ -163,12 +178,16 @@ public class MembersView extends VerticalLayout {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("confirm-member-change");
         dialog.setHeader(verb + " " + member.displayName() + "?");
-        dialog.setText(member.displayName() + " " + consequence + "." + (onlyOwned.isEmpty() ? ""
-                : " These accounts will have no active Owner and are listed as orphaned: " + labels(onlyOwned) + "."));
+        dialog.setText(member.displayName() + " " + consequence + "."
+                + (onlyOwned.isEmpty()
+                        ? ""
+                        : " These accounts will have no active Owner and are listed as orphaned: " + labels(onlyOwned)
+                                + "."));
         dialog.setCancelable(true);
         dialog.setConfirmText(verb);
         dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(event -> done(member.displayName() + ": " + verb.toLowerCase() + "d." + orphanNote(change.get())));
+        dialog.addConfirmListener(
+                event -> done(member.displayName() + ": " + verb.toLowerCase() + "d." + orphanNote(change.get())));
         dialog.open();
     }
 
@@ -188,7 +207,8 @@ public class MembersView extends VerticalLayout {
 
     private void done(String message) {
         grid.getDataProvider().refreshAll();
-        Notification.show(message, 6000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notification.show(message, 6000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     private static String orphanNote(List<AccountLabel> orphaned) {

@@ -48,8 +48,10 @@ class AccountLifecycleUiTest extends KaribuTest {
 
     @Autowired
     RoleFixtures roles;
+
     @Autowired
     SignIn signIn;
+
     @Autowired
     AccountService accounts;
 
@@ -76,13 +78,18 @@ class AccountLifecycleUiTest extends KaribuTest {
         RadioButtonGroup<MfaState> mfa = _get(RadioButtonGroup.class, spec -> spec.withId("account-mfa"));
         _setValue(mfa, MfaState.ON);
         _setValue(_get(TextField.class, spec -> spec.withId("account-url")), "https://github.com/login");
-        assertThat(_get(TextArea.class, spec -> spec.withId("account-notes")).getHelperText()).contains("not secrets");
+        assertThat(_get(TextArea.class, spec -> spec.withId("account-notes")).getHelperText())
+                .contains("not secrets");
         _click(_get(Button.class, spec -> spec.withId("save-account")));
 
         assertThat(_get(H2.class, spec -> spec.withText("Ops GitHub"))).isNotNull();
-        assertThat(_get(Details.class, spec -> spec.withId("emergency-controls")).isOpened()).isTrue();
-        assertThat(_get(Button.class, spec -> spec.withId("add-codes")).isVisible()).isTrue();
-        assertThat(_get(TextField.class, spec -> spec.withLabel("App")).getValue()).isEqualTo("GitHub");
+        assertThat(_get(Details.class, spec -> spec.withId("emergency-controls"))
+                        .isOpened())
+                .isTrue();
+        assertThat(_get(Button.class, spec -> spec.withId("add-codes")).isVisible())
+                .isTrue();
+        assertThat(_get(TextField.class, spec -> spec.withLabel("App")).getValue())
+                .isEqualTo("GitHub");
     }
 
     @Test
@@ -100,8 +107,11 @@ class AccountLifecycleUiTest extends KaribuTest {
         assertThat(label.isInvalid()).isTrue();
         assertThat(label.getErrorMessage()).contains("\u201cRegistrar\u201d");
         assertThat(label.getValue()).isEqualTo("REGISTRAR");
-        assertThat(_get(TextField.class, spec -> spec.withId("account-url")).getErrorMessage()).contains("https://");
-        assertThat(_get(TextField.class, spec -> spec.withId("account-app-name")).getErrorMessage()).contains("app's name");
+        assertThat(_get(TextField.class, spec -> spec.withId("account-url")).getErrorMessage())
+                .contains("https://");
+        assertThat(_get(TextField.class, spec -> spec.withId("account-app-name"))
+                        .getErrorMessage())
+                .contains("app's name");
     }
 
     @Test
@@ -118,7 +128,8 @@ class AccountLifecycleUiTest extends KaribuTest {
 
     @Test
     void edit_savesTheChanges_andACollaboratorCannotEdit() {
-        UUID id = workspace.addAccount("Registrar", Map.of(ann.userId(), AccountRole.OWNER, ben.userId(), AccountRole.COLLABORATOR));
+        UUID id = workspace.addAccount(
+                "Registrar", Map.of(ann.userId(), AccountRole.OWNER, ben.userId(), AccountRole.COLLABORATOR));
         loginAs(ben.email());
         UI.getCurrent().navigate("accounts/" + id);
         _assertNone(Button.class, spec -> spec.withId("edit-account"));
@@ -132,12 +143,14 @@ class AccountLifecycleUiTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("save-account")));
 
         assertThat(_get(H2.class, spec -> spec.withText("Domain registrar"))).isNotNull();
-        assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).getValue()).isEqualTo("Renewals in March");
+        assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).getValue())
+                .isEqualTo("Renewals in March");
     }
 
     @Test
     void edit_whenAnotherOwnerSavedMeanwhile_namesThem_keepsTheEdits_andASecondSaveWins() {
-        UUID id = workspace.addAccount("Registrar", Map.of(ann.userId(), AccountRole.OWNER, ben.userId(), AccountRole.OWNER));
+        UUID id = workspace.addAccount(
+                "Registrar", Map.of(ann.userId(), AccountRole.OWNER, ben.userId(), AccountRole.OWNER));
         loginAs(ann.email());
         UI.getCurrent().navigate("accounts/" + id);
         _click(_get(Button.class, spec -> spec.withId("edit-account")));
@@ -151,7 +164,8 @@ class AccountLifecycleUiTest extends KaribuTest {
 
         Paragraph conflict = _get(Paragraph.class, spec -> spec.withId("account-conflict"));
         assertThat(conflict.getText()).startsWith("ben person changed this account");
-        assertThat(_get(TextField.class, spec -> spec.withId("account-label")).getValue()).isEqualTo("Ann's registrar");
+        assertThat(_get(TextField.class, spec -> spec.withId("account-label")).getValue())
+                .isEqualTo("Ann's registrar");
         assertThat(accounts.details(id).label()).isEqualTo("Ben's registrar");
 
         _click(_get(Button.class, spec -> spec.withId("save-account")));
@@ -202,7 +216,8 @@ class AccountLifecycleUiTest extends KaribuTest {
         assertThat(cards()).containsExactly("Build bot");
         _setValue(_get(TextField.class, spec -> spec.withId("search-accounts")), "nothing like it");
         assertThat(cards()).isEmpty();
-        assertThat(_get(Paragraph.class, spec -> spec.withId("no-accounts")).getText()).isEqualTo("No account matches.");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("no-accounts")).getText())
+                .isEqualTo("No account matches.");
     }
 
     @Test
@@ -214,7 +229,10 @@ class AccountLifecycleUiTest extends KaribuTest {
                 + "Wiki,Wiki Co,,Off,,\n"
                 + "Broken,GitHub,,Maybe,,\n";
 
-        UploadKt._upload(_get(Upload.class, spec -> spec.withId("import-file")), "accounts.csv", "text/csv",
+        UploadKt._upload(
+                _get(Upload.class, spec -> spec.withId("import-file")),
+                "accounts.csv",
+                "text/csv",
                 csv.getBytes(StandardCharsets.UTF_8));
         MockVaadin.clientRoundtrip();
 
@@ -237,12 +255,16 @@ class AccountLifecycleUiTest extends KaribuTest {
         loginAs(workspace.member(WorkspaceRole.OWNER).email());
         _click(_get(Button.class, spec -> spec.withId("import-accounts")));
 
-        UploadKt._upload(_get(Upload.class, spec -> spec.withId("import-file")), "accounts.csv", "text/csv",
-                new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0});
+        UploadKt._upload(
+                _get(Upload.class, spec -> spec.withId("import-file")), "accounts.csv", "text/csv", new byte[] {
+                    (byte) 0xff, (byte) 0xfe, 0, 0
+                });
         MockVaadin.clientRoundtrip();
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("import-message")).getText()).contains("not UTF-8 text");
-        assertThat(_get(Button.class, spec -> spec.withId("confirm-import")).isEnabled()).isFalse();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("import-message")).getText())
+                .contains("not UTF-8 text");
+        assertThat(_get(Button.class, spec -> spec.withId("confirm-import")).isEnabled())
+                .isFalse();
     }
 
     /** Signs in as someone else in the same browser, starting from a fresh Accounts page. */
@@ -255,12 +277,15 @@ class AccountLifecycleUiTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         ComboBox<AppChoice> app = _get(ComboBox.class, spec -> spec.withId("account-app"));
         AppChoice choice = com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(app).stream()
-                .filter(item -> item.name().equals(name)).findFirst().orElseThrow();
+                .filter(item -> item.name().equals(name))
+                .findFirst()
+                .orElseThrow();
         _setValue(app, choice);
     }
 
     private static List<String> cards() {
         return _find(RouterLink.class, spec -> spec.withClasses("account-card")).stream()
-                .map(card -> card.getElement().getAttribute("data-label")).toList();
+                .map(card -> card.getElement().getAttribute("data-label"))
+                .toList();
     }
 }

@@ -22,6 +22,7 @@ class AccountsOverviewUiTest extends KaribuTest {
 
     @Autowired
     BackupCodeService codes;
+
     @Autowired
     SignIn signIn;
 
@@ -31,13 +32,20 @@ class AccountsOverviewUiTest extends KaribuTest {
         // Low once a code is used (a set is never low right after it is saved): 2 of 3 left.
         codes.saveCodes(fixtures.accountId("GitHub"), "11111-aaaaa\n22222-bbbbb\n33333-ccccc\n", Mismatch.ACCEPTED);
         codes.useNextCode(fixtures.accountId("GitHub"));
-        codes.saveCodes(fixtures.accountId("Google Workspace"), "11111-aaaaa\n22222-bbbbb\n33333-ccccc\n44444-ddddd\n", Mismatch.ACCEPTED);
+        codes.saveCodes(
+                fixtures.accountId("Google Workspace"),
+                "11111-aaaaa\n22222-bbbbb\n33333-ccccc\n44444-ddddd\n",
+                Mismatch.ACCEPTED);
         fixtures.backdateCodes("Google Workspace", 400);
 
         loginAs("alice@acme.test");
 
-        assertThat(overview()).containsExactly("5 accounts", "2 MFA on, no codes", "1 low on codes",
-                "1 account's codes are older than 180 days");
+        assertThat(overview())
+                .containsExactly(
+                        "5 accounts",
+                        "2 MFA on, no codes",
+                        "1 low on codes",
+                        "1 account's codes are older than 180 days");
         assertThat(cards()).containsExactly("Docker Hub", "GitHub", "Google Workspace", "Microsoft 365", "Slack");
 
         Select<CardFilter> filter = _get(Select.class, spec -> spec.withId("account-filter"));
@@ -58,11 +66,15 @@ class AccountsOverviewUiTest extends KaribuTest {
         loginAs("bob@acme.test");
 
         RouterLink card = accountCard("GitHub");
-        assertThat(_get(card, Span.class, spec -> spec.withClasses("account-card-codes")).getText()).isEqualTo("2 of 3 codes left");
+        assertThat(_get(card, Span.class, spec -> spec.withClasses("account-card-codes"))
+                        .getText())
+                .isEqualTo("2 of 3 codes left");
     }
 
     private static List<String> overview() {
-        return _find(Span.class, spec -> spec.withClasses("overview-tile")).stream().map(Span::getText).toList();
+        return _find(Span.class, spec -> spec.withClasses("overview-tile")).stream()
+                .map(Span::getText)
+                .toList();
     }
 
     private static List<String> cards() {

@@ -1,7 +1,6 @@
 package dev.breakglass.account.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,24 +42,36 @@ class AllAccountsViewTest extends KaribuTest {
         loginAs("owner@acme.test");
 
         UI.getCurrent().navigate("all-accounts", QueryParameters.of("orphaned", ""));
-        assertThat(_get(Checkbox.class, spec -> spec.withId("orphaned-only")).getValue()).isTrue();
-        assertThat(accounts()).extracting(AccountOwnership::label).contains("Gone's mailbox").doesNotContain("GitHub");
+        assertThat(_get(Checkbox.class, spec -> spec.withId("orphaned-only")).getValue())
+                .isTrue();
+        assertThat(accounts())
+                .extracting(AccountOwnership::label)
+                .contains("Gone's mailbox")
+                .doesNotContain("GitHub");
         _setValue(_get(Checkbox.class, spec -> spec.withId("orphaned-only")), false);
-        assertThat(accounts()).extracting(AccountOwnership::label)
-                .contains("GitHub", "Google Workspace", "Slack", "AWS root", "Cloudflare", "Microsoft 365", "Docker Hub");
+        assertThat(accounts())
+                .extracting(AccountOwnership::label)
+                .contains(
+                        "GitHub", "Google Workspace", "Slack", "AWS root", "Cloudflare", "Microsoft 365", "Docker Hub");
         assertThat(accounts().get(0).orphaned()).isTrue();
 
         _click((Button) cell("Gone's mailbox", "actions"));
         @SuppressWarnings("unchecked")
         MultiSelectComboBox<Person> owners = _get(MultiSelectComboBox.class, spec -> spec.withId("owners"));
-        Person bob = candidates(owners).stream().filter(p -> p.email().equals("bob@acme.test")).findFirst().orElseThrow();
+        Person bob = candidates(owners).stream()
+                .filter(p -> p.email().equals("bob@acme.test"))
+                .findFirst()
+                .orElseThrow();
         _setValue(owners, Set.of(bob));
         _click(_get(Button.class, spec -> spec.withId("save-owners")));
 
-        assertThat(accounts()).filteredOn(a -> a.label().equals("Gone's mailbox")).singleElement().satisfies(account -> {
-            assertThat(account.orphaned()).isFalse();
-            assertThat(account.owners()).containsExactly("Bob Example");
-        });
+        assertThat(accounts())
+                .filteredOn(a -> a.label().equals("Gone's mailbox"))
+                .singleElement()
+                .satisfies(account -> {
+                    assertThat(account.orphaned()).isFalse();
+                    assertThat(account.owners()).containsExactly("Bob Example");
+                });
         assertThat(roles.lastAuditAction(acme.id())).isEqualTo("OWNERS_REASSIGNED");
     }
 
@@ -73,7 +84,9 @@ class AllAccountsViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         MultiSelectComboBox<Person> owners = _get(MultiSelectComboBox.class, spec -> spec.withId("owners"));
         assertThat(owners.getValue()).extracting(Person::email).containsExactly("owner@acme.test");
-        assertThat(candidates(owners)).extracting(Person::email).contains("alice@acme.test")
+        assertThat(candidates(owners))
+                .extracting(Person::email)
+                .contains("alice@acme.test")
                 .doesNotContain("gina@acme.test", "olga@globex.test");
     }
 
@@ -86,7 +99,8 @@ class AllAccountsViewTest extends KaribuTest {
             } catch (RuntimeException refused) {
                 // Some Karibu set-ups rethrow the access-denied reroute; the assertions below hold either way.
             }
-            assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain()).as(email)
+            assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain())
+                    .as(email)
                     .noneMatch(AllAccountsView.class::isInstance)
                     .anyMatch(HasErrorParameter.class::isInstance);
         }

@@ -31,15 +31,22 @@ class UsersTabTest extends KaribuTest {
     void owner_addsAndRemovesACollaborator() {
         loginAs("alice@acme.test");
         openUsersTab("GitHub");
-        assertThat(people()).extracting(AccountPerson::email)
+        assertThat(people())
+                .extracting(AccountPerson::email)
                 .containsExactlyInAnyOrder("alice@acme.test", "owner@acme.test", "bob@acme.test");
 
         @SuppressWarnings("unchecked")
         ComboBox<Person> person = _get(ComboBox.class, spec -> spec.withId("share-person"));
-        assertThat(ComboBoxKt.getSuggestionItems(person)).extracting(Person::email).contains("gina@acme.test")
+        assertThat(ComboBoxKt.getSuggestionItems(person))
+                .extracting(Person::email)
+                .contains("gina@acme.test")
                 .doesNotContain("bob@acme.test", "olga@globex.test");
-        _setValue(person, ComboBoxKt.getSuggestionItems(person).stream()
-                .filter(candidate -> candidate.email().equals("gina@acme.test")).findFirst().orElseThrow());
+        _setValue(
+                person,
+                ComboBoxKt.getSuggestionItems(person).stream()
+                        .filter(candidate -> candidate.email().equals("gina@acme.test"))
+                        .findFirst()
+                        .orElseThrow());
         _click(_get(Button.class, spec -> spec.withId("share")));
         assertThat(people()).extracting(AccountPerson::email).contains("gina@acme.test");
 
@@ -53,12 +60,16 @@ class UsersTabTest extends KaribuTest {
         openUsersTab("Microsoft 365");
         roleOf("gina@acme.test").setValue(AccountRole.OWNER);
         NotificationsKt.expectNotifications("Gina Guest is a Guest and can only be a Collaborator.");
-        assertThat(people()).filteredOn(p -> p.email().equals("gina@acme.test")).extracting(AccountPerson::role)
+        assertThat(people())
+                .filteredOn(p -> p.email().equals("gina@acme.test"))
+                .extracting(AccountPerson::role)
                 .containsExactly(AccountRole.COLLABORATOR);
 
         roleOf("alice@acme.test").setValue(AccountRole.COLLABORATOR);
         NotificationsKt.expectNotifications("Microsoft 365 needs at least one Owner. Make someone else Owner first.");
-        assertThat(people()).filteredOn(p -> p.email().equals("alice@acme.test")).extracting(AccountPerson::role)
+        assertThat(people())
+                .filteredOn(p -> p.email().equals("alice@acme.test"))
+                .extracting(AccountPerson::role)
                 .containsExactly(AccountRole.OWNER);
     }
 
@@ -75,8 +86,12 @@ class UsersTabTest extends KaribuTest {
     }
 
     private void openUsersTab(String label) {
-        UI.getCurrent().navigate(AccountDetailsView.class,
-                new RouteParameters(AccountDetailsView.ACCOUNT_ID, fixtures.accountId(label).toString()));
+        UI.getCurrent()
+                .navigate(
+                        AccountDetailsView.class,
+                        new RouteParameters(
+                                AccountDetailsView.ACCOUNT_ID,
+                                fixtures.accountId(label).toString()));
         TabSheet tabs = _get(TabSheet.class, spec -> spec.withId("account-tabs"));
         tabs.setSelectedIndex(1);
         assertThat(tabs.getSelectedTab().getLabel()).isEqualTo("Users");

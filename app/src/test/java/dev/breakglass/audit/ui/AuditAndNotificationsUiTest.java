@@ -34,6 +34,7 @@ class AuditAndNotificationsUiTest extends KaribuTest {
 
     @Autowired
     BackupCodeService codes;
+
     @Autowired
     SignIn signIn;
 
@@ -56,7 +57,8 @@ class AuditAndNotificationsUiTest extends KaribuTest {
         tabs.setSelectedTab(_get(Tab.class, spec -> spec.withPredicate(tab -> "Activity".equals(tab.getLabel()))));
 
         Grid<AuditEntry> activity = _get(Grid.class, spec -> spec.withId("account-activity"));
-        List<String> actions = GridKt._findAll(activity).stream().map(AuditEntry::actionLabel).toList();
+        List<String> actions =
+                GridKt._findAll(activity).stream().map(AuditEntry::actionLabel).toList();
         assertThat(actions).startsWith("Used the next code", "Viewed codes", "Saved codes");
         assertThat(GridKt._getFormatted(activity, 0, "action")).isEqualTo("Used the next code");
 
@@ -64,7 +66,6 @@ class AuditAndNotificationsUiTest extends KaribuTest {
         openGitHub();
         assertThat(_find(Grid.class, spec -> spec.withId("account-activity"))).isEmpty();
     }
-
 
     @Test
     void otherOwners_areNotified_andTheBellCountsUnread() {
@@ -74,7 +75,9 @@ class AuditAndNotificationsUiTest extends KaribuTest {
         assertThat(unread.getText()).isEqualTo("2");
         _click(_get(Button.class, spec -> spec.withId("notification-bell")));
 
-        List<String> notices = _find(ListItem.class, spec -> spec.withClasses("unread")).stream().map(ListItem::getText).toList();
+        List<String> notices = _find(ListItem.class, spec -> spec.withClasses("unread")).stream()
+                .map(ListItem::getText)
+                .toList();
         assertThat(notices).hasSize(2);
         assertThat(notices.get(0)).startsWith("Alice Example used a backup code of GitHub (1 left).");
         assertThat(notices.get(1)).startsWith("Alice Example viewed the backup codes of GitHub.");
@@ -90,7 +93,8 @@ class AuditAndNotificationsUiTest extends KaribuTest {
         loginAs("admin@acme.test");
         UI.getCurrent().navigate(AuditLogView.class);
 
-        assertThat(_get(Span.class, spec -> spec.withId("audit-chain-status")).getText()).startsWith("Audit chain intact");
+        assertThat(_get(Span.class, spec -> spec.withId("audit-chain-status")).getText())
+                .startsWith("Audit chain intact");
         Grid<AuditEntry> grid = _get(Grid.class, spec -> spec.withId("audit-grid"));
         assertThat(GridKt._size(grid)).isGreaterThanOrEqualTo(3);
 
@@ -109,29 +113,40 @@ class AuditAndNotificationsUiTest extends KaribuTest {
         _setValue(account, choice(account, "Slack"));
         assertThat(GridKt._size(grid)).isZero();
         _setValue(account, choice(account, "GitHub"));
-        assertThat(GridKt._findAll(grid)).extracting(AuditEntry::action).contains("CODES_SAVED", "CODES_REVEALED", "CODE_HANDED_OUT");
+        assertThat(GridKt._findAll(grid))
+                .extracting(AuditEntry::action)
+                .contains("CODES_SAVED", "CODES_REVEALED", "CODE_HANDED_OUT");
 
-        _setValue(_get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("audit-from")),
+        _setValue(
+                _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("audit-from")),
                 java.time.LocalDate.now(clock).plusDays(1));
         assertThat(GridKt._size(grid)).isZero();
 
-        assertThat(_get(Anchor.class, spec -> spec.withId("export-csv")).getHref()).isNotBlank();
-        assertThat(_get(Anchor.class, spec -> spec.withId("export-jsonl")).getHref()).isNotBlank();
+        assertThat(_get(Anchor.class, spec -> spec.withId("export-csv")).getHref())
+                .isNotBlank();
+        assertThat(_get(Anchor.class, spec -> spec.withId("export-jsonl")).getHref())
+                .isNotBlank();
     }
 
     @Test
     void auditLog_isNotOfferedToUsers() {
         loginAs("alice@acme.test");
 
-        assertThat(_find(com.vaadin.flow.component.sidenav.SideNavItem.class, spec -> spec.withLabel("Audit log"))).isEmpty();
+        assertThat(_find(com.vaadin.flow.component.sidenav.SideNavItem.class, spec -> spec.withLabel("Audit log")))
+                .isEmpty();
         UI.getCurrent().navigate(AuditLogView.class);
         // Denied looks exactly like not found (the app's not-found page, no longer Vaadin's access-denied error).
         assertThat(_find(Grid.class, spec -> spec.withId("audit-grid"))).isEmpty();
-        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("not-found"))).hasSize(1);
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("not-found")))
+                .hasSize(1);
     }
 
     private static Choice choice(ComboBox<Choice> box, String label) {
-        return box.getListDataView().getItems().filter(c -> c.label().equals(label)).findFirst().orElseThrow();
+        return box.getListDataView()
+                .getItems()
+                .filter(c -> c.label().equals(label))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void openGitHub() {

@@ -24,6 +24,7 @@ class CopyCodeUiTest extends KaribuTest {
 
     @Autowired
     BackupCodeService service;
+
     @Autowired
     SignIn signIn;
 
@@ -70,9 +71,14 @@ class CopyCodeUiTest extends KaribuTest {
     }
 
     private static PendingJavaScriptInvocation pending(String script) {
-        List<PendingJavaScriptInvocation> invocations = UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
-        return invocations.stream().filter(invocation -> invocation.getInvocation().getExpression().contains(script.strip()))
-                .findFirst().orElseThrow(() -> new AssertionError("no call to the clipboard script in " + invocations.stream()
-                        .map(invocation -> invocation.getInvocation().getExpression()).toList()));
+        List<PendingJavaScriptInvocation> invocations =
+                UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+        return invocations.stream()
+                .filter(invocation -> invocation.getInvocation().getExpression().contains(script.strip()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no call to the clipboard script in "
+                        + invocations.stream()
+                                .map(invocation -> invocation.getInvocation().getExpression())
+                                .toList()));
     }
 }

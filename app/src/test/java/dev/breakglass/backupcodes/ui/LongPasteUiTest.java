@@ -31,8 +31,10 @@ class LongPasteUiTest extends KaribuTest {
         _setValue(field, paste.toString());
 
         assertThat(field.getMaxHeight()).isEqualTo("24rem");
-        assertThat(_get(Span.class, spec -> spec.withId("codes-found")).getText()).contains("More than 100 codes");
-        assertThat(isAboveTheField(_get(Span.class, spec -> spec.withId("codes-found")), field)).isTrue();
+        assertThat(_get(Span.class, spec -> spec.withId("codes-found")).getText())
+                .contains("More than 100 codes");
+        assertThat(isAboveTheField(_get(Span.class, spec -> spec.withId("codes-found")), field))
+                .isTrue();
 
         _click(_get(Button.class, spec -> spec.withId("save-codes")));
 

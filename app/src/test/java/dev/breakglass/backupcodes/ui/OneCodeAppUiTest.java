@@ -48,7 +48,8 @@ class OneCodeAppUiTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("close-use-code")));
 
         assertThat(summary()).startsWith("The recovery code is used");
-        assertThat(_get(Div.class, spec -> spec.withId("low-codes-warning")).getText()).startsWith("Every code is used");
+        assertThat(_get(Div.class, spec -> spec.withId("low-codes-warning")).getText())
+                .startsWith("Every code is used");
         assertThat(accounts.overview().lowCodes()).isEqualTo(1);
     }
 

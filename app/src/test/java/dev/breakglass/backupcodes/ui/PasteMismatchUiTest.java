@@ -32,6 +32,7 @@ class PasteMismatchUiTest extends KaribuTest {
 
     @Autowired
     BackupCodeService service;
+
     @Autowired
     SignIn signIn;
 
@@ -44,14 +45,17 @@ class PasteMismatchUiTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("replace-codes")));
 
         _setValue(codesField(), GOOGLE_DOWNLOAD);
-        assertThat(_get(Span.class, spec -> spec.withId("codes-found")).getText()).isEqualTo("10 codes found (Google).");
+        assertThat(_get(Span.class, spec -> spec.withId("codes-found")).getText())
+                .isEqualTo("10 codes found (Google).");
         assertThat(mismatch().isVisible()).isTrue();
         assertThat(mismatch().getText()).contains("read as Google codes, not GitHub codes");
 
         _click(saveButton());
         assertThat(summary()).startsWith("16 of 16 backup codes left");
         assertThat(saveButton().getText()).isEqualTo("Replace anyway");
-        assertThat(mismatch().getText()).contains("Nothing was changed").contains("the codes saved now will be destroyed");
+        assertThat(mismatch().getText())
+                .contains("Nothing was changed")
+                .contains("the codes saved now will be destroyed");
 
         _click(saveButton());
         expectNotifications("10 backup codes saved; the old codes are destroyed");
@@ -75,12 +79,15 @@ class PasteMismatchUiTest extends KaribuTest {
         loginAs("alice@acme.test");
         openEmergencyControls("GitHub");
         _click(_get(Button.class, spec -> spec.withId("add-codes")));
-        String fifteen = SavedCodesUiTest.gitHubCodes(0x30000).lines().limit(15).map(line -> line + "\n")
+        String fifteen = SavedCodesUiTest.gitHubCodes(0x30000)
+                .lines()
+                .limit(15)
+                .map(line -> line + "\n")
                 .reduce("", String::concat);
 
         _setValue(codesField(), fifteen);
-        assertThat(mismatch().getText()).isEqualTo(
-                "GitHub issues 16 codes at a time, but 15 codes were found. Some may be missing or extra.");
+        assertThat(mismatch().getText())
+                .isEqualTo("GitHub issues 16 codes at a time, but 15 codes were found. Some may be missing or extra.");
         _click(saveButton());
 
         assertThat(summary()).isEqualTo("No backup codes saved yet.");
@@ -129,8 +136,11 @@ class PasteMismatchUiTest extends KaribuTest {
     }
 
     private static Button saveButton() {
-        return _get(Button.class, spec -> spec.withPredicate(button -> button.getId()
-                .filter(id -> id.equals("save-codes") || id.equals("replace-codes-save")).isPresent()));
+        return _get(
+                Button.class,
+                spec -> spec.withPredicate(button -> button.getId()
+                        .filter(id -> id.equals("save-codes") || id.equals("replace-codes-save"))
+                        .isPresent()));
     }
 
     private static String summary() {

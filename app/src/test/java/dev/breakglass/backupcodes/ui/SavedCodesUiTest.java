@@ -37,6 +37,7 @@ class SavedCodesUiTest extends KaribuTest {
 
     @Autowired
     BackupCodeService service;
+
     @Autowired
     SignIn signIn;
 
@@ -84,13 +85,16 @@ class SavedCodesUiTest extends KaribuTest {
         // The row stays under the pointer while the dialog is open (issue: a double click marked two codes).
         assertThat(shownCodes()).containsExactly("11111-aaaaa", "22222-bbbbb", "33333-ccccc", "44444-ddddd");
         Div used = _get(Div.class, spec -> spec.withClasses("code used"));
-        assertThat(_get(used, Span.class, spec -> spec.withClasses("code-used")).getText()).contains("used").contains("by Alice Example"); // one form, also for one's own marks
+        assertThat(_get(used, Span.class, spec -> spec.withClasses("code-used")).getText())
+                .contains("used")
+                .contains("by Alice Example"); // one form, also for one's own marks
         _click(_get(Button.class, spec -> spec.withId("close-view-codes")));
         assertThat(summary()).startsWith("3 of 4 backup codes left");
 
         _click(_get(Button.class, spec -> spec.withId("view-codes")));
         assertThat(shownCodes()).containsExactly("22222-bbbbb", "33333-ccccc", "44444-ddddd", "11111-aaaaa");
-        assertThat(_get(Span.class, spec -> spec.withClasses("code-used")).getText()).contains("by Alice Example");
+        assertThat(_get(Span.class, spec -> spec.withClasses("code-used")).getText())
+                .contains("by Alice Example");
         _click(_get(Button.class, spec -> spec.withClasses("mark-unused")));
         assertThat(shownCodes()).containsExactly("22222-bbbbb", "33333-ccccc", "44444-ddddd", "11111-aaaaa");
         assertThat(_find(Div.class, spec -> spec.withClasses("code used"))).isEmpty();
@@ -106,8 +110,10 @@ class SavedCodesUiTest extends KaribuTest {
         doubleClickSecondHalf(markButtonOfRow(0));
 
         assertThat(shownCodes()).containsExactly("11111-aaaaa", "22222-bbbbb", "33333-ccccc", "44444-ddddd");
-        assertThat(_find(Div.class, spec -> spec.withClasses("code used"))).singleElement()
-                .extracting(row -> row.getElement().getAttribute("data-position")).isEqualTo("1");
+        assertThat(_find(Div.class, spec -> spec.withClasses("code used")))
+                .singleElement()
+                .extracting(row -> row.getElement().getAttribute("data-position"))
+                .isEqualTo("1");
         _click(_get(Button.class, spec -> spec.withId("close-view-codes")));
         assertThat(summary()).startsWith("3 of 4 backup codes left");
     }
@@ -115,13 +121,17 @@ class SavedCodesUiTest extends KaribuTest {
     /** The button of the n-th row as shown, whatever it says now (Mark used or Mark unused). */
     private static Button markButtonOfRow(int index) {
         Div row = _find(Div.class, spec -> spec.withClasses("code")).get(index);
-        return _get(row, Button.class, spec -> spec.withPredicate(
-                button -> button.hasClassName("mark-used") || button.hasClassName("mark-unused")));
+        return _get(
+                row,
+                Button.class,
+                spec -> spec.withPredicate(
+                        button -> button.hasClassName("mark-used") || button.hasClassName("mark-unused")));
     }
 
     private static void doubleClickSecondHalf(Button button) {
-        com.vaadin.flow.component.ComponentUtil.fireEvent(button, new com.vaadin.flow.component.ClickEvent<>(button, true,
-                0, 0, 0, 0, 2, 0, false, false, false, false));
+        com.vaadin.flow.component.ComponentUtil.fireEvent(
+                button,
+                new com.vaadin.flow.component.ClickEvent<>(button, true, 0, 0, 0, 0, 2, 0, false, false, false, false));
     }
 
     @Test
@@ -142,12 +152,14 @@ class SavedCodesUiTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("use-next-code")));
 
-        assertThat(_get(Div.class, spec -> spec.withId("handed-out-code")).getText()).isEqualTo("11111-aaaaa");
+        assertThat(_get(Div.class, spec -> spec.withId("handed-out-code")).getText())
+                .isEqualTo("11111-aaaaa");
         assertThat(summary()).startsWith("3 of 4 backup codes left");
         _click(_get(Button.class, spec -> spec.withId("close-use-code")));
 
         _click(_get(Button.class, spec -> spec.withId("use-next-code")));
-        assertThat(_get(Div.class, spec -> spec.withId("handed-out-code")).getText()).isEqualTo("22222-bbbbb");
+        assertThat(_get(Div.class, spec -> spec.withId("handed-out-code")).getText())
+                .isEqualTo("22222-bbbbb");
         _click(_get(Button.class, spec -> spec.withId("undo-use")));
         assertThat(summary()).startsWith("3 of 4 backup codes left");
     }
@@ -162,8 +174,10 @@ class SavedCodesUiTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("use-next-code")));
         _click(_get(Button.class, spec -> spec.withId("close-use-code")));
 
-        assertThat(_get(Div.class, spec -> spec.withId("low-codes-warning")).getText()).contains("Only 2 unused codes are left");
-        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("new-codes-page")).getHref())
+        assertThat(_get(Div.class, spec -> spec.withId("low-codes-warning")).getText())
+                .contains("Only 2 unused codes are left");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("new-codes-page"))
+                        .getHref())
                 .startsWith("https://github.com/");
     }
 
@@ -190,11 +204,14 @@ class SavedCodesUiTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("close-use-code")));
 
         _click(_get(Button.class, spec -> spec.withId("replace-codes")));
-        assertThat(_get(Dialog.class, spec -> spec.withPredicate(Dialog::isOpened)).getHeaderTitle()).isEqualTo("Replace MFA Backup Codes");
+        assertThat(_get(Dialog.class, spec -> spec.withPredicate(Dialog::isOpened))
+                        .getHeaderTitle())
+                .isEqualTo("Replace MFA Backup Codes");
         _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), "55555-eeeee\n66666-fffff\n");
         _click(_get(Button.class, spec -> spec.withId("replace-codes-save")));
         // Two codes where GitHub issues 16: the first click only warns, the second replaces.
-        assertThat(_get(Button.class, spec -> spec.withId("replace-codes-save")).getText()).isEqualTo("Replace anyway");
+        assertThat(_get(Button.class, spec -> spec.withId("replace-codes-save")).getText())
+                .isEqualTo("Replace anyway");
         _click(_get(Button.class, spec -> spec.withId("replace-codes-save")));
 
         expectNotifications("2 backup codes saved; the old codes are destroyed");
@@ -202,7 +219,11 @@ class SavedCodesUiTest extends KaribuTest {
         List<String> history = historyLines();
         assertThat(history).hasSize(2);
         assertThat(history.get(0)).startsWith("2 codes saved").contains("in use");
-        assertThat(history.get(1)).startsWith("4 codes saved").contains("replaced").contains("by Alice Example").contains("1 used");
+        assertThat(history.get(1))
+                .startsWith("4 codes saved")
+                .contains("replaced")
+                .contains("by Alice Example")
+                .contains("1 used");
         _click(_get(Button.class, spec -> spec.withId("view-codes")));
         assertThat(shownCodes()).containsExactly("55555-eeeee", "66666-fffff");
     }
@@ -216,16 +237,21 @@ class SavedCodesUiTest extends KaribuTest {
         _setValue(field, mine);
 
         // Meanwhile the workspace Owner replaces the codes from another session.
-        var alice = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var alice = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
         signIn.as("owner@acme.test");
         var current = service.overview(fixtures.accountId("GitHub")).activeSet().orElseThrow();
-        service.replaceCodes(fixtures.accountId("GitHub"), current.setId(), "88888-hhhhh\n99999-iiiii\n", Mismatch.ACCEPTED);
-        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(alice);
+        service.replaceCodes(
+                fixtures.accountId("GitHub"), current.setId(), "88888-hhhhh\n99999-iiiii\n", Mismatch.ACCEPTED);
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .setAuthentication(alice);
 
         _click(_get(Button.class, spec -> spec.withId("replace-codes-save")));
 
         assertThat(field.isInvalid()).isTrue();
-        assertThat(field.getErrorMessage()).contains("Olivia Owner changed these codes a moment ago").contains("Nothing was changed");
+        assertThat(field.getErrorMessage())
+                .contains("Olivia Owner changed these codes a moment ago")
+                .contains("Nothing was changed");
         assertThat(field.getValue()).isEqualTo(mine);
         assertThat(summary()).startsWith("2 of 2 backup codes left").contains("by Olivia Owner");
     }
@@ -233,7 +259,8 @@ class SavedCodesUiTest extends KaribuTest {
     @Test
     void add_afterAnotherOwnerSavedFirst_theSecondClickReplaces_andSaysSo() {
         UUID github = fixtures.accountId("GitHub");
-        service.deleteCodes(github, service.overview(github).activeSet().orElseThrow().setId());
+        service.deleteCodes(
+                github, service.overview(github).activeSet().orElseThrow().setId());
         loginAs("alice@acme.test");
         openEmergencyControls("GitHub");
         _click(_get(Button.class, spec -> spec.withId("add-codes")));
@@ -241,10 +268,12 @@ class SavedCodesUiTest extends KaribuTest {
         _setValue(field, gitHubCodes(0xaaaaa));
 
         // Meanwhile the workspace Owner, GitHub's other Owner, saves codes from another session.
-        var alice = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var alice = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
         signIn.as("owner@acme.test");
         service.saveCodes(github, "ccccc-33333\nddddd-44444\neeeee-55555\n", Mismatch.ACCEPTED);
-        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(alice);
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .setAuthentication(alice);
 
         _click(_get(Button.class, spec -> spec.withText("Save Codes")));
         assertThat(field.getErrorMessage()).contains("Save again to replace the codes saved now with yours.");
@@ -266,7 +295,11 @@ class SavedCodesUiTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("confirm-delete-codes")));
 
         assertThat(summary()).isEqualTo("No backup codes saved yet.");
-        assertThat(historyLines()).singleElement().asString().contains("deleted").contains("by Alice Example");
+        assertThat(historyLines())
+                .singleElement()
+                .asString()
+                .contains("deleted")
+                .contains("by Alice Example");
         assertThat(_find(Button.class, spec -> spec.withId("add-codes"))).hasSize(1);
     }
 
@@ -289,12 +322,18 @@ class SavedCodesUiTest extends KaribuTest {
     }
 
     private static List<String> shownCodes() {
-        return _find(Span.class, spec -> spec.withClasses("code-value")).stream().map(Span::getText).toList();
+        return _find(Span.class, spec -> spec.withClasses("code-value")).stream()
+                .map(Span::getText)
+                .toList();
     }
 
     private static List<String> historyLines() {
         return _find(com.vaadin.flow.component.html.ListItem.class).stream()
-                .filter(item -> item.getParent().flatMap(p -> p.getParent()).map(p -> "codes-history".equals(p.getId().orElse(null))).orElse(false))
-                .map(com.vaadin.flow.component.html.ListItem::getText).toList();
+                .filter(item -> item.getParent()
+                        .flatMap(p -> p.getParent())
+                        .map(p -> "codes-history".equals(p.getId().orElse(null)))
+                        .orElse(false))
+                .map(com.vaadin.flow.component.html.ListItem::getText)
+                .toList();
     }
 }

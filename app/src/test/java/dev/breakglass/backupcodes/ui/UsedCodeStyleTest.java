@@ -24,19 +24,23 @@ class UsedCodeStyleTest {
 
         String used = rule(css, ".revealed-codes .code.used .code-value");
         assertThat(used).contains("line-through").doesNotContain("disabled-text-color");
-        assertThat(READABLE.matcher(used).find()).as("a readable Lumo text colour in: %s", used).isTrue();
+        assertThat(READABLE.matcher(used).find())
+                .as("a readable Lumo text colour in: %s", used)
+                .isTrue();
         assertThat(rule(css, ".revealed-codes .code-value")).contains("white-space: nowrap");
     }
 
     private static String servedStylesheet() throws IOException {
-        try (InputStream in = UsedCodeStyleTest.class.getResourceAsStream("/META-INF/resources/styles/breakglass.css")) {
+        try (InputStream in =
+                UsedCodeStyleTest.class.getResourceAsStream("/META-INF/resources/styles/breakglass.css")) {
             assertThat(in).as("the stylesheet served as styles/breakglass.css").isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     private static String rule(String css, String selector) {
-        Matcher rule = Pattern.compile("(?m)^" + Pattern.quote(selector) + "\\s*\\{([^}]*)}").matcher(css);
+        Matcher rule = Pattern.compile("(?m)^" + Pattern.quote(selector) + "\\s*\\{([^}]*)}")
+                .matcher(css);
         assertThat(rule.find()).as("a rule for %s", selector).isTrue();
         return rule.group(1);
     }

@@ -32,6 +32,7 @@ class FormatsUiTest extends KaribuTest {
 
     @Autowired
     DSLContext db;
+
     @Autowired
     FormatPluginService plugins;
 
@@ -42,7 +43,8 @@ class FormatsUiTest extends KaribuTest {
 
         Anchor settings = _get(Anchor.class, spec -> spec.withId("app-settings-link"));
         assertThat(settings.getHref()).isEqualTo("https://myaccount.google.com/two-step-verification/backup-codes");
-        assertThat(_find(Paragraph.class, spec -> spec.withId("app-has-no-codes"))).isEmpty();
+        assertThat(_find(Paragraph.class, spec -> spec.withId("app-has-no-codes")))
+                .isEmpty();
 
         _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), """
                 SAVE YOUR BACKUP CODES
@@ -51,17 +53,23 @@ class FormatsUiTest extends KaribuTest {
                 Generated on Nov 28, 2026
                 """);
 
-        assertThat(_get(Span.class, spec -> spec.withId("codes-found")).getText()).isEqualTo("3 codes found (Google).");
-        assertThat(_get(Div.class, spec -> spec.withId("unreadable-lines")).getElement().getText() + unreadableItems())
+        assertThat(_get(Span.class, spec -> spec.withId("codes-found")).getText())
+                .isEqualTo("3 codes found (Google).");
+        assertThat(_get(Div.class, spec -> spec.withId("unreadable-lines"))
+                                .getElement()
+                                .getText()
+                        + unreadableItems())
                 .contains("SAVE YOUR BACKUP CODES", "Generated on Nov 28, 2026");
 
         _click(_get(Button.class, spec -> spec.withText("Save Codes")));
         // Three codes where Google issues ten: saved only after an explicit second click.
         _click(_get(Button.class, spec -> spec.withText("Save anyway")));
 
-        assertThat(db.select(BACKUP_CODE_SET.FORMAT_ID).from(BACKUP_CODE_SET)
-                .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(fixtures.accountId("Google Workspace")))
-                .fetchSingle(BACKUP_CODE_SET.FORMAT_ID)).isEqualTo("google");
+        assertThat(db.select(BACKUP_CODE_SET.FORMAT_ID)
+                        .from(BACKUP_CODE_SET)
+                        .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(fixtures.accountId("Google Workspace")))
+                        .fetchSingle(BACKUP_CODE_SET.FORMAT_ID))
+                .isEqualTo("google");
     }
 
     @Test
@@ -69,7 +77,8 @@ class FormatsUiTest extends KaribuTest {
         loginAs("owner@acme.test");
         openAddCodes("AWS root");
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("app-has-no-codes")).getText())
+        assertThat(_get(Paragraph.class, spec -> spec.withId("app-has-no-codes"))
+                        .getText())
                 .startsWith("Amazon Web Services has no backup codes");
         assertThat(_get(Anchor.class, spec -> spec.withId("app-settings-link")).getHref())
                 .startsWith("https://console.aws.amazon.com/");
@@ -85,12 +94,16 @@ class FormatsUiTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<PluginStatus> grid = _get(Grid.class, spec -> spec.withId("plugins-grid"));
         assertThat(GridKt._size(grid)).isGreaterThanOrEqualTo(20);
-        PluginStatus github = java.util.stream.IntStream.range(0, GridKt._size(grid)).mapToObj(row -> GridKt._get(grid, row))
-                .filter(plugin -> plugin.pluginId().equals("github")).findFirst().orElseThrow();
+        PluginStatus github = java.util.stream.IntStream.range(0, GridKt._size(grid))
+                .mapToObj(row -> GridKt._get(grid, row))
+                .filter(plugin -> plugin.pluginId().equals("github"))
+                .findFirst()
+                .orElseThrow();
         assertThat(github.state()).isEqualTo(PluginStatus.State.STARTED);
         assertThat(github.formats()).containsExactly("GitHub");
         assertThat(github.version()).isNotBlank();
-        assertThat(_get(Paragraph.class, spec -> spec.withId("plugins-summary")).getText()).contains("plugins running");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("plugins-summary")).getText())
+                .contains("plugins running");
     }
 
     @Test
@@ -101,13 +114,15 @@ class FormatsUiTest extends KaribuTest {
         UI.getCurrent().navigate("admin/plugins");
         // Denied looks exactly like not found (the app's not-found page, no longer Vaadin's access-denied error).
         assertThat(_find(Grid.class, spec -> spec.withId("plugins-grid"))).isEmpty();
-        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("not-found"))).hasSize(1);
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("not-found")))
+                .hasSize(1);
 
         assertThatThrownBy(plugins::plugins).isInstanceOf(AccessDeniedException.class);
     }
 
     private static String unreadableItems() {
-        return String.join("\n", _find(ListItem.class).stream().map(ListItem::getText).toList());
+        return String.join(
+                "\n", _find(ListItem.class).stream().map(ListItem::getText).toList());
     }
 
     private static void openAddCodes(String accountLabel) {

@@ -1,6 +1,5 @@
 package dev.breakglass.workspace.ui;
 
-import dev.breakglass.password.ui.ChangePasswordView;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -10,6 +9,7 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.PasswordField;
+import dev.breakglass.password.ui.ChangePasswordView;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.testing.KaribuTest;
 import dev.breakglass.testing.RoleFixtures;

@@ -51,22 +51,31 @@ class MembersViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Select<WorkspaceRole> roleFilter = _get(Select.class, spec -> spec.withId("member-role-filter"));
         _setValue(roleFilter, WorkspaceRole.GUEST);
-        assertThat(GridKt._findAll(grid())).extracting(Member::role).isNotEmpty().containsOnly(WorkspaceRole.GUEST);
+        assertThat(GridKt._findAll(grid()))
+                .extracting(Member::role)
+                .isNotEmpty()
+                .containsOnly(WorkspaceRole.GUEST);
         _setValue(roleFilter, null);
 
         _click(_get(Button.class, spec -> spec.withId("add-member")));
         @SuppressWarnings("unchecked")
         Select<WorkspaceRole> role = _get(Select.class, spec -> spec.withId("new-member-role"));
-        assertThat(ComboBoxKt.getSuggestionItems(role)).containsExactly(WorkspaceRole.USER, WorkspaceRole.GUEST, WorkspaceRole.LOGIN_ONLY);
+        assertThat(ComboBoxKt.getSuggestionItems(role))
+                .containsExactly(WorkspaceRole.USER, WorkspaceRole.GUEST, WorkspaceRole.LOGIN_ONLY);
         _setValue(_get(EmailField.class, spec -> spec.withId("new-member-email")), "nora@acme.test");
         _click(_get(Button.class, spec -> spec.withId("save-member")));
-        assertThat(_get(TextField.class, spec -> spec.withId("new-member-name")).getErrorMessage()).contains("name");
-        assertThat(_get(EmailField.class, spec -> spec.withId("new-member-email")).getValue()).isEqualTo("nora@acme.test");
+        assertThat(_get(TextField.class, spec -> spec.withId("new-member-name")).getErrorMessage())
+                .contains("name");
+        assertThat(_get(EmailField.class, spec -> spec.withId("new-member-email"))
+                        .getValue())
+                .isEqualTo("nora@acme.test");
 
         _setValue(_get(TextField.class, spec -> spec.withId("new-member-name")), "Nora New");
         _click(_get(Button.class, spec -> spec.withId("save-member")));
 
-        assertThat(_get(TextField.class, spec -> spec.withId("set-password-link")).getValue()).contains("/set-password/");
+        assertThat(_get(TextField.class, spec -> spec.withId("set-password-link"))
+                        .getValue())
+                .contains("/set-password/");
         assertThat(GridKt._findAll(grid())).extracting(Member::email).contains("nora@acme.test");
     }
 
@@ -77,7 +86,8 @@ class MembersViewTest extends KaribuTest {
 
         assertThat(buttonsOf("owner@acme.test")).isEmpty();
         assertThat(buttonsOf("admin@acme.test")).isEmpty();
-        assertThat(buttonsOf("alice@acme.test")).contains("Change role", "Deactivate", "Remove", "New password link")
+        assertThat(buttonsOf("alice@acme.test"))
+                .contains("Change role", "Deactivate", "Remove", "New password link")
                 .doesNotContain("Make Owner");
     }
 
@@ -92,7 +102,9 @@ class MembersViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("add-member")));
         @SuppressWarnings("unchecked")
         Select<WorkspaceRole> role = _get(Select.class, spec -> spec.withId("new-member-role"));
-        assertThat(ComboBoxKt.getSuggestionItems(role)).startsWith(WorkspaceRole.SUPER_ADMIN).doesNotContain(WorkspaceRole.OWNER);
+        assertThat(ComboBoxKt.getSuggestionItems(role))
+                .startsWith(WorkspaceRole.SUPER_ADMIN)
+                .doesNotContain(WorkspaceRole.OWNER);
     }
 
     @Test
@@ -107,10 +119,13 @@ class MembersViewTest extends KaribuTest {
         assertThat(ConfirmDialogKt.getText(confirm)).contains("Leaver's registrar");
         ConfirmDialogKt._fireConfirm(confirm);
 
-        assertThat(NotificationsKt.getNotifications()).extracting(com.github.mvysny.kaributools.NotificationsKt::getText)
+        assertThat(NotificationsKt.getNotifications())
+                .extracting(com.github.mvysny.kaributools.NotificationsKt::getText)
                 .anyMatch(text -> text.contains("Orphaned accounts") && text.contains("Leaver's registrar"));
-        assertThat(GridKt._findAll(grid())).filteredOn(m -> m.email().equals(leaver.email()))
-                .extracting(Member::active).containsExactly(false);
+        assertThat(GridKt._findAll(grid()))
+                .filteredOn(m -> m.email().equals(leaver.email()))
+                .extracting(Member::active)
+                .containsExactly(false);
         assertThat(buttonsOf(leaver.email())).contains("Reactivate").doesNotContain("Deactivate");
     }
 
@@ -125,13 +140,16 @@ class MembersViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Select<WorkspaceRole> role = _get(Select.class, spec -> spec.withId("member-role"));
         _setValue(role, WorkspaceRole.GUEST);
-        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("role-warning")).getText())
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("role-warning"))
+                        .getText())
                 .contains("Demoted's domain");
         _click(_get(Button.class, spec -> spec.withId("save-role")));
 
         assertThat(_find(Dialog.class)).noneMatch(Dialog::isOpened);
-        assertThat(GridKt._findAll(grid())).filteredOn(m -> m.email().equals(demoted.email()))
-                .extracting(Member::role).containsExactly(WorkspaceRole.GUEST);
+        assertThat(GridKt._findAll(grid()))
+                .filteredOn(m -> m.email().equals(demoted.email()))
+                .extracting(Member::role)
+                .containsExactly(WorkspaceRole.GUEST);
     }
 
     @Test
@@ -164,7 +182,9 @@ class MembersViewTest extends KaribuTest {
     }
 
     private static List<String> buttonsOf(String email) {
-        return _find(actionsOf(email), Button.class).stream().map(Button::getText).toList();
+        return _find(actionsOf(email), Button.class).stream()
+                .map(Button::getText)
+                .toList();
     }
 
     private static void click(String email, String text) {
@@ -173,8 +193,10 @@ class MembersViewTest extends KaribuTest {
 
     private static Component actionsOf(String email) {
         Grid<Member> grid = grid();
-        int row = IntStream.range(0, GridKt._size(grid)).filter(i -> GridKt._get(grid, i).email().equals(email))
-                .findFirst().orElseThrow(() -> new AssertionError(email + " is not listed"));
+        int row = IntStream.range(0, GridKt._size(grid))
+                .filter(i -> GridKt._get(grid, i).email().equals(email))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(email + " is not listed"));
         return GridKt._getCellComponent(grid, row, "actions");
     }
 }

@@ -21,8 +21,14 @@ import java.util.regex.Pattern;
  * @param keywords words that name the app or its code file, such as {@code github-recovery-codes}; a paste that
  *     mentions one is more likely to be this format
  */
-public record FormatFacts(String id, String displayName, Set<String> appKeys, boolean supportsBackupCodes,
-        Optional<URI> settingsPage, int expectedCodeCount, List<String> keywords) {
+public record FormatFacts(
+        String id,
+        String displayName,
+        Set<String> appKeys,
+        boolean supportsBackupCodes,
+        Optional<URI> settingsPage,
+        int expectedCodeCount,
+        List<String> keywords) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -39,19 +45,26 @@ public record FormatFacts(String id, String displayName, Set<String> appKeys, bo
 
     /** Facts for an app whose key is the format id, which offers backup codes, named by its display name. */
     public static FormatFacts of(String id, String displayName) {
-        return new FormatFacts(id, displayName, Set.of(id), true, Optional.empty(), 0,
-                List.of(displayName.toLowerCase(Locale.ROOT)));
+        return new FormatFacts(
+                id, displayName, Set.of(id), true, Optional.empty(), 0, List.of(displayName.toLowerCase(Locale.ROOT)));
     }
 
     /** The app keys served, replacing the default (the id). */
     public FormatFacts appKeys(String... keys) {
-        return new FormatFacts(id, displayName, Set.of(keys), supportsBackupCodes, settingsPage, expectedCodeCount, keywords);
+        return new FormatFacts(
+                id, displayName, Set.of(keys), supportsBackupCodes, settingsPage, expectedCodeCount, keywords);
     }
 
     /** The app's MFA or backup-code settings page. */
     public FormatFacts settingsPage(String uri) {
-        return new FormatFacts(id, displayName, appKeys, supportsBackupCodes, Optional.of(URI.create(uri)),
-                expectedCodeCount, keywords);
+        return new FormatFacts(
+                id,
+                displayName,
+                appKeys,
+                supportsBackupCodes,
+                Optional.of(URI.create(uri)),
+                expectedCodeCount,
+                keywords);
     }
 
     /** How many codes the app hands out in one set. */
@@ -61,7 +74,8 @@ public record FormatFacts(String id, String displayName, Set<String> appKeys, bo
 
     /** Words that point at this app, replacing the default (the display name). Matched as whole words, any case. */
     public FormatFacts keywords(String... words) {
-        return new FormatFacts(id, displayName, appKeys, supportsBackupCodes, settingsPage, expectedCodeCount, List.of(words));
+        return new FormatFacts(
+                id, displayName, appKeys, supportsBackupCodes, settingsPage, expectedCodeCount, List.of(words));
     }
 
     /** The app has no backup codes: it recovers accounts some other way. */

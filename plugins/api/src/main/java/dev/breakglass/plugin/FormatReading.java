@@ -17,7 +17,8 @@ public record FormatReading(List<FoundCode> codes, List<PasteLine> unreadable) {
 
     /** A reading that found nothing: every line with content is unreadable. */
     public static FormatReading nothingIn(Paste paste) {
-        return new FormatReading(List.of(), paste.lines().stream().filter(PasteLine::hasContent).toList());
+        return new FormatReading(
+                List.of(), paste.lines().stream().filter(PasteLine::hasContent).toList());
     }
 
     @Override

@@ -34,10 +34,15 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
      */
     protected LineCodeFormat(FormatFacts facts, Pattern code) {
         super(facts);
-        this.code = Pattern.compile("(?<!" + NOT_WORD + ")(?:" + code.pattern() + ")(?!" + NOT_WORD + ")", code.flags());
-        this.keywords = facts.keywords().isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
-                + facts.keywords().stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")(?![\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        this.code =
+                Pattern.compile("(?<!" + NOT_WORD + ")(?:" + code.pattern() + ")(?!" + NOT_WORD + ")", code.flags());
+        this.keywords = facts.keywords().isEmpty()
+                ? null
+                : Pattern.compile(
+                        "(?<![\\p{L}\\p{N}])(?:"
+                                + facts.keywords().stream().map(Pattern::quote).collect(Collectors.joining("|"))
+                                + ")(?![\\p{L}\\p{N}])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /** The saved form of a code as matched, such as {@code 12345678} for {@code 1234 5678}. Unchanged by default. */

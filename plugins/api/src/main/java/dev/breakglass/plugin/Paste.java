@@ -26,7 +26,8 @@ public record Paste(List<PasteLine> lines) {
 
     /** Whether the paste mentions a word or phrase as a whole word, ignoring case: {@code "x"} does not match "text". */
     public boolean mentions(String phrase) {
-        Pattern whole = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])");
+        Pattern whole = Pattern.compile(
+                "(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])");
         return whole.matcher(text().toLowerCase(Locale.ROOT)).find();
     }
 

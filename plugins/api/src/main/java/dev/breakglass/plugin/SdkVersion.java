@@ -10,6 +10,5 @@ public final class SdkVersion {
     /** The SDK version this build of Breakglass offers to plugins. */
     public static final String CURRENT = "1.0.0";
 
-    private SdkVersion() {
-    }
+    private SdkVersion() {}
 }

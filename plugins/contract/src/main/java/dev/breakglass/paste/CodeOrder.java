@@ -1,7 +1,7 @@
 package dev.breakglass.paste;
 
-import dev.breakglass.plugin.FoundCode;
 import dev.breakglass.plugin.FormatReading;
+import dev.breakglass.plugin.FoundCode;
 import dev.breakglass.plugin.Paste;
 import dev.breakglass.plugin.PasteLine;
 import java.util.ArrayList;
@@ -17,15 +17,16 @@ import java.util.Set;
  */
 public final class CodeOrder {
 
-    private CodeOrder() {
-    }
+    private CodeOrder() {}
 
     /** The codes of a reading, ordered and without repeats. */
     public static List<String> codes(Paste paste, FormatReading reading) {
         List<FoundCode> found = new ArrayList<>(reading.codes());
-        Comparator<FoundCode> appearance = Comparator.comparingInt(FoundCode::line).thenComparingInt(FoundCode::column);
+        Comparator<FoundCode> appearance =
+                Comparator.comparingInt(FoundCode::line).thenComparingInt(FoundCode::column);
         if (numberedThroughout(paste, found)) {
-            found.sort(Comparator.<FoundCode>comparingInt(code -> paste.lines().get(code.line()).number().getAsInt())
+            found.sort(Comparator.<FoundCode>comparingInt(
+                            code -> paste.lines().get(code.line()).number().getAsInt())
                     .thenComparing(appearance));
         } else {
             found.sort(appearance);

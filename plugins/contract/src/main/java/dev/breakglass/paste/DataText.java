@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class DataText {
 
-    private DataText() {
-    }
+    private DataText() {}
 
     static boolean looksLikeJson(String text) {
         String trimmed = text.strip();

@@ -21,8 +21,7 @@ final class MarkupText {
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
 
-    private MarkupText() {
-    }
+    private MarkupText() {}
 
     static boolean looksLikeHtml(String text) {
         return LOOKS_LIKE_HTML.matcher(text).find();
@@ -39,7 +38,8 @@ final class MarkupText {
     }
 
     private static String decodeEntities(String text) {
-        return ENTITY.matcher(text).replaceAll(match -> Matcher.quoteReplacement(entity(match.group(1), match.group())));
+        return ENTITY.matcher(text)
+                .replaceAll(match -> Matcher.quoteReplacement(entity(match.group(1), match.group())));
     }
 
     private static String entity(String name, String whole) {

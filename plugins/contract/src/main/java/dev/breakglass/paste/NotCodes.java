@@ -14,7 +14,8 @@ final class NotCodes {
     /** Spans blanked wherever they appear. */
     private static final List<Pattern> SPANS = List.of(
             // ISO dates and date-times: 2026-11-28, 2026-11-28T01:02:03Z
-            Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?\\b"),
+            Pattern.compile(
+                    "\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?\\b"),
             // 28/11/2026, 11.28.26
             Pattern.compile("\\b\\d{1,2}[/.]\\d{1,2}[/.](?:\\d{4}|\\d{2})\\b"),
             // Nov 28, 2026 and 28 November 2026
@@ -33,24 +34,29 @@ final class NotCodes {
     /** Lines that hold something else's code: read no code from them. */
     private static final Pattern WHOLE_LINE = any(
             // a TOTP setup key shown for manual entry
-            Pattern.compile("(?i)\\b(?:secret|setup key|set-up key|text key|manual(?:ly)? entry|enter (?:this|the) key|can'?t scan|authenticator key)\\b"),
+            Pattern.compile(
+                    "(?i)\\b(?:secret|setup key|set-up key|text key|manual(?:ly)? entry|enter (?:this|the) key|can'?t scan|authenticator key)\\b"),
             // product and licence keys
-            Pattern.compile("(?i)\\b(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?)\\b"),
+            Pattern.compile(
+                    "(?i)\\b(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?)\\b"),
             // one-time codes sent by SMS or e-mail
-            Pattern.compile("(?i)\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|sign-in|confirmation|one-time|otp)\\s+code\\s+is\\b"),
-            Pattern.compile("(?i)\\bis\\s+your\\s+(?:[\\w-]+\\s+){0,2}(?:code|otp|verification code|security code|login code)\\b"),
+            Pattern.compile(
+                    "(?i)\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|sign-in|confirmation|one-time|otp)\\s+code\\s+is\\b"),
+            Pattern.compile(
+                    "(?i)\\bis\\s+your\\s+(?:[\\w-]+\\s+){0,2}(?:code|otp|verification code|security code|login code)\\b"),
             Pattern.compile("(?i)\\b(?:sms|text message)\\b.*\\b\\d{4,8}\\b"),
             Pattern.compile("\\bG-\\d{6}\\b"));
 
-    private NotCodes() {
-    }
+    private NotCodes() {}
 
     /** The line with everything that is not a code blanked; empty when the whole line is about something else. */
     static String blank(String line) {
         if (WHOLE_LINE.matcher(line).find()) {
             return "";
         }
-        String text = line.contains("otpauth") || line.contains("OTPAUTH") ? TOTP_LINK.matcher(line).replaceAll(" ") : line;
+        String text = line.contains("otpauth") || line.contains("OTPAUTH")
+                ? TOTP_LINK.matcher(line).replaceAll(" ")
+                : line;
         if (!DIGIT.matcher(text).find()) {
             return text;
         }
@@ -64,7 +70,11 @@ final class NotCodes {
     private static Pattern any(Pattern... patterns) {
         StringBuilder alternation = new StringBuilder();
         for (Pattern pattern : patterns) {
-            alternation.append(alternation.isEmpty() ? "" : "|").append("(?:").append(pattern.pattern()).append(")");
+            alternation
+                    .append(alternation.isEmpty() ? "" : "|")
+                    .append("(?:")
+                    .append(pattern.pattern())
+                    .append(")");
         }
         return Pattern.compile(alternation.toString());
     }

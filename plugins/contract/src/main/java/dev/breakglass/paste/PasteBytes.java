@@ -17,7 +17,10 @@ public final class PasteBytes {
     public static final int MAX_BYTES = 64 * 1024;
 
     /** Why bytes cannot be read as a paste. */
-    public enum Problem { TOO_LARGE, NOT_TEXT }
+    public enum Problem {
+        TOO_LARGE,
+        NOT_TEXT
+    }
 
     /** Thrown when bytes cannot be read as a paste; it names the problem and never carries the bytes. */
     public static final class UnreadablePasteException extends RuntimeException {
@@ -36,8 +39,7 @@ public final class PasteBytes {
         }
     }
 
-    private PasteBytes() {
-    }
+    private PasteBytes() {}
 
     /**
      * @throws UnreadablePasteException {@link Problem#TOO_LARGE} over 64 KiB, {@link Problem#NOT_TEXT} when the

@@ -17,20 +17,24 @@ import java.util.regex.Pattern;
  */
 public final class PasteReader {
 
-    private static final Pattern ANSI = Pattern.compile("\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|[@-Z\\\\-_])");
+    private static final Pattern ANSI =
+            Pattern.compile("\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|[@-Z\\\\-_])");
     private static final Pattern STRUCK_RUN = Pattern.compile("(?:[^\u0335\u0336\u0338\\n]?[\u0335\u0336\u0338])+");
-    private static final Pattern INVISIBLE = Pattern.compile("[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]");
+    private static final Pattern INVISIBLE = Pattern.compile(
+            "[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n?|[\u0085\u2028\u2029\u000B\u000C]");
     private static final Pattern CELL_BREAK = Pattern.compile("\\t|\\s{2,}|\\s+\\|\\s+");
     private static final Pattern STRUCK_MARKDOWN = Pattern.compile("~~.*?~~");
-    private static final Pattern USED_MARK = Pattern.compile("(?i)[\u2611\u2612\u2713\u2714\u2705\u2716\u2717\u2718]|\\[[xX\u2713]\\]|[(\\[]\\s*used\\s*[)\\]]");
+    private static final Pattern USED_MARK = Pattern.compile(
+            "(?i)[\u2611\u2612\u2713\u2714\u2705\u2716\u2717\u2718]|\\[[xX\u2713]\\]|[(\\[]\\s*used\\s*[)\\]]");
     private static final Pattern UNUSED_MARK = Pattern.compile("[\u2610\u25A1]|\\[\\s\\]");
-    private static final Pattern ITEM_NUMBER = Pattern.compile("(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?)(?=\\s)");
+    private static final Pattern ITEM_NUMBER =
+            Pattern.compile("(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?)(?=\\s)");
     private static final Pattern SPACES = Pattern.compile("[\\t ]{2,}|\\t");
-    private static final Pattern BULLET = Pattern.compile("^\\s*[-*+\u2022\u00B7\u25AA\u25AB\u25E6\u2023\u2043\u25CF\u25CB>]\\s+");
+    private static final Pattern BULLET =
+            Pattern.compile("^\\s*[-*+\u2022\u00B7\u25AA\u25AB\u25E6\u2023\u2043\u25CF\u25CB>]\\s+");
 
-    private PasteReader() {
-    }
+    private PasteReader() {}
 
     /**
      * Prepares a paste. The caller has already checked the paste's size and that it is text.
@@ -57,8 +61,10 @@ public final class PasteReader {
         String clean = text.startsWith("\uFEFF") ? text.substring(1) : text;
         clean = ANSI.matcher(clean).replaceAll("");
         // Combining strokes mark struck-through characters; NFKC would keep them, so mark the run first.
-        clean = STRUCK_RUN.matcher(clean).replaceAll(match -> Matcher.quoteReplacement("~~" + match.group()
-                .replaceAll("[\u0335\u0336\u0338]", "") + "~~"));
+        clean = STRUCK_RUN
+                .matcher(clean)
+                .replaceAll(match ->
+                        Matcher.quoteReplacement("~~" + match.group().replaceAll("[\u0335\u0336\u0338]", "") + "~~"));
         clean = Normalizer.normalize(clean, Normalizer.Form.NFKC);
         clean = INVISIBLE.matcher(clean).replaceAll("");
         return LINE_BREAK.matcher(clean).replaceAll("\n");
@@ -84,7 +90,8 @@ public final class PasteReader {
             int value = Integer.parseInt(number.group(1) != null ? number.group(1) : number.group(2));
             starts.add(new int[] {number.start(), number.end(), value});
         }
-        boolean numbered = !starts.isEmpty() && line.substring(0, starts.get(0)[0]).isBlank();
+        boolean numbered =
+                !starts.isEmpty() && line.substring(0, starts.get(0)[0]).isBlank();
         if (!numbered) {
             add(line, OptionalInt.empty(), lines);
             return;
@@ -96,7 +103,8 @@ public final class PasteReader {
     }
 
     private static void add(String item, OptionalInt number, List<PasteLine> lines) {
-        String original = SPACES.matcher(BULLET.matcher(item).replaceFirst("").strip()).replaceAll(" ");
+        String original =
+                SPACES.matcher(BULLET.matcher(item).replaceFirst("").strip()).replaceAll(" ");
         if (original.isEmpty()) {
             return;
         }

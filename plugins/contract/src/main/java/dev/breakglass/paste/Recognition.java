@@ -9,6 +9,5 @@ public final class Recognition {
      */
     public static final double THRESHOLD = 0.65;
 
-    private Recognition() {
-    }
+    private Recognition() {}
 }

@@ -32,7 +32,9 @@ class PasteReaderTest {
     }
 
     private List<String> unreadable(String text) {
-        return format.read(PasteReader.read(text)).unreadable().stream().map(PasteLine::original).toList();
+        return format.read(PasteReader.read(text)).unreadable().stream()
+                .map(PasteLine::original)
+                .toList();
     }
 
     @Test
@@ -47,7 +49,8 @@ class PasteReaderTest {
 
     @Test
     void fullWidthDigitsAndNoBreakSpaces_areNormalised() {
-        assertThat(codes("\uFF11\uFF11\uFF11\uFF11\u00A0\uFF12\uFF12\uFF12\uFF12")).containsExactly("11112222");
+        assertThat(codes("\uFF11\uFF11\uFF11\uFF11\u00A0\uFF12\uFF12\uFF12\uFF12"))
+                .containsExactly("11112222");
     }
 
     @Test
@@ -57,7 +60,8 @@ class PasteReaderTest {
 
     @Test
     void ansiColourEscapes_areRemoved() {
-        assertThat(codes("\u001B[32m1111 1111\u001B[0m\n\u001B[1;31m2222 2222\u001B[m")).containsExactly("11111111", "22222222");
+        assertThat(codes("\u001B[32m1111 1111\u001B[0m\n\u001B[1;31m2222 2222\u001B[m"))
+                .containsExactly("11111111", "22222222");
     }
 
     @Test
@@ -76,13 +80,15 @@ class PasteReaderTest {
 
     @Test
     void csv_quotedFieldsCount() {
-        String csv = "name,code,note\n\"Acme\",\"1111 1111\",\"first, of three\"\n\"Acme\",\"2222 2222\",\"\"\"quoted\"\"\"\n";
+        String csv =
+                "name,code,note\n\"Acme\",\"1111 1111\",\"first, of three\"\n\"Acme\",\"2222 2222\",\"\"\"quoted\"\"\"\n";
         assertThat(codes(csv)).containsExactly("11111111", "22222222");
     }
 
     @Test
     void textIsNeverExecuted_sqlAndScriptsAreJustText() {
-        assertThat(codes("'; DROP TABLE backup_code; --\n<img src=x onerror=alert(1)>\n1111 1111")).containsExactly("11111111");
+        assertThat(codes("'; DROP TABLE backup_code; --\n<img src=x onerror=alert(1)>\n1111 1111"))
+                .containsExactly("11111111");
     }
 
     @Test
@@ -94,12 +100,14 @@ class PasteReaderTest {
     @Test
     void usedCodes_markdownStrikeAndHtmlStrike_areLeftOut() {
         assertThat(codes("~~1111 1111~~\n2222 2222")).containsExactly("22222222");
-        assertThat(codes("<p><s>1111 1111</s></p><p><del>3333 3333</del></p><p>2222 2222</p>")).containsExactly("22222222");
+        assertThat(codes("<p><s>1111 1111</s></p><p><del>3333 3333</del></p><p>2222 2222</p>"))
+                .containsExactly("22222222");
     }
 
     @Test
     void usedCodes_tickedOrMarkedUsed_areLeftOut() {
-        String text = "\u2611 1111 1111\n2222 2222 \u2713\n\u2714 3333 3333\n[x] 4444 4444\n5555 5555 (used)\n[ ] 6666 6666\n\u2610 7777 7777";
+        String text =
+                "\u2611 1111 1111\n2222 2222 \u2713\n\u2714 3333 3333\n[x] 4444 4444\n5555 5555 (used)\n[ ] 6666 6666\n\u2610 7777 7777";
         assertThat(codes(text)).containsExactly("66666666", "77777777");
     }
 
@@ -117,7 +125,8 @@ class PasteReaderTest {
     @Test
     void twoNumberedColumns_readByNumber() {
         String columns = "1. 1111 1111    4. 4444 4444\n2. 2222 2222    5. 5555 5555\n3. 3333 3333    6. 6666 6666";
-        assertThat(codes(columns)).containsExactly("11111111", "22222222", "33333333", "44444444", "55555555", "66666666");
+        assertThat(codes(columns))
+                .containsExactly("11111111", "22222222", "33333333", "44444444", "55555555", "66666666");
     }
 
     @Test
@@ -132,22 +141,24 @@ class PasteReaderTest {
 
     @Test
     void numbersThatAreNotCodes_datesPhonesAndTimes_areNotCodes() {
-        String text = "Generated 2026-11-28 at 14:05, or 28/11/2026, or Nov 28, 2026\nCall +1 415 555 0100 or (415) 555-0100\n1111 1111";
+        String text =
+                "Generated 2026-11-28 at 14:05, or 28/11/2026, or Nov 28, 2026\nCall +1 415 555 0100 or (415) 555-0100\n1111 1111";
         assertThat(codes(text)).containsExactly("11111111");
         assertThat(unreadable(text)).hasSize(2);
     }
 
     @Test
     void productKeyTotpSetupKeyAndSmsCode_areNotCodes() {
-        String text = "Product key: 1234 5678\nSecret key: 2345 6789 JBSW Y3DP\notpauth://totp/Acme?secret=JBSWY3DP&digits=8 3456 7890\n"
-                + "Your verification code is 4567 8901\nG-567890 is your Google verification code\n1111 1111";
+        String text =
+                "Product key: 1234 5678\nSecret key: 2345 6789 JBSW Y3DP\notpauth://totp/Acme?secret=JBSWY3DP&digits=8 3456 7890\n"
+                        + "Your verification code is 4567 8901\nG-567890 is your Google verification code\n1111 1111";
         assertThat(codes(text)).containsExactly("11111111");
     }
 
     @Test
     void unreadableLines_areTheLinesWithTextButNoCode_decorationIsIgnored() {
-        assertThat(unreadable("Your backup codes\n=========\n1111 1111\n\n- Keep them safe -")).containsExactly(
-                "Your backup codes", "Keep them safe -");
+        assertThat(unreadable("Your backup codes\n=========\n1111 1111\n\n- Keep them safe -"))
+                .containsExactly("Your backup codes", "Keep them safe -");
     }
 
     @Test

@@ -13,11 +13,12 @@ import org.pf4j.Extension;
 public final class AppleFormat extends LineCodeFormat {
 
     public AppleFormat() {
-        super(FormatFacts.of("apple", "Apple Account")
-                .appKeys("apple", "icloud")
-                .settingsPage("https://account.apple.com/account/manage")
-                .expectedCodes(1)
-                .keywords("apple", "icloud", "apple account", "apple id"),
+        super(
+                FormatFacts.of("apple", "Apple Account")
+                        .appKeys("apple", "icloud")
+                        .settingsPage("https://account.apple.com/account/manage")
+                        .expectedCodes(1)
+                        .keywords("apple", "icloud", "apple account", "apple id"),
                 Pattern.compile("[A-Z0-9]{4}(?:-[A-Z0-9]{4}){6}", Pattern.CASE_INSENSITIVE));
     }
 

@@ -15,13 +15,13 @@ import org.pf4j.Extension;
 public final class AtlassianFormat extends LineCodeFormat {
 
     public AtlassianFormat() {
-        super(FormatFacts.of("atlassian", "Atlassian")
-                .appKeys("atlassian", "jira", "confluence", "bitbucket")
-                .settingsPage("https://id.atlassian.com/manage-profile/security")
-                .expectedCodes(1)
-                .keywords("atlassian", "jira", "confluence", "bitbucket", "emergency recovery key"),
-                Pattern.compile("(?=[A-Za-z0-9 -]{0,28}[0-9])"
-                        + "[A-Za-z0-9]{4}(?:[ -]?[A-Za-z0-9]{4}){5}"));
+        super(
+                FormatFacts.of("atlassian", "Atlassian")
+                        .appKeys("atlassian", "jira", "confluence", "bitbucket")
+                        .settingsPage("https://id.atlassian.com/manage-profile/security")
+                        .expectedCodes(1)
+                        .keywords("atlassian", "jira", "confluence", "bitbucket", "emergency recovery key"),
+                Pattern.compile("(?=[A-Za-z0-9 -]{0,28}[0-9])" + "[A-Za-z0-9]{4}(?:[ -]?[A-Za-z0-9]{4}){5}"));
     }
 
     @Override

@@ -13,11 +13,12 @@ import org.pf4j.Extension;
 public final class BitwardenFormat extends LineCodeFormat {
 
     public BitwardenFormat() {
-        super(FormatFacts.of("bitwarden", "Bitwarden")
-                .appKeys("bitwarden")
-                .settingsPage("https://vault.bitwarden.com/#/settings/security/two-factor")
-                .expectedCodes(1)
-                .keywords("bitwarden"),
+        super(
+                FormatFacts.of("bitwarden", "Bitwarden")
+                        .appKeys("bitwarden")
+                        .settingsPage("https://vault.bitwarden.com/#/settings/security/two-factor")
+                        .expectedCodes(1)
+                        .keywords("bitwarden"),
                 Pattern.compile("[A-Z0-9]{4}(?: ?[A-Z0-9]{4}){7}", Pattern.CASE_INSENSITIVE));
     }
 

@@ -13,11 +13,12 @@ import org.pf4j.Extension;
 public final class CloudflareFormat extends LineCodeFormat {
 
     public CloudflareFormat() {
-        super(FormatFacts.of("cloudflare", "Cloudflare")
-                .appKeys("cloudflare")
-                .settingsPage("https://dash.cloudflare.com/profile/authentication")
-                .expectedCodes(10)
-                .keywords("cloudflare"),
+        super(
+                FormatFacts.of("cloudflare", "Cloudflare")
+                        .appKeys("cloudflare")
+                        .settingsPage("https://dash.cloudflare.com/profile/authentication")
+                        .expectedCodes(10)
+                        .keywords("cloudflare"),
                 Pattern.compile("(?=[a-z0-9-]{0,19}[0-9])[a-z0-9]{4}(?:-[a-z0-9]{4}){3}", Pattern.CASE_INSENSITIVE));
     }
 

@@ -13,11 +13,12 @@ import org.pf4j.Extension;
 public final class DiscordFormat extends LineCodeFormat {
 
     public DiscordFormat() {
-        super(FormatFacts.of("discord", "Discord")
-                .appKeys("discord")
-                .settingsPage("https://discord.com/settings/account")
-                .expectedCodes(10)
-                .keywords("discord", "discord_backup_codes"),
+        super(
+                FormatFacts.of("discord", "Discord")
+                        .appKeys("discord")
+                        .settingsPage("https://discord.com/settings/account")
+                        .expectedCodes(10)
+                        .keywords("discord", "discord_backup_codes"),
                 Pattern.compile("(?=[a-z0-9-]{0,8}[0-9])[a-z0-9]{4}-?[a-z0-9]{4}", Pattern.CASE_INSENSITIVE));
     }
 

@@ -13,11 +13,12 @@ import org.pf4j.Extension;
 public final class DockerHubFormat extends LineCodeFormat {
 
     public DockerHubFormat() {
-        super(FormatFacts.of("dockerhub", "Docker Hub")
-                .appKeys("dockerhub", "docker")
-                .settingsPage("https://app.docker.com/settings/account-settings")
-                .expectedCodes(1)
-                .keywords("docker", "docker hub"),
+        super(
+                FormatFacts.of("dockerhub", "Docker Hub")
+                        .appKeys("dockerhub", "docker")
+                        .settingsPage("https://app.docker.com/settings/account-settings")
+                        .expectedCodes(1)
+                        .keywords("docker", "docker hub"),
                 Pattern.compile("(?=[a-z0-9]{0,31}[0-9])[a-z0-9]{32}", Pattern.CASE_INSENSITIVE));
     }
 

@@ -12,11 +12,12 @@ import org.pf4j.Extension;
 public final class DropboxFormat extends LineCodeFormat {
 
     public DropboxFormat() {
-        super(FormatFacts.of("dropbox", "Dropbox")
-                .appKeys("dropbox")
-                .settingsPage("https://www.dropbox.com/account/security")
-                .expectedCodes(10)
-                .keywords("dropbox"),
+        super(
+                FormatFacts.of("dropbox", "Dropbox")
+                        .appKeys("dropbox")
+                        .settingsPage("https://www.dropbox.com/account/security")
+                        .expectedCodes(10)
+                        .keywords("dropbox"),
                 Pattern.compile("\\d{4}[ -]?\\d{4}"));
     }
 

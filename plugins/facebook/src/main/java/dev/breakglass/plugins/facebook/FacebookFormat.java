@@ -12,11 +12,12 @@ import org.pf4j.Extension;
 public final class FacebookFormat extends LineCodeFormat {
 
     public FacebookFormat() {
-        super(FormatFacts.of("facebook", "Facebook")
-                .appKeys("facebook", "meta")
-                .settingsPage("https://accountscenter.facebook.com/password_and_security/two_factor")
-                .expectedCodes(10)
-                .keywords("facebook", "meta accounts center"),
+        super(
+                FormatFacts.of("facebook", "Facebook")
+                        .appKeys("facebook", "meta")
+                        .settingsPage("https://accountscenter.facebook.com/password_and_security/two_factor")
+                        .expectedCodes(10)
+                        .keywords("facebook", "meta accounts center"),
                 Pattern.compile("\\d{4}[ -]?\\d{4}"));
     }
 

@@ -13,11 +13,12 @@ import org.pf4j.Extension;
 public final class GitHubFormat extends LineCodeFormat {
 
     public GitHubFormat() {
-        super(FormatFacts.of("github", "GitHub")
-                .appKeys("github")
-                .settingsPage("https://github.com/settings/auth/recovery-codes")
-                .expectedCodes(16)
-                .keywords("github", "github-recovery-codes"),
+        super(
+                FormatFacts.of("github", "GitHub")
+                        .appKeys("github")
+                        .settingsPage("https://github.com/settings/auth/recovery-codes")
+                        .expectedCodes(16)
+                        .keywords("github", "github-recovery-codes"),
                 Pattern.compile("[0-9a-f]{5}-[0-9a-f]{5}", Pattern.CASE_INSENSITIVE));
     }
 

@@ -13,11 +13,12 @@ import org.pf4j.Extension;
 public final class GitLabFormat extends LineCodeFormat {
 
     public GitLabFormat() {
-        super(FormatFacts.of("gitlab", "GitLab")
-                .appKeys("gitlab")
-                .settingsPage("https://gitlab.com/-/user_settings/two_factor_auth")
-                .expectedCodes(10)
-                .keywords("gitlab", "gitlab-recovery-codes"),
+        super(
+                FormatFacts.of("gitlab", "GitLab")
+                        .appKeys("gitlab")
+                        .settingsPage("https://gitlab.com/-/user_settings/two_factor_auth")
+                        .expectedCodes(10)
+                        .keywords("gitlab", "gitlab-recovery-codes"),
                 Pattern.compile("[0-9a-f]{16}", Pattern.CASE_INSENSITIVE));
     }
 

@@ -12,11 +12,17 @@ import org.pf4j.Extension;
 public final class GoogleFormat extends LineCodeFormat {
 
     public GoogleFormat() {
-        super(FormatFacts.of("google", "Google")
-                .appKeys("google", "google-workspace", "gmail")
-                .settingsPage("https://myaccount.google.com/two-step-verification/backup-codes")
-                .expectedCodes(10)
-                .keywords("google", "backup-codes", "2-step verification", "google account", "save your backup codes"),
+        super(
+                FormatFacts.of("google", "Google")
+                        .appKeys("google", "google-workspace", "gmail")
+                        .settingsPage("https://myaccount.google.com/two-step-verification/backup-codes")
+                        .expectedCodes(10)
+                        .keywords(
+                                "google",
+                                "backup-codes",
+                                "2-step verification",
+                                "google account",
+                                "save your backup codes"),
                 Pattern.compile("\\d{4}[ -]?\\d{4}"));
     }
 

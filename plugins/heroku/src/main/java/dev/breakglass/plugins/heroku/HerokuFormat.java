@@ -13,11 +13,12 @@ import org.pf4j.Extension;
 public final class HerokuFormat extends LineCodeFormat {
 
     public HerokuFormat() {
-        super(FormatFacts.of("heroku", "Heroku")
-                .appKeys("heroku")
-                .settingsPage("https://dashboard.heroku.com/account")
-                .expectedCodes(10)
-                .keywords("heroku"),
+        super(
+                FormatFacts.of("heroku", "Heroku")
+                        .appKeys("heroku")
+                        .settingsPage("https://dashboard.heroku.com/account")
+                        .expectedCodes(10)
+                        .keywords("heroku"),
                 Pattern.compile("[0-9a-f]{16}", Pattern.CASE_INSENSITIVE));
     }
 

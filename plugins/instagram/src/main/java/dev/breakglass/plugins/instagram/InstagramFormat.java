@@ -12,11 +12,12 @@ import org.pf4j.Extension;
 public final class InstagramFormat extends LineCodeFormat {
 
     public InstagramFormat() {
-        super(FormatFacts.of("instagram", "Instagram")
-                .appKeys("instagram")
-                .settingsPage("https://accountscenter.instagram.com/password_and_security/two_factor/")
-                .expectedCodes(5)
-                .keywords("instagram"),
+        super(
+                FormatFacts.of("instagram", "Instagram")
+                        .appKeys("instagram")
+                        .settingsPage("https://accountscenter.instagram.com/password_and_security/two_factor/")
+                        .expectedCodes(5)
+                        .keywords("instagram"),
                 Pattern.compile("\\d{4}[ -]?\\d{4}"));
     }
 

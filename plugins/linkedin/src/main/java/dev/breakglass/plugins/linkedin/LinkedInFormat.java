@@ -15,10 +15,11 @@ import org.pf4j.Extension;
 public final class LinkedInFormat extends LineCodeFormat {
 
     public LinkedInFormat() {
-        super(FormatFacts.of("linkedin", "LinkedIn")
-                .appKeys("linkedin")
-                .settingsPage("https://www.linkedin.com/mypreferences/d/two-factor-authentication")
-                .keywords("linkedin", "linked in"),
+        super(
+                FormatFacts.of("linkedin", "LinkedIn")
+                        .appKeys("linkedin")
+                        .settingsPage("https://www.linkedin.com/mypreferences/d/two-factor-authentication")
+                        .keywords("linkedin", "linked in"),
                 Pattern.compile("[0-9]{4}[ -]?[0-9]{4}"));
     }
 

@@ -13,16 +13,18 @@ import org.pf4j.Extension;
 public final class MicrosoftFormat extends LineCodeFormat {
 
     public MicrosoftFormat() {
-        super(FormatFacts.of("microsoft", "Microsoft")
-                .appKeys("microsoft", "microsoft-365", "outlook", "xbox")
-                .settingsPage("https://account.live.com/proofs/manage/additional")
-                .expectedCodes(1)
-                .keywords("microsoft", "outlook.com", "hotmail", "xbox", "microsoft account"),
+        super(
+                FormatFacts.of("microsoft", "Microsoft")
+                        .appKeys("microsoft", "microsoft-365", "outlook", "xbox")
+                        .settingsPage("https://account.live.com/proofs/manage/additional")
+                        .expectedCodes(1)
+                        .keywords("microsoft", "outlook.com", "hotmail", "xbox", "microsoft account"),
                 Pattern.compile("[A-Z0-9]{5}(?:[- ]?[A-Z0-9]{5}){4}", Pattern.CASE_INSENSITIVE));
     }
 
     @Override
     protected String canonical(String matched) {
-        return String.join("-", matched.toUpperCase(Locale.ROOT).replaceAll("[- ]", "").split("(?<=\\G.{5})"));
+        return String.join(
+                "-", matched.toUpperCase(Locale.ROOT).replaceAll("[- ]", "").split("(?<=\\G.{5})"));
     }
 }

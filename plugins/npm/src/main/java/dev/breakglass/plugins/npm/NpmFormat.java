@@ -13,11 +13,12 @@ import org.pf4j.Extension;
 public final class NpmFormat extends LineCodeFormat {
 
     public NpmFormat() {
-        super(FormatFacts.of("npm", "npm")
-                .appKeys("npm", "npmjs")
-                .settingsPage("https://www.npmjs.com/settings/~/tfa")
-                .expectedCodes(5)
-                .keywords("npm", "npmjs"),
+        super(
+                FormatFacts.of("npm", "npm")
+                        .appKeys("npm", "npmjs")
+                        .settingsPage("https://www.npmjs.com/settings/~/tfa")
+                        .expectedCodes(5)
+                        .keywords("npm", "npmjs"),
                 Pattern.compile("[0-9a-f]{64}", Pattern.CASE_INSENSITIVE));
     }
 

@@ -25,7 +25,9 @@ class NpmFormatTest {
 
     @Test
     void display_showsTheCodeAsTheAppDoes() {
-        assertEquals("f850c1c780a2ea26895cba634c3d3cf529a9609bfe2a88dffd2995a84b07d4d2", format.display("f850c1c780a2ea26895cba634c3d3cf529a9609bfe2a88dffd2995a84b07d4d2"));
+        assertEquals(
+                "f850c1c780a2ea26895cba634c3d3cf529a9609bfe2a88dffd2995a84b07d4d2",
+                format.display("f850c1c780a2ea26895cba634c3d3cf529a9609bfe2a88dffd2995a84b07d4d2"));
     }
 
     @Test

@@ -13,10 +13,11 @@ import org.pf4j.Extension;
 public final class ProtonFormat extends LineCodeFormat {
 
     public ProtonFormat() {
-        super(FormatFacts.of("proton", "Proton")
-                .appKeys("proton", "protonmail")
-                .settingsPage("https://account.proton.me/u/0/mail/account-password")
-                .keywords("proton", "proton mail", "protonmail"),
+        super(
+                FormatFacts.of("proton", "Proton")
+                        .appKeys("proton", "protonmail")
+                        .settingsPage("https://account.proton.me/u/0/mail/account-password")
+                        .keywords("proton", "proton mail", "protonmail"),
                 Pattern.compile("(?=[a-z0-9]{0,7}[0-9])[a-z0-9]{8}", Pattern.CASE_INSENSITIVE));
     }
 

@@ -13,11 +13,12 @@ import org.pf4j.Extension;
 public final class PyPiFormat extends LineCodeFormat {
 
     public PyPiFormat() {
-        super(FormatFacts.of("pypi", "PyPI")
-                .appKeys("pypi", "testpypi")
-                .settingsPage("https://pypi.org/manage/account/recovery-codes/")
-                .expectedCodes(8)
-                .keywords("pypi", "python package index"),
+        super(
+                FormatFacts.of("pypi", "PyPI")
+                        .appKeys("pypi", "testpypi")
+                        .settingsPage("https://pypi.org/manage/account/recovery-codes/")
+                        .expectedCodes(8)
+                        .keywords("pypi", "python package index"),
                 Pattern.compile("[0-9a-f]{16}", Pattern.CASE_INSENSITIVE));
     }
 

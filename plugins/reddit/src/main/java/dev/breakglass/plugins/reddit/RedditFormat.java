@@ -14,11 +14,12 @@ import org.pf4j.Extension;
 public final class RedditFormat extends LineCodeFormat {
 
     public RedditFormat() {
-        super(FormatFacts.of("reddit", "Reddit")
-                .appKeys("reddit")
-                .settingsPage("https://www.reddit.com/settings/account")
-                .expectedCodes(10)
-                .keywords("reddit"),
+        super(
+                FormatFacts.of("reddit", "Reddit")
+                        .appKeys("reddit")
+                        .settingsPage("https://www.reddit.com/settings/account")
+                        .expectedCodes(10)
+                        .keywords("reddit"),
                 Pattern.compile("[0-9]{6}"));
     }
 }

@@ -11,8 +11,6 @@ import org.pf4j.Extension;
 public final class SalesforceFormat extends AppWithoutCodes {
 
     public SalesforceFormat() {
-        super(FormatFacts.of("salesforce", "Salesforce")
-                .appKeys("salesforce")
-                .keywords("salesforce"));
+        super(FormatFacts.of("salesforce", "Salesforce").appKeys("salesforce").keywords("salesforce"));
     }
 }

@@ -12,11 +12,12 @@ import org.pf4j.Extension;
 public final class SlackFormat extends LineCodeFormat {
 
     public SlackFormat() {
-        super(FormatFacts.of("slack", "Slack")
-                .appKeys("slack")
-                .settingsPage("https://my.slack.com/account/settings#two_factor")
-                .expectedCodes(10)
-                .keywords("slack"),
+        super(
+                FormatFacts.of("slack", "Slack")
+                        .appKeys("slack")
+                        .settingsPage("https://my.slack.com/account/settings#two_factor")
+                        .expectedCodes(10)
+                        .keywords("slack"),
                 Pattern.compile("\\d{4}[ -]?\\d{4}"));
     }
 

@@ -14,7 +14,8 @@ import org.pf4j.Extension;
 public final class ExampleFormat extends LineCodeFormat {
 
     public ExampleFormat() {
-        super(FormatFacts.of("example", "Example App")
+        super(
+                FormatFacts.of("example", "Example App")
                         .appKeys("example")
                         .settingsPage("https://example.com/settings/security/recovery-codes")
                         .expectedCodes(12)

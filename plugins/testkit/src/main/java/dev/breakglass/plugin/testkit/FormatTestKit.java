@@ -124,8 +124,9 @@ public final class FormatTestKit {
         if (fixtures.isEmpty()) {
             fail("No fixtures with .expected files under src/test/resources/" + FIXTURES);
         }
-        return fixtures.stream().map(fixture -> DynamicTest.dynamicTest(fixture.getFileName().toString(),
-                () -> assertFixture(fixture)));
+        return fixtures.stream()
+                .map(fixture ->
+                        DynamicTest.dynamicTest(fixture.getFileName().toString(), () -> assertFixture(fixture)));
     }
 
     private void assertFixture(Path fixture) throws IOException {
@@ -136,12 +137,17 @@ public final class FormatTestKit {
         FormatReading reading = format.read(paste);
         assertEquals(expected.codes(), CodeOrder.codes(paste, reading), () -> fixture.getFileName() + ": codes");
         if (expected.unreadable() >= 0) {
-            assertEquals(expected.unreadable(), reading.unreadable().size(), () -> fixture.getFileName() + ": unreadable lines");
+            assertEquals(
+                    expected.unreadable(),
+                    reading.unreadable().size(),
+                    () -> fixture.getFileName() + ": unreadable lines");
         }
         double confidence = format.confidence(paste);
         assertTrue(confidence >= 0 && confidence <= 1, "confidence between 0 and 1");
         if (expected.recognised() != null) {
-            assertEquals(expected.recognised(), confidence >= RECOGNISED,
+            assertEquals(
+                    expected.recognised(),
+                    confidence >= RECOGNISED,
                     () -> fixture.getFileName() + ": recognised unasked (confidence " + confidence + ")");
         }
         for (String code : expected.codes()) {
@@ -185,9 +191,13 @@ public final class FormatTestKit {
                     continue;
                 }
                 if (trimmed.startsWith("unreadable:")) {
-                    unreadable = Integer.parseInt(trimmed.substring("unreadable:".length()).strip());
+                    unreadable = Integer.parseInt(
+                            trimmed.substring("unreadable:".length()).strip());
                 } else if (trimmed.startsWith("recognised:")) {
-                    recognised = trimmed.substring("recognised:".length()).strip().toLowerCase(Locale.ROOT).startsWith("y");
+                    recognised = trimmed.substring("recognised:".length())
+                            .strip()
+                            .toLowerCase(Locale.ROOT)
+                            .startsWith("y");
                 } else {
                     codes.add(trimmed);
                 }

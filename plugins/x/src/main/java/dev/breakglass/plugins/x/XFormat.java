@@ -13,12 +13,14 @@ import org.pf4j.Extension;
 public final class XFormat extends LineCodeFormat {
 
     public XFormat() {
-        super(FormatFacts.of("x", "X (Twitter)")
-                .appKeys("x", "twitter")
-                .settingsPage("https://x.com/settings/account/login_verification")
-                .expectedCodes(1)
-                .keywords("twitter", "x.com", "backup code for x"),
-                Pattern.compile("(?=[a-z0-9]{0,11}[0-9])(?=[a-z0-9]{0,11}[a-z])[a-z0-9]{12}", Pattern.CASE_INSENSITIVE));
+        super(
+                FormatFacts.of("x", "X (Twitter)")
+                        .appKeys("x", "twitter")
+                        .settingsPage("https://x.com/settings/account/login_verification")
+                        .expectedCodes(1)
+                        .keywords("twitter", "x.com", "backup code for x"),
+                Pattern.compile(
+                        "(?=[a-z0-9]{0,11}[0-9])(?=[a-z0-9]{0,11}[a-z])[a-z0-9]{12}", Pattern.CASE_INSENSITIVE));
     }
 
     @Override

@@ -12,11 +12,12 @@ import org.pf4j.Extension;
 public final class ZoomFormat extends LineCodeFormat {
 
     public ZoomFormat() {
-        super(FormatFacts.of("zoom", "Zoom")
-                .appKeys("zoom")
-                .settingsPage("https://zoom.us/profile")
-                .expectedCodes(10)
-                .keywords("zoom"),
+        super(
+                FormatFacts.of("zoom", "Zoom")
+                        .appKeys("zoom")
+                        .settingsPage("https://zoom.us/profile")
+                        .expectedCodes(10)
+                        .keywords("zoom"),
                 Pattern.compile("(?=[A-Za-z0-9]{0,7}[0-9])(?=[A-Za-z0-9]{0,7}[A-Za-z])[A-Za-z0-9]{8}"));
     }
 }
