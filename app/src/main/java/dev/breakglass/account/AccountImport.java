@@ -102,12 +102,12 @@ public class AccountImport {
         UUID workspaceId = grant.user().workspaceId();
         UUID userId = grant.user().userId();
         List<Parsed> rows = read(file);
-        ImportPreview preview = check(workspaceId, rows);
+        Map<String, AccountRepository.Member> people = accounts.findMembersByEmail(workspaceId, emails(rows));
+        ImportPreview preview = check(workspaceId, rows, people);
         if (preview.toCreate() == 0) {
             throw new AccountRefusedException(
                     "No row of this file can be imported. Fix the rows the preview lists and upload it again.");
         }
-        Map<String, AccountRepository.Member> people = accounts.findMembersByEmail(workspaceId, emails(rows));
         List<AccountRepository.Grant> grants = new ArrayList<>();
         List<AccountAdded> added = new ArrayList<>();
         try {
@@ -231,10 +231,14 @@ public class AccountImport {
     }
 
     private ImportPreview check(UUID workspaceId, List<Parsed> rows) {
+        return check(workspaceId, rows, accounts.findMembersByEmail(workspaceId, emails(rows)));
+    }
+
+    /** The rows checked against the workspace, with its members already looked up by e-mail address. */
+    private ImportPreview check(UUID workspaceId, List<Parsed> rows, Map<String, AccountRepository.Member> people) {
         Set<String> labels = new LinkedHashSet<>();
         rows.forEach(row -> labels.add(row.cell(0).toLowerCase(Locale.ROOT)));
         Set<String> taken = accounts.findTakenLabels(workspaceId, labels);
-        Map<String, AccountRepository.Member> people = accounts.findMembersByEmail(workspaceId, emails(rows));
         Map<String, Integer> firstLine = new HashMap<>();
         List<ImportRow> checked = new ArrayList<>(rows.size());
         for (Parsed row : rows) {

@@ -14,6 +14,7 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
+import dev.breakglass.security.AccountGrant;
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.WorkspaceRole;
 import java.time.OffsetDateTime;
@@ -197,8 +198,7 @@ class AccountRepository {
                             r.value8(),
                             r.value9(),
                             r.value10(),
-                            role == AccountRole.OWNER
-                                    && WorkspaceRole.valueOf(r.value11()).mayOwnAccounts());
+                            AccountGrant.hasOwnerPowers(role, WorkspaceRole.valueOf(r.value11())));
                 });
     }
 

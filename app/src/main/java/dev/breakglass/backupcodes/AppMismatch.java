@@ -20,7 +20,7 @@ final class AppMismatch {
         FormatInfo expected = app.get();
         int found = parsed.codes().size();
         if (!expected.id().equals(parsed.formatId())) {
-            String readAs = "generic".equals(parsed.formatId())
+            String readAs = parsed.readAsGenericList()
                     ? "as a generic list, not as " + appName + " codes"
                     : "as " + parsed.formatName() + " codes, not " + appName + " codes";
             return Optional.of("This paste was read " + readAs + ". It may belong to another account.");

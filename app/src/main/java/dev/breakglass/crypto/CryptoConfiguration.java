@@ -124,21 +124,14 @@ class CryptoConfiguration {
     void checkVaultKey(ApplicationReadyEvent event) {
         event.getApplicationContext().getBeanProvider(VaultTransit.class).ifAvailable(transit -> {
             try {
-                if (transit.settingsAllowKeyCreation()) {
-                    transit.ensureKey();
-                } else {
-                    java.util.Optional<VaultTransit.TransitKey> key = transit.readKey();
-                    if (key.isEmpty()) {
-                        log.warn(
-                                "Vault has no transit key named {}: saving codes will fail until it is created "
-                                        + "(or breakglass.vault.create-key=true).",
-                                transit.keyName());
-                    } else {
-                        transit.requireUsable(key.get());
-                    }
-                }
+                transit.checkKeyOnce(); // the same check the first encryption would make, made once
             } catch (VaultTransit.KeyUnfitException e) {
                 throw new IllegalStateException(e.getMessage());
+            } catch (VaultTransit.KeyMissingException e) {
+                log.warn(
+                        "Vault has no transit key named {}: saving codes will fail until it is created "
+                                + "(or breakglass.vault.create-key=true).",
+                        transit.keyName());
             } catch (CipherException e) {
                 log.warn("Vault is not ready yet: {}", e.getMessage());
             }

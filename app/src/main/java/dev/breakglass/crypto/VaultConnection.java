@@ -48,13 +48,6 @@ final class VaultConnection implements AutoCloseable {
 
     private static final Duration RETRY_RENEWAL_AFTER = Duration.ofMinutes(1);
 
-    static {
-        // Pooled connections idle for a bounded time only, so that few go stale behind load balancers and proxies.
-        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
-            System.setProperty("jdk.httpclient.keepalive.timeout", "20");
-        }
-    }
-
     /** The driver reads VAULT_* variables itself unless told not to; Breakglass passes every value explicitly. */
     private static final EnvironmentLoader NO_ENVIRONMENT = new EnvironmentLoader() {
         @Override

@@ -61,10 +61,6 @@ final class VaultTransit {
         return key;
     }
 
-    boolean settingsAllowKeyCreation() {
-        return createKey;
-    }
-
     /** Encrypts base64 plaintexts under the key derived for {@code context}; answers {@code vault:v<n>:...}. */
     List<String> encrypt(String context, List<String> base64Plaintexts) {
         checkKeyOnce();
@@ -80,10 +76,14 @@ final class VaultTransit {
     }
 
     /**
-     * Before the first encryption: the key must exist (or be created when allowed) and be fit for Breakglass
-     * (derived, not exportable, not convergent), so no code is ever sealed with a key that does not protect it.
+     * Before the first encryption (or at start-up, whichever comes first): the key must exist (or be created when
+     * allowed) and be fit for Breakglass (derived, not exportable, not convergent), so no code is ever sealed with a
+     * key that does not protect it. Checked once.
+     *
+     * @throws KeyMissingException when there is no key and creating it is not allowed
+     * @throws KeyUnfitException when the key does not protect codes as Breakglass needs
      */
-    private void checkKeyOnce() {
+    synchronized void checkKeyOnce() {
         if (keyChecked) {
             return;
         }

@@ -27,12 +27,18 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /** The superuser's password, read (or made) once: the server's start-up check and the pool both need it. */
+    @Bean
+    EmbeddedDatabasePassword embeddedDatabasePassword(DataDirectory dataDirectory) {
+        return new EmbeddedDatabasePassword(EmbeddedDatabaseAccess.password(dataDirectory.dataDir()));
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DataDirectory dataDirectory) {
+    EmbeddedPostgres embeddedPostgres(DataDirectory dataDirectory, EmbeddedDatabasePassword embeddedPassword) {
         Path dir = dataDirectory.resolve("postgres");
+        String password = embeddedPassword.value();
         try {
             Files.createDirectories(dir);
-            String password = EmbeddedDatabaseAccess.password(dataDirectory.dataDir());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
@@ -57,12 +63,11 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, DataDirectory dataDirectory) {
-        String password = EmbeddedDatabaseAccess.password(dataDirectory.dataDir());
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabasePassword password) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl(EmbeddedDatabaseAccess.SUPERUSER, "postgres"));
         dataSource.setUsername(EmbeddedDatabaseAccess.SUPERUSER);
-        dataSource.setPassword(password);
+        dataSource.setPassword(password.value());
         dataSource.setMaximumPoolSize(10);
         dataSource.setPoolName("breakglass-embedded");
         return dataSource;
@@ -72,6 +77,15 @@ class EmbeddedDatabaseConfiguration {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return !context.getEnvironment().containsProperty("spring.datasource.url");
+        }
+    }
+
+    /** The embedded superuser's password; its {@code toString()} does not show it. */
+    record EmbeddedDatabasePassword(String value) {
+
+        @Override
+        public String toString() {
+            return "EmbeddedDatabasePassword[hidden]";
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.breakglass.database.CommandLineApplication;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -62,7 +61,7 @@ public final class CiphertextCommands {
             return 2;
         }
         try (ConfigurableApplicationContext context =
-                withoutWebServer(application).run(springArgs.toArray(String[]::new))) {
+                CommandLineApplication.withoutWebServer(application).run(springArgs.toArray(String[]::new))) {
             CiphertextJobs jobs = context.getBean(CiphertextJobs.class);
             ProgressPrinter printer = new ProgressPrinter(out);
             CiphertextJobProgress result =
@@ -73,10 +72,6 @@ public final class CiphertextCommands {
             err.println(command + " could not run: " + e.getMessage());
             return 1;
         }
-    }
-
-    static SpringApplicationBuilder withoutWebServer(Class<?> application) {
-        return CommandLineApplication.withoutWebServer(application);
     }
 
     /** Prints a line at the start, then at most once a second, and at the end. */

@@ -25,6 +25,11 @@ public record ParsedCodes(
         this(formatId, formatName, codes, unreadableLines, Optional.empty());
     }
 
+    /** Whether no app's format recognised the paste and the generic reader read it. */
+    public boolean readAsGenericList() {
+        return GenericFormat.ID.equals(formatId);
+    }
+
     @Override
     public String toString() {
         return "ParsedCodes[format=" + formatId + ", codes=" + codes.size() + ", unreadable=" + unreadableLines.size()

@@ -27,6 +27,18 @@ class PasswordRepository {
                 .fetchOptional(APP_USER.PASSWORD_HASH);
     }
 
+    /** Whether the user is the Owner and the only member of the workspace: a workspace that is being created. */
+    boolean isSoleOwner(UUID workspaceId, UUID userId) {
+        return db.fetchCount(WORKSPACE_MEMBER, WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId)) == 1
+                && db.fetchExists(
+                        WORKSPACE_MEMBER,
+                        WORKSPACE_MEMBER
+                                .WORKSPACE_ID
+                                .eq(workspaceId)
+                                .and(WORKSPACE_MEMBER.USER_ID.eq(userId))
+                                .and(WORKSPACE_MEMBER.ROLE.eq("OWNER")));
+    }
+
     void updateHash(UUID userId, String hash) {
         db.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, hash)

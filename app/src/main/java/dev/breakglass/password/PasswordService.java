@@ -108,9 +108,10 @@ public class PasswordService {
     @PreAuthorize("permitAll()")
     @Transactional(propagation = Propagation.MANDATORY)
     public SetPasswordLink issueSystemSetPasswordLink(UUID workspaceId, UUID userId) {
-        if (passwords.findHash(userId).isPresent()) {
+        // No signed-in admin vouches for this link, so it is only for the first Owner of a workspace being created.
+        if (passwords.findHash(userId).isPresent() || !passwords.isSoleOwner(workspaceId, userId)) {
             throw new IllegalStateException(
-                    "A system-issued set-password link is only for a member without a password");
+                    "A system-issued set-password link is only for the first Owner of a new workspace, without a password");
         }
         return issueLink(workspaceId, userId, null);
     }

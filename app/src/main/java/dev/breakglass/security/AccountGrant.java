@@ -19,6 +19,14 @@ public record AccountGrant(SignedInUser user, UUID accountId, AccountRole accoun
      * recorded as Owner (the services never do that) gets no Owner powers.
      */
     public boolean mayShare() {
+        return hasOwnerPowers(accountRole, workspaceRole);
+    }
+
+    /**
+     * Whether these roles give an account's Owner powers (share, edit, remove): the one rule behind {@link #mayShare}
+     * and what the account page offers.
+     */
+    public static boolean hasOwnerPowers(AccountRole accountRole, WorkspaceRole workspaceRole) {
         return accountRole == AccountRole.OWNER && workspaceRole.mayOwnAccounts();
     }
 }

@@ -31,8 +31,8 @@ class EmbeddedDatabaseAccessTest {
     @Test
     void firstStart_setsAPassword_refusesConnectionsWithoutIt_andWritesDurably() throws Exception {
         DataDirectory directory = new DataDirectory(dataDir);
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(directory)) {
-            DataSource dataSource = configuration.dataSource(postgres, directory);
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(directory, password(directory))) {
+            DataSource dataSource = configuration.dataSource(postgres, password(directory));
             try (Connection connection = dataSource.getConnection();
                     Statement statement = connection.createStatement()) {
                 assertThat(setting(statement, "fsync")).isEqualTo("on");
@@ -60,13 +60,13 @@ class EmbeddedDatabaseAccessTest {
     @Test
     void restart_keepsThePassword_andStillAsksForIt() throws Exception {
         DataDirectory directory = new DataDirectory(dataDir);
-        try (EmbeddedPostgres first = configuration.embeddedPostgres(directory)) {
-            ((HikariDataSource) configuration.dataSource(first, directory)).close();
+        try (EmbeddedPostgres first = configuration.embeddedPostgres(directory, password(directory))) {
+            ((HikariDataSource) configuration.dataSource(first, password(directory))).close();
         }
         String password = Files.readString(dataDir.resolve("postgres-password"));
 
-        try (EmbeddedPostgres again = configuration.embeddedPostgres(directory)) {
-            HikariDataSource dataSource = (HikariDataSource) configuration.dataSource(again, directory);
+        try (EmbeddedPostgres again = configuration.embeddedPostgres(directory, password(directory))) {
+            HikariDataSource dataSource = (HikariDataSource) configuration.dataSource(again, password(directory));
             try (Connection connection = dataSource.getConnection()) {
                 assertThat(connection.isValid(5)).isTrue();
             } finally {
@@ -77,6 +77,10 @@ class EmbeddedDatabaseAccessTest {
             assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))
                     .isInstanceOf(SQLException.class);
         }
+    }
+
+    private EmbeddedDatabaseConfiguration.EmbeddedDatabasePassword password(DataDirectory directory) {
+        return configuration.embeddedDatabasePassword(directory);
     }
 
     private static String setting(Statement statement, String name) throws SQLException {

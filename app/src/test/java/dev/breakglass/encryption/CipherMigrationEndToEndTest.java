@@ -9,6 +9,7 @@ import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.backupcodes.RevealedCodes;
 import dev.breakglass.crypto.OpenBao;
+import dev.breakglass.database.CommandLineApplication;
 import dev.breakglass.testing.Fixtures;
 import dev.breakglass.testing.SignIn;
 import java.io.ByteArrayOutputStream;
@@ -98,7 +99,7 @@ class CipherMigrationEndToEndTest {
         assertThat(again.exitCode).isZero();
         assertThat(again.output).contains("rewrap: 0 of 0 code sets done, 0 codes re-encrypted. Every code is done.");
 
-        try (ConfigurableApplicationContext vaultMode = CiphertextCommands.withoutWebServer(Application.class)
+        try (ConfigurableApplicationContext vaultMode = CommandLineApplication.withoutWebServer(Application.class)
                 .run(settings().toArray(String[]::new))) {
             vaultMode.getBean(SignIn.class).as("alice@acme.test");
             long before = bao.requests("transit/decrypt/breakglass");
@@ -117,7 +118,7 @@ class CipherMigrationEndToEndTest {
         args.add("--breakglass.vault.key=not-derived");
         args.replaceAll(arg -> arg.startsWith("--VAULT_TOKEN=") ? "--VAULT_TOKEN=" + bao.rootToken() : arg);
 
-        assertThatThrownBy(() -> CiphertextCommands.withoutWebServer(Application.class)
+        assertThatThrownBy(() -> CommandLineApplication.withoutWebServer(Application.class)
                         .run(args.toArray(String[]::new))
                         .close())
                 .isInstanceOf(IllegalStateException.class)
