@@ -116,7 +116,7 @@ class NextCodeConcurrencyTest {
                 sleep(500);
                 repository.endSet(set, "REPLACED", alice, OffsetDateTime.now(ZoneOffset.UTC));
             }));
-            replaceHoldsTheSet.await(10, TimeUnit.SECONDS);
+            assertThat(replaceHoldsTheSet.await(10, TimeUnit.SECONDS)).isTrue();
 
             assertThatThrownBy(() -> service.useNextCode(github)).isInstanceOf(CodesChangedException.class);
             replace.get(10, TimeUnit.SECONDS);

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +28,10 @@ class LoginThrottleTest {
     LoginThrottle throttle;
 
     private final Instant start = Instant.parse("2030-01-01T00:00:00Z");
-    private final String net = "198.51." + (int) (Math.random() * 250) + ".";
+    /** Each test gets an address block of its own: the counts live in the shared context's database. */
+    private static final AtomicInteger BLOCKS = new AtomicInteger();
+
+    private final String net = "198.51." + BLOCKS.incrementAndGet() + ".";
 
     @Test
     void afterTheFreeAttempts_eachFailureDoublesTheWait() {

@@ -154,11 +154,6 @@ class CreateWorkspaceCommandTest {
 
     @Test
     void createWorkspace_withUnreachableDatabase_saysSo() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-
         Result result = CommandLine.createWorkspace(
                 settings,
                 "--name",
@@ -167,7 +162,8 @@ class CreateWorkspaceCommandTest {
                 "peter@initech.test",
                 "--owner-name",
                 "Peter Gibbons",
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closedPort + "/breakglass");
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/breakglass?connectTimeout=2"); // port 1: never
+        // open
 
         assertThat(result.exitCode()).isEqualTo(CreateWorkspaceCommand.NO_DATABASE);
         assertThat(result.out()).isEmpty();

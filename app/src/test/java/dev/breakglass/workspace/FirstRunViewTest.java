@@ -4,6 +4,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static dev.breakglass.db.Tables.WORKSPACE;
+import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,6 +26,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +52,9 @@ class FirstRunViewTest extends KaribuTest {
 
     String token;
 
+    @Autowired
+    DSLContext db;
+
     @BeforeEach
     void emptyDatabase() {
         fixtures.removeAllWorkspaces();
@@ -56,11 +63,7 @@ class FirstRunViewTest extends KaribuTest {
 
     @Test
     void withoutTheToken_orWithAWrongOne_thePageIsNotFound() {
-        UI.getCurrent().navigate("no-such-page");
-        Class<?> unknownAddress = currentView();
-        UI.getCurrent().navigate("first-run");
-        assertThat(currentView()).isEqualTo(unknownAddress);
-
+        assertNotFound("first-run");
         assertNotFound("first-run/" + token.substring(1));
         assertNotFound("first-run/" + token + "x");
     }
@@ -162,7 +165,15 @@ class FirstRunViewTest extends KaribuTest {
                     .toList();
             start.countDown();
 
-            assertThat(List.of(attempts.get(0).get(), attempts.get(1).get())).containsExactlyInAnyOrder(true, false);
+            assertThat(List.of(
+                            attempts.get(0).get(30, TimeUnit.SECONDS),
+                            attempts.get(1).get(30, TimeUnit.SECONDS)))
+                    .containsExactlyInAnyOrder(true, false);
+            assertThat(db.fetchCount(WORKSPACE))
+                    .as("exactly one first workspace")
+                    .isEqualTo(1);
+            assertThat(db.fetchCount(WORKSPACE_MEMBER)).as("and its one Owner").isEqualTo(1);
+            assertThat(firstRun.accepts(token)).isFalse();
         } finally {
             pool.shutdownNow();
         }
