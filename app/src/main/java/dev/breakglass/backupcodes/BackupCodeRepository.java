@@ -9,6 +9,8 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 
+import dev.breakglass.crypto.CipherBinding;
+import dev.breakglass.crypto.CipherContext;
 import dev.breakglass.db.tables.AppUser;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -78,6 +80,7 @@ class BackupCodeRepository {
                 .set(BACKUP_CODE_SET.UNUSED_COUNT, ciphertexts.size())
                 .set(BACKUP_CODE_SET.SAVED_BY, savedBy)
                 .set(BACKUP_CODE_SET.STATE, "ACTIVE")
+                .set(BACKUP_CODE_SET.CIPHER_BINDING, (short) CipherBinding.CURRENT.number())
                 .execute();
         InsertValuesStep4<?, UUID, UUID, Integer, String> codes = db.insertInto(
                 BACKUP_CODE,
@@ -89,6 +92,18 @@ class BackupCodeRepository {
             codes = codes.values(workspaceId, setId, i + 1, ciphertexts.get(i));
         }
         codes.execute();
+    }
+
+    /**
+     * What the set's ciphertexts are bound to, for the cipher: a set saved before the current binding keeps its own
+     * until {@code migrate-cipher} moves it.
+     */
+    CipherContext cipherContext(UUID accountId, UUID setId) {
+        short binding = db.select(BACKUP_CODE_SET.CIPHER_BINDING)
+                .from(BACKUP_CODE_SET)
+                .where(BACKUP_CODE_SET.ID.eq(setId))
+                .fetchSingle(BACKUP_CODE_SET.CIPHER_BINDING);
+        return new CipherContext(accountId, setId).boundAs(CipherBinding.of(binding));
     }
 
     List<StoredCode> findCodes(UUID setId) {

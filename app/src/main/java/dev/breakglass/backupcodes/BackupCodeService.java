@@ -243,7 +243,10 @@ public class BackupCodeService {
         CodeSetSummary set = activeSet(accountId);
         List<BackupCodeRepository.StoredCode> stored = codes.findCodes(set.setId());
         List<String> plaintexts = cipher.decryptAll(
-                new CipherContext(accountId, set.setId()),
+                codes.cipherContext(accountId, set.setId())
+                        .at(stored.stream()
+                                .map(BackupCodeRepository.StoredCode::position)
+                                .toList()),
                 stored.stream().map(BackupCodeRepository.StoredCode::ciphertext).toList());
         List<RevealedCodes.Code> revealed = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
@@ -275,7 +278,9 @@ public class BackupCodeService {
             }
             BackupCodeRepository.StoredCode taken =
                     codes.takeNextUnused(set.setId(), userId, now()).orElseThrow(NoUnusedCodesException::new);
-            String value = cipher.decryptAll(new CipherContext(accountId, set.setId()), List.of(taken.ciphertext()))
+            String value = cipher.decryptAll(
+                            codes.cipherContext(accountId, set.setId()).at(List.of(taken.position())),
+                            List.of(taken.ciphertext()))
                     .get(0);
             int remaining = codes.countUnused(set.setId());
             events.publishEvent(new CodeMarked(

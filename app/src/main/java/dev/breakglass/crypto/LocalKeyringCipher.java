@@ -18,7 +18,8 @@ import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
  * The embedded default cipher, for development and evaluation: AES-256-GCM under a key derived with HKDF
- * from the current master key and the account id, with the account and code set bound as associated data.
+ * from the current master key and the account id, with the account, code set and (from {@link CipherBinding#POSITION})
+ * the code's position bound as associated data.
  * Ciphertexts read {@code local:v<version>:<base64 of nonce and sealed code>}.
  */
 final class LocalKeyringCipher implements VersionedCipher {
@@ -44,34 +45,39 @@ final class LocalKeyringCipher implements VersionedCipher {
 
     @Override
     public List<String> encryptAll(CipherContext context, List<String> plaintexts) {
+        context.requireSize(plaintexts.size());
         int version = keyring.currentVersion();
         SecretKeySpec key = accountKey(version, context);
         List<String> ciphertexts = new ArrayList<>(plaintexts.size());
-        for (String plaintext : plaintexts) {
-            ciphertexts.add(seal(version, key, context, plaintext));
+        for (int i = 0; i < plaintexts.size(); i++) {
+            ciphertexts.add(seal(version, key, context.associatedData(i), plaintexts.get(i)));
         }
         return ciphertexts;
     }
 
     @Override
     public List<String> decryptAll(CipherContext context, List<String> ciphertexts) {
+        context.requireSize(ciphertexts.size());
         List<String> plaintexts = new ArrayList<>(ciphertexts.size());
-        for (String ciphertext : ciphertexts) {
-            plaintexts.add(open(context, ciphertext));
+        for (int i = 0; i < ciphertexts.size(); i++) {
+            plaintexts.add(open(context, context.associatedData(i), ciphertexts.get(i)));
         }
         return plaintexts;
     }
 
     @Override
     public List<String> rewrapAll(CipherContext context, List<String> ciphertexts) {
+        context.requireSize(ciphertexts.size());
         int version = keyring.currentVersion();
         SecretKeySpec key = accountKey(version, context);
         List<String> rewrapped = new ArrayList<>(ciphertexts.size());
-        for (String ciphertext : ciphertexts) {
+        for (int i = 0; i < ciphertexts.size(); i++) {
+            String ciphertext = ciphertexts.get(i);
+            byte[] associatedData = context.associatedData(i);
             rewrapped.add(
                     versionOf(ciphertext) == version
                             ? ciphertext
-                            : seal(version, key, context, open(context, ciphertext)));
+                            : seal(version, key, associatedData, open(context, associatedData, ciphertext)));
         }
         return rewrapped;
     }
@@ -109,13 +115,13 @@ final class LocalKeyringCipher implements VersionedCipher {
         return Integer.parseInt(matcher.group(1));
     }
 
-    private String seal(int version, SecretKeySpec key, CipherContext context, String plaintext) {
+    private String seal(int version, SecretKeySpec key, byte[] associatedData, String plaintext) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(context.associatedData());
+            cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
@@ -127,7 +133,7 @@ final class LocalKeyringCipher implements VersionedCipher {
         }
     }
 
-    private String open(CipherContext context, String ciphertext) {
+    private String open(CipherContext context, byte[] associatedData, String ciphertext) {
         Matcher matcher = CIPHERTEXT.matcher(ciphertext);
         if (!matcher.matches()) {
             throw new CipherException("A stored code is not a local keyring ciphertext.");
@@ -148,11 +154,11 @@ final class LocalKeyringCipher implements VersionedCipher {
                     Cipher.DECRYPT_MODE,
                     accountKey(version, context),
                     new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-            cipher.updateAAD(context.associatedData());
+            cipher.updateAAD(associatedData);
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
             throw new CipherException(
-                    "A stored code failed its integrity check: it was altered or belongs to another account.");
+                    "A stored code failed its integrity check: it was altered or belongs to another account, set or position.");
         } catch (GeneralSecurityException e) {
             throw new CipherException("A stored code could not be decrypted with the local keyring.", e);
         }

@@ -26,16 +26,20 @@ final class RoutingCodeCipher implements CodeCipher {
 
     @Override
     public List<String> decryptAll(CipherContext context, List<String> ciphertexts) {
-        return perCipher(ciphertexts, (cipher, batch) -> cipher.decryptAll(context, batch));
+        return perCipher(context, ciphertexts, CodeCipher::decryptAll);
     }
 
     @Override
     public List<String> rewrapAll(CipherContext context, List<String> ciphertexts) {
-        return perCipher(ciphertexts, (cipher, batch) -> cipher.rewrapAll(context, batch));
+        return perCipher(context, ciphertexts, CodeCipher::rewrapAll);
     }
 
-    /** Sends each cipher one batch with its own ciphertexts and puts the answers back in the original order. */
-    private List<String> perCipher(List<String> ciphertexts, BatchCall call) {
+    /**
+     * Sends each cipher one batch with its own ciphertexts (and their positions) and puts the answers back in the
+     * original order.
+     */
+    private List<String> perCipher(CipherContext context, List<String> ciphertexts, BatchCall call) {
+        context.requireSize(ciphertexts.size());
         Map<CodeCipher, List<Integer>> positions = new LinkedHashMap<>();
         for (int i = 0; i < ciphertexts.size(); i++) {
             positions
@@ -45,7 +49,9 @@ final class RoutingCodeCipher implements CodeCipher {
         String[] results = new String[ciphertexts.size()];
         positions.forEach((cipher, indexes) -> {
             List<String> batch = indexes.stream().map(ciphertexts::get).toList();
-            List<String> answers = call.apply(cipher, batch);
+            List<Integer> batchPositions =
+                    indexes.stream().map(context::positionOf).toList();
+            List<String> answers = call.apply(cipher, context.at(batchPositions), batch);
             for (int i = 0; i < indexes.size(); i++) {
                 results[indexes.get(i)] = answers.get(i);
             }
@@ -64,6 +70,6 @@ final class RoutingCodeCipher implements CodeCipher {
     }
 
     private interface BatchCall {
-        List<String> apply(CodeCipher cipher, List<String> batch);
+        List<String> apply(CodeCipher cipher, CipherContext context, List<String> batch);
     }
 }

@@ -61,17 +61,20 @@ final class VaultTransit {
         return key;
     }
 
-    /** Encrypts base64 plaintexts under the key derived for {@code context}; answers {@code vault:v<n>:...}. */
-    List<String> encrypt(String context, List<String> base64Plaintexts) {
+    /**
+     * Encrypts base64 plaintexts, each under the key derived for its own context (base64, one per plaintext); answers
+     * {@code vault:v<n>:...}.
+     */
+    List<String> encrypt(List<String> contexts, List<String> base64Plaintexts) {
         checkKeyOnce();
         try {
-            return batch("encrypt", "encrypt", "plaintext", "ciphertext", context, base64Plaintexts);
+            return batch("encrypt", "encrypt", "plaintext", "ciphertext", contexts, base64Plaintexts);
         } catch (KeyMissingException e) {
             if (!createKey) {
                 throw e;
             }
             ensureKey();
-            return batch("encrypt", "encrypt", "plaintext", "ciphertext", context, base64Plaintexts);
+            return batch("encrypt", "encrypt", "plaintext", "ciphertext", contexts, base64Plaintexts);
         }
     }
 
@@ -98,14 +101,14 @@ final class VaultTransit {
         keyChecked = true;
     }
 
-    /** Decrypts ciphertexts made for {@code context}; answers base64 plaintexts in the same order. */
-    List<String> decrypt(String context, List<String> ciphertexts) {
-        return batch("decrypt", "decrypt", "ciphertext", "plaintext", context, ciphertexts);
+    /** Decrypts ciphertexts, each made for its own context; answers base64 plaintexts in the same order. */
+    List<String> decrypt(List<String> contexts, List<String> ciphertexts) {
+        return batch("decrypt", "decrypt", "ciphertext", "plaintext", contexts, ciphertexts);
     }
 
     /** Moves ciphertexts to the newest key version inside Vault; no plaintext is returned. */
-    List<String> rewrap(String context, List<String> ciphertexts) {
-        return batch("rewrap", "rewrap", "ciphertext", "ciphertext", context, ciphertexts);
+    List<String> rewrap(List<String> contexts, List<String> ciphertexts) {
+        return batch("rewrap", "rewrap", "ciphertext", "ciphertext", contexts, ciphertexts);
     }
 
     /** The key's versions and settings, or empty when Vault has no key of that name. */
@@ -204,11 +207,15 @@ final class VaultTransit {
             String endpoint,
             String inputField,
             String outputField,
-            String context,
+            List<String> contexts,
             List<String> values) {
+        if (contexts.size() != values.size()) {
+            throw new IllegalArgumentException(
+                    "A batch of " + values.size() + " items came with " + contexts.size() + " contexts.");
+        }
         JsonArray items = new JsonArray();
-        for (String value : values) {
-            items.add(Json.object().add(inputField, value).add("context", context));
+        for (int i = 0; i < values.size(); i++) {
+            items.add(Json.object().add(inputField, values.get(i)).add("context", contexts.get(i)));
         }
         String path = mount + "/" + endpoint + "/" + key;
         LogicalResponse response = call(operation, vault -> vault.logical().write(path, Map.of("batch_input", items)));
@@ -346,7 +353,8 @@ final class VaultTransit {
         }
         if (lower.contains("authentication failed")) {
             return new CipherException(
-                    "A stored code failed Vault's integrity check: it was altered or belongs " + "to another account.");
+                    "A stored code failed Vault's integrity check: it was altered, or it was moved from another "
+                            + "account, code set or position.");
         }
         if (lower.contains("key not found") || lower.contains("policy not found")) {
             return keyMissing();

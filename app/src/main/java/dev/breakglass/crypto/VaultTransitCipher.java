@@ -8,14 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Encrypts through Vault's transit engine with one derived {@code aes256-gcm96} key: the account id is the
- * derivation {@code context}, so every account has its own key, and every save, reveal or rewrap of a set is
- * one batch request. Ciphertexts are stored exactly as Vault returns them ({@code vault:v<n>:...}).
+ * Encrypts through Vault's transit engine with one derived {@code aes256-gcm96} key; every save, reveal or rewrap
+ * of a set is one batch request. Ciphertexts are stored exactly as Vault returns them ({@code vault:v<n>:...}).
  *
- * <p>The code set is bound inside the sealed payload ({@code breakglass-set:<id>} before the code) rather
- * than through transit's {@code associated_data}: that parameter exists only from Vault 1.13 (older servers
- * ignore it, so the binding would silently be missing) and {@code transit/rewrap} does not accept it, so
- * ciphertexts sealed with it could not be rewrapped without Breakglass seeing the plaintext.
+ * <p>Binding ({@link CipherBinding}): each code's derivation {@code context} names its account, set and position,
+ * so every code has a key of its own and Vault itself refuses a ciphertext moved anywhere else; {@code rewrap}
+ * takes the same context, so rotation never shows Breakglass a plaintext. Transit's {@code associated_data} is
+ * not used: it exists only from Vault 1.13 (older servers ignore it) and {@code rewrap} does not accept it. Sets
+ * sealed with the first binding ({@link CipherBinding#ACCOUNT_AND_SET}: the account id as context, the set id in a
+ * header before the code) still decrypt until {@code migrate-cipher} moves them.
  */
 final class VaultTransitCipher implements VersionedCipher {
 
@@ -35,11 +36,13 @@ final class VaultTransitCipher implements VersionedCipher {
         if (plaintexts.isEmpty()) {
             return List.of();
         }
+        context.requireSize(plaintexts.size());
+        String header = context.binding() == CipherBinding.ACCOUNT_AND_SET ? setHeader(context) : "";
         List<String> payloads = new ArrayList<>(plaintexts.size());
         for (String plaintext : plaintexts) {
-            payloads.add(base64(SET_HEADER + context.setId() + "\n" + plaintext));
+            payloads.add(base64(header + plaintext));
         }
-        List<String> ciphertexts = transit.encrypt(derivationContext(context), payloads);
+        List<String> ciphertexts = transit.encrypt(derivationContexts(context, plaintexts.size()), payloads);
         ciphertexts.forEach(VaultTransitCipher::versionOf);
         return ciphertexts;
     }
@@ -49,10 +52,11 @@ final class VaultTransitCipher implements VersionedCipher {
         if (ciphertexts.isEmpty()) {
             return List.of();
         }
+        context.requireSize(ciphertexts.size());
         ciphertexts.forEach(VaultTransitCipher::versionOf);
-        String expectedHeader = SET_HEADER + context.setId() + "\n";
+        String expectedHeader = context.binding() == CipherBinding.ACCOUNT_AND_SET ? setHeader(context) : "";
         List<String> plaintexts = new ArrayList<>(ciphertexts.size());
-        for (String payload : transit.decrypt(derivationContext(context), ciphertexts)) {
+        for (String payload : transit.decrypt(derivationContexts(context, ciphertexts.size()), ciphertexts)) {
             String opened;
             try {
                 opened = new String(Base64.getDecoder().decode(payload), StandardCharsets.UTF_8);
@@ -72,8 +76,9 @@ final class VaultTransitCipher implements VersionedCipher {
         if (ciphertexts.isEmpty()) {
             return List.of();
         }
+        context.requireSize(ciphertexts.size());
         ciphertexts.forEach(VaultTransitCipher::versionOf);
-        List<String> rewrapped = transit.rewrap(derivationContext(context), ciphertexts);
+        List<String> rewrapped = transit.rewrap(derivationContexts(context, ciphertexts.size()), ciphertexts);
         rewrapped.forEach(VaultTransitCipher::versionOf);
         return rewrapped;
     }
@@ -110,9 +115,29 @@ final class VaultTransitCipher implements VersionedCipher {
         return Integer.parseInt(matcher.group(1));
     }
 
-    /** Vault's derivation context: the account id, so that each account has a key of its own. */
-    static String derivationContext(CipherContext context) {
-        return base64(context.accountId().toString());
+    /** Vault's derivation context of each item of a batch, base64 as transit wants it. */
+    static List<String> derivationContexts(CipherContext context, int batchSize) {
+        List<String> contexts = new ArrayList<>(batchSize);
+        for (int i = 0; i < batchSize; i++) {
+            contexts.add(derivationContext(context, i));
+        }
+        return contexts;
+    }
+
+    /**
+     * The derivation context of the batch's item at {@code index}: the account alone for the first binding; the
+     * account, set and position for the current one.
+     */
+    static String derivationContext(CipherContext context, int index) {
+        return base64(
+                context.binding() == CipherBinding.ACCOUNT_AND_SET
+                        ? context.accountId().toString()
+                        : "breakglass:account=" + context.accountId() + ":set=" + context.setId() + ":position="
+                                + context.positionOf(index));
+    }
+
+    private static String setHeader(CipherContext context) {
+        return SET_HEADER + context.setId() + "\n";
     }
 
     private static String base64(String text) {

@@ -1,10 +1,13 @@
 package dev.breakglass.encryption;
 
+import dev.breakglass.crypto.CipherBinding;
 import dev.breakglass.crypto.CipherContext;
 import dev.breakglass.crypto.CipherException;
 import dev.breakglass.crypto.CipherUnavailableException;
 import dev.breakglass.crypto.CodeCipher;
 import dev.breakglass.crypto.EncryptionKeys;
+import dev.breakglass.encryption.CiphertextRepository.StoredCiphertext;
+import dev.breakglass.encryption.CiphertextRepository.Wanted;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The jobs that walk every stored ciphertext: rewrap (every code to its cipher's newest key version,
  * through the cipher's own rewrap, so Vault codes never become plaintext here) and cipher migration (every
- * code re-encrypted with another cipher).
+ * code re-encrypted with another cipher, and every set moved to the current {@link CipherBinding}, which a
+ * rewrap cannot change because Vault rewraps under the same derivation context).
  *
  * <p>Each code set is handled in a transaction of its own that first locks the set's row with
  * {@code FOR UPDATE SKIP LOCKED}: two runs at once (two instances, or the schedule and an admin) split the
@@ -65,22 +69,27 @@ class CiphertextJobs {
             listener.accept(stopped);
             return stopped;
         }
-        return walk(REWRAP, newest, cipher::rewrapAll, listener);
+        return walk(REWRAP, new Wanted(newest, false), cipher::rewrapAll, listener);
     }
 
-    /** Re-encrypts every stored code that is not yet encrypted with {@code target} ({@code vault} or {@code local}). */
+    /**
+     * Re-encrypts every stored code that is not yet encrypted with {@code target} ({@code vault} or {@code local}),
+     * and every set still bound an older way, so that afterwards every code is on {@code target} and bound the
+     * current way. Migrating to the cipher already in use only rebinds.
+     */
     CiphertextJobProgress migrateAll(String target, Consumer<CiphertextJobProgress> listener) {
         CodeCipher targetCipher = keys.cipher(target);
         return walk(
                 MIGRATE,
-                List.of(target + ":"),
-                (context, old) -> targetCipher.encryptAll(context, cipher.decryptAll(context, old)),
+                new Wanted(List.of(target + ":"), true),
+                (context, old) -> targetCipher.encryptAll(
+                        context.boundAs(CipherBinding.CURRENT), cipher.decryptAll(context, old)),
                 listener);
     }
 
     private CiphertextJobProgress walk(
-            String job, List<String> wantedPrefixes, SetTransform transform, Consumer<CiphertextJobProgress> listener) {
-        return new Run(job, wantedPrefixes, transform, listener).toTheEnd();
+            String job, Wanted wanted, SetTransform transform, Consumer<CiphertextJobProgress> listener) {
+        return new Run(job, wanted, transform, listener).toTheEnd();
     }
 
     /**
@@ -90,30 +99,30 @@ class CiphertextJobs {
     private final class Run {
 
         private final String job;
-        private final List<String> wantedPrefixes;
+        private final Wanted wanted;
         private final SetTransform transform;
         private final Consumer<CiphertextJobProgress> listener;
         private final Set<UUID> failed = new HashSet<>();
         private CiphertextJobProgress progress;
 
-        Run(String job, List<String> wantedPrefixes, SetTransform transform, Consumer<CiphertextJobProgress> listener) {
+        Run(String job, Wanted wanted, SetTransform transform, Consumer<CiphertextJobProgress> listener) {
             this.job = job;
-            this.wantedPrefixes = wantedPrefixes;
+            this.wanted = wanted;
             this.transform = transform;
             this.listener = listener;
         }
 
         CiphertextJobProgress toTheEnd() {
-            report(CiphertextJobProgress.starting(job, ciphertexts.countSetsNeedingWork(wantedPrefixes)));
+            report(CiphertextJobProgress.starting(job, ciphertexts.countSetsNeedingWork(wanted)));
             try {
                 for (int pass = 1; pass <= MAX_PASSES && passLeftSetsToOthers(); pass++) {
                     sleep(BUSY_WAIT_MILLIS); // another run holds some sets; look again once it has released them
                 }
             } catch (CipherUnavailableException e) {
                 log.warn("{} stopped: {}", job, e.getMessage());
-                return report(progress.finished(ciphertexts.countCodesNeedingWork(wantedPrefixes), e.getMessage()));
+                return report(progress.finished(ciphertexts.countCodesNeedingWork(wanted), e.getMessage()));
             }
-            report(progress.finished(ciphertexts.countCodesNeedingWork(wantedPrefixes), null));
+            report(progress.finished(ciphertexts.countCodesNeedingWork(wanted), null));
             log.info(progress.describe());
             return progress;
         }
@@ -124,7 +133,7 @@ class CiphertextJobs {
             UUID after = null;
             List<UUID> page;
             do {
-                page = ciphertexts.setsNeedingWork(wantedPrefixes, after, PAGE);
+                page = ciphertexts.setsNeedingWork(wanted, after, PAGE);
                 for (UUID setId : page) {
                     after = setId;
                     if (!failed.contains(setId)) {
@@ -154,21 +163,26 @@ class CiphertextJobs {
 
         /** Locks the set, re-reads what still needs work (another run may have done it meanwhile) and does it. */
         private SetOutcome transformSet(UUID setId) {
-            Optional<UUID> accountId = ciphertexts.lockSet(setId);
-            if (accountId.isEmpty()) {
+            Optional<CipherContext> set = ciphertexts.lockSet(setId);
+            if (set.isEmpty()) {
                 return SetOutcome.HELD_BY_ANOTHER_RUN;
             }
-            List<CiphertextRepository.StoredCiphertext> stored =
-                    ciphertexts.ciphertextsNeedingWork(setId, wantedPrefixes);
+            List<StoredCiphertext> stored = ciphertexts.ciphertextsNeedingWork(setId, wanted);
             if (stored.isEmpty()) {
                 return SetOutcome.ALREADY_DONE;
             }
             List<String> replacements = transform.apply(
-                    new CipherContext(accountId.get(), setId),
-                    stored.stream()
-                            .map(CiphertextRepository.StoredCiphertext::ciphertext)
-                            .toList());
-            return new SetOutcome.Done(ciphertexts.replace(setId, stored, replacements));
+                    set.get().at(stored.stream().map(StoredCiphertext::position).toList()),
+                    stored.stream().map(StoredCiphertext::ciphertext).toList());
+            int replaced = ciphertexts.replace(setId, stored, replacements);
+            if (wanted.currentBinding() && set.get().binding() != CipherBinding.CURRENT) {
+                // Every code of the set was re-encrypted under the set's lock, so the set's binding moves with them.
+                if (replaced != stored.size()) {
+                    throw new CipherException("The code set changed while it was being moved; it was left as it was.");
+                }
+                ciphertexts.setBinding(setId, CipherBinding.CURRENT);
+            }
+            return new SetOutcome.Done(replaced);
         }
 
         private CiphertextJobProgress report(CiphertextJobProgress next) {

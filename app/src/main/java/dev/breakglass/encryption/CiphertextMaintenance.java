@@ -64,7 +64,8 @@ public class CiphertextMaintenance {
                 .countByCipherVersion()
                 .forEach((version, codes) -> versions.add(new EncryptionOverview.VersionCount(
                         version, codes, Integer.valueOf(version.version()).equals(newest.get(version.cipher())))));
-        return new EncryptionOverview(keys.status(), versions, problem, rewrapRuns.last());
+        return new EncryptionOverview(
+                keys.status(), versions, problem, rewrapRuns.last(), ciphertexts.countSetsWithOlderBinding());
     }
 
     /**

@@ -4,9 +4,12 @@ import static dev.breakglass.db.Tables.BACKUP_CODE;
 import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.noCondition;
 
+import dev.breakglass.crypto.CipherBinding;
+import dev.breakglass.crypto.CipherContext;
 import dev.breakglass.crypto.CipherVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -30,6 +35,8 @@ class CiphertextRepository {
     /** The cipher and version at the start of a ciphertext ({@code vault:v3}), or NULL for anything else. */
     private static final Field<String> CIPHER_VERSION =
             field("substring({0} from '^[a-z]+:v[0-9]+')", String.class, BACKUP_CODE.CIPHERTEXT);
+
+    private static final short CURRENT_BINDING = (short) CipherBinding.CURRENT.number();
 
     private final DSLContext db;
 
@@ -49,23 +56,36 @@ class CiphertextRepository {
         return counts;
     }
 
-    int countCodesNeedingWork(List<String> wantedPrefixes) {
-        return db.fetchCount(BACKUP_CODE, needsWork(wantedPrefixes));
+    /** How many code sets still hold ciphertexts made with an older binding than the current one. */
+    int countSetsWithOlderBinding() {
+        return db.fetchCount(
+                BACKUP_CODE_SET,
+                BACKUP_CODE_SET
+                        .CIPHER_BINDING
+                        .ne(CURRENT_BINDING)
+                        .and(DSL.exists(DSL.selectOne()
+                                .from(BACKUP_CODE)
+                                .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID))
+                                .and(BACKUP_CODE.CIPHERTEXT.isNotNull()))));
     }
 
-    int countSetsNeedingWork(List<String> wantedPrefixes) {
+    int countCodesNeedingWork(Wanted wanted) {
+        return db.fetchCount(codesWithTheirSet(), needsWork(wanted));
+    }
+
+    int countSetsNeedingWork(Wanted wanted) {
         return db.select(countDistinct(BACKUP_CODE.SET_ID))
-                .from(BACKUP_CODE)
-                .where(needsWork(wantedPrefixes))
+                .from(codesWithTheirSet())
+                .where(needsWork(wanted))
                 .fetchSingle()
                 .value1();
     }
 
-    /** The next sets, in id order after {@code after}, that hold a ciphertext not starting with a wanted prefix. */
-    List<UUID> setsNeedingWork(List<String> wantedPrefixes, UUID after, int limit) {
+    /** The next sets, in id order after {@code after}, that hold a code that is not as wanted. */
+    List<UUID> setsNeedingWork(Wanted wanted, UUID after, int limit) {
         return db.selectDistinct(BACKUP_CODE.SET_ID)
-                .from(BACKUP_CODE)
-                .where(needsWork(wantedPrefixes))
+                .from(codesWithTheirSet())
+                .where(needsWork(wanted))
                 .and(after == null ? noCondition() : BACKUP_CODE.SET_ID.gt(after))
                 .orderBy(BACKUP_CODE.SET_ID)
                 .limit(limit)
@@ -73,26 +93,34 @@ class CiphertextRepository {
     }
 
     /**
-     * Locks the set's row for this transaction and answers its account; empty when another transaction holds
-     * it (another run of the same job) or the set is gone.
+     * Locks the set's row for this transaction and answers what its ciphertexts are bound to; empty when another
+     * transaction holds it (another run of the same job) or the set is gone.
      */
-    Optional<UUID> lockSet(UUID setId) {
-        return db.select(BACKUP_CODE_SET.ACCOUNT_ID)
+    Optional<CipherContext> lockSet(UUID setId) {
+        return db.select(BACKUP_CODE_SET.ACCOUNT_ID, BACKUP_CODE_SET.CIPHER_BINDING)
                 .from(BACKUP_CODE_SET)
                 .where(BACKUP_CODE_SET.ID.eq(setId))
                 .forUpdate()
                 .skipLocked()
-                .fetchOptional(BACKUP_CODE_SET.ACCOUNT_ID);
+                .fetchOptional(row -> new CipherContext(row.value1(), setId).boundAs(CipherBinding.of(row.value2())));
     }
 
-    /** The set's ciphertexts that do not start with a wanted prefix, in position order. */
-    List<StoredCiphertext> ciphertextsNeedingWork(UUID setId, List<String> wantedPrefixes) {
+    /** The set's codes that are not as wanted, in position order. */
+    List<StoredCiphertext> ciphertextsNeedingWork(UUID setId, Wanted wanted) {
         return db.select(BACKUP_CODE.POSITION, BACKUP_CODE.CIPHERTEXT)
-                .from(BACKUP_CODE)
+                .from(codesWithTheirSet())
                 .where(BACKUP_CODE.SET_ID.eq(setId))
-                .and(needsWork(wantedPrefixes))
+                .and(needsWork(wanted))
                 .orderBy(BACKUP_CODE.POSITION)
                 .fetch(row -> new StoredCiphertext(row.value1(), row.value2()));
+    }
+
+    /** Records that the set's ciphertexts are now all made with {@code binding}. */
+    void setBinding(UUID setId, CipherBinding binding) {
+        db.update(BACKUP_CODE_SET)
+                .set(BACKUP_CODE_SET.CIPHER_BINDING, (short) binding.number())
+                .where(BACKUP_CODE_SET.ID.eq(setId))
+                .execute();
     }
 
     /**
@@ -115,12 +143,34 @@ class CiphertextRepository {
         return replaced;
     }
 
-    private static Condition needsWork(List<String> wantedPrefixes) {
-        Condition condition = BACKUP_CODE.CIPHERTEXT.isNotNull();
-        for (String prefix : wantedPrefixes) {
-            condition = condition.and(BACKUP_CODE.CIPHERTEXT.notLike(prefix + "%"));
+    private static Table<?> codesWithTheirSet() {
+        return BACKUP_CODE.join(BACKUP_CODE_SET).on(BACKUP_CODE_SET.ID.eq(BACKUP_CODE.SET_ID));
+    }
+
+    /** A stored code needs work when it starts with none of the wanted prefixes, or its set's binding is not wanted. */
+    private static Condition needsWork(Wanted wanted) {
+        Condition otherPrefix = noCondition();
+        for (String prefix : wanted.prefixes()) {
+            otherPrefix = otherPrefix.and(BACKUP_CODE.CIPHERTEXT.notLike(prefix + "%"));
         }
-        return condition;
+        Condition condition = wanted.prefixes().isEmpty() ? falseCondition() : otherPrefix;
+        if (wanted.currentBinding()) {
+            condition = condition.or(BACKUP_CODE_SET.CIPHER_BINDING.ne(CURRENT_BINDING));
+        }
+        return BACKUP_CODE.CIPHERTEXT.isNotNull().and(condition);
+    }
+
+    /**
+     * What a job wants every stored code to be.
+     *
+     * @param prefixes a code is as wanted when its ciphertext starts with one of these ({@code vault:v3:})
+     * @param currentBinding whether its set must also be bound the current way ({@link CipherBinding#CURRENT})
+     */
+    record Wanted(List<String> prefixes, boolean currentBinding) {
+
+        Wanted {
+            prefixes = List.copyOf(prefixes);
+        }
     }
 
     /** A code as the jobs see it: where it is and its ciphertext, never its value. */

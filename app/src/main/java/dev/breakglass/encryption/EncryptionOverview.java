@@ -13,12 +13,15 @@ import java.util.Optional;
  * @param versions codes per cipher and key version, oldest first within a cipher
  * @param problem why the newest key versions could not be read (Vault unreachable, sealed...), if so
  * @param rewrap the current or last rewrap run on this instance
+ * @param setsWithOlderBinding code sets still bound the way codes were before they were bound to their position;
+ *     the {@code migrate-cipher} command moves them
  */
 public record EncryptionOverview(
         CipherStatus cipher,
         List<VersionCount> versions,
         Optional<String> problem,
-        Optional<CiphertextJobProgress> rewrap) {
+        Optional<CiphertextJobProgress> rewrap,
+        int setsWithOlderBinding) {
 
     public EncryptionOverview {
         versions = List.copyOf(versions);

@@ -69,6 +69,33 @@ class LocalKeyringCipherTest {
     }
 
     @Test
+    void aCodeMovedToAnotherPosition_doesNotDecrypt() {
+        List<String> ciphertexts = cipher.encryptAll(context, CODES);
+
+        assertThat(cipher.decryptAll(context.at(List.of(3)), List.of(ciphertexts.get(2))))
+                .containsExactly(CODES.get(2));
+        assertThatThrownBy(() -> cipher.decryptAll(context.at(List.of(1)), List.of(ciphertexts.get(2))))
+                .isInstanceOf(CipherException.class)
+                .hasMessageContaining("another account, set or position");
+    }
+
+    @Test
+    void codesOfTheFirstBinding_openOnlyAsThatBinding() {
+        CipherContext firstWay = context.boundAs(CipherBinding.ACCOUNT_AND_SET);
+        List<String> ciphertexts = cipher.encryptAll(firstWay, CODES);
+
+        assertThat(cipher.decryptAll(firstWay, ciphertexts)).isEqualTo(CODES);
+        assertThatThrownBy(() -> cipher.decryptAll(context, ciphertexts)).isInstanceOf(CipherException.class);
+    }
+
+    @Test
+    void aBatchWithTooFewPositions_isRefusedBeforeAnythingIsSealed() {
+        assertThatThrownBy(() -> cipher.encryptAll(context.at(List.of(1)), CODES))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A batch of 3 codes came with 1 positions.");
+    }
+
+    @Test
     void ciphertextOfOneSet_doesNotDecryptAsAnother() {
         String ciphertext = cipher.encryptAll(context, List.of("12345678")).get(0);
         CipherContext otherSet = new CipherContext(context.accountId(), UUID.randomUUID());

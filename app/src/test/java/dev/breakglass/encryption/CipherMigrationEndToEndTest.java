@@ -1,24 +1,34 @@
 package dev.breakglass.encryption;
 
 import static dev.breakglass.db.Tables.BACKUP_CODE;
+import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.breakglass.Application;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.backupcodes.RevealedCodes;
+import dev.breakglass.crypto.CipherBinding;
+import dev.breakglass.crypto.CipherException;
 import dev.breakglass.crypto.OpenBao;
 import dev.breakglass.database.CommandLineApplication;
 import dev.breakglass.testing.Fixtures;
 import dev.breakglass.testing.SignIn;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +68,9 @@ class CipherMigrationEndToEndTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    DataSource dataSource;
 
     @AfterEach
     void signOut() {
@@ -112,6 +125,74 @@ class CipherMigrationEndToEndTest {
     }
 
     @Test
+    void setsSealedBeforeCodesWereBoundToTheirPosition_stayReadable_andMigrateCipherRebindsThem_resumably()
+            throws Exception {
+        fixtures.forgetAllCodes();
+        UUID github = fixtures.accountId("GitHub");
+        UUID slack = fixtures.accountId("Slack");
+        List<String> slackCodes = List.of("73915284", "40961234");
+        signIn.as("alice@acme.test");
+        service.saveCodes(github, String.join("\n", CODES), Mismatch.ACCEPTED);
+        signIn.as("owner@acme.test");
+        service.saveCodes(slack, String.join("\n", slackCodes), Mismatch.ACCEPTED);
+        sealTheFirstWay(github, CODES);
+        sealTheFirstWay(slack, slackCodes);
+
+        try (ConfigurableApplicationContext vaultMode = vaultMode()) {
+            vaultMode.getBean(SignIn.class).as("alice@acme.test");
+            assertThat(vaultMode.getBean(BackupCodeService.class).revealCodes(github).codes().stream()
+                            .map(RevealedCodes.Code::value))
+                    .as("a set of the first binding is read as it was sealed")
+                    .containsExactlyElementsOf(CODES);
+        }
+
+        // Another transaction holds Slack's set, as a run on another instance would: this run does GitHub only.
+        Run partial;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock =
+                    holder.prepareStatement("SELECT id FROM backup_code_set WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, activeSet(slack));
+                lock.executeQuery().close();
+            }
+            partial = command("migrate-cipher", "--to", "vault");
+            holder.rollback();
+        }
+        assertThat(partial.exitCode).as(partial.output).isEqualTo(1);
+        assertThat(partial.output).contains("migrate-cipher: 1 of 2 code sets done, 4 codes re-encrypted");
+        assertThat(bindingOf(github)).isEqualTo(CipherBinding.POSITION.number());
+        assertThat(bindingOf(slack)).isEqualTo(CipherBinding.ACCOUNT_AND_SET.number());
+
+        Run rest = command("migrate-cipher", "--to", "vault");
+        assertThat(rest.exitCode).as(rest.output).isZero();
+        assertThat(rest.output)
+                .contains("migrate-cipher: 1 of 1 code sets done, 2 codes re-encrypted. Every code is done.");
+        assertThat(bindingOf(slack)).isEqualTo(CipherBinding.POSITION.number());
+
+        try (ConfigurableApplicationContext vaultMode = vaultMode()) {
+            BackupCodeService vaultService = vaultMode.getBean(BackupCodeService.class);
+            vaultMode.getBean(SignIn.class).as("alice@acme.test");
+            assertThat(vaultService.revealCodes(github).codes().stream().map(RevealedCodes.Code::value))
+                    .containsExactlyElementsOf(CODES);
+            vaultMode.getBean(SignIn.class).as("owner@acme.test");
+            assertThat(vaultService.revealCodes(slack).codes().stream().map(RevealedCodes.Code::value))
+                    .containsExactlyElementsOf(slackCodes);
+
+            // Now Vault itself tells positions apart: the first code's ciphertext copied over the second fails.
+            UUID setId = activeSet(slack);
+            String first = ciphertextAt(setId, 1);
+            db.update(BACKUP_CODE)
+                    .set(BACKUP_CODE.CIPHERTEXT, first)
+                    .where(BACKUP_CODE.SET_ID.eq(setId))
+                    .and(BACKUP_CODE.POSITION.eq(2))
+                    .execute();
+            assertThatThrownBy(() -> vaultService.revealCodes(slack))
+                    .isInstanceOf(CipherException.class)
+                    .hasMessageContaining("failed Vault's integrity check");
+        }
+    }
+
+    @Test
     void aKeyThatIsNotDerived_stopsTheStart_withSentence() {
         bao.bao("write", "-f", "transit/keys/not-derived", "type=aes256-gcm96");
         List<String> args = new ArrayList<>(settings());
@@ -158,6 +239,74 @@ class CipherMigrationEndToEndTest {
                 "--breakglass.vault.address=" + bao.address(),
                 "--VAULT_TOKEN=" + token,
                 "--breakglass.demo=false");
+    }
+
+    /**
+     * Seals the account's active set again as Breakglass did before codes were bound to their position (the account
+     * as Vault's derivation context, the set id in a header before the code), straight through Vault's API, and
+     * records that binding on the set, as the upgrade found it.
+     */
+    private void sealTheFirstWay(UUID accountId, List<String> codes) {
+        UUID setId = activeSet(accountId);
+        for (int position = 1; position <= codes.size(); position++) {
+            String body = "{\"plaintext\":\"" + base64("breakglass-set:" + setId + "\n" + codes.get(position - 1))
+                    + "\",\"context\":\"" + base64(accountId.toString()) + "\"}";
+            HttpResponse<String> answer = bao.api("POST", "transit/encrypt/" + OpenBao.KEY, body);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            db.update(BACKUP_CODE)
+                    .set(BACKUP_CODE.CIPHERTEXT, ciphertextIn(answer))
+                    .where(BACKUP_CODE.SET_ID.eq(setId))
+                    .and(BACKUP_CODE.POSITION.eq(position))
+                    .execute();
+        }
+        db.update(BACKUP_CODE_SET)
+                .set(BACKUP_CODE_SET.CIPHER_BINDING, (short) CipherBinding.ACCOUNT_AND_SET.number())
+                .where(BACKUP_CODE_SET.ID.eq(setId))
+                .execute();
+    }
+
+    private UUID activeSet(UUID accountId) {
+        return db.select(BACKUP_CODE_SET.ID)
+                .from(BACKUP_CODE_SET)
+                .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(accountId))
+                .and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
+                .fetchSingle(BACKUP_CODE_SET.ID);
+    }
+
+    private int bindingOf(UUID accountId) {
+        return (int) db.select(BACKUP_CODE_SET.CIPHER_BINDING)
+                .from(BACKUP_CODE_SET)
+                .where(BACKUP_CODE_SET.ID.eq(activeSet(accountId)))
+                .fetchSingle(BACKUP_CODE_SET.CIPHER_BINDING);
+    }
+
+    private String ciphertextAt(UUID setId, int position) {
+        return db.select(BACKUP_CODE.CIPHERTEXT)
+                .from(BACKUP_CODE)
+                .where(BACKUP_CODE.SET_ID.eq(setId))
+                .and(BACKUP_CODE.POSITION.eq(position))
+                .fetchSingle(BACKUP_CODE.CIPHERTEXT);
+    }
+
+    private ConfigurableApplicationContext vaultMode() {
+        return CommandLineApplication.withoutWebServer(Application.class)
+                .run(settings().toArray(String[]::new));
+    }
+
+    private static String ciphertextIn(HttpResponse<String> answer) {
+        try {
+            return new ObjectMapper()
+                    .readTree(answer.body())
+                    .path("data")
+                    .path("ciphertext")
+                    .asText();
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(answer.body(), e);
+        }
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private List<String> storedCiphertexts() {

@@ -45,7 +45,7 @@ public abstract class KaribuTest {
     protected TestClock clock;
 
     @Autowired
-    private SignIn signIn;
+    protected SignIn signIn;
 
     @BeforeAll
     static void discoverRoutes() {

@@ -45,6 +45,7 @@ public class EncryptionAdminView extends VerticalLayout {
     private final Grid<EncryptionOverview.VersionCount> versions = new Grid<>();
     private final Paragraph summary = new Paragraph();
     private final Paragraph progress = new Paragraph();
+    private final Paragraph olderBinding = new Paragraph();
     private final Button rewrap = new Button("Rewrap now", event -> startRewrap());
     private Registration polling;
     private boolean newestKnown = true;
@@ -57,6 +58,7 @@ public class EncryptionAdminView extends VerticalLayout {
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
         summary.setId("rewrap-summary");
         progress.setId("rewrap-progress");
+        olderBinding.setId("older-binding");
 
         versions.setId("key-versions");
         versions.setEmptyStateText("No codes are saved yet, so no key version is in use.");
@@ -72,7 +74,15 @@ public class EncryptionAdminView extends VerticalLayout {
         rewrap.setId("rewrap-now");
         rewrap.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        add(new H2("Encryption"), cipher, problem, versions, summary, new HorizontalLayout(rotate, rewrap), progress);
+        add(
+                new H2("Encryption"),
+                cipher,
+                problem,
+                versions,
+                summary,
+                new HorizontalLayout(rotate, rewrap),
+                progress,
+                olderBinding);
         refresh();
     }
 
@@ -122,6 +132,14 @@ public class EncryptionAdminView extends VerticalLayout {
                                         : toRewrap + (toRewrap == 1 ? " code is" : " codes are")
                                                 + " not on the newest key version.");
         showProgress(overview.rewrap().orElse(null));
+        int older = overview.setsWithOlderBinding();
+        olderBinding.setText(
+                older == 0
+                        ? ""
+                        : older + (older == 1 ? " code set was" : " code sets were")
+                                + " saved before each code was bound to its position. Run the migrate-cipher command once "
+                                + "(see docs/vault.md) to bind them too; until then they stay readable.");
+        olderBinding.setVisible(older > 0);
     }
 
     private void showProgress(CiphertextJobProgress run) {
