@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,9 +39,10 @@ class CryptoConfiguration {
     LocalKeyringSource localKeyringSource(
             DataDirectory dataDirectory,
             @Value("${breakglass.crypto.local.key-file:}") String keyFile,
-            SecureRandom random) {
+            SecureRandom random,
+            DSLContext db) {
         Path file = keyFile.isBlank() ? dataDirectory.resolve("keyring.json") : Path.of(keyFile);
-        return new LocalKeyringSource(file, random);
+        return new LocalKeyringSource(file, random, new LocalKeyCheck(db));
     }
 
     @Bean(destroyMethod = "close")
@@ -96,9 +98,11 @@ class CryptoConfiguration {
         if (vaultCipher != null) {
             byPrefix.put(VaultTransitCipher.PREFIX, vaultCipher);
         }
-        // With Vault active, a key file that was never created means there are no local ciphertexts to read.
+        // With Vault active and no key file, there must be no local ciphertexts to read: the guard refuses otherwise.
         if (vaultCipher == null || local.exists()) {
             byPrefix.put(LocalKeyringCipher.PREFIX, local.openOrCreate());
+        } else {
+            local.requireNothingEncrypted();
         }
         return new RoutingCodeCipher(keys.cipher(keys.activeCipher()), byPrefix);
     }
@@ -143,20 +147,27 @@ class CryptoConfiguration {
 
         private final Path file;
         private final SecureRandom random;
+        private final LocalKeyring.Guard guard;
         private LocalKeyringCipher cipher;
 
-        LocalKeyringSource(Path file, SecureRandom random) {
+        LocalKeyringSource(Path file, SecureRandom random, LocalKeyring.Guard guard) {
             this.file = file;
             this.random = random;
+            this.guard = guard;
         }
 
         boolean exists() {
             return Files.exists(file);
         }
 
+        /** Without a key file: refuses when stored codes were encrypted with one. */
+        void requireNothingEncrypted() {
+            guard.beforeCreating(file);
+        }
+
         synchronized LocalKeyringCipher openOrCreate() {
             if (cipher == null) {
-                cipher = new LocalKeyringCipher(LocalKeyring.openOrCreate(file, random), random);
+                cipher = new LocalKeyringCipher(LocalKeyring.openOrCreate(file, random, guard), random);
             }
             return cipher;
         }

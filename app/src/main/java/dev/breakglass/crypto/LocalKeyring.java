@@ -30,23 +30,36 @@ final class LocalKeyring {
 
     private final Path file;
     private final SecureRandom random;
+    private final Guard guard;
     private volatile Map<Integer, byte[]> keys;
     private volatile int current;
 
-    private LocalKeyring(Path file, SecureRandom random) {
+    private LocalKeyring(Path file, SecureRandom random, Guard guard) {
         this.file = file;
         this.random = random;
+        this.guard = guard;
     }
 
-    /** Opens the key file, creating it with one fresh key when it does not exist. */
+    /** Opens the key file, creating it with one fresh key when it does not exist; nothing checks it. */
     static LocalKeyring openOrCreate(Path file, SecureRandom random) {
-        LocalKeyring keyring = new LocalKeyring(file, random);
+        return openOrCreate(file, random, Guard.NONE);
+    }
+
+    /**
+     * Opens the key file and lets the guard compare it with what the stored codes need; creates it with one fresh key
+     * only when the guard agrees that nothing was encrypted before.
+     */
+    static LocalKeyring openOrCreate(Path file, SecureRandom random, Guard guard) {
+        LocalKeyring keyring = new LocalKeyring(file, random, guard);
         if (Files.exists(file)) {
             keyring.load();
+            guard.opened(file, keyring.keys);
         } else {
+            guard.beforeCreating(file);
             keyring.keys = Map.of(1, keyring.newKey());
             keyring.current = 1;
             keyring.save();
+            guard.opened(file, keyring.keys);
         }
         return keyring;
     }
@@ -81,7 +94,22 @@ final class LocalKeyring {
         keys = Collections.unmodifiableMap(next);
         current = version;
         save();
+        guard.rotated(version, next.get(version));
         return version;
+    }
+
+    /** What checks a key file against the stored codes when it is opened, created or rotated. */
+    interface Guard {
+
+        Guard NONE = new Guard() {};
+
+        /** Refuses (by throwing) to create a key file when codes were encrypted with one before. */
+        default void beforeCreating(Path file) {}
+
+        /** Refuses (by throwing) a key file that does not fit the stored codes. */
+        default void opened(Path file, Map<Integer, byte[]> keys) {}
+
+        default void rotated(int version, byte[] key) {}
     }
 
     private byte[] newKey() {

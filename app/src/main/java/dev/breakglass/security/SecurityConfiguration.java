@@ -10,6 +10,7 @@ import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -37,10 +38,15 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, SessionRegistry sessionRegistry, ObjectProvider<AnonymousPageGate> gates)
+            HttpSecurity http,
+            SessionRegistry sessionRegistry,
+            ObjectProvider<AnonymousPageGate> gates,
+            Environment environment)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/styles/**", "/icons/**", "/actuator/health", "/actuator/health/*")
+                .permitAll()
+                .requestMatchers(new ManagementPortRequests(environment))
                 .permitAll()
                 .requestMatchers(request -> gates.orderedStream().anyMatch(gate -> gate.closes(request)))
                 .authenticated());

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,6 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * are served without a session (only the monitoring network reaches that port), while the application's port
  * serves no actuator endpoint but the health probes' stand-in.
  */
+// Spring Boot's tests leave metrics export off unless asked; the Prometheus endpoint exists only with it.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "management.server.address=127.0.0.1"})

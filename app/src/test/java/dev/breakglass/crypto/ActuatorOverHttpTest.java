@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpointGroups;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -16,6 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The actuator as a load balancer and a scraper meet it: liveness and readiness are open and leave the
  * cipher out (a Vault outage makes codes unavailable, not the application dead); metrics need a sign-in.
  */
+// Spring Boot's tests leave metrics export off unless asked; the Prometheus endpoint exists only with it.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ActuatorOverHttpTest {
 

@@ -1,7 +1,12 @@
 package dev.breakglass.crypto;
 
+import static dev.breakglass.db.Tables.BACKUP_CODE;
+import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
+import static dev.breakglass.db.Tables.LOCAL_KEY_CHECK;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,6 +34,26 @@ public class KeyringRestore implements BeforeEachCallback, AfterEachCallback {
         Path file = keyring.file();
         Files.write(file, saved);
         keyring.reload();
+        forgetVersionsBeyond(context, keyring);
+    }
+
+    /**
+     * The key-check values of versions the restored file does not hold, and the codes encrypted with them, are what a
+     * later start would refuse: they go too, as if the rotation had never happened.
+     */
+    private static void forgetVersionsBeyond(ExtensionContext context, LocalKeyring keyring) {
+        DSLContext db = SpringExtension.getApplicationContext(context).getBean(DSLContext.class);
+        int kept = keyring.currentVersion();
+        db.deleteFrom(LOCAL_KEY_CHECK)
+                .where(LOCAL_KEY_CHECK.KEY_VERSION.gt(kept))
+                .execute();
+        for (int version = kept + 1; version <= kept + 20; version++) {
+            db.deleteFrom(BACKUP_CODE_SET)
+                    .where(BACKUP_CODE_SET.ID.in(db.select(BACKUP_CODE.SET_ID)
+                            .from(BACKUP_CODE)
+                            .where(BACKUP_CODE.CIPHERTEXT.like("local:v" + version + ":%"))))
+                    .execute();
+        }
     }
 
     private static LocalKeyring keyring(ExtensionContext context) {

@@ -120,9 +120,10 @@ public class RoleFixtures {
                 INSERT INTO account_access (workspace_id, account_id, user_id, role)
                 SELECT workspace_id, id, ?, 'OWNER' FROM account WHERE workspace_id = ? AND label LIKE 'Bulk %'""", ownerId, workspace.id());
         db.execute("""
-                INSERT INTO backup_code_set (id, workspace_id, account_id, format_id, code_count, unused_count, saved_by, saved_at)
+                INSERT INTO backup_code_set (id, workspace_id, account_id, format_id, code_count, unused_count, saved_by, saved_at,
+                                             cipher_binding)
                 SELECT gen_random_uuid(), workspace_id, id, 'generic', 10, 10 - (hashtext(label) & 15) % 11, ?,
-                       now() - (hashtext(label) & 511) * interval '1 day'
+                       now() - (hashtext(label) & 511) * interval '1 day', 2
                   FROM account WHERE workspace_id = ? AND label LIKE 'Bulk %' AND hashtext(label) % 3 <> 0""", ownerId, workspace.id());
         db.execute("""
                 INSERT INTO backup_code (workspace_id, set_id, position, ciphertext, used_at)
