@@ -14,6 +14,7 @@ final class AuditActions {
             Map.entry("CODE_MARKED_UNUSED", "Marked a code unused"),
             Map.entry("CODES_REPLACED", "Replaced codes"),
             Map.entry("CODES_DELETED", "Deleted codes"),
+            Map.entry("CODES_UNREADABLE", "Codes could not be decrypted"),
             Map.entry("ENCRYPTION_KEY_ROTATED", "Rotated the encryption key"),
             Map.entry("WORKSPACE_CREATED", "Created the workspace"),
             Map.entry("MEMBER_ADDED", "Added a member"),

@@ -8,6 +8,7 @@ import dev.breakglass.backupcodes.CodesDeleted;
 import dev.breakglass.backupcodes.CodesReplaced;
 import dev.breakglass.backupcodes.CodesRevealed;
 import dev.breakglass.backupcodes.CodesSaved;
+import dev.breakglass.backupcodes.CodesUnreadable;
 import dev.breakglass.encryption.EncryptionKeyRotated;
 import dev.breakglass.password.PasswordChanged;
 import dev.breakglass.password.SetPasswordLinkIssued;
@@ -71,6 +72,18 @@ public class AuditLog {
                 "CODES_REVEALED",
                 event.accountId(),
                 details -> details.put("set", event.setId().toString()).put("codes", event.codeCount()));
+    }
+
+    @EventListener
+    void on(CodesUnreadable event) {
+        append(
+                event.workspaceId(),
+                event.actorId(),
+                "CODES_UNREADABLE",
+                event.accountId(),
+                details -> details.put("set", event.setId().toString())
+                        .put("while", event.handingOut() ? "using the next code" : "viewing codes")
+                        .put("reason", event.reason()));
     }
 
     @EventListener

@@ -1,6 +1,8 @@
 package dev.breakglass.backupcodes;
 
 import dev.breakglass.crypto.CipherContext;
+import dev.breakglass.crypto.CipherException;
+import dev.breakglass.crypto.CipherUnavailableException;
 import dev.breakglass.crypto.CodeCipher;
 import dev.breakglass.formats.CodeFormats;
 import dev.breakglass.formats.FormatInfo;
@@ -17,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 @PreAuthorize("isAuthenticated()")
 public class BackupCodeService {
+
+    private static final Logger log = LoggerFactory.getLogger(BackupCodeService.class);
 
     private final AccessPolicy access;
     private final IdentityConfirmation identity;
@@ -242,12 +248,19 @@ public class BackupCodeService {
         identity.requireRecent();
         CodeSetSummary set = activeSet(accountId);
         List<BackupCodeRepository.StoredCode> stored = codes.findCodes(set.setId());
-        List<String> plaintexts = cipher.decryptAll(
-                codes.cipherContext(accountId, set.setId())
-                        .at(stored.stream()
-                                .map(BackupCodeRepository.StoredCode::position)
-                                .toList()),
-                stored.stream().map(BackupCodeRepository.StoredCode::ciphertext).toList());
+        List<String> plaintexts;
+        try {
+            plaintexts = cipher.decryptAll(
+                    codes.cipherContext(accountId, set.setId())
+                            .at(stored.stream()
+                                    .map(BackupCodeRepository.StoredCode::position)
+                                    .toList()),
+                    stored.stream()
+                            .map(BackupCodeRepository.StoredCode::ciphertext)
+                            .toList());
+        } catch (CipherException e) {
+            throw unreadable(grant, set.setId(), false, e);
+        }
         List<RevealedCodes.Code> revealed = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
             BackupCodeRepository.StoredCode code = stored.get(i);
@@ -270,9 +283,27 @@ public class BackupCodeService {
         AccountGrant grant = access.requireCodeKeeper(accountId);
         identity.requireRecent();
         CodeSetSummary set = activeSet(accountId);
-        UUID userId = grant.user().userId();
         // Decrypt inside the transaction: if decryption fails, the code is not marked used.
-        HandedOutCode handedOut = transaction.execute(status -> {
+        HandedOutCode handedOut;
+        try {
+            handedOut = takeNextCode(grant, set);
+        } catch (CipherException e) {
+            throw unreadable(grant, set.setId(), true, e);
+        }
+        // The display form asks the format plugin, which has no business inside the transaction.
+        return new HandedOutCode(
+                set.setId(),
+                handedOut.position(),
+                handedOut.value(),
+                formats.display(set.formatId(), handedOut.value()),
+                handedOut.remaining());
+    }
+
+    /** Marks the next unused code used and decrypts it, in one transaction: a code that fails to decrypt stays unused. */
+    private HandedOutCode takeNextCode(AccountGrant grant, CodeSetSummary set) {
+        UUID accountId = grant.accountId();
+        UUID userId = grant.user().userId();
+        return transaction.execute(status -> {
             if (!codes.holdIfActive(accountId, set.setId())) {
                 throw codesChangedSinceShown(accountId); // replaced or deleted since: none of that set's codes goes out
             }
@@ -294,13 +325,31 @@ public class BackupCodeService {
                     remaining));
             return new HandedOutCode(set.setId(), taken.position(), value, value, remaining);
         });
-        // The display form asks the format plugin, which has no business inside the transaction.
-        return new HandedOutCode(
-                set.setId(),
-                handedOut.position(),
-                handedOut.value(),
-                formats.display(set.formatId(), handedOut.value()),
-                handedOut.remaining());
+    }
+
+    /**
+     * Logs and audits codes that failed to decrypt (in a transaction of its own, as the action itself failed), then
+     * answers the exception to throw. A cipher that is unavailable (Vault down) is not a code's fault and is only
+     * passed on.
+     */
+    private CipherException unreadable(AccountGrant grant, UUID setId, boolean handingOut, CipherException e) {
+        if (e instanceof CipherUnavailableException) {
+            return e;
+        }
+        log.warn(
+                "Codes of account {} (set {}) could not be decrypted for member {}: {}",
+                grant.accountId(),
+                setId,
+                grant.user().userId(),
+                e.getMessage());
+        transaction.executeWithoutResult(status -> events.publishEvent(new CodesUnreadable(
+                grant.user().workspaceId(),
+                grant.accountId(),
+                grant.user().userId(),
+                setId,
+                handingOut,
+                e.getMessage())));
+        return e;
     }
 
     /**

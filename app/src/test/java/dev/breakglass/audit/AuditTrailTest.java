@@ -1,10 +1,13 @@
 package dev.breakglass.audit;
 
+import static dev.breakglass.db.Tables.BACKUP_CODE;
+import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.backupcodes.Mismatch;
+import dev.breakglass.crypto.CipherException;
 import dev.breakglass.crypto.KeyringRestore;
 import dev.breakglass.testing.Fixtures;
 import dev.breakglass.testing.SignIn;
@@ -111,6 +114,37 @@ class AuditTrailTest {
 
         assertThat(entries).extracting(AuditEntry::action).startsWith("CODES_REVEALED", "CODES_SAVED");
         assertThat(entries).extracting(AuditEntry::details).noneMatch(d -> d.contains("12345") || d.contains("54321"));
+    }
+
+    @Test
+    void codesThatFailToDecrypt_areAudited_withTheReasonButNoCode_andNoCodeIsTaken() {
+        UUID setId = db.select(BACKUP_CODE_SET.ID)
+                .from(BACKUP_CODE_SET)
+                .where(BACKUP_CODE_SET.ACCOUNT_ID.eq(slack))
+                .and(BACKUP_CODE_SET.STATE.eq("ACTIVE"))
+                .fetchSingle(BACKUP_CODE_SET.ID);
+        // The two codes' ciphertexts swapped, as a careless restore or an attacker with the database might.
+        db.execute(
+                "UPDATE backup_code SET ciphertext = (SELECT ciphertext FROM backup_code o WHERE o.set_id = ?"
+                        + " AND o.position = 3 - backup_code.position) WHERE set_id = ?",
+                setId,
+                setId);
+
+        assertThatThrownBy(() -> codes.revealCodes(slack)).isInstanceOf(CipherException.class);
+        assertThatThrownBy(() -> codes.useNextCode(slack)).isInstanceOf(CipherException.class);
+
+        List<AuditEntry> unreadable =
+                auditLog.search(new AuditFilter(null, "CODES_UNREADABLE", slack, null, null), 0, 10);
+        assertThat(unreadable).hasSize(2);
+        assertThat(unreadable.get(0).details()).contains("using the next code").contains("integrity check");
+        assertThat(unreadable.get(1).details()).contains("viewing codes").contains("integrity check");
+        assertThat(unreadable)
+                .extracting(AuditEntry::details)
+                .noneMatch(d -> d.contains("12345") || d.contains("54321"));
+        assertThat(unreadable.get(0).actionLabel()).isEqualTo("Codes could not be decrypted");
+        assertThat(db.fetchCount(BACKUP_CODE, BACKUP_CODE.SET_ID.eq(setId).and(BACKUP_CODE.USED_AT.isNotNull())))
+                .as("a code that could not be decrypted is not handed out")
+                .isZero();
     }
 
     @Test
