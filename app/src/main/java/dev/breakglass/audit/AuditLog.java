@@ -19,6 +19,7 @@ import dev.breakglass.security.AccountEdited;
 import dev.breakglass.security.AccountRemoved;
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.Capability;
+import dev.breakglass.security.InstallationOperators;
 import dev.breakglass.security.LoginFailed;
 import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.OwnersReassigned;
@@ -45,11 +46,13 @@ public class AuditLog {
 
     private final AuditRepository events;
     private final AccessPolicy access;
+    private final InstallationOperators operators;
     private final ObjectMapper json = new ObjectMapper();
 
-    AuditLog(AuditRepository events, AccessPolicy access) {
+    AuditLog(AuditRepository events, AccessPolicy access, InstallationOperators operators) {
         this.events = events;
         this.access = access;
+        this.operators = operators;
     }
 
     @EventListener
@@ -129,12 +132,15 @@ public class AuditLog {
 
     @EventListener
     void on(EncryptionKeyRotated event) {
-        append(
-                event.workspaceId(),
-                event.actorId(),
-                "ENCRYPTION_KEY_ROTATED",
-                null,
-                details -> details.put("cipher", event.cipher()).put("version", event.newVersion()));
+        // The key is every workspace's: each workspace's log records the rotation, with the operator who made it.
+        for (UUID workspaceId : operators.allWorkspaces()) {
+            append(
+                    workspaceId,
+                    event.actorId(),
+                    "ENCRYPTION_KEY_ROTATED",
+                    null,
+                    details -> details.put("cipher", event.cipher()).put("version", event.newVersion()));
+        }
     }
 
     @EventListener

@@ -5,21 +5,21 @@ import dev.breakglass.crypto.CipherVersion;
 import dev.breakglass.crypto.EncryptionKeys;
 import dev.breakglass.security.AccessPolicy;
 import dev.breakglass.security.SignedInUser;
-import dev.breakglass.security.WorkspaceRole;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The encryption admin's door: how the stored codes are encrypted, key rotation, and the rewrap job. Only
- * the workspace's Owner and Super Admins get through, checked here against their current role; anyone
- * else is told the page does not exist.
+ * The encryption admin's door: how the stored codes are encrypted, key rotation, and the rewrap job. The key is
+ * shared by every workspace, so only installation operators get through (see {@code InstallationOperators}),
+ * checked here against their current role; anyone else is told the page does not exist.
  */
 @Service
 @PreAuthorize("isAuthenticated()")
@@ -47,9 +47,12 @@ public class CiphertextMaintenance {
         this.events = events;
     }
 
-    /** The active cipher, codes per key version, and the rewrap job's progress. */
+    /**
+     * The active cipher, the asking member's workspace's codes per key version, and the rewrap job's progress (the job
+     * is the installation's).
+     */
     public EncryptionOverview overview() {
-        requireEncryptionAdmin();
+        UUID workspaceId = requireEncryptionAdmin().workspaceId();
         Map<String, Integer> newest = new HashMap<>();
         Optional<String> problem = Optional.empty();
         try {
@@ -61,11 +64,15 @@ public class CiphertextMaintenance {
         }
         List<EncryptionOverview.VersionCount> versions = new ArrayList<>();
         ciphertexts
-                .countByCipherVersion()
+                .countByCipherVersion(workspaceId)
                 .forEach((version, codes) -> versions.add(new EncryptionOverview.VersionCount(
                         version, codes, Integer.valueOf(version.version()).equals(newest.get(version.cipher())))));
         return new EncryptionOverview(
-                keys.status(), versions, problem, rewrapRuns.last(), ciphertexts.countSetsWithOlderBinding());
+                keys.status(),
+                versions,
+                problem,
+                rewrapRuns.last(),
+                ciphertexts.countSetsWithOlderBinding(workspaceId));
     }
 
     /**
@@ -92,9 +99,8 @@ public class CiphertextMaintenance {
         return rewrapRuns.last();
     }
 
-    /** The workspace Owner or a Super Admin, by the role they hold now; anyone else is told there is no such page. */
+    /** An installation operator, by the role they hold now; anyone else is told there is no such page. */
     private SignedInUser requireEncryptionAdmin() {
-        return access.requireMemberWho(WorkspaceRole::mayAdministerEncryption, "The page")
-                .user();
+        return access.requireInstallationOperator("The page").user();
     }
 }

@@ -44,29 +44,29 @@ class CiphertextRepository {
         this.db = db;
     }
 
-    /** How many stored codes sit on each cipher and key version; unreadable prefixes are left out. */
-    Map<CipherVersion, Integer> countByCipherVersion() {
+    /** How many of the workspace's stored codes sit on each cipher and key version; unreadable prefixes are left out. */
+    Map<CipherVersion, Integer> countByCipherVersion(UUID workspaceId) {
         Map<CipherVersion, Integer> counts = new TreeMap<>();
         db.select(CIPHER_VERSION, count())
                 .from(BACKUP_CODE)
                 .where(BACKUP_CODE.CIPHERTEXT.isNotNull())
+                .and(BACKUP_CODE.WORKSPACE_ID.eq(workspaceId))
                 .groupBy(CIPHER_VERSION)
                 .fetch()
                 .forEach(row -> CipherVersion.of(row.value1()).ifPresent(version -> counts.put(version, row.value2())));
         return counts;
     }
 
-    /** How many code sets still hold ciphertexts made with an older binding than the current one. */
-    int countSetsWithOlderBinding() {
+    /** How many of the workspace's code sets still hold ciphertexts made with an older binding than the current one. */
+    int countSetsWithOlderBinding(UUID workspaceId) {
         return db.fetchCount(
                 BACKUP_CODE_SET,
-                BACKUP_CODE_SET
-                        .CIPHER_BINDING
-                        .ne(CURRENT_BINDING)
-                        .and(DSL.exists(DSL.selectOne()
-                                .from(BACKUP_CODE)
-                                .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID))
-                                .and(BACKUP_CODE.CIPHERTEXT.isNotNull()))));
+                BACKUP_CODE_SET.WORKSPACE_ID.eq(workspaceId),
+                BACKUP_CODE_SET.CIPHER_BINDING.ne(CURRENT_BINDING),
+                DSL.exists(DSL.selectOne()
+                        .from(BACKUP_CODE)
+                        .where(BACKUP_CODE.SET_ID.eq(BACKUP_CODE_SET.ID))
+                        .and(BACKUP_CODE.CIPHERTEXT.isNotNull())));
     }
 
     int countCodesNeedingWork(Wanted wanted) {

@@ -22,10 +22,12 @@ public class AccessPolicy {
 
     private final CurrentUser currentUser;
     private final DSLContext db;
+    private final InstallationOperators operators;
 
-    AccessPolicy(CurrentUser currentUser, DSLContext db) {
+    AccessPolicy(CurrentUser currentUser, DSLContext db, InstallationOperators operators) {
         this.currentUser = currentUser;
         this.db = db;
+        this.operators = operators;
     }
 
     /** The caller is an Owner or Collaborator of the account, in their own workspace, and an active member. */
@@ -153,6 +155,18 @@ public class AccessPolicy {
         MemberGrant grant = requireMember();
         if (!grant.role().mayReachAllAccounts()) {
             throw new NotFoundException("The account");
+        }
+        return grant;
+    }
+
+    /**
+     * The caller administers what every workspace shares (the encryption key): an installation operator, by the role
+     * they hold now; anyone else is told {@code what} does not exist.
+     */
+    public MemberGrant requireInstallationOperator(String what) {
+        MemberGrant grant = requireMember();
+        if (!operators.includes(grant.user(), grant.role())) {
+            throw new NotFoundException(what);
         }
         return grant;
     }

@@ -14,16 +14,20 @@ final class BreakglassUserDetails implements UserDetails, CredentialsContainer {
 
     private final SignedInUser user;
     private final boolean enabled;
+    private final boolean installationOperator;
     private String passwordHash;
     private volatile Instant identityConfirmedAt;
 
     /**
      * @param loadedAt when the member was loaded to check a login: signing in confirms who they are
+     * @param installationOperator whether they administer what every workspace shares ({@link InstallationOperators})
      */
-    BreakglassUserDetails(SignedInUser user, String passwordHash, boolean enabled, Instant loadedAt) {
+    BreakglassUserDetails(
+            SignedInUser user, String passwordHash, boolean enabled, Instant loadedAt, boolean installationOperator) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.installationOperator = installationOperator;
         this.identityConfirmedAt = loadedAt;
     }
 
@@ -43,7 +47,7 @@ final class BreakglassUserDetails implements UserDetails, CredentialsContainer {
     public Collection<? extends GrantedAuthority> getAuthorities() {
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
-        Capability.of(user.role())
+        Capability.of(user.role(), installationOperator)
                 .forEach(capability -> authorities.add(new SimpleGrantedAuthority("ROLE_" + capability)));
         return authorities;
     }

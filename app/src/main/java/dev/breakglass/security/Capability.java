@@ -1,5 +1,6 @@
 package dev.breakglass.security;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +26,24 @@ public final class Capability {
         GRANTED_BY.put(READ_AUDIT_LOG, WorkspaceRole::mayReadAuditLog);
         GRANTED_BY.put(SEE_PLUGINS, WorkspaceRole::maySeePlugins);
         GRANTED_BY.put(REACH_ALL_ACCOUNTS, WorkspaceRole::mayReachAllAccounts);
-        GRANTED_BY.put(ADMINISTER_ENCRYPTION, WorkspaceRole::mayAdministerEncryption);
     }
 
     private Capability() {}
 
-    /** The capabilities a member with this role holds. */
-    public static List<String> of(WorkspaceRole role) {
-        return GRANTED_BY.entrySet().stream()
-                .filter(entry -> entry.getValue().test(role))
-                .map(Map.Entry::getKey)
-                .toList();
+    /**
+     * The capabilities a member with this role holds. {@link #ADMINISTER_ENCRYPTION} is not a workspace role's: the
+     * key is shared by every workspace, so installation operators ({@link InstallationOperators}) hold it.
+     */
+    public static List<String> of(WorkspaceRole role, boolean installationOperator) {
+        List<String> capabilities = new ArrayList<>();
+        GRANTED_BY.forEach((capability, grantedBy) -> {
+            if (grantedBy.test(role)) {
+                capabilities.add(capability);
+            }
+        });
+        if (installationOperator) {
+            capabilities.add(ADMINISTER_ENCRYPTION);
+        }
+        return List.copyOf(capabilities);
     }
 }

@@ -17,10 +17,12 @@ class MemberDetailsService implements UserDetailsService {
 
     private final DSLContext db;
     private final Clock clock;
+    private final InstallationOperators operators;
 
-    MemberDetailsService(DSLContext db, Clock clock) {
+    MemberDetailsService(DSLContext db, Clock clock, InstallationOperators operators) {
         this.db = db;
         this.clock = clock;
+        this.operators = operators;
     }
 
     @Override
@@ -47,6 +49,11 @@ class MemberDetailsService implements UserDetailsService {
         var user = new SignedInUser(
                 row.value1(), row.value6(), row.value2(), row.value3(), WorkspaceRole.valueOf(row.value7()));
         boolean canLogIn = row.value5() && row.value4() != null;
-        return new BreakglassUserDetails(user, row.value4() == null ? "" : row.value4(), canLogIn, clock.instant());
+        return new BreakglassUserDetails(
+                user,
+                row.value4() == null ? "" : row.value4(),
+                canLogIn,
+                clock.instant(),
+                operators.includes(user, user.role()));
     }
 }

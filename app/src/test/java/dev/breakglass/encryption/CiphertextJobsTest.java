@@ -141,9 +141,10 @@ class CiphertextJobsTest {
 
     @Test
     void countByCipherVersion_tellsHowManyCodesSitOnEachVersion() {
-        assertThat(ciphertexts.countByCipherVersion()).hasSize(1).containsValue(15);
+        UUID acme = fixtures.workspaceId("Acme");
+        assertThat(ciphertexts.countByCipherVersion(acme)).hasSize(1).containsValue(15);
         jobs.rewrapAll(progress -> {});
-        assertThat(ciphertexts.countByCipherVersion())
+        assertThat(ciphertexts.countByCipherVersion(acme))
                 .containsExactly(java.util.Map.entry(
                         dev.breakglass.crypto.CipherVersion.of(newest).orElseThrow(), 15));
     }

@@ -80,6 +80,14 @@ public class Fixtures {
                 .execute();
     }
 
+    /** The id of the workspace with this name. */
+    public UUID workspaceId(String name) {
+        return db.select(WORKSPACE.ID)
+                .from(WORKSPACE)
+                .where(WORKSPACE.NAME.eq(name))
+                .fetchSingle(WORKSPACE.ID);
+    }
+
     /**
      * A second workspace, "Globex", with one member (a workspace Owner who owns one account), for tests that
      * try ids across workspaces. Created once; returns the member's e-mail address.
