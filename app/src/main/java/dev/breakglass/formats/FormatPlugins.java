@@ -36,11 +36,13 @@ public final class FormatPlugins implements AutoCloseable {
 
     private final PluginManager pf4j;
     private final PluginRecords records;
+    private final Set<String> trusted;
     private final List<LoadedFormat> formats = new ArrayList<>();
 
-    private FormatPlugins(PluginManager pf4j, Clock clock) {
+    private FormatPlugins(PluginManager pf4j, Clock clock, Set<String> trusted) {
         this.pf4j = pf4j;
         this.records = new PluginRecords(clock);
+        this.trusted = Set.copyOf(trusted);
     }
 
     /**
@@ -48,14 +50,15 @@ public final class FormatPlugins implements AutoCloseable {
      *
      * @param installed the plugins folder an admin manages ({@code breakglass.plugins.dir}); may not exist
      * @param bundled the jars shipped with Breakglass, already unpacked
+     * @param trusted the SHA-256 (lower-case hex) of every installed jar the operator trusts; others are refused
      */
-    public static FormatPlugins load(Path installed, List<Path> bundled, Clock clock) {
+    public static FormatPlugins load(Path installed, List<Path> bundled, Clock clock, Set<String> trusted) {
         List<Path> roots = bundled.isEmpty()
                 ? List.of(installed)
                 : List.of(installed, bundled.get(0).getParent());
         DefaultPluginManager pf4j = new PluginJarsOnly(roots);
         pf4j.setSystemVersion(SdkVersion.CURRENT);
-        FormatPlugins plugins = new FormatPlugins(pf4j, clock);
+        FormatPlugins plugins = new FormatPlugins(pf4j, clock, trusted);
         plugins.loadAll(jarsIn(installed), "installed");
         plugins.loadAll(bundled, "bundled");
         plugins.startAll();
@@ -122,7 +125,7 @@ public final class FormatPlugins implements AutoCloseable {
 
     private void loadAll(List<Path> jars, String origin) {
         for (Path jar : jars) {
-            PluginAdmission.Verdict verdict = PluginAdmission.of(jar);
+            PluginAdmission.Verdict verdict = PluginAdmission.of(jar, "installed".equals(origin), trusted);
             if (records.has(verdict.id())) {
                 records.ignoreDuplicate(verdict, origin);
             } else if (!verdict.admitted()) {

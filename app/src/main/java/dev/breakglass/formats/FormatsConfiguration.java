@@ -4,6 +4,7 @@ import dev.breakglass.database.DataDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,8 @@ class FormatsConfiguration {
 
     @Bean(destroyMethod = "close")
     FormatPlugins formatPlugins(PluginSettings settings, DataDirectory data) {
-        return PluginLocations.of(settings.dir(), data.dataDir()).load(Clock.systemUTC());
+        return PluginLocations.of(settings.dir(), data.dataDir(), settings.trustedSha256())
+                .load(Clock.systemUTC());
     }
 
     @Bean(destroyMethod = "close")
@@ -26,7 +28,14 @@ class FormatsConfiguration {
     /**
      * @param dir {@code breakglass.plugins.dir}: where an admin installs plugin jars; {@code <data-dir>/plugins} unless set
      * @param timeout {@code breakglass.plugins.timeout}: how long one call into a plugin may take, 1s unless set
+     * @param trustedSha256 {@code breakglass.plugins.trusted-sha256}: the SHA-256 of each installed jar allowed to
+     *     load; none unless set
      */
     @ConfigurationProperties("breakglass.plugins")
-    record PluginSettings(Path dir, @DefaultValue("1s") Duration timeout) {}
+    record PluginSettings(Path dir, @DefaultValue("1s") Duration timeout, List<String> trustedSha256) {
+
+        PluginSettings {
+            trustedSha256 = trustedSha256 == null ? List.of() : List.copyOf(trustedSha256);
+        }
+    }
 }

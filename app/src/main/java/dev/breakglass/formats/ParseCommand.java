@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,9 @@ import java.util.Optional;
  * it answers in well under two seconds. Exit code 0 with codes, 2 when the paste is refused, 64 on bad arguments.
  *
  * <p>Settings, all optional: {@code --plugins-dir DIR} (else {@code breakglass.plugins.dir} as a system property or
- * {@code BREAKGLASS_PLUGINS_DIR}), {@code breakglass.data-dir} / {@code BREAKGLASS_DATA_DIR} (else {@code ./data}).
+ * {@code BREAKGLASS_PLUGINS_DIR}), {@code breakglass.data-dir} / {@code BREAKGLASS_DATA_DIR} (else {@code ./data}),
+ * {@code breakglass.plugins.trusted-sha256} / {@code BREAKGLASS_PLUGINS_TRUSTED_SHA256} (comma-separated). The jars in a
+ * folder named with {@code --plugins-dir} are trusted: the author runs their own build, with no database near.
  */
 public final class ParseCommand {
 
@@ -42,11 +45,13 @@ public final class ParseCommand {
         Path pluginsDir = setting("breakglass.plugins.dir", "BREAKGLASS_PLUGINS_DIR")
                 .map(Path::of)
                 .orElse(null);
+        boolean namedOnTheCommandLine = false;
         for (int i = 0; i < args.length; i++) {
             if ("--app".equals(args[i]) && i + 1 < args.length) {
                 app = Optional.of(args[++i]);
             } else if ("--plugins-dir".equals(args[i]) && i + 1 < args.length) {
                 pluginsDir = Path.of(args[++i]);
+                namedOnTheCommandLine = true;
             } else {
                 err.println("Usage: java -jar breakglass.jar parse [--app APP] [--plugins-dir DIR] < paste.txt");
                 return USAGE;
@@ -54,7 +59,16 @@ public final class ParseCommand {
         }
         Path dataDir =
                 Path.of(setting("breakglass.data-dir", "BREAKGLASS_DATA_DIR").orElse("data"));
-        try (FormatPlugins plugins = PluginLocations.of(pluginsDir, dataDir).load(Clock.systemUTC());
+        List<String> trusted =
+                new ArrayList<>(setting("breakglass.plugins.trusted-sha256", "BREAKGLASS_PLUGINS_TRUSTED_SHA256")
+                        .map(list -> List.of(list.split(",")))
+                        .orElse(List.of()));
+        if (namedOnTheCommandLine) {
+            // A plugin author trying their own build: the folder they name here is theirs, and no stored code is near.
+            trusted.addAll(PluginJarHashes.in(pluginsDir));
+        }
+        try (FormatPlugins plugins =
+                        PluginLocations.of(pluginsDir, dataDir, trusted).load(Clock.systemUTC());
                 CodeReader reader = new CodeReader(plugins, Duration.ofSeconds(1))) {
             try {
                 ParsedCodes parsed = reader.read(decode(readAll(in)), app.orElse(null));

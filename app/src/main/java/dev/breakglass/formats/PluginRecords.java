@@ -39,14 +39,14 @@ final class PluginRecords {
 
     /** A jar admitted for loading; its state is set once PF4J has loaded and started it, or failed to. */
     Record admit(PluginAdmission.Verdict verdict, String origin) {
-        Record record = new Record(verdict.id(), verdict.version(), verdict.file(), origin);
+        Record record = new Record(verdict.id(), verdict.version(), verdict.file(), verdict.sha256(), origin);
         records.put(verdict.id(), record);
         return record;
     }
 
     void refuse(PluginAdmission.Verdict verdict, String origin) {
         String reason = verdict.refusal().orElseThrow();
-        Record record = new Record(verdict.id(), verdict.version(), verdict.file(), origin);
+        Record record = new Record(verdict.id(), verdict.version(), verdict.file(), verdict.sha256(), origin);
         record.state = PluginStatus.State.REFUSED;
         record.addError(reason);
         records.putIfAbsent(verdict.id(), record);
@@ -110,15 +110,17 @@ final class PluginRecords {
         private final String id;
         private final String version;
         private final String file;
+        private final String sha256;
         private final String origin;
         private final List<String> formats = new ArrayList<>();
         private final Deque<String> errors = new ConcurrentLinkedDeque<>();
         private volatile PluginStatus.State state;
 
-        private Record(String id, String version, String file, String origin) {
+        private Record(String id, String version, String file, String sha256, String origin) {
             this.id = id;
             this.version = version;
             this.file = file;
+            this.sha256 = sha256;
             this.origin = origin;
         }
 
@@ -155,6 +157,7 @@ final class PluginRecords {
                     id,
                     version,
                     file,
+                    sha256,
                     origin,
                     state == null ? PluginStatus.State.FAILED : state,
                     formats,

@@ -9,6 +9,7 @@ import java.util.List;
  * @param pluginId the PF4J plugin id, or the file name when the jar could not be read
  * @param version the plugin's version, or "" when unknown
  * @param file the jar's file name
+ * @param sha256 the SHA-256 of the jar, in lower-case hex: what {@code breakglass.plugins.trusted-sha256} lists
  * @param origin {@code bundled} (shipped with Breakglass) or {@code installed} (from the plugins folder)
  * @param state what Breakglass does with it
  * @param formats the display names of the formats it provides
@@ -18,6 +19,7 @@ public record PluginStatus(
         String pluginId,
         String version,
         String file,
+        String sha256,
         String origin,
         State state,
         List<String> formats,

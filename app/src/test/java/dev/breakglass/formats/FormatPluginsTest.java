@@ -39,7 +39,8 @@ class FormatPluginsTest {
     void pluginBuiltForAnotherSdk_isRefusedWithASentenceSayingWhy() throws Exception {
         PluginJars.build(data.resolve("plugins"), "future", ">=2.0.0 & <3.0.0", ThrowingFormat.class);
 
-        try (FormatPlugins plugins = FormatPlugins.load(data.resolve("plugins"), List.of(), Clock.systemUTC())) {
+        try (FormatPlugins plugins = FormatPlugins.load(
+                data.resolve("plugins"), List.of(), Clock.systemUTC(), PluginJars.hashesIn(data.resolve("plugins")))) {
             PluginStatus future = plugins.statuses().get(0);
             assertThat(future.state()).isEqualTo(PluginStatus.State.REFUSED);
             assertThat(future.errors())
@@ -54,7 +55,8 @@ class FormatPluginsTest {
     void pluginThatDoesNotNameItsSdk_isRefused() throws Exception {
         PluginJars.build(data.resolve("plugins"), "unversioned", null, ThrowingFormat.class);
 
-        try (FormatPlugins plugins = FormatPlugins.load(data.resolve("plugins"), List.of(), Clock.systemUTC())) {
+        try (FormatPlugins plugins = FormatPlugins.load(
+                data.resolve("plugins"), List.of(), Clock.systemUTC(), PluginJars.hashesIn(data.resolve("plugins")))) {
             assertThat(plugins.statuses().get(0).state()).isEqualTo(PluginStatus.State.REFUSED);
             assertThat(plugins.statuses().get(0).errors().get(0)).contains("does not say which plugin SDK");
         }
@@ -64,8 +66,9 @@ class FormatPluginsTest {
     void installedPlugin_replacesTheBundledOneWithTheSameId() throws Exception {
         PluginJars.build(data.resolve("plugins"), "github", PluginJars.CURRENT_SDK, ThrowingFormat.class);
 
-        try (FormatPlugins plugins =
-                PluginLocations.of(data.resolve("plugins"), data).load(Clock.systemUTC())) {
+        try (FormatPlugins plugins = PluginLocations.of(
+                        data.resolve("plugins"), data, PluginJars.hashesIn(data.resolve("plugins")))
+                .load(Clock.systemUTC())) {
             PluginStatus github = plugins.statuses().stream()
                     .filter(status -> status.pluginId().equals("github"))
                     .findFirst()
@@ -80,7 +83,11 @@ class FormatPluginsTest {
     void throwingPlugin_isContained_theGenericReaderAnswers_andTheAdminSeesTheErrorWithoutTheCodes() throws Exception {
         PluginJars.build(data.resolve("plugins"), "throwing", PluginJars.CURRENT_SDK, ThrowingFormat.class);
 
-        try (FormatPlugins plugins = FormatPlugins.load(data.resolve("plugins"), List.of(), Clock.systemUTC());
+        try (FormatPlugins plugins = FormatPlugins.load(
+                        data.resolve("plugins"),
+                        List.of(),
+                        Clock.systemUTC(),
+                        PluginJars.hashesIn(data.resolve("plugins")));
                 CodeReader reader = new CodeReader(plugins, Duration.ofSeconds(1))) {
             ParsedCodes parsed = reader.read("ALPHA-1111-AAAA\nsecond-2222-bbbb", "throwing-app");
 
@@ -103,7 +110,11 @@ class FormatPluginsTest {
     void slowPlugin_isCutOffAtTheTimeLimit_andSuspendedUntilRestart() throws Exception {
         PluginJars.build(data.resolve("plugins"), "slow", PluginJars.CURRENT_SDK, SlowFormat.class);
 
-        try (FormatPlugins plugins = FormatPlugins.load(data.resolve("plugins"), List.of(), Clock.systemUTC());
+        try (FormatPlugins plugins = FormatPlugins.load(
+                        data.resolve("plugins"),
+                        List.of(),
+                        Clock.systemUTC(),
+                        PluginJars.hashesIn(data.resolve("plugins")));
                 CodeReader reader = new CodeReader(plugins, Duration.ofMillis(200))) {
             ParsedCodes parsed = reader.read("abcd-1234\nefgh-5678", "slow-app");
 
@@ -122,10 +133,47 @@ class FormatPluginsTest {
         java.nio.file.Files.writeString(data.resolve("plugins").resolve("broken.jar"), "not a zip");
         PluginJars.build(data.resolve("plugins"), "throwing", PluginJars.CURRENT_SDK, ThrowingFormat.class);
 
-        try (FormatPlugins plugins = FormatPlugins.load(data.resolve("plugins"), List.of(), Clock.systemUTC())) {
+        try (FormatPlugins plugins = FormatPlugins.load(
+                data.resolve("plugins"), List.of(), Clock.systemUTC(), PluginJars.hashesIn(data.resolve("plugins")))) {
             assertThat(plugins.statuses())
                     .extracting(PluginStatus::state)
                     .containsExactly(PluginStatus.State.REFUSED, PluginStatus.State.STARTED);
+        }
+    }
+
+    @Test
+    void anInstalledJarNobodyTrusted_isRefused_withItsHashAndWhy_andRunsNoCode() throws Exception {
+        Path jar = PluginJars.build(data.resolve("plugins"), "throwing", PluginJars.CURRENT_SDK, ThrowingFormat.class);
+        String sha256 = PluginAdmission.sha256(jar);
+
+        try (FormatPlugins plugins =
+                PluginLocations.of(data.resolve("plugins"), data, List.of()).load(Clock.systemUTC())) {
+            PluginStatus untrusted = plugins.statuses().get(0);
+            assertThat(untrusted.state()).isEqualTo(PluginStatus.State.REFUSED);
+            assertThat(untrusted.origin()).isEqualTo("installed");
+            assertThat(untrusted.sha256()).hasSize(64).isEqualTo(sha256);
+            assertThat(untrusted.errors())
+                    .singleElement()
+                    .asString()
+                    .contains("not trusted", "all of Breakglass's rights", "breakglass.plugins.trusted-sha256", sha256);
+            assertThat(plugins.formats())
+                    .extracting(loaded -> loaded.info().id())
+                    .doesNotContain("throwing");
+            assertThat(plugins.statuses())
+                    .filteredOn(status -> status.origin().equals("bundled"))
+                    .isNotEmpty()
+                    .allSatisfy(status -> assertThat(status.state()).isEqualTo(PluginStatus.State.STARTED));
+        }
+    }
+
+    @Test
+    void theTrustList_acceptsHashesAsOperatorsPasteThem() throws Exception {
+        Path jar = PluginJars.build(data.resolve("plugins"), "throwing", PluginJars.CURRENT_SDK, ThrowingFormat.class);
+        String pasted = "  " + PluginAdmission.sha256(jar).toUpperCase(java.util.Locale.ROOT) + " ";
+
+        try (FormatPlugins plugins = PluginLocations.of(data.resolve("plugins"), data, List.of(pasted))
+                .load(Clock.systemUTC())) {
+            assertThat(plugins.statuses().get(0).state()).isEqualTo(PluginStatus.State.STARTED);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.breakglass.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.breakglass.formats.misbehaving.ThrowingFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -93,6 +94,29 @@ class ParseCommandTest {
     @Test
     void quote_escapesWhatJsonRequires() {
         assertThat(ParseCommand.quote("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
+    }
+
+    @Test
+    void aFolderNamedWithPluginsDir_isTrusted_butTheSameFolderFromASettingIsNot() throws Exception {
+        Path folder = data.resolve("my-build");
+        PluginJars.build(folder, "throwing", PluginJars.CURRENT_SDK, ThrowingFormat.class);
+        byte[] paste = "abcd-1234\nefgh-5678\n".getBytes(StandardCharsets.UTF_8);
+
+        run(paste, "--app", "throwing-app", "--plugins-dir", folder.toString());
+        assertThat(errors()).doesNotContain("not trusted").contains("Throwing");
+
+        err.reset();
+        System.setProperty("breakglass.plugins.dir", folder.toString());
+        try {
+            run(paste, "--app", "throwing-app");
+        } finally {
+            System.clearProperty("breakglass.plugins.dir");
+        }
+        assertThat(errors()).contains("throwing", "not trusted", "breakglass.plugins.trusted-sha256");
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     private int run(byte[] stdin, String... args) {

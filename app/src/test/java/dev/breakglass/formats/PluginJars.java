@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -21,6 +22,11 @@ final class PluginJars {
     private PluginJars() {}
 
     /** A plugin jar in the folder with the given id, SDK requirement (null for none) and extension classes. */
+    /** The SHA-256 of every jar in the folder: what an operator who trusts them lists. */
+    static Set<String> hashesIn(Path folder) {
+        return Set.copyOf(PluginJarHashes.in(folder));
+    }
+
     static Path build(Path folder, String pluginId, String requires, Class<?>... extensions) throws IOException {
         Files.createDirectories(folder);
         Path jar = folder.resolve(pluginId + "-plugin.jar");

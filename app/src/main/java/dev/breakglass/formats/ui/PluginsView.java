@@ -34,8 +34,10 @@ public class PluginsView extends VerticalLayout {
                 .count();
         Paragraph summary = new Paragraph(running + " of " + plugins.size()
                 + (plugins.size() == 1 ? " plugin" : " plugins") + " running. Bundled plugins ship with "
-                + "Breakglass; installed ones come from the plugins folder (breakglass.plugins.dir) and replace a bundled "
-                + "plugin with the same id. Changes take effect at the next start.");
+                + "Breakglass; installed ones come from the plugins folder (breakglass.plugins.dir), load only when their "
+                + "SHA-256 is in breakglass.plugins.trusted-sha256, and replace a bundled plugin with the same id. A "
+                + "plugin runs with all of Breakglass's rights: it could read every stored code, so trust a jar only "
+                + "if you trust who built it. Changes take effect at the next start.");
         summary.setId("plugins-summary");
 
         Grid<PluginStatus> grid = new Grid<>(PluginStatus.class, false);
@@ -53,6 +55,11 @@ public class PluginsView extends VerticalLayout {
                 .setHeader("Origin")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
+        grid.addComponentColumn(PluginsView::sha256)
+                .setKey("sha256")
+                .setHeader("SHA-256")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(PluginsView::state)
                 .setHeader("State")
                 .setAutoWidth(true)
@@ -67,6 +74,16 @@ public class PluginsView extends VerticalLayout {
         grid.setAllRowsVisible(true);
 
         add(new H2("Plugins"), summary, grid);
+    }
+
+    /** The jar's hash, shortened; the whole of it in the tooltip and for copying. */
+    private static Span sha256(PluginStatus plugin) {
+        String hash = plugin.sha256();
+        Span shown = new Span(hash.length() > 16 ? hash.substring(0, 16) + "…" : hash);
+        shown.setTitle(hash);
+        shown.getElement().setAttribute("data-sha256", hash);
+        shown.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
+        return shown;
     }
 
     private static Span state(PluginStatus plugin) {

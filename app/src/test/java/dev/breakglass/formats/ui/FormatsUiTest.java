@@ -102,8 +102,16 @@ class FormatsUiTest extends KaribuTest {
         assertThat(github.state()).isEqualTo(PluginStatus.State.STARTED);
         assertThat(github.formats()).containsExactly("GitHub");
         assertThat(github.version()).isNotBlank();
+        assertThat(github.origin()).isEqualTo("bundled");
+        assertThat(github.sha256()).matches("[0-9a-f]{64}");
+        com.vaadin.flow.component.Component hashCell = GridKt._getCellComponent(grid, 0, "sha256");
+        assertThat(hashCell.getElement().getAttribute("data-sha256"))
+                .isEqualTo(GridKt._get(grid, 0).sha256());
+        assertThat(hashCell.getElement().getText()).hasSize(17).endsWith("…");
         assertThat(_get(Paragraph.class, spec -> spec.withId("plugins-summary")).getText())
-                .contains("plugins running");
+                .contains("plugins running")
+                .contains("breakglass.plugins.trusted-sha256")
+                .contains("runs with all of Breakglass's rights");
     }
 
     @Test
