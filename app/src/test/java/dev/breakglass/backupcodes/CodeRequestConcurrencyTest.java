@@ -191,7 +191,7 @@ class CodeRequestConcurrencyTest {
         Future<?> taker = pool.submit(() -> transaction.executeWithoutResult(status -> {
             repository.lock(request).orElseThrow();
             takerHoldsTheRequest.countDown();
-            sleep(700);
+            sleep(3000);
             repository.end(request, RequestState.APPROVED, RequestState.USED, now(), null, null);
         }));
         assertThat(takerHoldsTheRequest.await(10, TimeUnit.SECONDS)).isTrue();
@@ -199,7 +199,7 @@ class CodeRequestConcurrencyTest {
 
         long started = System.nanoTime();
         assertThat(schedule.expireOverdue()).isZero();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
         taker.get(10, TimeUnit.SECONDS);
 
         assertThat(schedule.expireOverdue()).isZero();
@@ -213,7 +213,6 @@ class CodeRequestConcurrencyTest {
             UUID request = bobRequests();
             approve(request, "alice@acme.test");
             clock.advance(Duration.ofMinutes(61)); // the window is over for both of them
-            signIn.as("bob@acme.test"); // a fresh sign-in: Use approved code needs a recent confirmation
 
             List<Outcome> outcomes = race(
                     as("bob@acme.test", () -> {
