@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.breakglass.backupcodes.CodeMarked;
+import dev.breakglass.backupcodes.CodeRequestChanged;
 import dev.breakglass.backupcodes.CodesDeleted;
 import dev.breakglass.backupcodes.CodesReplaced;
 import dev.breakglass.backupcodes.CodesRevealed;
 import dev.breakglass.backupcodes.CodesSaved;
 import dev.breakglass.backupcodes.CodesUnreadable;
 import dev.breakglass.encryption.EncryptionKeyRotated;
+import dev.breakglass.notifications.MailDeliveryFailed;
 import dev.breakglass.password.PasswordChanged;
 import dev.breakglass.password.SetPasswordLinkIssued;
 import dev.breakglass.security.AccessPolicy;
@@ -128,6 +130,31 @@ public class AuditLog {
                 details -> details.put("set", event.setId().toString())
                         .put("codes", event.codeCount())
                         .put("used", event.usedCount()));
+    }
+
+    @EventListener
+    void on(CodeRequestChanged event) {
+        append(event.workspaceId(), event.actorId(), "REQUEST_" + event.change().name(), event.accountId(), details -> {
+            details.put("request", event.requestId().toString())
+                    .put("requester", event.requesterId().toString());
+            if (event.text() != null) {
+                details.put(event.change() == CodeRequestChanged.Change.REQUESTED ? "reason" : "note", event.text());
+            }
+        });
+    }
+
+    @EventListener
+    void on(MailDeliveryFailed event) {
+        append(
+                event.workspaceId(),
+                null,
+                "MAIL_FAILED",
+                null,
+                details -> details.put("recipient", event.recipientId().toString())
+                        .put("mail", event.mailId().toString())
+                        .put("kind", event.kind())
+                        .put("attempts", event.attempts())
+                        .put("error", event.error()));
     }
 
     @EventListener

@@ -1,6 +1,7 @@
 package dev.breakglass.notifications;
 
 import dev.breakglass.backupcodes.CodeMarked;
+import dev.breakglass.backupcodes.CodeRequestChanged;
 import dev.breakglass.backupcodes.CodeWarnings;
 import dev.breakglass.backupcodes.CodesDeleted;
 import dev.breakglass.backupcodes.CodesReplaced;
@@ -82,6 +83,21 @@ public class NotificationCenter {
                 "CODES_DELETED",
                 "deleted the backup codes of",
                 ".");
+    }
+
+    /** The requester hears the answer; the account's Owners hear of new requests and each other's answers. */
+    @EventListener
+    void on(CodeRequestChanged event) {
+        String actor = notifications.nameOf(event.actorId());
+        String requester = notifications.nameOf(event.requesterId());
+        String account = notifications.labelOf(event.accountId());
+        String kind = "REQUEST_" + event.change().name();
+        RequestNotices.forRequester(event, actor, account)
+                .ifPresent(message -> notifications.notifyMember(
+                        event.workspaceId(), event.requesterId(), event.actorId(), event.accountId(), kind, message));
+        RequestNotices.forOwners(event, actor, requester, account)
+                .ifPresent(message -> notifications.notifyOwners(
+                        event.workspaceId(), event.accountId(), event.actorId(), event.actorId(), kind, message));
     }
 
     @EventListener

@@ -8,6 +8,7 @@ import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.concat;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 
@@ -73,6 +74,72 @@ class NotificationRepository {
                 .execute();
     }
 
+    /**
+     * Writes one notification for every active Owner of the account except {@code exceptUserId} (the person who
+     * acted, or nobody), in one statement; the message is written out by the caller.
+     */
+    int notifyOwners(UUID workspaceId, UUID accountId, UUID exceptUserId, UUID actorId, String kind, String message) {
+        return db.insertInto(
+                        NOTIFICATION,
+                        NOTIFICATION.ID,
+                        NOTIFICATION.WORKSPACE_ID,
+                        NOTIFICATION.RECIPIENT_ID,
+                        NOTIFICATION.ACTOR_ID,
+                        NOTIFICATION.ACCOUNT_ID,
+                        NOTIFICATION.KIND,
+                        NOTIFICATION.MESSAGE)
+                .select(select(
+                                field("gen_random_uuid()", UUID.class),
+                                val(workspaceId),
+                                ACCOUNT_ACCESS.USER_ID,
+                                val(actorId),
+                                val(accountId),
+                                val(kind),
+                                val(fit(message)))
+                        .from(ACCOUNT_ACCESS)
+                        .join(WORKSPACE_MEMBER)
+                        .on(WORKSPACE_MEMBER
+                                .WORKSPACE_ID
+                                .eq(ACCOUNT_ACCESS.WORKSPACE_ID)
+                                .and(WORKSPACE_MEMBER.USER_ID.eq(ACCOUNT_ACCESS.USER_ID)))
+                        .where(ACCOUNT_ACCESS.ACCOUNT_ID.eq(accountId))
+                        .and(ACCOUNT_ACCESS.WORKSPACE_ID.eq(workspaceId))
+                        .and(ACCOUNT_ACCESS.ROLE.eq("OWNER"))
+                        .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE"))
+                        .and(exceptUserId == null ? noCondition() : ACCOUNT_ACCESS.USER_ID.ne(exceptUserId)))
+                .execute();
+    }
+
+    void notifyMember(UUID workspaceId, UUID recipientId, UUID actorId, UUID accountId, String kind, String message) {
+        db.insertInto(NOTIFICATION)
+                .set(NOTIFICATION.ID, UUID.randomUUID())
+                .set(NOTIFICATION.WORKSPACE_ID, workspaceId)
+                .set(NOTIFICATION.RECIPIENT_ID, recipientId)
+                .set(NOTIFICATION.ACTOR_ID, actorId)
+                .set(NOTIFICATION.ACCOUNT_ID, accountId)
+                .set(NOTIFICATION.KIND, kind)
+                .set(NOTIFICATION.MESSAGE, fit(message))
+                .execute();
+    }
+
+    /** A member's display name, or "Someone" for nobody. */
+    String nameOf(UUID userId) {
+        String name = userId == null
+                ? null
+                : db.select(APP_USER.DISPLAY_NAME)
+                        .from(APP_USER)
+                        .where(APP_USER.ID.eq(userId))
+                        .fetchOne(APP_USER.DISPLAY_NAME);
+        return name == null ? "Someone" : name;
+    }
+
+    String labelOf(UUID accountId) {
+        return db.select(ACCOUNT.LABEL)
+                .from(ACCOUNT)
+                .where(ACCOUNT.ID.eq(accountId))
+                .fetchSingle(ACCOUNT.LABEL);
+    }
+
     int countUnread(UUID workspaceId, UUID recipientId) {
         return db.fetchCount(
                 NOTIFICATION,
@@ -105,5 +172,10 @@ class NotificationRepository {
                 .and(NOTIFICATION.RECIPIENT_ID.eq(recipientId))
                 .and(NOTIFICATION.READ_AT.isNull())
                 .execute();
+    }
+
+    /** A message fits its column; the end of a very long one is cut. */
+    private static String fit(String message) {
+        return message.length() <= 500 ? message : message.substring(0, 499) + "…";
     }
 }

@@ -12,7 +12,9 @@ import dev.breakglass.account.AllAccountsService;
 import dev.breakglass.account.MfaState;
 import dev.breakglass.account.SharingService;
 import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.backupcodes.CodeRequestService;
 import dev.breakglass.backupcodes.Mismatch;
+import dev.breakglass.testing.RequestFixtures;
 import dev.breakglass.testing.RoleFixtures;
 import dev.breakglass.testing.RoleFixtures.TestMember;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
@@ -68,6 +70,12 @@ class PermissionMatrixTest {
     @Autowired
     AccountImport accountImport;
 
+    @Autowired
+    CodeRequestService requests;
+
+    @Autowired
+    RequestFixtures requestFixtures;
+
     @AfterEach
     void signOut() {
         signIn.out();
@@ -96,7 +104,10 @@ class PermissionMatrixTest {
         CHANGE_ACCOUNT_ROLE,
         REMOVE_ACCESS,
         EDIT_ACCOUNT,
-        REMOVE_ACCOUNT
+        REMOVE_ACCOUNT,
+        REQUEST_CODE,
+        ANSWER_REQUEST,
+        USE_APPROVED_CODE
     }
 
     /** What an actor tries on a member of the given role, or on the workspace as a whole. */
@@ -181,6 +192,15 @@ class PermissionMatrixTest {
             REMOVE_ACCOUNT      OWNER         y      y            y      y     -      -
             REMOVE_ACCOUNT      COLLABORATOR  y      y            -      -     -      -
             REMOVE_ACCOUNT      NONE          y      y            -      -     -      -
+            REQUEST_CODE        OWNER         -      -            -      -     -      -
+            REQUEST_CODE        COLLABORATOR  y      y            y      y     -      -
+            REQUEST_CODE        NONE          -      -            -      -     -      -
+            ANSWER_REQUEST      OWNER         y      y            y      y     -      -
+            ANSWER_REQUEST      COLLABORATOR  -      -            -      -     -      -
+            ANSWER_REQUEST      NONE          -      -            -      -     -      -
+            USE_APPROVED_CODE   OWNER         y      y            y      y     -      -
+            USE_APPROVED_CODE   COLLABORATOR  y      y            y      y     -      -
+            USE_APPROVED_CODE   NONE          -      -            -      -     -      -
             """);
 
     /**
@@ -341,6 +361,15 @@ class PermissionMatrixTest {
             signIn.as(keeper.email());
             setId = codes.saveCodes(account, CODES, Mismatch.ACCEPTED).setId();
         }
+        if (action == AccountAction.ANSWER_REQUEST) { // a Collaborator's pending request
+            TestMember requester = workspace.addMember("requester", WorkspaceRole.USER);
+            fixtures.grant(workspace, account, requester.userId(), AccountRole.COLLABORATOR);
+            signIn.as(requester.email());
+            requests.request(account, "Locked out");
+        }
+        if (action == AccountAction.USE_APPROVED_CODE) { // the actor's own approved request
+            requestFixtures.approvedRequest(workspace.id(), account, actor.userId());
+        }
         signIn.as(actor.email());
         UUID savedSet = setId;
 
@@ -453,6 +482,9 @@ class PermissionMatrixTest {
                 accounts.editAccount(
                         account, 0, new AccountForm("github", null, "Renamed account", null, MfaState.ON, null, null));
             case REMOVE_ACCOUNT -> accounts.removeAccount(account, "Matrix account");
+            case REQUEST_CODE -> requests.request(account, "Locked out");
+            case ANSWER_REQUEST -> requests.approve(requestFixtures.openRequestOf(account), null);
+            case USE_APPROVED_CODE -> requests.useApprovedCode(requestFixtures.openRequestOf(account));
         }
     }
 

@@ -5,6 +5,10 @@ import static dev.breakglass.db.Tables.ACCOUNT_ACCESS;
 import static dev.breakglass.db.Tables.APP_USER;
 import static dev.breakglass.db.Tables.BACKUP_CODE;
 import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
+import static dev.breakglass.db.Tables.CODE_REQUEST;
+import static dev.breakglass.db.Tables.CODE_REQUEST_POLICY;
+import static dev.breakglass.db.Tables.MAIL_OUTBOX;
+import static dev.breakglass.db.Tables.MAIL_PREFERENCE;
 import static dev.breakglass.db.Tables.NOTIFICATION;
 import static dev.breakglass.db.Tables.WORKSPACE;
 import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
@@ -47,8 +51,15 @@ public class Fixtures {
                 .fetchSingle(APP_USER.ID);
     }
 
-    /** Removes every saved code set and notification, so each test starts with accounts that have no codes. */
+    /**
+     * Removes every saved code set, break-glass request, notification and e-mail (queued or chosen), so each test
+     * starts with accounts that have no codes.
+     */
     public void forgetAllCodes() {
+        db.deleteFrom(CODE_REQUEST).execute();
+        db.deleteFrom(CODE_REQUEST_POLICY).execute();
+        db.deleteFrom(MAIL_OUTBOX).execute();
+        db.deleteFrom(MAIL_PREFERENCE).execute();
         db.deleteFrom(BACKUP_CODE_SET).execute();
         db.deleteFrom(NOTIFICATION).execute();
     }

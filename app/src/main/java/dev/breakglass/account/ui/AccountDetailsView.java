@@ -27,7 +27,10 @@ import dev.breakglass.account.SharingService;
 import dev.breakglass.audit.AuditLog;
 import dev.breakglass.audit.ui.ActivityList;
 import dev.breakglass.backupcodes.BackupCodeService;
+import dev.breakglass.backupcodes.CodeRequestService;
 import dev.breakglass.backupcodes.ui.EmergencyControls;
+import dev.breakglass.backupcodes.ui.MyCodeRequests;
+import dev.breakglass.backupcodes.ui.RequestsPanel;
 import dev.breakglass.security.AccountRole;
 import jakarta.annotation.security.PermitAll;
 import java.util.UUID;
@@ -43,15 +46,21 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     private final BackupCodeService backupCodes;
     private final AuditLog auditLog;
     private final SharingService sharing;
+    private final CodeRequestService codeRequests;
     private String title = "Account · Breakglass";
     private boolean justAdded;
 
     AccountDetailsView(
-            AccountService accounts, BackupCodeService backupCodes, AuditLog auditLog, SharingService sharing) {
+            AccountService accounts,
+            BackupCodeService backupCodes,
+            AuditLog auditLog,
+            SharingService sharing,
+            CodeRequestService codeRequests) {
         this.accounts = accounts;
         this.backupCodes = backupCodes;
         this.auditLog = auditLog;
         this.sharing = sharing;
+        this.codeRequests = codeRequests;
         addClassName("account-details-view");
     }
 
@@ -98,6 +107,7 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
         Div fields = new Div();
         showSettings(fields, account);
         EmergencyControls emergency = new EmergencyControls(backupCodes, account.id(), account.label());
+        emergency.add(new MyCodeRequests(codeRequests, account.id(), account.label(), emergency));
         if (account.mayEdit()) {
             Button remove = new Button("Remove account", event -> openRemoveDialog(account));
             remove.setId("remove-account");
@@ -112,7 +122,7 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
                             Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         }
-        VerticalLayout settings = new VerticalLayout(fields, emergency);
+        VerticalLayout settings = new VerticalLayout(fields, emergency, new RequestsPanel(codeRequests, account.id()));
         settings.setPadding(false);
         settings.setId("settings-tab");
         return settings;

@@ -63,7 +63,7 @@ public class EmergencyControls extends Details {
         refresh();
     }
 
-    private void refresh() {
+    void refresh() {
         CodesOverview overview = service.overview(accountId);
         actions.removeAll();
         warning.setVisible(false);

@@ -1,0 +1,24 @@
+package dev.breakglass.notifications;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Sends the outbox every {@code breakglass.mail.send-every} (30 seconds unless set); nothing while mail is off. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class ScheduledMailDelivery {
+
+    private final MailDelivery delivery;
+
+    ScheduledMailDelivery(MailDelivery delivery) {
+        this.delivery = delivery;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${breakglass.mail.send-every:30s}",
+            initialDelayString = "${breakglass.mail.send-every:30s}")
+    void send() {
+        delivery.sendDue();
+    }
+}
