@@ -204,6 +204,16 @@
         }
     }
 
+    /** Registers a new passkey under the name typed in the field with this id (a Vaadin text field). */
+    async function registerNamed(csrfHeader, csrfToken, fieldId) {
+        const field = document.getElementById(fieldId);
+        const name = field && typeof field.value === "string" ? field.value.trim() : "";
+        if (!name) {
+            return result("rejected");
+        }
+        return register(csrfHeader, csrfToken, name);
+    }
+
     /** Answers a challenge the server issued to confirm identity; the server checks the answer. */
     async function confirm(optionsJson) {
         if (!supported()) {
@@ -217,5 +227,11 @@
         }
     }
 
-    window.breakglassPasskeys = { supported: supported, signIn: signIn, register: register, confirm: confirm };
+    window.breakglassPasskeys = {
+        supported: supported,
+        signIn: signIn,
+        register: register,
+        registerNamed: registerNamed,
+        confirm: confirm,
+    };
 })();

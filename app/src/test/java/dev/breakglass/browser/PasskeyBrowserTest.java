@@ -98,6 +98,8 @@ class PasskeyBrowserTest {
         browser.findElement(By.id("add-passkey")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#new-passkey-name input")))
                 .sendKeys("Virtual authenticator");
+        // Add is enabled once the server has checked the name.
+        wait.until(driver -> driver.findElement(By.id("create-passkey")).getDomAttribute("disabled") == null);
         browser.findElement(By.id("create-passkey")).click();
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#passkey-list .passkey[data-name='Virtual authenticator']")));

@@ -102,7 +102,7 @@ class PasskeysSectionUiTest extends KaribuTest {
     }
 
     @Test
-    void addPasskey_withoutAName_orATakenOne_isRefused_beforeTheBrowserIsAsked() {
+    void addPasskey_isPossibleOnlyWithAFreeName_checkedAsItIsTyped() {
         TestMember user = roles.newWorkspace().member(WorkspaceRole.USER);
         register(user, "Laptop");
         open(user);
@@ -110,14 +110,21 @@ class PasskeysSectionUiTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("add-passkey")));
         TextField name = _get(TextField.class, spec -> spec.withId("new-passkey-name"));
         Button create = _get(Button.class, spec -> spec.withId("create-passkey"));
-        _click(create);
-        assertThat(name.getErrorMessage()).isEqualTo("Give the passkey a name, such as the device or key it lives on.");
+        assertThat(create.isEnabled()).isFalse();
 
         _setValue(name, " laptop ");
-        _click(create);
+        assertThat(name.isInvalid()).isTrue();
         assertThat(name.getErrorMessage())
                 .isEqualTo("You already have a passkey named \"laptop\". Choose another name.");
-        assertThat(name.getValue()).isEqualTo(" laptop ");
+        assertThat(create.isEnabled()).isFalse();
+
+        _setValue(name, "x".repeat(PasskeyService.MAX_NAME_LENGTH + 1));
+        assertThat(name.getErrorMessage())
+                .isEqualTo("A passkey name can have at most 60 characters. Choose a shorter one.");
+        assertThat(create.isEnabled()).isFalse();
+
+        _setValue(name, "Security key");
+        assertThat(name.isInvalid()).isFalse();
         assertThat(create.isEnabled()).isTrue();
         assertThat(rowNames()).containsExactly("Laptop");
     }

@@ -1,7 +1,6 @@
 package dev.breakglass.security.ui;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -37,6 +36,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final ObjectProvider<SignInNotice> notices;
     private final Paragraph notice = new Paragraph();
     private final Paragraph passkeyProblem = new Paragraph();
+    private final PasskeyButton passkey = new PasskeyButton("Sign in with a passkey");
 
     LoginView(ObjectProvider<SignInNotice> notices) {
         this.notices = notices;
@@ -58,7 +58,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph tagline = new Paragraph("MFA backup codes for your team's shared accounts.");
         notice.setId("sign-in-notice");
         notice.setVisible(false);
-        Button passkey = new Button("Sign in with a passkey", event -> signInWithPasskey(event.getSource()));
         passkey.setId("passkey-sign-in");
         passkeyProblem.setId("passkey-problem");
         passkeyProblem.setVisible(false);
@@ -68,20 +67,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     protected void onAttach(AttachEvent event) {
         PasskeyScript.load(event.getUI());
-    }
-
-    private void signInWithPasskey(Button button) {
-        passkeyProblem.setVisible(false);
-        button.setEnabled(false);
-        PasskeyScript.callWithCsrf(button.getUI().orElseThrow(), "signIn", result -> passkeyAnswered(button, result));
+        passkey.bind("signIn", this::passkeyAnswered, PasskeyScript.csrf());
     }
 
     /** The browser's answer; on success it is already on its way into the app. */
-    void passkeyAnswered(Button button, PasskeyScript.Result result) {
+    void passkeyAnswered(PasskeyScript.Result result) {
         if (result.ok()) {
+            passkeyProblem.setVisible(false);
             return;
         }
-        button.setEnabled(true);
         passkeyProblem.setText(
                 PasskeyScript.explain(result.outcome(), "sign in with your e-mail address and password"));
         passkeyProblem.setVisible(true);

@@ -3,8 +3,8 @@ package dev.breakglass.security.ui;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.server.VaadinServletRequest;
 import java.io.Serializable;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -45,39 +45,39 @@ final class PasskeyScript {
         ui.getPage().addJavaScript(URL);
     }
 
-    /** Runs {@code window.breakglassPasskeys.<function>(csrfHeader, csrfToken, ...arguments)} and hands back its result. */
-    static void callWithCsrf(UI ui, String function, SerializableConsumer<Result> then, String... arguments) {
-        CsrfToken csrf = csrfToken();
-        Serializable[] all = new Serializable[arguments.length + 2];
-        all[0] = csrf == null ? "" : csrf.getHeaderName();
-        all[1] = csrf == null ? "" : csrf.getToken();
-        System.arraycopy(arguments, 0, all, 2, arguments.length);
-        call(ui, function, then, all);
-    }
-
-    static void call(UI ui, String function, SerializableConsumer<Result> then, Serializable... arguments) {
-        load(ui);
-        StringBuilder parameters = new StringBuilder();
-        for (int i = 0; i < arguments.length; i++) {
-            parameters.append(i == 0 ? "" : ", ").append('$').append(i + 1);
+    /**
+     * Makes a click on the component run the ceremony in the browser (in the click itself), then call the
+     * component's {@code passkeyResult(json)}; see {@link PasskeyButton}.
+     */
+    static void bind(Component component, String function, String... arguments) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(arguments);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        ui.getPage()
-                .executeJs(
-                        "return window.breakglassPasskeys ? window.breakglassPasskeys[$0](" + parameters
-                                + ") : JSON.stringify({outcome: 'failed'})",
-                        prepend(function, arguments))
-                .then(
-                        String.class,
-                        json -> then.accept(Result.parse(json)),
-                        error -> then.accept(new Result("failed", null)));
+        component.getElement().executeJs(BIND, function, json);
     }
 
-    private static Serializable[] prepend(String first, Serializable... rest) {
-        Serializable[] all = new Serializable[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
+    /** The CSRF header name and token for the script, or empty strings when there is none (tests). */
+    static String[] csrf() {
+        CsrfToken csrf = csrfToken();
+        return new String[] {csrf == null ? "" : csrf.getHeaderName(), csrf == null ? "" : csrf.getToken()};
     }
+
+    private static final String BIND = "const element = this;"
+            + "element.__passkey = {fn: $0, args: JSON.parse($1)};"
+            + "if (!element.__passkeyBound) {"
+            + "  element.__passkeyBound = true;"
+            + "  element.addEventListener('click', () => {"
+            + "    if (element.disabled || element.__passkeyBusy) { return; }"
+            + "    element.__passkeyBusy = true;"
+            + "    const api = window.breakglassPasskeys;"
+            + "    const run = api ? api[element.__passkey.fn](...element.__passkey.args)"
+            + "        : Promise.resolve(JSON.stringify({outcome: 'failed'}));"
+            + "    run.then((result) => { element.__passkeyBusy = false; element.$server.passkeyResult(result); });"
+            + "  });"
+            + "}";
 
     /** The session's CSRF token, as Spring Security put it on the current request. */
     private static CsrfToken csrfToken() {

@@ -1,6 +1,6 @@
 package dev.breakglass.security.ui;
 
-import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.function.SerializableConsumer;
@@ -13,7 +13,7 @@ import dev.breakglass.security.PasskeyService;
  * required), for the current session only; the session's sign-in stays as it was. Shown only to a member who has a
  * passkey. Runs {@code onConfirmed} once the server has checked the signature.
  */
-public class UsePasskeyButton extends Button {
+public class UsePasskeyButton extends PasskeyButton {
 
     static final String NOT_CONFIRMED =
             "That passkey did not confirm it is you. Try again, or confirm with your password.";
@@ -35,7 +35,14 @@ public class UsePasskeyButton extends Button {
         this.onConfirmed = onConfirmed;
         setId("use-passkey");
         setVisible(passkeys.hasPasskey());
-        addClickListener(event -> start());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        PasskeyScript.load(event.getUI());
+        if (isVisible()) {
+            newChallenge();
+        }
     }
 
     /** Where a sentence goes when the passkey did not confirm identity (a notification unless set). */
@@ -43,23 +50,21 @@ public class UsePasskeyButton extends Button {
         this.onProblem = onProblem;
     }
 
-    private void start() {
-        setEnabled(false);
+    /** A fresh challenge, ready in the browser for the next click (each is answered once). */
+    private void newChallenge() {
         challenge = passkeys.challengeToConfirmIdentity();
-        getUI().ifPresent(ui -> PasskeyScript.call(ui, "confirm", this::answered, challenge.json()));
+        bind("confirm", this::answered, challenge.json());
     }
 
     /** The browser's answer to the challenge. */
     void answered(PasskeyScript.Result result) {
-        setEnabled(true);
         PasskeyChallenge answered = challenge;
-        challenge = null;
-        if (!result.ok()) {
-            onProblem.accept(PasskeyScript.explain(result.outcome(), "confirm with your password"));
-        } else if (passkeys.confirmIdentity(answered, result.credential())) {
+        if (result.ok() && passkeys.confirmIdentity(answered, result.credential())) {
             onConfirmed.run();
-        } else {
-            onProblem.accept(NOT_CONFIRMED);
+            return;
         }
+        newChallenge();
+        onProblem.accept(
+                result.ok() ? NOT_CONFIRMED : PasskeyScript.explain(result.outcome(), "confirm with your password"));
     }
 }
