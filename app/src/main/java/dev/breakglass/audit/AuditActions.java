@@ -41,6 +41,10 @@ final class AuditActions {
             Map.entry("PASSWORD_SET_BY_LINK", "Set a password by link"),
             Map.entry("LOGIN_FAILED", "Failed to sign in"),
             Map.entry("LOGIN_THROTTLED", "Sign-in refused: too many failures"),
+            Map.entry("LOGIN_WITH_PASSKEY", "Signed in with a passkey"),
+            Map.entry("PASSKEY_ADDED", "Added a passkey"),
+            Map.entry("PASSKEY_RENAMED", "Renamed a passkey"),
+            Map.entry("PASSKEY_REMOVED", "Removed a passkey"),
             Map.entry("ACCOUNT_ADDED", "Added an account"),
             Map.entry("ACCOUNT_EDITED", "Edited an account"),
             Map.entry("ACCOUNT_REMOVED", "Removed an account"));

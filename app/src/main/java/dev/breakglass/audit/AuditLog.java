@@ -25,6 +25,8 @@ import dev.breakglass.security.InstallationOperators;
 import dev.breakglass.security.LoginFailed;
 import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.OwnersReassigned;
+import dev.breakglass.security.PasskeyChanged;
+import dev.breakglass.security.SignedInWithPasskey;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.workspace.MembershipChanged;
 import dev.breakglass.workspace.WorkspaceCreated;
@@ -252,6 +254,26 @@ public class AuditLog {
                 event.throttled() ? "LOGIN_THROTTLED" : "LOGIN_FAILED",
                 null,
                 details -> details.put("member", event.userId().toString()).put("address", event.address()));
+    }
+
+    @EventListener
+    void on(SignedInWithPasskey event) {
+        append(
+                event.workspaceId(),
+                event.userId(),
+                "LOGIN_WITH_PASSKEY",
+                null,
+                details -> details.put("address", event.address()));
+    }
+
+    @EventListener
+    void on(PasskeyChanged event) {
+        append(event.workspaceId(), event.userId(), "PASSKEY_" + event.change().name(), null, details -> {
+            details.put("name", event.name());
+            if (event.previousName() != null) {
+                details.put("previousName", event.previousName());
+            }
+        });
     }
 
     @EventListener

@@ -72,6 +72,14 @@ public class IdentityConfirmation {
         return true;
     }
 
+    /** Starts a new confirmation window after {@link PasskeyService} verified a fresh passkey assertion. */
+    void confirmedWithPasskey() {
+        BreakglassUserDetails details = signedIn();
+        if (details != null) {
+            details.identityConfirmed(clock.instant());
+        }
+    }
+
     private static BreakglassUserDetails signedIn() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof BreakglassUserDetails details

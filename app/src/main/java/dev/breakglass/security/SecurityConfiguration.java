@@ -22,6 +22,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -41,10 +42,11 @@ class SecurityConfiguration {
             HttpSecurity http,
             SessionRegistry sessionRegistry,
             ObjectProvider<AnonymousPageGate> gates,
-            Environment environment)
+            Environment environment,
+            PasskeySignIn passkeys)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                        "/styles/**", "/icons/**", "/actuator/health", "/actuator/health/*")
+                        "/styles/**", "/icons/**", "/scripts/**", "/actuator/health", "/actuator/health/*")
                 .permitAll()
                 .requestMatchers(new ManagementPortRequests(environment))
                 .permitAll()
@@ -55,7 +57,11 @@ class SecurityConfiguration {
         // Unlimited sessions per member, but registered, so that they can be ended when the member is deactivated.
         http.sessionManagement(sessions ->
                 sessions.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login"));
-        return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        http.webAuthn(passkeys::configure);
+        DefaultSecurityFilterChain chain =
+                http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        passkeys.adopt(chain, http);
+        return chain;
     }
 
     /** Argon2id for new hashes; BCrypt hashes still verify, so an imported user base keeps working. */

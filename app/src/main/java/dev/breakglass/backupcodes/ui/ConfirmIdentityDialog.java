@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
+import dev.breakglass.security.ui.UsePasskeyButton;
 import java.util.function.Predicate;
 
 /** Asks for the password again before codes are shown; runs the action once it is right. */
@@ -19,6 +20,11 @@ class ConfirmIdentityDialog extends Dialog {
         password.setId("confirm-password");
         password.setWidthFull();
         add(new Paragraph("Enter your Breakglass password to see the codes."), password);
+        UsePasskeyButton passkey = new UsePasskeyButton(() -> {
+            close();
+            onConfirmed.run();
+        });
+        add(passkey);
 
         Button cancel = new Button("Cancel", event -> close());
         Button confirm = new Button("Confirm", event -> {

@@ -1,5 +1,6 @@
 package dev.breakglass.security.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -34,6 +35,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final LoginI18n i18n = LoginI18n.createDefault();
     private final ObjectProvider<SignInNotice> notices;
     private final Paragraph notice = new Paragraph();
+    private final Paragraph passkeyProblem = new Paragraph();
+    private final PasskeyButton passkey = new PasskeyButton("Sign in with a passkey");
 
     LoginView(ObjectProvider<SignInNotice> notices) {
         this.notices = notices;
@@ -55,7 +58,27 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph tagline = new Paragraph("MFA backup codes for your team's shared accounts.");
         notice.setId("sign-in-notice");
         notice.setVisible(false);
-        add(title, tagline, notice, form);
+        passkey.setId("passkey-sign-in");
+        passkeyProblem.setId("passkey-problem");
+        passkeyProblem.setVisible(false);
+        add(title, tagline, notice, form, passkey, passkeyProblem);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        PasskeyScript.load(event.getUI());
+        passkey.bind("signIn", this::passkeyAnswered, PasskeyScript.csrf());
+    }
+
+    /** The browser's answer; on success it is already on its way into the app. */
+    void passkeyAnswered(PasskeyScript.Result result) {
+        if (result.ok()) {
+            passkeyProblem.setVisible(false);
+            return;
+        }
+        passkeyProblem.setText(
+                PasskeyScript.explain(result.outcome(), "sign in with your e-mail address and password"));
+        passkeyProblem.setVisible(true);
     }
 
     @Override
