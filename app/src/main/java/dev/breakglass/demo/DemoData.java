@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates the demo workspace "Acme" on an empty database. On by default with the embedded database, off
- * with a configured one; {@code breakglass.demo} decides either way.
+ * Creates the demo workspace "Acme" on an empty database, only when {@code breakglass.demo} asks for it: its members'
+ * password is published. While it exists, every start says so loudly in the log, and its pages in their header.
  */
 @Component
 class DemoData implements ApplicationRunner {
@@ -42,14 +42,23 @@ class DemoData implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        boolean embedded = !environment.containsProperty("spring.datasource.url");
-        if (!environment.getProperty("breakglass.demo", Boolean.class, embedded) || db.fetchExists(WORKSPACE)) {
-            return;
+        if (environment.getProperty("breakglass.demo", Boolean.class, false) && !db.fetchExists(WORKSPACE)) {
+            createAcme();
         }
+        if (db.fetchExists(WORKSPACE, WORKSPACE.DEMO.isTrue())) {
+            log.warn(
+                    "THIS INSTALLATION HAS THE DEMO WORKSPACE Acme, whose members' password ({}) is published. Never "
+                            + "keep real codes in it; for real use start from an empty database without breakglass.demo.",
+                    PASSWORD);
+        }
+    }
+
+    private void createAcme() {
         UUID acme = UUID.randomUUID();
         db.insertInto(WORKSPACE)
                 .set(WORKSPACE.ID, acme)
                 .set(WORKSPACE.NAME, "Acme")
+                .set(WORKSPACE.DEMO, true)
                 .execute();
 
         String hash = passwords.encode(PASSWORD);

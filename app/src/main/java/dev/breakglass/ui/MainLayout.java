@@ -13,6 +13,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.breakglass.crypto.CipherStatus;
+import dev.breakglass.demo.DemoWorkspace;
 import dev.breakglass.notifications.NotificationCenter;
 import dev.breakglass.notifications.ui.NotificationBell;
 import dev.breakglass.security.CurrentUser;
@@ -21,7 +22,7 @@ import java.util.Locale;
 
 /**
  * The frame around every signed-in page: navigation, who is signed in, notifications, and a warning when the
- * cipher is not for production. Vaadin applies it to every route through {@code @Layout}, so feature views need
+ * cipher is not for production or the workspace is the demo one. Vaadin applies it to every route through {@code @Layout}, so feature views need
  * not name it and no feature depends on this package.
  */
 @Layout
@@ -32,7 +33,8 @@ public class MainLayout extends AppLayout {
             CurrentUser currentUser,
             AuthenticationContext authentication,
             CipherStatus cipher,
-            NotificationCenter notifications) {
+            NotificationCenter notifications,
+            DemoWorkspace demo) {
         Span title = new Span("Breakglass");
         title.addClassName("app-title");
 
@@ -48,6 +50,16 @@ public class MainLayout extends AppLayout {
                             "Codes are encrypted with a key file on this server. Use HashiCorp Vault in production.");
             right.add(warning);
         }
+        currentUser.find().filter(user -> demo.isDemo(user.workspaceId())).ifPresent(user -> {
+            Span warning = new Span("Demo workspace: never keep real codes here");
+            warning.setId("demo-warning");
+            warning.getElement().getThemeList().add("badge error primary");
+            warning.getElement()
+                    .setAttribute(
+                            "title",
+                            "This workspace was created by breakglass.demo and its members' password is published.");
+            right.add(warning);
+        });
         currentUser.find().ifPresent(user -> {
             Span name = new Span(user.displayName() + " · " + user.role().label());
             name.setId("signed-in-user");

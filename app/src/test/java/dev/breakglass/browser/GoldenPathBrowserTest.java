@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "breakglass.test.embedded-defaults=true")
+        properties = {"breakglass.test.embedded-defaults=true", "breakglass.demo=true"})
 class GoldenPathBrowserTest {
 
     static final List<String> CODES = List.of(
