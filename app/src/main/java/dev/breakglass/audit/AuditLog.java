@@ -21,6 +21,7 @@ import dev.breakglass.security.Capability;
 import dev.breakglass.security.LoginFailed;
 import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.OwnersReassigned;
+import dev.breakglass.security.SignInSecurityChanged;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.workspace.MembershipChanged;
 import dev.breakglass.workspace.WorkspaceCreated;
@@ -206,6 +207,19 @@ public class AuditLog {
                 event.throttled() ? "LOGIN_THROTTLED" : "LOGIN_FAILED",
                 null,
                 details -> details.put("member", event.userId().toString()).put("address", event.address()));
+    }
+
+    @EventListener
+    void on(SignInSecurityChanged event) {
+        append(event.workspaceId(), event.actorId(), event.action().name(), null, details -> {
+            details.put("member", event.memberId().toString());
+            if (event.count() > 0) {
+                details.put("count", event.count());
+            }
+            if (!event.detail().isEmpty()) {
+                details.put("detail", event.detail());
+            }
+        });
     }
 
     @EventListener

@@ -112,7 +112,7 @@ final class VaultTransitCipher implements VersionedCipher {
 
     /** Vault's derivation context: the account id, so that each account has a key of its own. */
     static String derivationContext(CipherContext context) {
-        return base64(context.accountId().toString());
+        return base64(context.keyName());
     }
 
     private static String base64(String text) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -15,24 +16,40 @@ final class BreakglassUserDetails implements UserDetails, CredentialsContainer {
     private final SignedInUser user;
     private final boolean enabled;
     private String passwordHash;
+    // One sign-in, one session: what the session confirmed lives here. Signing in is not a confirmation.
     private volatile Instant identityConfirmedAt;
+    private final AtomicInteger failedConfirmations = new AtomicInteger();
+    private volatile boolean ended;
 
-    /**
-     * @param loadedAt when the member was loaded to check a login: signing in confirms who they are
-     */
-    BreakglassUserDetails(SignedInUser user, String passwordHash, boolean enabled, Instant loadedAt) {
+    BreakglassUserDetails(SignedInUser user, String passwordHash, boolean enabled) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
-        this.identityConfirmedAt = loadedAt;
     }
 
+    /** When this session last confirmed who it is with a step-up; null when it never did. */
     Instant identityConfirmedAt() {
         return identityConfirmedAt;
     }
 
     void identityConfirmed(Instant at) {
         identityConfirmedAt = at;
+        failedConfirmations.set(0);
+    }
+
+    /** Counts a failed confirmation; returns how many failed in a row. */
+    int confirmationFailed() {
+        return failedConfirmations.incrementAndGet();
+    }
+
+    /** The session was ended (after failed confirmations): nothing may be done with it any more. */
+    void end() {
+        ended = true;
+        identityConfirmedAt = null;
+    }
+
+    boolean ended() {
+        return ended;
     }
 
     SignedInUser signedInUser() {

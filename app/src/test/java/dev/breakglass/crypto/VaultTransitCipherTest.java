@@ -96,7 +96,7 @@ class VaultTransitCipherTest {
         createKeyAsDocumented();
         VaultTransitCipher cipher = cipher(false);
         List<String> ciphertexts = cipher.encryptAll(github, CODES);
-        CipherContext otherSet = new CipherContext(github.accountId(), UUID.randomUUID());
+        CipherContext otherSet = new CipherContext(github.ownerId(), UUID.randomUUID());
 
         assertThatThrownBy(() -> cipher.decryptAll(otherSet, ciphertexts))
                 .isInstanceOf(CipherException.class)

@@ -69,9 +69,9 @@ class CipherMigrationEndToEndTest {
         fixtures.forgetAllCodes();
         UUID github = fixtures.accountId("GitHub");
         UUID slack = fixtures.accountId("Slack");
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         service.saveCodes(github, String.join("\n", CODES), Mismatch.ACCEPTED);
-        signIn.as("owner@acme.test");
+        signIn.asConfirmed("owner@acme.test");
         service.saveCodes(slack, "73915284\n40961234", Mismatch.ACCEPTED);
         assertThat(storedCiphertexts()).hasSize(6).allMatch(c -> c.startsWith("local:v1:"));
 

@@ -68,6 +68,9 @@ class PermissionMatrixTest {
     @Autowired
     AccountImport accountImport;
 
+    @Autowired
+    SecondFactorService secondFactors;
+
     @AfterEach
     void signOut() {
         signIn.out();
@@ -114,7 +117,9 @@ class PermissionMatrixTest {
         REASSIGN_OWNERS,
         ADD_ACCOUNT,
         PREVIEW_IMPORT,
-        IMPORT_ACCOUNTS;
+        IMPORT_ACCOUNTS,
+        RESET_SECOND_FACTOR,
+        CHANGE_SECOND_FACTOR_POLICY;
 
         boolean targetsAMember() {
             return this != LIST_MEMBERS
@@ -123,7 +128,8 @@ class PermissionMatrixTest {
                     && this != REASSIGN_OWNERS
                     && this != ADD_ACCOUNT
                     && this != PREVIEW_IMPORT
-                    && this != IMPORT_ACCOUNTS;
+                    && this != IMPORT_ACCOUNTS
+                    && this != CHANGE_SECOND_FACTOR_POLICY;
         }
     }
 
@@ -274,6 +280,18 @@ class PermissionMatrixTest {
             IMPORT_ACCOUNTS     USER          -      -            -      -     -      -
             IMPORT_ACCOUNTS     GUEST         -      -            -      -     -      -
             IMPORT_ACCOUNTS     LOGIN_ONLY    -      -            -      -     -      -
+            RESET_SECOND_FACTOR OWNER         -      y            y      y     y      y
+            RESET_SECOND_FACTOR SUPER_ADMIN   -      y            y      y     y      y
+            RESET_SECOND_FACTOR ADMIN         -      -            -      y     y      y
+            RESET_SECOND_FACTOR USER          -      -            -      -     -      -
+            RESET_SECOND_FACTOR GUEST         -      -            -      -     -      -
+            RESET_SECOND_FACTOR LOGIN_ONLY    -      -            -      -     -      -
+            CHANGE_SECOND_FACTOR_POLICY OWNER       y  y          y      y     y      y
+            CHANGE_SECOND_FACTOR_POLICY SUPER_ADMIN y  y          y      y     y      y
+            CHANGE_SECOND_FACTOR_POLICY ADMIN       -  -          -      -     -      -
+            CHANGE_SECOND_FACTOR_POLICY USER        -  -          -      -     -      -
+            CHANGE_SECOND_FACTOR_POLICY GUEST       -  -          -      -     -      -
+            CHANGE_SECOND_FACTOR_POLICY LOGIN_ONLY  -  -          -      -     -      -
             """);
 
     private static Map<String, Boolean> table(String text) {
@@ -338,10 +356,10 @@ class PermissionMatrixTest {
         UUID account = workspace.addAccount("Matrix account", grants);
         UUID setId = null;
         if (action != AccountAction.SAVE_CODES) {
-            signIn.as(keeper.email());
+            signIn.asConfirmed(keeper.email());
             setId = codes.saveCodes(account, CODES, Mismatch.ACCEPTED).setId();
         }
-        signIn.as(actor.email());
+        signIn.asConfirmed(actor.email());
         UUID savedSet = setId;
 
         expect(
@@ -364,7 +382,7 @@ class PermissionMatrixTest {
             fixtures.deactivate(workspace.id(), target.userId());
         }
         UUID account = workspace.addAccount("Shared account", Map.of(target.userId(), AccountRole.COLLABORATOR));
-        signIn.as(actor.email());
+        signIn.asConfirmed(actor.email());
 
         boolean allowed = expected(MEMBER_TABLE, action, actorRole, targetRole);
         Runnable onMissingRecord = action.targetsAMember()
@@ -387,9 +405,9 @@ class PermissionMatrixTest {
         TestMember stranger = theirs.member(WorkspaceRole.OWNER);
         UUID theirAccount = theirs.addAccount("Their account", Map.of(stranger.userId(), AccountRole.OWNER));
         UUID myAccount = mine.addAccount("My account", Map.of(me.userId(), AccountRole.OWNER));
-        signIn.as(stranger.email());
+        signIn.asConfirmed(stranger.email());
         UUID theirSet = codes.saveCodes(theirAccount, CODES, Mismatch.ACCEPTED).setId();
-        signIn.as(me.email());
+        signIn.asConfirmed(me.email());
 
         for (AccountAction action : AccountAction.values()) {
             expect(
@@ -485,6 +503,8 @@ class PermissionMatrixTest {
                 accountImport.preview("label,app\nImported,GitHub\n".getBytes(StandardCharsets.UTF_8));
             case IMPORT_ACCOUNTS ->
                 accountImport.importAccounts("label,app\nImported,GitHub\n".getBytes(StandardCharsets.UTF_8));
+            case RESET_SECOND_FACTOR -> secondFactors.resetFactorsOf(target);
+            case CHANGE_SECOND_FACTOR_POLICY -> secondFactors.changePolicy(SecondFactorPolicy.EVERYONE);
         }
     }
 

@@ -29,6 +29,7 @@ import dev.breakglass.audit.ui.ActivityList;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.backupcodes.ui.EmergencyControls;
 import dev.breakglass.security.AccountRole;
+import dev.breakglass.security.IdentityConfirmation;
 import jakarta.annotation.security.PermitAll;
 import java.util.UUID;
 
@@ -41,13 +42,19 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
 
     private final AccountService accounts;
     private final BackupCodeService backupCodes;
+    private final IdentityConfirmation identity;
     private final AuditLog auditLog;
     private final SharingService sharing;
     private String title = "Account · Breakglass";
     private boolean justAdded;
 
     AccountDetailsView(
-            AccountService accounts, BackupCodeService backupCodes, AuditLog auditLog, SharingService sharing) {
+            AccountService accounts,
+            BackupCodeService backupCodes,
+            IdentityConfirmation identity,
+            AuditLog auditLog,
+            SharingService sharing) {
+        this.identity = identity;
         this.accounts = accounts;
         this.backupCodes = backupCodes;
         this.auditLog = auditLog;
@@ -97,7 +104,7 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     private VerticalLayout settings(AccountDetails account) {
         Div fields = new Div();
         showSettings(fields, account);
-        EmergencyControls emergency = new EmergencyControls(backupCodes, account.id(), account.label());
+        EmergencyControls emergency = new EmergencyControls(backupCodes, identity, account.id(), account.label());
         if (account.mayEdit()) {
             Button remove = new Button("Remove account", event -> openRemoveDialog(account));
             remove.setId("remove-account");

@@ -1,4 +1,8 @@
 /**
- * The login page.
+ * The sign-in pages (password, then the authenticator app's code), the Sign-in security page, and the Confirm it is
+ * you dialog that other features open before they show codes.
  */
+@NamedInterface("ui")
 package dev.breakglass.security.ui;
+
+import org.springframework.modulith.NamedInterface;
