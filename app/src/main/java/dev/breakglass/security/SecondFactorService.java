@@ -184,10 +184,12 @@ public class SecondFactorService {
         SignedInUser user = details.signedInUser();
         Duration wait = check.reserveAttempt(user);
         if (!wait.isZero()) {
+            signInCodeFailed(user, true);
             return Confirmation.paused(wait);
         }
         boolean right = transaction.execute(status -> check.acceptCode(user, code));
         if (!right) {
+            signInCodeFailed(user, false);
             return Confirmation.of(Confirmation.Outcome.WRONG);
         }
         check.attemptSucceeded(user);
@@ -220,6 +222,12 @@ public class SecondFactorService {
             publish(admin, userId, SignInSecurityAction.SECOND_FACTORS_RESET, codes, "");
         });
         sessions.endAllOf(userId);
+    }
+
+    /** A wrong (or throttled) code at sign-in is a failed sign-in, audited like a wrong password. */
+    private void signInCodeFailed(SignedInUser user, boolean throttled) {
+        transaction.executeWithoutResult(status -> events.publishEvent(
+                new LoginFailed(user.workspaceId(), user.userId(), SignInCompletion.clientAddress(), throttled)));
     }
 
     /** After a factor is set up in a session that had to set one up, the session is signed in. */

@@ -52,12 +52,22 @@ class SignInCompletion {
 
     /** The HTTP session of the current request, if any. */
     static HttpSession currentSession() {
+        HttpServletRequest request = currentRequest();
+        return request == null ? null : request.getSession(false);
+    }
+
+    /** The client's address as the server saw it, for the audit log; "unknown" outside a request. */
+    static String clientAddress() {
+        HttpServletRequest request = currentRequest();
+        return request == null ? "unknown" : request.getRemoteAddr();
+    }
+
+    private static HttpServletRequest currentRequest() {
         VaadinServletRequest vaadin = VaadinServletRequest.getCurrent();
-        HttpServletRequest request = vaadin != null
+        return vaadin != null
                 ? vaadin.getHttpServletRequest()
                 : RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                         ? attributes.getRequest()
                         : null;
-        return request == null ? null : request.getSession(false);
     }
 }

@@ -101,7 +101,7 @@ class CipherMigrationEndToEndTest {
 
         try (ConfigurableApplicationContext vaultMode = CommandLineApplication.withoutWebServer(Application.class)
                 .run(settings().toArray(String[]::new))) {
-            vaultMode.getBean(SignIn.class).as("alice@acme.test");
+            vaultMode.getBean(SignIn.class).asConfirmed("alice@acme.test");
             long before = bao.requests("transit/decrypt/breakglass");
             RevealedCodes revealed = vaultMode.getBean(BackupCodeService.class).revealCodes(github);
             assertThat(revealed.codes().stream().map(RevealedCodes.Code::value)).containsExactlyElementsOf(CODES);

@@ -97,6 +97,7 @@ class SecondFactorServiceTest {
         assertThatThrownBy(factors::overview).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         assertThat(factors.finishSignIn("000000").outcome()).isEqualTo(Confirmation.Outcome.WRONG);
         assertThat(currentUser.find()).isEmpty();
+        assertThat(fixtures.lastAuditAction(workspace.id())).isEqualTo("LOGIN_FAILED");
 
         clock.advance(Duration.ofSeconds(30));
         assertThat(factors.finishSignIn(codeNow(secret)).confirmed()).isTrue();

@@ -57,12 +57,18 @@ class RecoveryCodesDialog extends Dialog {
                 new Paragraph("Keep these ten codes somewhere safe, away from your phone. Each one works once, "
                         + "instead of a code from your authenticator app. They are shown only now."),
                 list,
-                new Div(copy, download));
+                actions(copy, download));
 
         Button done = new Button("I saved them", event -> close());
         done.setId("close-recovery-codes");
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(done);
+    }
+
+    private static Div actions(Button copy, Anchor download) {
+        Div actions = new Div(copy, download);
+        actions.addClassName("recovery-codes-actions");
+        return actions;
     }
 
     private static void copy(String text) {

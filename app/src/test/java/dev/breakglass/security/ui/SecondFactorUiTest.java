@@ -17,6 +17,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.breakglass.backupcodes.BackupCodeService;
@@ -158,6 +159,27 @@ class SecondFactorUiTest extends KaribuTest {
         signIn.asConfirmed(member.email());
         assertThat(factors.overview().authenticatorApp()).isFalse();
         assertThat(roles.lastAuditAction(workspace.id())).isEqualTo("SECOND_FACTORS_RESET");
+    }
+
+    @Test
+    void workspaceOwner_setsThePolicyOnSignInSecurity_butAnAdminSeesNoSuchSection() {
+        TestWorkspace workspace = roles.newWorkspace();
+        loginAs(workspace.member(WorkspaceRole.ADMIN).email());
+        UI.getCurrent().navigate(SignInSecurityView.class);
+        assertThat(_find(RadioButtonGroup.class, spec -> spec.withId("second-factor-policy")))
+                .isEmpty();
+
+        loginAs(workspace.member(WorkspaceRole.OWNER).email());
+        UI.getCurrent().navigate(SignInSecurityView.class);
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<SecondFactorPolicy> policy =
+                _get(RadioButtonGroup.class, spec -> spec.withId("second-factor-policy"));
+        assertThat(policy.getValue()).isEqualTo(SecondFactorPolicy.NOBODY);
+        _setValue(policy, SecondFactorPolicy.CODE_KEEPERS);
+        _click(_get(Button.class, spec -> spec.withId("save-second-factor-policy")));
+
+        assertThat(factors.overview().policy()).isEqualTo(SecondFactorPolicy.CODE_KEEPERS);
+        assertThat(roles.lastAuditAction(workspace.id())).isEqualTo("SECOND_FACTOR_POLICY_CHANGED");
     }
 
     @Test
