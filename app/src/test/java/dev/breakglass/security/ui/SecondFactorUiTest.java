@@ -20,6 +20,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.security.AccountRole;
@@ -198,6 +199,33 @@ class SecondFactorUiTest extends KaribuTest {
         _setValue(_get(PasswordField.class, spec -> spec.withId("confirm-password")), RoleFixtures.PASSWORD);
         _click(_get(Button.class, spec -> spec.withId("confirm-identity")));
         assertThat(_find(Div.class, spec -> spec.withId("revealed-codes"))).hasSize(1);
+    }
+
+    @Test
+    void confirmDialog_fiveWrongPasswordsInARow_endTheSession_andTheSignInPageSaysWhy() {
+        TestWorkspace workspace = roles.newWorkspace();
+        TestMember member = workspace.member(WorkspaceRole.USER);
+        accountWithCodes(workspace, member, "Guessed account");
+
+        loginAs(member.email());
+        openEmergencyControls("Guessed account");
+        _click(_get(Button.class, spec -> spec.withId("view-codes")));
+        for (int i = 1; i <= 4; i++) {
+            _setValue(_get(PasswordField.class, spec -> spec.withId("confirm-password")), "guess " + i);
+            _click(_get(Button.class, spec -> spec.withId("confirm-identity")));
+            assertThat(_find(ConfirmIdentityDialog.class)).hasSize(1);
+        }
+        _setValue(_get(PasswordField.class, spec -> spec.withId("confirm-password")), "guess 5");
+        _click(_get(Button.class, spec -> spec.withId("confirm-identity")));
+
+        assertThat(_find(ConfirmIdentityDialog.class)).isEmpty();
+        assertThat(currentUser.find()).isEmpty();
+        assertThat(roles.lastAuditAction(workspace.id())).isEqualTo("SESSION_ENDED_AFTER_FAILED_CONFIRMATIONS");
+        signIn.out();
+        assertThat(LoginView.AFTER_FAILED_CONFIRMATIONS).isEqualTo("login?signed-out=confirmations");
+        UI.getCurrent().navigate("login", QueryParameters.of("signed-out", "confirmations"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("sign-in-notice")).getText())
+                .contains("signed out after five failed attempts");
     }
 
     @Test
