@@ -119,7 +119,7 @@ class PermissionMatrixTest {
         PREVIEW_IMPORT,
         IMPORT_ACCOUNTS,
         RESET_SECOND_FACTOR,
-        CHANGE_SECOND_FACTOR_POLICY;
+        SET_FACTOR_POLICY;
 
         boolean targetsAMember() {
             return this != LIST_MEMBERS
@@ -129,7 +129,7 @@ class PermissionMatrixTest {
                     && this != ADD_ACCOUNT
                     && this != PREVIEW_IMPORT
                     && this != IMPORT_ACCOUNTS
-                    && this != CHANGE_SECOND_FACTOR_POLICY;
+                    && this != SET_FACTOR_POLICY;
         }
     }
 
@@ -286,12 +286,12 @@ class PermissionMatrixTest {
             RESET_SECOND_FACTOR USER          -      -            -      -     -      -
             RESET_SECOND_FACTOR GUEST         -      -            -      -     -      -
             RESET_SECOND_FACTOR LOGIN_ONLY    -      -            -      -     -      -
-            CHANGE_SECOND_FACTOR_POLICY OWNER       y  y          y      y     y      y
-            CHANGE_SECOND_FACTOR_POLICY SUPER_ADMIN y  y          y      y     y      y
-            CHANGE_SECOND_FACTOR_POLICY ADMIN       -  -          -      -     -      -
-            CHANGE_SECOND_FACTOR_POLICY USER        -  -          -      -     -      -
-            CHANGE_SECOND_FACTOR_POLICY GUEST       -  -          -      -     -      -
-            CHANGE_SECOND_FACTOR_POLICY LOGIN_ONLY  -  -          -      -     -      -
+            SET_FACTOR_POLICY   OWNER         y      y            y      y     y      y
+            SET_FACTOR_POLICY   SUPER_ADMIN   y      y            y      y     y      y
+            SET_FACTOR_POLICY   ADMIN         -      -            -      -     -      -
+            SET_FACTOR_POLICY   USER          -      -            -      -     -      -
+            SET_FACTOR_POLICY   GUEST         -      -            -      -     -      -
+            SET_FACTOR_POLICY   LOGIN_ONLY    -      -            -      -     -      -
             """);
 
     private static Map<String, Boolean> table(String text) {
@@ -504,7 +504,7 @@ class PermissionMatrixTest {
             case IMPORT_ACCOUNTS ->
                 accountImport.importAccounts("label,app\nImported,GitHub\n".getBytes(StandardCharsets.UTF_8));
             case RESET_SECOND_FACTOR -> secondFactors.resetFactorsOf(target);
-            case CHANGE_SECOND_FACTOR_POLICY -> secondFactors.changePolicy(SecondFactorPolicy.EVERYONE);
+            case SET_FACTOR_POLICY -> secondFactors.changePolicy(SecondFactorPolicy.EVERYONE);
         }
     }
 
