@@ -46,6 +46,10 @@ class SignInCompletion {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         VaadinServletResponse response = VaadinServletResponse.getCurrent();
         if (request != null && response != null) {
+            // A new session id for the now signed-in session, as Spring Security gives one after the password.
+            if (request.getHttpServletRequest().getSession(false) != null) {
+                request.getHttpServletRequest().changeSessionId();
+            }
             sessions.saveContext(context, request.getHttpServletRequest(), response.getHttpServletResponse());
         }
     }
