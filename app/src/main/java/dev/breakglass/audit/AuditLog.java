@@ -26,6 +26,7 @@ import dev.breakglass.security.LoginFailed;
 import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.OwnersReassigned;
 import dev.breakglass.security.PasskeyChanged;
+import dev.breakglass.security.SignInSecurityChanged;
 import dev.breakglass.security.SignedInWithPasskey;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.workspace.MembershipChanged;
@@ -272,6 +273,19 @@ public class AuditLog {
             details.put("name", event.name());
             if (event.previousName() != null) {
                 details.put("previousName", event.previousName());
+            }
+        });
+    }
+
+    @EventListener
+    void on(SignInSecurityChanged event) {
+        append(event.workspaceId(), event.actorId(), event.action().name(), null, details -> {
+            details.put("member", event.memberId().toString());
+            if (event.count() > 0) {
+                details.put("count", event.count());
+            }
+            if (!event.detail().isEmpty()) {
+                details.put("detail", event.detail());
             }
         });
     }

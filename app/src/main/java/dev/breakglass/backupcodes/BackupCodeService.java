@@ -89,15 +89,6 @@ public class BackupCodeService {
     }
 
     /**
-     * Checks the signed-in user's password before codes are shown again.
-     *
-     * @return whether the password was right
-     */
-    public boolean confirmIdentity(String password) {
-        return identity.confirm(password);
-    }
-
-    /**
      * What a paste would save, for the dialog to show while the user pastes, with what the app's plugin says about
      * its codes (its settings page, or that it has none). Saves nothing.
      */
@@ -238,10 +229,11 @@ public class BackupCodeService {
     }
 
     /**
-     * Decrypts the account's codes for an eligible Owner who confirmed their identity recently, and records
+     * Decrypts the account's codes for an eligible Owner whose session confirmed their identity recently (a
+     * step-up: signing in does not count), and records
      * that they were shown.
      *
-     * @throws dev.breakglass.security.IdentityConfirmationRequiredException when the password must be entered again
+     * @throws dev.breakglass.security.IdentityConfirmationRequiredException when the member must confirm it is them
      */
     public RevealedCodes revealCodes(UUID accountId) {
         AccountGrant grant = access.requireCodeKeeper(accountId);

@@ -301,11 +301,6 @@ public class CodeRequestService {
                 taken.remaining());
     }
 
-    /** Checks the signed-in member's password before an answer or before the approved code is taken. */
-    public boolean confirmIdentity(String password) {
-        return identity.confirm(password);
-    }
-
     /** The approval window: how long an approved request lets its requester take the code. */
     public Duration approvalValidFor() {
         return approvalValidFor;

@@ -166,7 +166,7 @@ final class LocalKeyringCipher implements VersionedCipher {
 
     private SecretKeySpec accountKey(int version, CipherContext context) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        byte[] info = ("breakglass account key " + context.accountId()).getBytes(StandardCharsets.UTF_8);
+        byte[] info = ("breakglass account key " + context.keyName()).getBytes(StandardCharsets.UTF_8);
         hkdf.init(new HKDFParameters(keyring.key(version), HKDF_SALT, info));
         byte[] derived = new byte[32];
         hkdf.generateBytes(derived, 0, derived.length);

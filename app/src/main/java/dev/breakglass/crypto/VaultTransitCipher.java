@@ -125,15 +125,11 @@ final class VaultTransitCipher implements VersionedCipher {
     }
 
     /**
-     * The derivation context of the batch's item at {@code index}: the account alone for the first binding; the
-     * account, set and position for the current one.
+     * The derivation context of the batch's item at {@code index}: the owner alone for the first binding; the owner,
+     * set and position for the current one.
      */
     static String derivationContext(CipherContext context, int index) {
-        return base64(
-                context.binding() == CipherBinding.ACCOUNT_AND_SET
-                        ? context.accountId().toString()
-                        : "breakglass:account=" + context.accountId() + ":set=" + context.setId() + ":position="
-                                + context.positionOf(index));
+        return base64(context.binding() == CipherBinding.ACCOUNT_AND_SET ? context.keyName() : context.place(index));
     }
 
     private static String setHeader(CipherContext context) {

@@ -8,6 +8,8 @@ import dev.breakglass.backupcodes.CodesReplaced;
 import dev.breakglass.backupcodes.CodesRevealed;
 import dev.breakglass.security.AccountRemoved;
 import dev.breakglass.security.CurrentUser;
+import dev.breakglass.security.SignInSecurityAction;
+import dev.breakglass.security.SignInSecurityChanged;
 import dev.breakglass.security.SignedInUser;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -17,8 +19,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Tells an account's other Owners when its codes are viewed, used, replaced or deleted, and shows each member
- * their own notifications. Notifications are written in the transaction of the action they report.
+ * Tells an account's other Owners when its codes are viewed, used, replaced or deleted, tells a member when an admin
+ * reset their second factor, and shows each member their own notifications. Notifications are written in the transaction of the action they report.
  */
 @Service
 public class NotificationCenter {
@@ -109,6 +111,19 @@ public class NotificationCenter {
                 "ACCOUNT_REMOVED",
                 "removed the account",
                 "; its backup codes are destroyed.");
+    }
+
+    /** The member whose second factor an admin reset hears who did it, in case it was not them who asked. */
+    @EventListener
+    void on(SignInSecurityChanged event) {
+        if (event.action() == SignInSecurityAction.SECOND_FACTORS_RESET) {
+            notifications.notifyMember(
+                    event.workspaceId(),
+                    event.memberId(),
+                    event.actorId(),
+                    "SECOND_FACTORS_RESET",
+                    " reset your second factor. Set up an authenticator app again on Sign-in security.");
+        }
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -140,6 +140,32 @@ class NotificationRepository {
                 .fetchSingle(ACCOUNT.LABEL);
     }
 
+    /** Writes one notification for one member, reading "{actor}{what}". */
+    int notifyMember(UUID workspaceId, UUID recipientId, UUID actorId, String kind, String what) {
+        return db.insertInto(
+                        NOTIFICATION,
+                        NOTIFICATION.ID,
+                        NOTIFICATION.WORKSPACE_ID,
+                        NOTIFICATION.RECIPIENT_ID,
+                        NOTIFICATION.ACTOR_ID,
+                        NOTIFICATION.KIND,
+                        NOTIFICATION.MESSAGE)
+                .select(select(
+                        field("gen_random_uuid()", UUID.class),
+                        val(workspaceId),
+                        val(recipientId),
+                        val(actorId),
+                        val(kind),
+                        concat(
+                                coalesce(
+                                        field(select(APP_USER.DISPLAY_NAME)
+                                                .from(APP_USER)
+                                                .where(APP_USER.ID.eq(actorId))),
+                                        val("Someone")),
+                                val(what))))
+                .execute();
+    }
+
     int countUnread(UUID workspaceId, UUID recipientId) {
         return db.fetchCount(
                 NOTIFICATION,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -16,27 +17,42 @@ final class BreakglassUserDetails implements UserDetails, CredentialsContainer {
     private final boolean enabled;
     private final boolean installationOperator;
     private String passwordHash;
+    // One sign-in, one session: what the session confirmed lives here. Signing in is not a confirmation.
     private volatile Instant identityConfirmedAt;
+    private final AtomicInteger failedConfirmations = new AtomicInteger();
+    private volatile boolean ended;
 
-    /**
-     * @param loadedAt when the member was loaded to check a login: signing in confirms who they are
-     * @param installationOperator whether they administer what every workspace shares ({@link InstallationOperators})
-     */
-    BreakglassUserDetails(
-            SignedInUser user, String passwordHash, boolean enabled, Instant loadedAt, boolean installationOperator) {
+    /** @param installationOperator whether they administer what every workspace shares ({@link InstallationOperators}) */
+    BreakglassUserDetails(SignedInUser user, String passwordHash, boolean enabled, boolean installationOperator) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.installationOperator = installationOperator;
-        this.identityConfirmedAt = loadedAt;
     }
 
+    /** When this session last confirmed who it is with a step-up; null when it never did. */
     Instant identityConfirmedAt() {
         return identityConfirmedAt;
     }
 
     void identityConfirmed(Instant at) {
         identityConfirmedAt = at;
+        failedConfirmations.set(0);
+    }
+
+    /** Counts a failed confirmation; returns how many failed in a row. */
+    int confirmationFailed() {
+        return failedConfirmations.incrementAndGet();
+    }
+
+    /** The session was ended (after failed confirmations): nothing may be done with it any more. */
+    void end() {
+        ended = true;
+        identityConfirmedAt = null;
+    }
+
+    boolean ended() {
+        return ended;
     }
 
     SignedInUser signedInUser() {

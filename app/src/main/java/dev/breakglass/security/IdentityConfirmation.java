@@ -2,74 +2,134 @@ package dev.breakglass.security;
 
 import static dev.breakglass.db.Tables.APP_USER;
 
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Asks for the password again before codes are shown, when the last confirmation (or the sign-in) is older
- * than {@code breakglass.reveal.confirm-every}. The time of the last confirmation lives with the session's
- * sign-in, so another device or a new session starts afresh.
+ * The step-up before codes are shown or handed out: the member confirms who they are again, with what they have
+ * ({@link #choices()}), when this session has not done so within {@code breakglass.reveal.confirm-every}. Signing
+ * in is not a confirmation. The time of the last confirmation lives with the session's sign-in, so another device
+ * or a new session starts afresh. Failed confirmations are throttled like passwords and audited (a count, never
+ * what was typed); {@value #FAILURES_ENDING_SESSION} in a row end the session.
  */
 @Service
 public class IdentityConfirmation {
+
+    static final int FAILURES_ENDING_SESSION = 5;
 
     private final DSLContext db;
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final Duration validFor;
+    private final CurrentUser currentUser;
+    private final SecondFactorCheck factors;
+    private final SignedInSessions sessions;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
     IdentityConfirmation(
             DSLContext db,
             PasswordEncoder passwords,
             Clock clock,
-            @Value("${breakglass.reveal.confirm-every:5m}") Duration validFor) {
+            @Value("${breakglass.reveal.confirm-every:5m}") Duration validFor,
+            CurrentUser currentUser,
+            SecondFactorCheck factors,
+            SignedInSessions sessions,
+            ApplicationEventPublisher events,
+            TransactionTemplate transaction) {
         this.db = db;
         this.passwords = passwords;
         this.clock = clock;
         this.validFor = validFor;
+        this.currentUser = currentUser;
+        this.factors = factors;
+        this.sessions = sessions;
+        this.events = events;
+        this.transaction = transaction;
     }
 
-    /** Whether the signed-in user confirmed their identity recently enough to see codes. */
+    /** Whether this session confirmed its identity with a step-up recently enough to see codes. */
     public boolean isRecent() {
         BreakglassUserDetails details = signedIn();
         Instant confirmedAt = details == null ? null : details.identityConfirmedAt();
         return confirmedAt != null && !confirmedAt.plus(validFor).isBefore(clock.instant());
     }
 
-    /** @throws IdentityConfirmationRequiredException when the last confirmation is too old */
+    /** @throws IdentityConfirmationRequiredException when this session has no recent step-up */
     public void requireRecent() {
         if (!isRecent()) {
             throw new IdentityConfirmationRequiredException();
         }
     }
 
+    /** What the signed-in member may confirm with. */
+    public ConfirmationChoices choices() {
+        return factors.choices(require().signedInUser());
+    }
+
     /**
-     * Checks the signed-in user's password and, when it is right, starts a new confirmation window.
+     * Checks the password, and the code when the member has an authenticator app (a code from the app or one of
+     * their Breakglass recovery codes); when both are right, starts a new confirmation window.
      *
-     * @return whether the password was right
+     * @param code ignored when the member confirms with the password alone
      */
-    public boolean confirm(String password) {
-        BreakglassUserDetails details = signedIn();
-        if (details == null || password == null || password.isEmpty()) {
+    public Confirmation confirm(String password, String code) {
+        BreakglassUserDetails details = require();
+        SignedInUser user = details.signedInUser();
+        ConfirmationChoices choices = factors.choices(user);
+        if (!choices.passwordAlone() && !choices.passwordAndCode()) {
+            return Confirmation.of(Confirmation.Outcome.FACTOR_REQUIRED);
+        }
+        Duration wait = factors.reserveAttempt(user);
+        if (!wait.isZero()) {
+            return Confirmation.paused(wait);
+        }
+        // The code is checked only after a right password, so a wrong password never uses up a recovery code.
+        boolean right = passwordMatches(user, password)
+                && (choices.passwordAlone() || transaction.execute(status -> factors.acceptCode(user, code)));
+        if (right) {
+            factors.attemptSucceeded(user);
+            details.identityConfirmed(clock.instant());
+            return Confirmation.of(Confirmation.Outcome.CONFIRMED);
+        }
+        int inARow = details.confirmationFailed();
+        boolean ending = inARow >= FAILURES_ENDING_SESSION;
+        transaction.executeWithoutResult(status -> {
+            publish(user, SignInSecurityAction.IDENTITY_CONFIRMATION_FAILED, inARow);
+            if (ending) {
+                publish(user, SignInSecurityAction.SESSION_ENDED_AFTER_FAILED_CONFIRMATIONS, inARow);
+            }
+        });
+        if (!ending) {
+            return Confirmation.of(Confirmation.Outcome.WRONG);
+        }
+        details.end();
+        HttpSession session = SignInCompletion.currentSession();
+        if (session != null) {
+            sessions.end(session);
+        }
+        return Confirmation.of(Confirmation.Outcome.SESSION_ENDED);
+    }
+
+    private boolean passwordMatches(SignedInUser user, String password) {
+        if (password == null || password.isEmpty()) {
             return false;
         }
         String hash = db.select(APP_USER.PASSWORD_HASH)
                 .from(APP_USER)
-                .where(APP_USER.ID.eq(details.signedInUser().userId()))
+                .where(APP_USER.ID.eq(user.userId()))
                 .and(APP_USER.ENABLED)
                 .fetchOne(APP_USER.PASSWORD_HASH);
-        if (hash == null || !passwords.matches(password, hash)) {
-            return false;
-        }
-        details.identityConfirmed(clock.instant());
-        return true;
+        return hash != null && passwords.matches(password, hash);
     }
 
     /** Starts a new confirmation window after {@link PasskeyService} verified a fresh passkey assertion. */
@@ -77,13 +137,25 @@ public class IdentityConfirmation {
         BreakglassUserDetails details = signedIn();
         if (details != null) {
             details.identityConfirmed(clock.instant());
+            factors.attemptSucceeded(details.signedInUser());
         }
     }
 
-    private static BreakglassUserDetails signedIn() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof BreakglassUserDetails details
-                ? details
-                : null;
+    private void publish(SignedInUser user, SignInSecurityAction action, int count) {
+        events.publishEvent(
+                new SignInSecurityChanged(user.workspaceId(), user.userId(), user.userId(), action, count, ""));
+    }
+
+    private BreakglassUserDetails require() {
+        BreakglassUserDetails details = signedIn();
+        if (details == null) {
+            throw new AuthenticationCredentialsNotFoundException("Please sign in.");
+        }
+        return details;
+    }
+
+    /** This session's member, only once their sign-in is complete. */
+    private BreakglassUserDetails signedIn() {
+        return currentUser.find().isPresent() ? currentUser.details().orElse(null) : null;
     }
 }

@@ -1,9 +1,9 @@
 package dev.breakglass.security;
 
-/** The action reveals codes and the user's last identity confirmation is too old: ask for the password again. */
+/** The action shows or hands out codes and this session has no recent step-up: confirm who you are first. */
 public class IdentityConfirmationRequiredException extends RuntimeException {
 
     public IdentityConfirmationRequiredException() {
-        super("Confirm it is you: enter your password again to see the codes.");
+        super("Confirm it is you before the codes are shown.");
     }
 }

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -50,11 +51,31 @@ class LoginThrottle {
      *     how long it must still wait, and nothing is counted
      */
     Duration reserveAttempt(String email, String address, Instant when) {
+        return reserve(
+                List.of(
+                        new Count(pairKey(email, address), properties.freeAttempts()),
+                        new Count(addressKey(address), properties.freeAttemptsPerAddress())),
+                when);
+    }
+
+    /**
+     * Reserves one attempt at a member's second factor or identity confirmation (a code, a recovery code, the
+     * password again), counted like a password attempt for that member.
+     */
+    Duration reserveFactorAttempt(UUID userId, Instant when) {
+        return reserve(List.of(new Count(factorKey(userId), properties.freeAttempts())), when);
+    }
+
+    /** The code was right: the member's count starts again. */
+    void recordFactorSuccess(UUID userId) {
+        db.deleteFrom(LOGIN_THROTTLE)
+                .where(LOGIN_THROTTLE.KEY_HASH.eq(factorKey(userId)))
+                .execute();
+    }
+
+    private Duration reserve(List<Count> counts, Instant when) {
         // PostgreSQL keeps microseconds (rounding): compare in what it keeps, or a nanosecond would read as a wait.
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
-        List<Count> counts = List.of(
-                new Count(pairKey(email, address), properties.freeAttempts()),
-                new Count(addressKey(address), properties.freeAttemptsPerAddress()));
         return transaction.execute(status -> {
             Duration wait = Duration.ZERO;
             // Always the pair first, then the address: two attempts lock in the same order and never deadlock.
@@ -132,6 +153,10 @@ class LoginThrottle {
 
     private static String addressKey(String address) {
         return sha256("address:" + address);
+    }
+
+    private static String factorKey(UUID userId) {
+        return sha256("factor:" + userId);
     }
 
     private static String sha256(String text) {

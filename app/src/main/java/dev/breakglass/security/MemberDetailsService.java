@@ -3,7 +3,6 @@ package dev.breakglass.security;
 import static dev.breakglass.db.Tables.APP_USER;
 import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 
-import java.time.Clock;
 import java.util.Locale;
 import org.jooq.DSLContext;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -16,12 +15,10 @@ import org.springframework.stereotype.Service;
 class MemberDetailsService implements UserDetailsService {
 
     private final DSLContext db;
-    private final Clock clock;
     private final InstallationOperators operators;
 
-    MemberDetailsService(DSLContext db, Clock clock, InstallationOperators operators) {
+    MemberDetailsService(DSLContext db, InstallationOperators operators) {
         this.db = db;
-        this.clock = clock;
         this.operators = operators;
     }
 
@@ -50,10 +47,6 @@ class MemberDetailsService implements UserDetailsService {
                 row.value1(), row.value6(), row.value2(), row.value3(), WorkspaceRole.valueOf(row.value7()));
         boolean canLogIn = row.value5() && row.value4() != null;
         return new BreakglassUserDetails(
-                user,
-                row.value4() == null ? "" : row.value4(),
-                canLogIn,
-                clock.instant(),
-                operators.includes(user, user.role()));
+                user, row.value4() == null ? "" : row.value4(), canLogIn, operators.includes(user, user.role()));
     }
 }

@@ -88,6 +88,13 @@ class PasskeyRepository {
                 == 1;
     }
 
+    /** Removes every passkey of the person; answers how many. */
+    int deleteAll(UUID userId) {
+        return db.deleteFrom(USER_CREDENTIALS)
+                .where(USER_CREDENTIALS.USER_ENTITY_USER_ID.in(ownEntity(userId)))
+                .execute();
+    }
+
     /** Whose WebAuthn user entity this is. */
     Optional<UUID> ownerOfUserEntity(String userEntityId) {
         return db.select(USER_ENTITIES.USER_ID)

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,6 +41,8 @@ public class PasskeyService implements PasskeyPresence {
     private final PasskeyRepository passkeys;
     private final WebAuthnRelyingPartyOperations relyingParty;
     private final IdentityConfirmation confirmation;
+    // Through a provider: the second-factor check asks this service whether a member has a passkey.
+    private final ObjectProvider<SecondFactorCheck> factors;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json()
             .modules(new WebauthnJackson2Module())
@@ -49,12 +53,14 @@ public class PasskeyService implements PasskeyPresence {
             PasskeyRepository passkeys,
             WebAuthnRelyingPartyOperations relyingParty,
             IdentityConfirmation confirmation,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ObjectProvider<SecondFactorCheck> factors) {
         this.access = access;
         this.passkeys = passkeys;
         this.relyingParty = relyingParty;
         this.confirmation = confirmation;
         this.events = events;
+        this.factors = factors;
     }
 
     /** The signed-in member's passkeys, oldest first. */
@@ -206,6 +212,17 @@ public class PasskeyService implements PasskeyPresence {
         return chosen;
     }
 
+    /**
+     * An admin's reset of a member's second factors removes their passkeys too, in the reset's transaction: the
+     * phone or key holding them may be the one that was lost.
+     */
+    @EventListener
+    void on(SignInSecurityChanged event) {
+        if (event.action() == SignInSecurityAction.SECOND_FACTORS_RESET) {
+            passkeys.deleteAll(event.memberId());
+        }
+    }
+
     /** Removing this passkey would leave the member without a second factor that their workspace requires. */
     private boolean isLastRequiredFactor(MemberGrant member, String credentialId) {
         if (!secondFactorRequired(member)) {
@@ -215,16 +232,13 @@ public class PasskeyService implements PasskeyPresence {
         return own.size() == 1 && own.get(0).id().equals(credentialId) && !hasOtherSecondFactor(member);
     }
 
-    /**
-     * Whether the member's workspace requires a second factor of them. The workspace second-factor policy (issue #11,
-     * built beside passkeys) answers here; without it no workspace requires one.
-     */
+    /** Whether the member's workspace requires a second factor of them (its second-factor policy). */
     boolean secondFactorRequired(MemberGrant member) {
-        return false;
+        return factors.getObject().requiresSecondFactor(member.user());
     }
 
-    /** Whether the member has a second factor other than passkeys (an authenticator app), once that exists. */
+    /** Whether the member has a second factor other than passkeys: an authenticator app. */
     boolean hasOtherSecondFactor(MemberGrant member) {
-        return false;
+        return factors.getObject().hasAuthenticatorApp(member.user());
     }
 }

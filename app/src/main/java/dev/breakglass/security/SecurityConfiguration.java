@@ -82,10 +82,11 @@ class SecurityConfiguration {
             PasswordEncoder passwordEncoder,
             LoginThrottle throttle,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            SecondFactorCheck factors) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(members);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottledAuthenticationProvider(passwords, members, throttle, events, clock);
+        return new ThrottledAuthenticationProvider(passwords, members, throttle, events, clock, factors);
     }
 
     @Bean

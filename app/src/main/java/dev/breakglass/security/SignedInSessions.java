@@ -87,6 +87,17 @@ public class SignedInSessions {
         return ended;
     }
 
+    /** Ends one session, such as the one in which identity confirmations failed too often. */
+    public void end(HttpSession session) {
+        SessionInformation information = registry.getSessionInformation(session.getId());
+        if (information != null) {
+            information.expireNow();
+        }
+        sessions.remove(session.getId());
+        invalidate(session);
+        log.info("Ended session on request");
+    }
+
     private static void invalidate(HttpSession session) {
         try {
             session.invalidate();

@@ -18,7 +18,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * Checks e-mail and password like Spring Security's own provider (which hashes a dummy password for an unknown
  * address, so both take the same time), after reserving the attempt with the {@link LoginThrottle}; every failure
  * is reported. A wrong password and an unknown address get the same message; a paused sign-in says so and for how
- * long, since the pause depends on the attempts, not on whether the address exists.
+ * long, since the pause depends on the attempts, not on whether the address exists. A right password leads to the
+ * stage the member's second factor asks for ({@link SignInStage}).
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -29,13 +30,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SecondFactorCheck factors;
 
     ThrottledAuthenticationProvider(
             DaoAuthenticationProvider passwords,
             MemberDetailsService members,
             LoginThrottle throttle,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            SecondFactorCheck factors) {
+        this.factors = factors;
         this.passwords = passwords;
         this.members = members;
         this.throttle = throttle;
@@ -58,7 +62,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         try {
             Authentication authenticated = passwords.authenticate(attempt);
             throttle.recordSuccess(email, address);
-            return authenticated;
+            // A right password is not yet a sign-in when a second factor is due or must be set up first.
+            BreakglassUserDetails member = (BreakglassUserDetails) authenticated.getPrincipal();
+            return SignInCompletion.atStage(
+                    member, factors.stageAfterPassword(member.signedInUser()), authenticated.getDetails());
         } catch (AuthenticationException e) {
             // The reserved attempt stays counted as a failure.
             reportFailure(email, address, false);

@@ -70,6 +70,11 @@ public enum WorkspaceRole {
         return this == OWNER || this == SUPER_ADMIN;
     }
 
+    /** Decides who must sign in with a second factor: the workspace Owner and Super Admins. */
+    public boolean mayRequireSecondFactor() {
+        return this == OWNER || this == SUPER_ADMIN;
+    }
+
     /** Hands the workspace to another member: the workspace Owner alone. */
     public boolean mayTransferOwnership() {
         return this == OWNER;

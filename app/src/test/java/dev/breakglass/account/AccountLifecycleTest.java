@@ -86,7 +86,7 @@ class AccountLifecycleTest {
 
     @Test
     void addAccount_byUser_makesThemOwner_andIsAudited() {
-        signIn.as(ann.email());
+        signIn.asConfirmed(ann.email());
 
         UUID id = accounts.addAccount(form("  Ops GitHub  "));
 
@@ -104,7 +104,7 @@ class AccountLifecycleTest {
 
     @Test
     void addAccount_forAnOtherApp_keepsTheTypedName() {
-        signIn.as(ann.email());
+        signIn.asConfirmed(ann.email());
 
         UUID id = accounts.addAccount(
                 new AccountForm(AppChoice.OTHER, "Payroll Co", "Payroll", null, MfaState.UNKNOWN, null, null));
@@ -117,7 +117,7 @@ class AccountLifecycleTest {
 
     @Test
     void addAccount_withBadFields_namesEachProblem_andSavesNothing() {
-        signIn.as(ann.email());
+        signIn.asConfirmed(ann.email());
         String before = fixtures.snapshot(workspace.id());
 
         InvalidAccountException refused = catchThrowableOfType(
@@ -143,9 +143,9 @@ class AccountLifecycleTest {
 
     @Test
     void addAccount_withTheLabelOfAnotherAccount_ignoringCase_isRefusedNamingIt() {
-        signIn.as(ann.email());
+        signIn.asConfirmed(ann.email());
         accounts.addAccount(form("Ops GitHub"));
-        signIn.as(ben.email());
+        signIn.asConfirmed(ben.email());
 
         InvalidAccountException refused =
                 catchThrowableOfType(InvalidAccountException.class, () -> accounts.addAccount(form("ops github")));
@@ -156,7 +156,7 @@ class AccountLifecycleTest {
     @Test
     void addAccount_byGuestOrLoginOnly_isDenied_andAnonymous_isRefused() {
         for (WorkspaceRole role : new WorkspaceRole[] {WorkspaceRole.GUEST, WorkspaceRole.LOGIN_ONLY}) {
-            signIn.as(workspace.member(role).email());
+            signIn.asConfirmed(workspace.member(role).email());
             assertThat(accounts.mayAddAccounts()).isFalse();
             assertThatThrownBy(() -> accounts.addAccount(form("Sneaky " + role)))
                     .isInstanceOf(NotFoundException.class);
@@ -168,7 +168,7 @@ class AccountLifecycleTest {
 
     @Test
     void editAccount_byOwner_savesEveryField_andAuditsWithoutTheNotes() {
-        signIn.as(ann.email());
+        signIn.asConfirmed(ann.email());
         UUID id = accounts.addAccount(form("Ops GitHub"));
         codes.saveCodes(id, CODES, Mismatch.ACCEPTED);
 
@@ -214,10 +214,10 @@ class AccountLifecycleTest {
     void editAccount_afterSomeoneElseSaved_namesThem_andSavesNothing() {
         TestWorkspace ws = workspace;
         UUID id = ws.addAccount("Registrar", Map.of(ann.userId(), AccountRole.OWNER, ben.userId(), AccountRole.OWNER));
-        signIn.as(ben.email());
+        signIn.asConfirmed(ben.email());
         accounts.editAccount(id, 0, form("Registrar"));
 
-        signIn.as(ann.email());
+        signIn.asConfirmed(ann.email());
         AccountChangedException changed = catchThrowableOfType(
                 AccountChangedException.class, () -> accounts.editAccount(id, 0, form("Ann's registrar")));
 
@@ -249,7 +249,7 @@ class AccountLifecycleTest {
             carl.email(),
             other.member(WorkspaceRole.OWNER).email()
         }) {
-            signIn.as(email);
+            signIn.asConfirmed(email);
             assertThatThrownBy(() -> accounts.editAccount(id, 0, form("Taken over")))
                     .isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> accounts.removeAccount(id, "Guarded")).isInstanceOf(NotFoundException.class);
@@ -273,7 +273,7 @@ class AccountLifecycleTest {
                         AccountRole.OWNER,
                         carl.userId(),
                         AccountRole.COLLABORATOR));
-        signIn.as(ann.email());
+        signIn.asConfirmed(ann.email());
         codes.saveCodes(id, CODES, Mismatch.ACCEPTED);
 
         assertThatThrownBy(() -> accounts.removeAccount(id, "doomed"))
@@ -284,21 +284,21 @@ class AccountLifecycleTest {
         assertThat(data.storedCiphertexts(id)).isZero();
         assertThat(fixtures.lastAuditAction(workspace.id())).isEqualTo("ACCOUNT_REMOVED");
         for (TestMember member : new TestMember[] {ann, carl}) {
-            signIn.as(member.email());
+            signIn.asConfirmed(member.email());
             assertThat(accounts.listCards(CardFilter.ALL, 0, 10)).isEmpty();
             assertThat(accounts.overview().total()).isZero();
             assertThatThrownBy(() -> accounts.details(id)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> sharing.people(id)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> codes.overview(id)).isInstanceOf(NotFoundException.class);
         }
-        signIn.as(ben.email());
+        signIn.asConfirmed(ben.email());
         assertThat(notifications.recent())
                 .extracting(Notice::message)
                 .contains("ann person removed the account Doomed; its backup codes are destroyed.");
-        signIn.as(workspace.member(WorkspaceRole.OWNER).email());
+        signIn.asConfirmed(workspace.member(WorkspaceRole.OWNER).email());
         assertThat(allAccounts.list(false, "", 0, 10)).isEmpty();
         // The label is free again.
-        signIn.as(ann.email());
+        signIn.asConfirmed(ann.email());
         assertThat(accounts.addAccount(form("Doomed"))).isNotEqualTo(id);
     }
 
@@ -306,12 +306,12 @@ class AccountLifecycleTest {
     void removeAccount_byWorkspaceOwnerOrSuperAdminWithoutAccess_isAllowed_butNotByAnAdmin() {
         UUID first = workspace.addAccount("First", Map.of(ann.userId(), AccountRole.OWNER));
         UUID second = workspace.addAccount("Second", Map.of(ann.userId(), AccountRole.OWNER));
-        signIn.as(workspace.member(WorkspaceRole.ADMIN).email());
+        signIn.asConfirmed(workspace.member(WorkspaceRole.ADMIN).email());
         assertThatThrownBy(() -> accounts.removeAccount(first, "First")).isInstanceOf(NotFoundException.class);
 
-        signIn.as(workspace.member(WorkspaceRole.OWNER).email());
+        signIn.asConfirmed(workspace.member(WorkspaceRole.OWNER).email());
         accounts.removeAccount(first, "First");
-        signIn.as(workspace.member(WorkspaceRole.SUPER_ADMIN).email());
+        signIn.asConfirmed(workspace.member(WorkspaceRole.SUPER_ADMIN).email());
         accounts.removeAccount(second, "Second");
         assertThat(allAccounts.list(false, "", 0, 10)).isEmpty();
         assertThatThrownBy(() -> accounts.removeAccount(second, "Second")).isInstanceOf(NotFoundException.class);
@@ -319,16 +319,16 @@ class AccountLifecycleTest {
 
     @Test
     void search_matchesLabelAppAndLoginName_anyCase_withinTheFilter_andOnlyWhatIsShared() {
-        signIn.as(ann.email());
+        signIn.asConfirmed(ann.email());
         accounts.addAccount(new AccountForm("github", null, "Build bot", "robot@example.com", MfaState.ON, null, null));
         accounts.addAccount(new AccountForm("slack", null, "Chat", "admin@example.com", MfaState.OFF, null, null));
         UUID withCodes =
                 accounts.addAccount(new AccountForm("google", null, "Mail", "it@example.com", MfaState.ON, null, null));
         codes.saveCodes(withCodes, CODES, Mismatch.ACCEPTED);
         codes.useNextCode(withCodes);
-        signIn.as(ben.email());
+        signIn.asConfirmed(ben.email());
         accounts.addAccount(new AccountForm("github", null, "Ben's bot", null, MfaState.ON, null, null));
-        signIn.as(ann.email());
+        signIn.asConfirmed(ann.email());
 
         assertThat(labels("BOT", CardFilter.ALL, CardSort.LABEL)).containsExactly("Build bot");
         assertThat(labels("slack", CardFilter.ALL, CardSort.LABEL)).containsExactly("Chat");

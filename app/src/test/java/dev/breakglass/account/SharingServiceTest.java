@@ -81,7 +81,7 @@ class SharingServiceTest {
         } finally {
             pool.shutdown();
         }
-        signIn.as(ann.email());
+        signIn.asConfirmed(ann.email());
         assertThat(sharing.people(account).people())
                 .filteredOn(p -> p.role() == AccountRole.OWNER)
                 .hasSize(1);
@@ -89,15 +89,15 @@ class SharingServiceTest {
 
     @Test
     void reassigningOwners_givesTheSuperAdminNoAccessOfTheirOwn() {
-        signIn.as(ann.email());
+        signIn.asConfirmed(ann.email());
         codes.saveCodes(account, "11111-22222\n33333-44444\n", Mismatch.ACCEPTED);
-        signIn.as(workspace.member(WorkspaceRole.SUPER_ADMIN).email());
+        signIn.asConfirmed(workspace.member(WorkspaceRole.SUPER_ADMIN).email());
 
         allAccounts.reassignOwners(account, Set.of(ben.userId()));
 
         assertThatThrownBy(() -> accounts.details(account)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> codes.revealCodes(account)).isInstanceOf(NotFoundException.class);
-        signIn.as(ann.email());
+        signIn.asConfirmed(ann.email());
         assertThat(sharing.people(account).people())
                 .extracting(AccountPerson::userId, AccountPerson::role)
                 .containsExactlyInAnyOrder(
@@ -112,7 +112,7 @@ class SharingServiceTest {
         TestMember guest = workspace.member(WorkspaceRole.GUEST);
         TestMember away = workspace.addMember("away", WorkspaceRole.USER);
         fixtures.deactivate(workspace.id(), away.userId());
-        signIn.as(ann.email());
+        signIn.asConfirmed(ann.email());
 
         assertThatThrownBy(() -> sharing.share(account, guest.userId(), AccountRole.OWNER))
                 .isInstanceOf(SharingRefusedException.class)
@@ -123,7 +123,7 @@ class SharingServiceTest {
                 .extracting(Person::userId)
                 .contains(guest.userId())
                 .doesNotContain(away.userId(), ann.userId(), ben.userId());
-        signIn.as(workspace.member(WorkspaceRole.OWNER).email());
+        signIn.asConfirmed(workspace.member(WorkspaceRole.OWNER).email());
         assertThatThrownBy(() -> allAccounts.reassignOwners(account, Set.of(guest.userId())))
                 .isInstanceOf(SharingRefusedException.class);
         assertThatThrownBy(() -> allAccounts.reassignOwners(account, Set.of()))
@@ -133,7 +133,7 @@ class SharingServiceTest {
 
     private Callable<Boolean> demote(TestMember actor, TestMember other, CountDownLatch start) {
         return () -> {
-            signIn.as(actor.email());
+            signIn.asConfirmed(actor.email());
             try {
                 start.await();
                 sharing.changeRole(account, other.userId(), AccountRole.COLLABORATOR);

@@ -56,7 +56,7 @@ class AuditTrailTest {
     void ownerSavesAndViewsSlackCodes() {
         fixtures.forgetAllCodes();
         slack = fixtures.accountId("Slack");
-        signIn.as("owner@acme.test");
+        signIn.asConfirmed("owner@acme.test");
         codes.saveCodes(slack, "12345-67890\n09876-54321\n", Mismatch.ACCEPTED);
         codes.revealCodes(slack);
     }
@@ -171,7 +171,7 @@ class AuditTrailTest {
 
     @Test
     void theWorkspaceLog_isForAdminsOnly() {
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
 
         assertThatThrownBy(() -> auditLog.search(AuditFilter.everything(), 0, 10))
                 .isInstanceOf(AccessDeniedException.class);
@@ -180,11 +180,11 @@ class AuditTrailTest {
 
     @Test
     void accountActivity_isForTheAccountsOwners() {
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         assertThatThrownBy(() -> auditLog.accountActivity(slack, 0, 10))
                 .isInstanceOf(dev.breakglass.security.NotFoundException.class);
 
-        signIn.as("owner@acme.test");
+        signIn.asConfirmed("owner@acme.test");
         assertThat(auditLog.accountActivity(slack, 0, 10))
                 .extracting(AuditEntry::actionLabel)
                 .startsWith("Viewed codes", "Saved codes");

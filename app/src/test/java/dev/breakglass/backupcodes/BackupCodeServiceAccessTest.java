@@ -35,7 +35,7 @@ class BackupCodeServiceAccessTest {
     void codesSavedByAlice() {
         fixtures.forgetAllCodes();
         github = fixtures.accountId("GitHub");
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         service.saveCodes(github, CODES, Mismatch.ACCEPTED);
         signIn.out();
     }
@@ -47,7 +47,7 @@ class BackupCodeServiceAccessTest {
 
     @Test
     void saveAndReveal_byOtherOwner_isAllowed() {
-        signIn.as("owner@acme.test");
+        signIn.asConfirmed("owner@acme.test");
 
         assertThat(service.revealCodes(github).codes())
                 .extracting(RevealedCodes.Code::value)
@@ -56,7 +56,7 @@ class BackupCodeServiceAccessTest {
 
     @Test
     void reveal_byCollaborator_isDenied() {
-        signIn.as("bob@acme.test");
+        signIn.asConfirmed("bob@acme.test");
 
         assertThatThrownBy(() -> service.revealCodes(github)).isInstanceOf(NotFoundException.class);
         assertThat(service.overview(github).activeSet())
@@ -69,18 +69,18 @@ class BackupCodeServiceAccessTest {
     @Test
     void save_byCollaborator_isDenied() {
         fixtures.forgetAllCodes();
-        signIn.as("bob@acme.test");
+        signIn.asConfirmed("bob@acme.test");
 
         assertThatThrownBy(() -> service.saveCodes(github, CODES, Mismatch.ACCEPTED))
                 .isInstanceOf(NotFoundException.class);
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         assertThat(service.overview(github).activeSet()).isEmpty();
     }
 
     @Test
     void saveAndReveal_byGuestCollaborator_isDenied() {
         UUID microsoft = fixtures.accountId("Microsoft 365");
-        signIn.as("gina@acme.test");
+        signIn.asConfirmed("gina@acme.test");
 
         assertThatThrownBy(() -> service.saveCodes(microsoft, CODES, Mismatch.ACCEPTED))
                 .isInstanceOf(NotFoundException.class);
@@ -89,7 +89,7 @@ class BackupCodeServiceAccessTest {
 
     @Test
     void everything_byMemberWithoutAccess_looksLikeAMissingAccount() {
-        signIn.as("gina@acme.test");
+        signIn.asConfirmed("gina@acme.test");
 
         assertThatThrownBy(() -> service.revealCodes(github))
                 .isInstanceOf(NotFoundException.class)
@@ -102,7 +102,7 @@ class BackupCodeServiceAccessTest {
 
     @Test
     void saveAndReveal_byOwnerOfAnotherWorkspace_isDenied() {
-        signIn.as(fixtures.otherWorkspaceOwner());
+        signIn.asConfirmed(fixtures.otherWorkspaceOwner());
 
         assertThatThrownBy(() -> service.revealCodes(github)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.saveCodes(github, CODES, Mismatch.ACCEPTED))
@@ -120,7 +120,7 @@ class BackupCodeServiceAccessTest {
 
     @Test
     void save_whenCodesAreAlreadySaved_isRefusedAndKeepsTheFirstSet() {
-        signIn.as("owner@acme.test");
+        signIn.asConfirmed("owner@acme.test");
 
         assertThatThrownBy(() -> service.saveCodes(github, "99999-88888\n", Mismatch.ACCEPTED))
                 .isInstanceOf(CodesAlreadySavedException.class);

@@ -43,7 +43,7 @@ class GoldenPathUiTest extends KaribuTest {
 
     @Test
     void owner_addsCodesFromTheSettingsTab_andSeesThemAgain() {
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
 
         assertThat(cardLabels())
                 .contains("GitHub", "Google Workspace", "Slack")
@@ -101,14 +101,14 @@ class GoldenPathUiTest extends KaribuTest {
 
     @Test
     void collaborator_seesHowManyCodesExist_butNoButtons() {
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openAccount("GitHub");
         _get(Details.class, spec -> spec.withId("emergency-controls")).setOpened(true);
         _click(_get(Button.class, spec -> spec.withId("add-codes")));
         _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), GITHUB_DOWNLOAD);
         _click(_get(Button.class, spec -> spec.withId("save-codes")));
 
-        loginAs("bob@acme.test");
+        loginConfirmedAs("bob@acme.test");
         openAccount("GitHub");
         _get(Details.class, spec -> spec.withId("emergency-controls")).setOpened(true);
 
@@ -120,7 +120,7 @@ class GoldenPathUiTest extends KaribuTest {
 
     @Test
     void collaborator_seesNoAddButton_whenNoCodesAreSaved() {
-        loginAs("bob@acme.test");
+        loginConfirmedAs("bob@acme.test");
         openAccount("GitHub");
 
         assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText())
@@ -130,7 +130,7 @@ class GoldenPathUiTest extends KaribuTest {
 
     @Test
     void badInput_showsAClearMessage_keepsTheText_andSavesNothing() {
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openAccount("Google Workspace");
         _click(_get(Button.class, spec -> spec.withId("add-codes")));
         TextArea field = _get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes"));

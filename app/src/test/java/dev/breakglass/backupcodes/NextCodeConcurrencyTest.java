@@ -52,7 +52,7 @@ class NextCodeConcurrencyTest {
         List<String> codes = IntStream.rangeClosed(1, 100)
                 .mapToObj(i -> String.format("code-%05d", i))
                 .toList();
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         service.saveCodes(github, String.join("\n", codes), Mismatch.ACCEPTED);
         signIn.out();
 
@@ -77,7 +77,7 @@ class NextCodeConcurrencyTest {
     void markUnused_afterTheSetWasReplaced_isRefused_andTheNewSetIsUntouched() {
         fixtures.forgetAllCodes();
         UUID github = fixtures.accountId("GitHub");
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         UUID oldSet = service.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n", Mismatch.ACCEPTED)
                 .setId();
         HandedOutCode handedOut = service.useNextCode(github);
@@ -101,7 +101,7 @@ class NextCodeConcurrencyTest {
     void useNextCode_whileAReplaceHoldsTheSet_handsOutNoCodeOfTheSetBeingDestroyed() throws Exception {
         fixtures.forgetAllCodes();
         UUID github = fixtures.accountId("GitHub");
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         UUID set = service.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n", Mismatch.ACCEPTED)
                 .setId();
         UUID alice = fixtures.userId("alice@acme.test");
@@ -136,7 +136,7 @@ class NextCodeConcurrencyTest {
 
     private Callable<List<String>> takeAll(UUID account, String email, CountDownLatch start) {
         return () -> {
-            signIn.as(email);
+            signIn.asConfirmed(email);
             start.await();
             List<String> taken = new ArrayList<>();
             try {

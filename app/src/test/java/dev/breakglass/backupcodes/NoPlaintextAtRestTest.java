@@ -40,7 +40,7 @@ class NoPlaintextAtRestTest {
         fixtures.forgetAllCodes();
         List<String> codes = List.of("73915-28406", "ZX81QQ77", "40961234", "k3y-0f-1ife");
         UUID slack = fixtures.accountId("Slack");
-        signIn.as("owner@acme.test");
+        signIn.asConfirmed("owner@acme.test");
         service.saveCodes(slack, String.join("\n", codes), Mismatch.ACCEPTED);
         service.revealCodes(slack);
 

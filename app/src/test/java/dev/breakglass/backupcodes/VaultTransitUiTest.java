@@ -103,7 +103,7 @@ class VaultTransitUiTest extends KaribuTest {
 
     @Test
     void savingAndViewing_takeOneVaultRequestEach() {
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openEmergencyControls("GitHub");
         _click(_get(Button.class, spec -> spec.withId("add-codes")));
         _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), GoldenPathUiTest.GITHUB_DOWNLOAD);
@@ -121,7 +121,7 @@ class VaultTransitUiTest extends KaribuTest {
 
     @Test
     void vaultVanishesDuringSave_dialogSaysNothingWasSaved_textStays_andNoSetIsSaved() {
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openEmergencyControls("GitHub");
         _click(_get(Button.class, spec -> spec.withId("add-codes")));
         TextArea field = _get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes"));
@@ -145,7 +145,7 @@ class VaultTransitUiTest extends KaribuTest {
 
     @Test
     void slowVault_whenSaving_saysItDidNotAnswer_andKeepsTheText() {
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openEmergencyControls("Google Workspace");
         _click(_get(Button.class, spec -> spec.withId("add-codes")));
         TextArea field = _get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes"));
@@ -162,7 +162,7 @@ class VaultTransitUiTest extends KaribuTest {
 
     @Test
     void sealedVault_whenViewing_saysTheCodesCannotBeShownRightNow() {
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openEmergencyControls("GitHub");
         _click(_get(Button.class, spec -> spec.withId("add-codes")));
         _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), GoldenPathUiTest.GITHUB_DOWNLOAD);
@@ -180,7 +180,7 @@ class VaultTransitUiTest extends KaribuTest {
 
     @Test
     void owner_rotatesTheKey_andRewrapsTheCodes_fromTheEncryptionPage() throws InterruptedException {
-        loginAs("owner@acme.test");
+        loginConfirmedAs("owner@acme.test");
         saveGitHubCodes();
         assertThat(_get(SideNavItem.class, spec -> spec.withPredicate(item -> "Encryption".equals(item.getLabel())))
                         .getPath())
@@ -221,7 +221,7 @@ class VaultTransitUiTest extends KaribuTest {
 
     @Test
     void sealedVault_onTheEncryptionPage_saysTheNewestVersionIsUnknown() {
-        loginAs("owner@acme.test");
+        loginConfirmedAs("owner@acme.test");
         saveGitHubCodes();
         bao.seal();
         UI.getCurrent().navigate("admin/encryption");
@@ -238,7 +238,7 @@ class VaultTransitUiTest extends KaribuTest {
 
     @Test
     void members_whoAreNotOwnerOrSuperAdmin_getNeitherThePageNorTheService() {
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         assertThat(_find(SideNavItem.class, spec -> spec.withPredicate(item -> "Encryption".equals(item.getLabel()))))
                 .isEmpty();
         UI.getCurrent().navigate("admin/encryption");
@@ -247,7 +247,7 @@ class VaultTransitUiTest extends KaribuTest {
                 .noneMatch(EncryptionAdminView.class::isInstance);
 
         for (String email : List.of("alice@acme.test", "admin@acme.test")) {
-            loginAs(email);
+            loginConfirmedAs(email);
             assertThatThrownBy(() -> maintenance.overview()).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> maintenance.rotateKey()).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> maintenance.startRewrap()).isInstanceOf(NotFoundException.class);

@@ -113,6 +113,10 @@ class FirstRunBrowserTest {
                 By.tagName("vaadin-notification-card"), codes.size() + " backup codes saved"));
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("view-codes"))).click();
+        // Signing in is no step-up: View codes asks for the password first.
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#confirm-password input")))
+                .sendKeys(OWNER_PASSWORD);
+        browser.findElement(By.id("confirm-identity")).click();
         List<WebElement> shown = wait.until(
                 ExpectedConditions.visibilityOfAllElementsLocatedBy(By.cssSelector("#revealed-codes .code-value")));
         assertThat(shown).extracting(WebElement::getText).containsExactlyElementsOf(codes);

@@ -2,6 +2,8 @@ package dev.breakglass.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -51,6 +55,9 @@ class GoldenPathBrowserTest {
             "35b9e-c6a81",
             "e7d02-4f9c5",
             "2c6fa-b8e13");
+
+    /** Docker Hub's one recovery code, as its page shows it. */
+    static final String DOCKER_HUB_CODE = "6apqc11l365q04ganjp7jx9v78plpdr3";
 
     @LocalServerPort
     int port;
@@ -116,6 +123,41 @@ class GoldenPathBrowserTest {
         assertThat(login.headers().allValues("Cache-Control")).anyMatch(value -> value.contains("no-store"));
     }
 
+    /** An authenticator app in the test: the codes for a secret, never the same time step twice. */
+    static final class TotpApp {
+
+        private final byte[] secret;
+        private long lastStep;
+
+        TotpApp(String base32Secret) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int buffer = 0;
+            int bits = 0;
+            for (char c : base32Secret.toCharArray()) {
+                buffer = (buffer << 5) | "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(c);
+                bits += 5;
+                if (bits >= 8) {
+                    out.write((buffer >> (bits - 8)) & 0xff);
+                    bits -= 8;
+                }
+            }
+            secret = out.toByteArray();
+        }
+
+        /** The code of the current time step, waiting for the next step when this one was used already. */
+        String nextCode() throws Exception {
+            long step = Instant.now().getEpochSecond() / 30;
+            while (step <= lastStep) {
+                Thread.sleep(1000);
+                step = Instant.now().getEpochSecond() / 30;
+            }
+            lastStep = step;
+            return new TimeBasedOneTimePasswordGenerator()
+                    .generateOneTimePasswordString(
+                            new SecretKeySpec(secret, "HmacSHA1"), Instant.ofEpochSecond(step * 30));
+        }
+    }
+
     /** Screenshots land in app/target/screenshots, for a person to look at. */
     private void screenshot(String name) {
         try {
@@ -166,8 +208,73 @@ class GoldenPathBrowserTest {
         assertThat(browser.findElement(By.id("codes-summary")).getText()).startsWith("16 of 16 backup codes left");
 
         browser.findElement(By.id("view-codes")).click();
+        // Signing in is no step-up: View codes asks for the password first.
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#confirm-password input")))
+                .sendKeys("breakglass-demo");
+        browser.findElement(By.id("confirm-identity")).click();
         List<WebElement> shown = wait.until(
                 ExpectedConditions.visibilityOfAllElementsLocatedBy(By.cssSelector("#revealed-codes .code-value")));
         assertThat(shown).extracting(WebElement::getText).containsExactlyElementsOf(CODES);
+    }
+
+    /**
+     * The password + authenticator app path: Bob sets up an app on Sign-in security (the test is his app: it computes
+     * the codes from the key shown under "Can't scan it?"), signs out, signs in with password and code, and View
+     * codes asks for both before it shows the codes.
+     */
+    @Test
+    void member_withAuthenticatorApp_signsInWithCode_andConfirmsWithPasswordAndCode() throws Exception {
+        openBrowser();
+        signIn("bob@acme.test");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.account-card")));
+
+        browser.get("http://localhost:" + port + "/profile/security");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("set-up-authenticator")))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("img[alt^='QR code']")));
+        browser.findElement(By.cssSelector("#cant-scan vaadin-details-summary")).click();
+        String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("authenticator-secret")))
+                .getText()
+                .replace(" ", "");
+        TotpApp app = new TotpApp(secret);
+        browser.findElement(By.cssSelector("#authenticator-code input")).sendKeys(app.nextCode());
+        browser.findElement(By.id("finish-authenticator-setup")).click();
+        List<WebElement> recovery = wait.until(
+                ExpectedConditions.visibilityOfAllElementsLocatedBy(By.cssSelector("#recovery-codes .recovery-code")));
+        assertThat(recovery).hasSize(10);
+        screenshot("recovery-codes");
+        browser.findElement(By.id("close-recovery-codes")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("authenticator-status"), "On."));
+
+        browser.findElement(By.id("sign-out")).click();
+        signIn("bob@acme.test");
+        WebElement code = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#sign-in-code input")));
+        assertThat(browser.findElement(By.tagName("h2")).getText())
+                .isEqualTo("Enter the code from your authenticator app");
+        code.sendKeys(app.nextCode());
+        browser.findElement(By.id("submit-sign-in-code")).click();
+
+        WebElement account = wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("a.account-card[data-label='Docker Hub']")));
+        account.click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("#emergency-controls vaadin-details-summary")))
+                .click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("add-codes"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#backup-codes-input textarea")))
+                .sendKeys("Save your recovery code\n" + DOCKER_HUB_CODE);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("codes-found"), "1 code found"));
+        browser.findElement(By.id("save-codes")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("backup-codes-input")));
+
+        browser.findElement(By.id("view-codes")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#confirm-password input")))
+                .sendKeys("breakglass-demo");
+        browser.findElement(By.cssSelector("#confirm-code input")).sendKeys(app.nextCode());
+        screenshot("confirm-with-code");
+        browser.findElement(By.id("confirm-identity")).click();
+        List<WebElement> shown = wait.until(
+                ExpectedConditions.visibilityOfAllElementsLocatedBy(By.cssSelector("#revealed-codes .code-value")));
+        assertThat(shown).extracting(WebElement::getText).containsExactly(DOCKER_HUB_CODE);
     }
 }

@@ -96,9 +96,25 @@ class LocalKeyringCipherTest {
     }
 
     @Test
+    void memberFactorSecret_decryptsForItsEnrolmentOnly_neverForAnotherMemberOrAsAnAccount() {
+        UUID member = UUID.randomUUID();
+        UUID enrolment = UUID.randomUUID();
+        CipherContext factor = CipherContext.forMemberFactor(member, enrolment);
+        String ciphertext =
+                cipher.encryptAll(factor, List.of("JBSWY3DPEHPK3PXP")).get(0);
+
+        assertThat(cipher.decryptAll(factor, List.of(ciphertext))).containsExactly("JBSWY3DPEHPK3PXP");
+        assertThatThrownBy(() -> cipher.decryptAll(
+                        CipherContext.forMemberFactor(UUID.randomUUID(), enrolment), List.of(ciphertext)))
+                .isInstanceOf(CipherException.class);
+        assertThatThrownBy(() -> cipher.decryptAll(new CipherContext(member, enrolment), List.of(ciphertext)))
+                .isInstanceOf(CipherException.class);
+    }
+
+    @Test
     void ciphertextOfOneSet_doesNotDecryptAsAnother() {
         String ciphertext = cipher.encryptAll(context, List.of("12345678")).get(0);
-        CipherContext otherSet = new CipherContext(context.accountId(), UUID.randomUUID());
+        CipherContext otherSet = new CipherContext(context.ownerId(), UUID.randomUUID());
 
         assertThatThrownBy(() -> cipher.decryptAll(otherSet, List.of(ciphertext)))
                 .isInstanceOf(CipherException.class);

@@ -97,11 +97,27 @@ class VaultTransitCipherTest {
     }
 
     @Test
+    void memberFactorSecret_decryptsForItsMemberOnly_neverAsTheAccountWithTheSameId() {
+        createKeyAsDocumented();
+        VaultTransitCipher cipher = cipher(false);
+        UUID member = UUID.randomUUID();
+        CipherContext factor = CipherContext.forMemberFactor(member, UUID.randomUUID());
+        List<String> ciphertexts = cipher.encryptAll(factor, List.of("JBSWY3DPEHPK3PXP"));
+
+        assertThat(cipher.decryptAll(factor, ciphertexts)).containsExactly("JBSWY3DPEHPK3PXP");
+        assertThatThrownBy(() -> cipher.decryptAll(new CipherContext(member, factor.setId()), ciphertexts))
+                .isInstanceOf(CipherException.class);
+        assertThatThrownBy(() -> cipher.decryptAll(
+                        CipherContext.forMemberFactor(UUID.randomUUID(), factor.setId()), ciphertexts))
+                .isInstanceOf(CipherException.class);
+    }
+
+    @Test
     void codesOfOneSet_doNotDecryptForAnotherSetOfTheSameAccount() {
         createKeyAsDocumented();
         VaultTransitCipher cipher = cipher(false);
         List<String> ciphertexts = cipher.encryptAll(github, CODES);
-        CipherContext otherSet = new CipherContext(github.accountId(), UUID.randomUUID());
+        CipherContext otherSet = new CipherContext(github.ownerId(), UUID.randomUUID());
 
         assertThatThrownBy(() -> cipher.decryptAll(otherSet, ciphertexts))
                 .isInstanceOf(CipherException.class)

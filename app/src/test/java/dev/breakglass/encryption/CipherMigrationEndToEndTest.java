@@ -82,9 +82,9 @@ class CipherMigrationEndToEndTest {
         fixtures.forgetAllCodes();
         UUID github = fixtures.accountId("GitHub");
         UUID slack = fixtures.accountId("Slack");
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         service.saveCodes(github, String.join("\n", CODES), Mismatch.ACCEPTED);
-        signIn.as("owner@acme.test");
+        signIn.asConfirmed("owner@acme.test");
         service.saveCodes(slack, "73915284\n40961234", Mismatch.ACCEPTED);
         assertThat(storedCiphertexts()).hasSize(6).allMatch(c -> c.startsWith("local:v1:"));
 
@@ -114,7 +114,7 @@ class CipherMigrationEndToEndTest {
 
         try (ConfigurableApplicationContext vaultMode = CommandLineApplication.withoutWebServer(Application.class)
                 .run(settings().toArray(String[]::new))) {
-            vaultMode.getBean(SignIn.class).as("alice@acme.test");
+            vaultMode.getBean(SignIn.class).asConfirmed("alice@acme.test");
             long before = bao.requests("transit/decrypt/breakglass");
             RevealedCodes revealed = vaultMode.getBean(BackupCodeService.class).revealCodes(github);
             assertThat(revealed.codes().stream().map(RevealedCodes.Code::value)).containsExactlyElementsOf(CODES);

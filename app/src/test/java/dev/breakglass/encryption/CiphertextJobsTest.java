@@ -65,11 +65,11 @@ class CiphertextJobsTest {
     @BeforeEach
     void fiveSetsOnAnOldKeyVersion() {
         fixtures.forgetAllCodes();
-        signIn.as("owner@acme.test");
+        signIn.asConfirmed("owner@acme.test");
         for (String account : List.of("GitHub", "Slack", "AWS root", "Cloudflare")) {
             service.saveCodes(fixtures.accountId(account), "11111111\n22222222\n33333333", Mismatch.ACCEPTED);
         }
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         service.saveCodes(fixtures.accountId("Google Workspace"), "44444444\n55555555\n66666666", Mismatch.ACCEPTED);
         signIn.out();
         newest = keys.rotateActiveKey().prefix();
@@ -150,7 +150,7 @@ class CiphertextJobsTest {
     }
 
     private List<String> revealAsOwner(String account) {
-        signIn.as("owner@acme.test");
+        signIn.asConfirmed("owner@acme.test");
         try {
             return service.revealCodes(fixtures.accountId(account)).codes().stream()
                     .map(RevealedCodes.Code::value)
@@ -161,7 +161,7 @@ class CiphertextJobsTest {
     }
 
     private UUID activeSetOf(String account) {
-        signIn.as("owner@acme.test");
+        signIn.asConfirmed("owner@acme.test");
         try {
             return service.overview(fixtures.accountId(account))
                     .activeSet()

@@ -76,6 +76,9 @@ class PermissionMatrixTest {
     @Autowired
     RequestFixtures requestFixtures;
 
+    @Autowired
+    SecondFactorService secondFactors;
+
     @AfterEach
     void signOut() {
         signIn.out();
@@ -125,7 +128,9 @@ class PermissionMatrixTest {
         REASSIGN_OWNERS,
         ADD_ACCOUNT,
         PREVIEW_IMPORT,
-        IMPORT_ACCOUNTS;
+        IMPORT_ACCOUNTS,
+        RESET_SECOND_FACTOR,
+        SET_FACTOR_POLICY;
 
         boolean targetsAMember() {
             return this != LIST_MEMBERS
@@ -134,7 +139,8 @@ class PermissionMatrixTest {
                     && this != REASSIGN_OWNERS
                     && this != ADD_ACCOUNT
                     && this != PREVIEW_IMPORT
-                    && this != IMPORT_ACCOUNTS;
+                    && this != IMPORT_ACCOUNTS
+                    && this != SET_FACTOR_POLICY;
         }
     }
 
@@ -294,6 +300,18 @@ class PermissionMatrixTest {
             IMPORT_ACCOUNTS     USER          -      -            -      -     -      -
             IMPORT_ACCOUNTS     GUEST         -      -            -      -     -      -
             IMPORT_ACCOUNTS     LOGIN_ONLY    -      -            -      -     -      -
+            RESET_SECOND_FACTOR OWNER         -      y            y      y     y      y
+            RESET_SECOND_FACTOR SUPER_ADMIN   -      y            y      y     y      y
+            RESET_SECOND_FACTOR ADMIN         -      -            -      y     y      y
+            RESET_SECOND_FACTOR USER          -      -            -      -     -      -
+            RESET_SECOND_FACTOR GUEST         -      -            -      -     -      -
+            RESET_SECOND_FACTOR LOGIN_ONLY    -      -            -      -     -      -
+            SET_FACTOR_POLICY   OWNER         y      y            y      y     y      y
+            SET_FACTOR_POLICY   SUPER_ADMIN   y      y            y      y     y      y
+            SET_FACTOR_POLICY   ADMIN         -      -            -      -     -      -
+            SET_FACTOR_POLICY   USER          -      -            -      -     -      -
+            SET_FACTOR_POLICY   GUEST         -      -            -      -     -      -
+            SET_FACTOR_POLICY   LOGIN_ONLY    -      -            -      -     -      -
             """);
 
     private static Map<String, Boolean> table(String text) {
@@ -358,7 +376,7 @@ class PermissionMatrixTest {
         UUID account = workspace.addAccount("Matrix account", grants);
         UUID setId = null;
         if (action != AccountAction.SAVE_CODES) {
-            signIn.as(keeper.email());
+            signIn.asConfirmed(keeper.email());
             setId = codes.saveCodes(account, CODES, Mismatch.ACCEPTED).setId();
         }
         if (action == AccountAction.ANSWER_REQUEST) { // a Collaborator's pending request
@@ -370,7 +388,7 @@ class PermissionMatrixTest {
         if (action == AccountAction.USE_APPROVED_CODE) { // the actor's own approved request
             requestFixtures.approvedRequest(workspace.id(), account, actor.userId());
         }
-        signIn.as(actor.email());
+        signIn.asConfirmed(actor.email());
         UUID savedSet = setId;
 
         expect(
@@ -393,7 +411,7 @@ class PermissionMatrixTest {
             fixtures.deactivate(workspace.id(), target.userId());
         }
         UUID account = workspace.addAccount("Shared account", Map.of(target.userId(), AccountRole.COLLABORATOR));
-        signIn.as(actor.email());
+        signIn.asConfirmed(actor.email());
 
         boolean allowed = expected(MEMBER_TABLE, action, actorRole, targetRole);
         Runnable onMissingRecord = action.targetsAMember()
@@ -416,9 +434,9 @@ class PermissionMatrixTest {
         TestMember stranger = theirs.member(WorkspaceRole.OWNER);
         UUID theirAccount = theirs.addAccount("Their account", Map.of(stranger.userId(), AccountRole.OWNER));
         UUID myAccount = mine.addAccount("My account", Map.of(me.userId(), AccountRole.OWNER));
-        signIn.as(stranger.email());
+        signIn.asConfirmed(stranger.email());
         UUID theirSet = codes.saveCodes(theirAccount, CODES, Mismatch.ACCEPTED).setId();
-        signIn.as(me.email());
+        signIn.asConfirmed(me.email());
 
         for (AccountAction action : AccountAction.values()) {
             expect(
@@ -517,6 +535,8 @@ class PermissionMatrixTest {
                 accountImport.preview("label,app\nImported,GitHub\n".getBytes(StandardCharsets.UTF_8));
             case IMPORT_ACCOUNTS ->
                 accountImport.importAccounts("label,app\nImported,GitHub\n".getBytes(StandardCharsets.UTF_8));
+            case RESET_SECOND_FACTOR -> secondFactors.resetFactorsOf(target);
+            case SET_FACTOR_POLICY -> secondFactors.changePolicy(SecondFactorPolicy.EVERYONE);
         }
     }
 

@@ -67,9 +67,21 @@ public abstract class KaribuTest {
         MockVaadin.tearDown();
     }
 
-    /** Signs in as a demo member and opens the start page, as after a real login. */
+    /** Signs in as a demo member and opens the start page, as after a real login (which is no step-up). */
     protected void loginAs(String email) {
-        Authentication authentication = signIn.as(email);
+        login(signIn.as(email));
+    }
+
+    /**
+     * Signs in as a demo member who confirmed it is them just now, for tests about what View codes and Use next code
+     * do after the step-up; tests of the step-up use {@link #loginAs} and the Confirm it is you dialog.
+     */
+    protected void loginConfirmedAs(String email) {
+        login(signIn.asConfirmed(email));
+    }
+
+    /** Opens the start page for this authentication, as the browser would after a sign-in. */
+    protected void login(Authentication authentication) {
         Set<String> roles = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .map(authority -> authority.substring("ROLE_".length()))

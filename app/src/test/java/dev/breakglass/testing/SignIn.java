@@ -1,5 +1,7 @@
 package dev.breakglass.testing;
 
+import dev.breakglass.security.TestStepUp;
+import java.time.Clock;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class SignIn {
 
     private final UserDetailsService users;
+    private final Clock clock;
 
-    SignIn(UserDetailsService users) {
+    SignIn(UserDetailsService users, Clock clock) {
         this.users = users;
+        this.clock = clock;
     }
 
     public Authentication as(String email) {
@@ -23,6 +27,16 @@ public class SignIn {
         Authentication authentication =
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         SecurityContextHolder.getContext().setAuthentication(authentication);
+        return authentication;
+    }
+
+    /**
+     * Signs in and counts as a fresh step-up (Confirm it is you) at once: for tests about what comes after it.
+     * Signing in alone is no step-up; tests of the step-up itself use {@link #as} and the dialog or the service.
+     */
+    public Authentication asConfirmed(String email) {
+        Authentication authentication = as(email);
+        TestStepUp.confirmed(authentication, clock.instant());
         return authentication;
     }
 

@@ -32,6 +32,7 @@ import dev.breakglass.backupcodes.ui.EmergencyControls;
 import dev.breakglass.backupcodes.ui.MyCodeRequests;
 import dev.breakglass.backupcodes.ui.RequestsPanel;
 import dev.breakglass.security.AccountRole;
+import dev.breakglass.security.IdentityConfirmation;
 import jakarta.annotation.security.PermitAll;
 import java.util.UUID;
 
@@ -44,6 +45,7 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
 
     private final AccountService accounts;
     private final BackupCodeService backupCodes;
+    private final IdentityConfirmation identity;
     private final AuditLog auditLog;
     private final SharingService sharing;
     private final CodeRequestService codeRequests;
@@ -53,9 +55,11 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     AccountDetailsView(
             AccountService accounts,
             BackupCodeService backupCodes,
+            IdentityConfirmation identity,
             AuditLog auditLog,
             SharingService sharing,
             CodeRequestService codeRequests) {
+        this.identity = identity;
         this.accounts = accounts;
         this.backupCodes = backupCodes;
         this.auditLog = auditLog;
@@ -106,7 +110,7 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     private VerticalLayout settings(AccountDetails account) {
         Div fields = new Div();
         showSettings(fields, account);
-        EmergencyControls emergency = new EmergencyControls(backupCodes, account.id(), account.label());
+        EmergencyControls emergency = new EmergencyControls(backupCodes, identity, account.id(), account.label());
         emergency.add(new MyCodeRequests(codeRequests, account.id(), account.label(), emergency));
         if (account.mayEdit()) {
             Button remove = new Button("Remove account", event -> openRemoveDialog(account));

@@ -22,7 +22,9 @@ import dev.breakglass.backupcodes.PasteMismatchException;
 import dev.breakglass.backupcodes.RevealedCodes;
 import dev.breakglass.crypto.CipherException;
 import dev.breakglass.formats.PasteRejectedException;
+import dev.breakglass.security.IdentityConfirmation;
 import dev.breakglass.security.IdentityConfirmationRequiredException;
+import dev.breakglass.security.ui.ConfirmIdentityDialog;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
@@ -36,6 +38,7 @@ public class EmergencyControls extends Details {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'");
 
     private final BackupCodeService service;
+    private final IdentityConfirmation identity;
     private final UUID accountId;
     private final String accountLabel;
     private final Paragraph summary = new Paragraph();
@@ -43,9 +46,11 @@ public class EmergencyControls extends Details {
     private final HorizontalLayout actions = new HorizontalLayout();
     private final Div history = new Div();
 
-    public EmergencyControls(BackupCodeService service, UUID accountId, String accountLabel) {
+    public EmergencyControls(
+            BackupCodeService service, IdentityConfirmation identity, UUID accountId, String accountLabel) {
         super("Emergency controls");
         this.service = service;
+        this.identity = identity;
         this.accountId = accountId;
         this.accountLabel = accountLabel;
         setId("emergency-controls");
@@ -119,12 +124,12 @@ public class EmergencyControls extends Details {
         }
     }
 
-    /** Runs an action that shows codes; asks for the password first when the service wants it. */
+    /** Runs an action that shows codes; asks to confirm it is you first when the service wants it. */
     private void withIdentity(Runnable action) {
         try {
             action.run();
         } catch (IdentityConfirmationRequiredException e) {
-            new ConfirmIdentityDialog(service::confirmIdentity, action).open();
+            new ConfirmIdentityDialog(identity, action).open();
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.breakglass.backupcodes.ui;
 
+import com.vaadin.flow.server.VaadinService;
 import dev.breakglass.backupcodes.CodeRequestService;
+import dev.breakglass.security.IdentityConfirmation;
 import dev.breakglass.security.IdentityConfirmationRequiredException;
+import dev.breakglass.security.ui.ConfirmIdentityDialog;
 
 /**
  * The one place where break-glass requests ask who is there: an answer or taking the approved code runs at once
- * when the member confirmed their password recently, else after they confirm it again.
+ * when the member confirmed who they are recently, else after they confirm it again.
  */
 final class RequestIdentity {
 
@@ -15,7 +18,9 @@ final class RequestIdentity {
         try {
             action.run();
         } catch (IdentityConfirmationRequiredException e) {
-            new ConfirmIdentityDialog(service::confirmIdentity, action).open();
+            IdentityConfirmation identity =
+                    VaadinService.getCurrent().getInstantiator().getOrCreate(IdentityConfirmation.class);
+            new ConfirmIdentityDialog(identity, action).open();
         }
     }
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.breakglass.security.SignInNotice;
 import dev.breakglass.security.SignInPausedException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.web.WebAttributes;
@@ -27,6 +28,9 @@ import org.springframework.security.web.WebAttributes;
 @PageTitle("Sign in · Breakglass")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** Where a session ended after failed confirmations of identity is sent. */
+    public static final String AFTER_FAILED_CONFIRMATIONS = "login?signed-out=confirmations";
 
     private static final String FAILED_TITLE = "Could not sign you in";
     private static final String FAILED_MESSAGE = "Check the e-mail address and password, then try again.";
@@ -96,9 +100,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         }
         form.setI18n(i18n);
         form.setError(failed);
-        List<String> now = notices.orderedStream()
+        List<String> now = new ArrayList<>(notices.orderedStream()
                 .flatMap(source -> source.notice().stream())
-                .toList();
+                .toList());
+        if (event.getLocation()
+                .getQueryParameters()
+                .getParameters()
+                .getOrDefault("signed-out", List.of())
+                .contains("confirmations")) {
+            now.add("You were signed out after five failed attempts to confirm it was you. Sign in again.");
+        }
         notice.setText(String.join(" ", now));
         notice.setVisible(!now.isEmpty());
     }

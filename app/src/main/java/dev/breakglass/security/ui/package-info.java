@@ -1,5 +1,9 @@
 /**
- * The login page, and Sign-in security: passkeys, and the Use a passkey button that confirms identity.
+ * The sign-in pages (password or passkey, then the authenticator app's code), the Sign-in security page with its
+ * passkeys, authenticator app and recovery codes, and the Confirm it is you dialog that other features open before
+ * they show codes.
  */
-@org.springframework.modulith.NamedInterface("ui")
+@NamedInterface("ui")
 package dev.breakglass.security.ui;
+
+import org.springframework.modulith.NamedInterface;

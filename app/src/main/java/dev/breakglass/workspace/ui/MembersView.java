@@ -17,6 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.password.ui.SetPasswordLinkDialog;
 import dev.breakglass.security.Capability;
+import dev.breakglass.security.SecondFactorService;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.workspace.AccountLabel;
 import dev.breakglass.workspace.InvalidMemberException;
@@ -43,6 +44,7 @@ import org.springframework.beans.factory.annotation.Value;
 public class MembersView extends VerticalLayout {
 
     private final MemberService members;
+    private final SecondFactorService secondFactors;
     private final String publicUrl;
     private final TextField search = new TextField();
     private final Select<WorkspaceRole> roleFilter = new Select<>();
@@ -50,8 +52,12 @@ public class MembersView extends VerticalLayout {
     private final Grid<Member> grid = new Grid<>(Member.class, false);
     private final List<WorkspaceRole> assignable;
 
-    MembersView(MemberService members, @Value("${breakglass.public-url:}") String publicUrl) {
+    MembersView(
+            MemberService members,
+            SecondFactorService secondFactors,
+            @Value("${breakglass.public-url:}") String publicUrl) {
         this.members = members;
+        this.secondFactors = secondFactors;
         this.publicUrl = publicUrl;
         this.assignable = members.assignableRoles();
         addClassName("members-view");
@@ -127,6 +133,7 @@ public class MembersView extends VerticalLayout {
                         () -> new SetPasswordLinkDialog(
                                         member.displayName(), members.newSetPasswordLink(member.userId()), publicUrl)
                                 .open()));
+                actions.add(action("Reset second factor", () -> confirmReset(member)));
             }
         }
         if (members.mayTransferOwnershipTo(member)) {
@@ -188,6 +195,22 @@ public class MembersView extends VerticalLayout {
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(
                 event -> done(member.displayName() + ": " + verb.toLowerCase() + "d." + orphanNote(change.get())));
+        dialog.open();
+    }
+
+    private void confirmReset(Member member) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("confirm-reset-factors");
+        dialog.setHeader("Reset the second factor of " + member.displayName() + "?");
+        dialog.setText("Their authenticator app and recovery codes stop working and their sessions end now. They sign "
+                + "in with their password and set up a second factor again.");
+        dialog.setCancelable(true);
+        dialog.setConfirmText("Reset");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(event -> {
+            secondFactors.resetFactorsOf(member.userId());
+            done(member.displayName() + "'s second factor is reset.");
+        });
         dialog.open();
     }
 

@@ -28,7 +28,7 @@ class AccountsOverviewUiTest extends KaribuTest {
 
     @Test
     void filters_andOverview_showWhereCodesNeedAttention() {
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         // Low once a code is used (a set is never low right after it is saved): 2 of 3 left.
         codes.saveCodes(fixtures.accountId("GitHub"), "11111-aaaaa\n22222-bbbbb\n33333-ccccc\n", Mismatch.ACCEPTED);
         codes.useNextCode(fixtures.accountId("GitHub"));
@@ -38,7 +38,7 @@ class AccountsOverviewUiTest extends KaribuTest {
                 Mismatch.ACCEPTED);
         fixtures.backdateCodes("Google Workspace", 400);
 
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
 
         assertThat(overview())
                 .containsExactly(
@@ -59,11 +59,11 @@ class AccountsOverviewUiTest extends KaribuTest {
 
     @Test
     void card_showsHowManyCodesAreLeft() {
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         codes.saveCodes(fixtures.accountId("GitHub"), "11111-aaaaa\n22222-bbbbb\n33333-ccccc\n", Mismatch.ACCEPTED);
         codes.useNextCode(fixtures.accountId("GitHub"));
 
-        loginAs("bob@acme.test");
+        loginConfirmedAs("bob@acme.test");
 
         RouterLink card = accountCard("GitHub");
         assertThat(_get(card, Span.class, spec -> spec.withClasses("account-card-codes"))

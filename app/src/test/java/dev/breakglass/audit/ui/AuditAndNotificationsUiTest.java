@@ -43,7 +43,7 @@ class AuditAndNotificationsUiTest extends KaribuTest {
     @BeforeEach
     void aliceSavesAndViewsGitHubCodes() {
         github = fixtures.accountId("GitHub");
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         codes.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n", Mismatch.ACCEPTED);
         codes.revealCodes(github);
         codes.useNextCode(github);
@@ -51,7 +51,7 @@ class AuditAndNotificationsUiTest extends KaribuTest {
 
     @Test
     void activityTab_showsWhatHappened_toOwnersOnly() {
-        loginAs("owner@acme.test");
+        loginConfirmedAs("owner@acme.test");
         openGitHub();
         TabSheet tabs = _get(TabSheet.class, spec -> spec.withId("account-tabs"));
         tabs.setSelectedTab(_get(Tab.class, spec -> spec.withPredicate(tab -> "Activity".equals(tab.getLabel()))));
@@ -62,14 +62,14 @@ class AuditAndNotificationsUiTest extends KaribuTest {
         assertThat(actions).startsWith("Used the next code", "Viewed codes", "Saved codes");
         assertThat(GridKt._getFormatted(activity, 0, "action")).isEqualTo("Used the next code");
 
-        loginAs("bob@acme.test");
+        loginConfirmedAs("bob@acme.test");
         openGitHub();
         assertThat(_find(Grid.class, spec -> spec.withId("account-activity"))).isEmpty();
     }
 
     @Test
     void otherOwners_areNotified_andTheBellCountsUnread() {
-        loginAs("owner@acme.test");
+        loginConfirmedAs("owner@acme.test");
 
         Span unread = _get(Span.class, spec -> spec.withId("unread-count"));
         assertThat(unread.getText()).isEqualTo("2");
@@ -84,13 +84,13 @@ class AuditAndNotificationsUiTest extends KaribuTest {
         assertThat(unread.isVisible()).isFalse();
 
         // Alice acted herself: she is not told about it.
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         assertThat(_find(Span.class, spec -> spec.withId("unread-count"))).isEmpty();
     }
 
     @Test
     void auditLog_filtersByPersonActionAccountAndDate_andOffersExports() {
-        loginAs("admin@acme.test");
+        loginConfirmedAs("admin@acme.test");
         UI.getCurrent().navigate(AuditLogView.class);
 
         assertThat(_get(Span.class, spec -> spec.withId("audit-chain-status")).getText())
@@ -130,7 +130,7 @@ class AuditAndNotificationsUiTest extends KaribuTest {
 
     @Test
     void auditLog_isNotOfferedToUsers() {
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
 
         assertThat(_find(com.vaadin.flow.component.sidenav.SideNavItem.class, spec -> spec.withLabel("Audit log")))
                 .isEmpty();

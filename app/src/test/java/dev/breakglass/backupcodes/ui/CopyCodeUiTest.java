@@ -30,9 +30,9 @@ class CopyCodeUiTest extends KaribuTest {
 
     @BeforeEach
     void googleCodesSaved() {
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         service.saveCodes(fixtures.accountId("Google Workspace"), "6165 1728\n6233 5735\n", Mismatch.ACCEPTED);
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openEmergencyControls("Google Workspace");
         UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
     }

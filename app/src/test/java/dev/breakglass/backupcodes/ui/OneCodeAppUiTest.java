@@ -33,7 +33,7 @@ class OneCodeAppUiTest extends KaribuTest {
 
     @Test
     void savingMicrosoftsRecoveryCode_saysItIsSaved_withoutALowCodesWarning_untilItIsUsed() {
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openEmergencyControls("Microsoft 365");
         _click(_get(Button.class, spec -> spec.withId("add-codes")));
         _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), MICROSOFT_DOWNLOAD);

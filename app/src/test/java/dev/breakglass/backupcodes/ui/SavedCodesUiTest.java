@@ -43,17 +43,28 @@ class SavedCodesUiTest extends KaribuTest {
 
     @BeforeEach
     void aliceSavedGitHubCodes() {
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         service.saveCodes(fixtures.accountId("GitHub"), CODES, Mismatch.ACCEPTED);
     }
 
     @Test
-    void reveal_rightAfterSignIn_showsTheCodesWithoutAskingAgain() {
-        openGitHubAs("owner@acme.test");
+    void reveal_rightAfterSignIn_asksToConfirmFirst_thenNotAgainWithinFiveMinutes() {
+        loginAs("owner@acme.test"); // signing in is no step-up
+        openAccount("GitHub");
 
         _click(_get(Button.class, spec -> spec.withId("view-codes")));
-
+        assertThat(_find(Div.class, spec -> spec.withId("revealed-codes"))).isEmpty();
+        _setValue(_get(PasswordField.class, spec -> spec.withId("confirm-password")), "breakglass-demo");
+        _click(_get(Button.class, spec -> spec.withId("confirm-identity")));
         assertThat(shownCodes()).containsExactly("11111-aaaaa", "22222-bbbbb", "33333-ccccc", "44444-ddddd");
+        _get(ViewCodesDialog.class).close();
+
+        clock.advance(Duration.ofMinutes(4));
+        _click(_get(Button.class, spec -> spec.withId("view-codes")));
+
+        assertThat(_find(PasswordField.class, spec -> spec.withId("confirm-password")))
+                .isEmpty();
+        assertThat(shownCodes()).hasSize(4);
     }
 
     @Test
@@ -183,13 +194,13 @@ class SavedCodesUiTest extends KaribuTest {
 
     @Test
     void codes_areShownInTheAppsOwnForm() {
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         service.saveCodes(fixtures.accountId("Google Workspace"), """
                 SAVE YOUR BACKUP CODES
                 1. 6165 1728    3. 3720 7276
                 2. 6233 5735    4. 3087 3821
                 """, Mismatch.ACCEPTED);
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openAccount("Google Workspace");
 
         _click(_get(Button.class, spec -> spec.withId("view-codes")));
@@ -239,7 +250,7 @@ class SavedCodesUiTest extends KaribuTest {
         // Meanwhile the workspace Owner replaces the codes from another session.
         var alice = org.springframework.security.core.context.SecurityContextHolder.getContext()
                 .getAuthentication();
-        signIn.as("owner@acme.test");
+        signIn.asConfirmed("owner@acme.test");
         var current = service.overview(fixtures.accountId("GitHub")).activeSet().orElseThrow();
         service.replaceCodes(
                 fixtures.accountId("GitHub"), current.setId(), "88888-hhhhh\n99999-iiiii\n", Mismatch.ACCEPTED);
@@ -261,7 +272,7 @@ class SavedCodesUiTest extends KaribuTest {
         UUID github = fixtures.accountId("GitHub");
         service.deleteCodes(
                 github, service.overview(github).activeSet().orElseThrow().setId());
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openEmergencyControls("GitHub");
         _click(_get(Button.class, spec -> spec.withId("add-codes")));
         TextArea field = _get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes"));
@@ -270,7 +281,7 @@ class SavedCodesUiTest extends KaribuTest {
         // Meanwhile the workspace Owner, GitHub's other Owner, saves codes from another session.
         var alice = org.springframework.security.core.context.SecurityContextHolder.getContext()
                 .getAuthentication();
-        signIn.as("owner@acme.test");
+        signIn.asConfirmed("owner@acme.test");
         service.saveCodes(github, "ccccc-33333\nddddd-44444\neeeee-55555\n", Mismatch.ACCEPTED);
         org.springframework.security.core.context.SecurityContextHolder.getContext()
                 .setAuthentication(alice);
@@ -304,7 +315,7 @@ class SavedCodesUiTest extends KaribuTest {
     }
 
     private void openGitHubAs(String email) {
-        loginAs(email);
+        loginConfirmedAs(email);
         openAccount("GitHub");
     }
 
