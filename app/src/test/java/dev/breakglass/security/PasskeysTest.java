@@ -78,6 +78,9 @@ class PasskeysTest {
     @Autowired
     ApplicationEventPublisher events;
 
+    @Autowired
+    SecondFactorService secondFactors;
+
     @AfterEach
     void restore() {
         signIn.out();
@@ -258,6 +261,20 @@ class PasskeysTest {
                 .containsExactly("PASSKEY_ADDED", "PASSKEY_ADDED", "PASSKEY_RENAMED", "PASSKEY_REMOVED");
         signIn.as(other.email());
         assertThat(passkeys.mine()).extracting(Passkey::name).containsExactly("Theirs");
+    }
+
+    @Test
+    void anAdminsResetOfTheSecondFactor_removesTheMembersPasskeys_andLastFactorRulesFollowThePolicy() {
+        var workspace = fixtures.newWorkspace();
+        TestMember user = workspace.member(WorkspaceRole.USER);
+        TestMember admin = workspace.member(WorkspaceRole.ADMIN);
+        register(user, "Lost phone");
+        assertThat(passkeys.hasPasskey(user.userId())).isTrue();
+
+        signIn.as(admin.email());
+        secondFactors.resetFactorsOf(user.userId());
+
+        assertThat(passkeys.hasPasskey(user.userId())).isFalse();
     }
 
     @Test
