@@ -18,6 +18,8 @@ public class QueryCounter implements ExecuteListenerProvider {
     private static final ThreadLocal<int[]> COUNTING = new ThreadLocal<>();
     private static final ThreadLocal<Query> LAST = new ThreadLocal<>();
 
+    private static final ThreadLocal<long[]> TIMING = new ThreadLocal<>();
+
     private final ExecuteListenerProvider listener = new DefaultExecuteListenerProvider(new ExecuteListener() {
         @Override
         public void executeStart(ExecuteContext context) {
@@ -26,8 +28,36 @@ public class QueryCounter implements ExecuteListenerProvider {
                 count[0]++;
                 LAST.set(context.query());
             }
+            long[] timing = TIMING.get();
+            if (timing != null) {
+                timing[1] = System.nanoTime();
+            }
+        }
+
+        @Override
+        public void end(ExecuteContext context) {
+            long[] timing = TIMING.get();
+            if (timing != null && timing[1] != 0) {
+                timing[0] += System.nanoTime() - timing[1];
+                timing[1] = 0;
+            }
         }
     });
+
+    /** What a call cost: statements run on this thread, and the time from sending each to its last row read. */
+    public record Cost(int queries, long databaseNanos) {}
+
+    /** How many statements the call ran on this thread, and how long they took (the benchmarks' measure). */
+    public Cost costOf(Runnable call) {
+        long[] timing = new long[2];
+        TIMING.set(timing);
+        try {
+            int queries = during(call);
+            return new Cost(queries, timing[0]);
+        } finally {
+            TIMING.remove();
+        }
+    }
 
     @Override
     public ExecuteListener provide() {
