@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,6 +38,9 @@ class PagesAtScaleBenchmark extends KaribuTest {
     @Autowired
     QueryCounter queries;
 
+    @Autowired
+    DSLContext db;
+
     @Test
     void pagesAtScale() {
         Map<String, String> pages = new LinkedHashMap<>();
@@ -43,6 +48,7 @@ class PagesAtScaleBenchmark extends KaribuTest {
         pages.put("All accounts", "all-accounts");
         pages.put("Members", "members");
         pages.put("Audit log", "admin/audit");
+        StringBuilder plans = new StringBuilder();
         StringBuilder report = new StringBuilder(
                 "%-28s %8s %8s %12s %12s%n".formatted("page", "accounts", "queries", "db ms", "server ms"));
         for (int size : SIZES) {
@@ -73,6 +79,12 @@ class PagesAtScaleBenchmark extends KaribuTest {
             }
             for (String page : pages.keySet()) {
                 List<Cost> pageCosts = costs.get(page);
+                if (size == SIZES[SIZES.length - 1]) {
+                    plans.append("-- ").append(page).append('\n');
+                    for (Query statement : pageCosts.get(pageCosts.size() - 1).statements()) {
+                        plans.append("%8s ms  %s%n".formatted(executionTime(statement), abbreviated(statement)));
+                    }
+                }
                 report.append("%-28s %8d %8d %12.1f %12.1f%n"
                         .formatted(
                                 page,
@@ -87,6 +99,27 @@ class PagesAtScaleBenchmark extends KaribuTest {
             }
         }
         System.out.println("Pages at scale (medians of " + RUNS + " openings):\n" + report);
+        System.out.println("Statements of each page at " + SIZES[SIZES.length - 1] + " accounts, with the time "
+                + "PostgreSQL reports for each (EXPLAIN ANALYZE):\n" + plans);
+    }
+
+    /** PostgreSQL's own execution time of a read, or "-" for a statement that changes data. */
+    private String executionTime(Query statement) {
+        String sql = db.renderInlined(statement);
+        if (!sql.stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("select")) {
+            return "-";
+        }
+        return db.fetch("EXPLAIN ANALYZE " + sql).stream()
+                .map(row -> row.get(0, String.class))
+                .filter(line -> line.startsWith("Execution Time"))
+                .map(line -> line.replaceAll("[^0-9.]", ""))
+                .findFirst()
+                .orElse("?");
+    }
+
+    private String abbreviated(Query statement) {
+        String sql = db.renderInlined(statement).replaceAll("\\s+", " ");
+        return sql.length() > 160 ? sql.substring(0, 160) + "..." : sql;
     }
 
     private static double median(long[] nanos) {

@@ -1,5 +1,7 @@
 package dev.breakglass.testing;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteListenerProvider;
@@ -19,6 +21,7 @@ public class QueryCounter implements ExecuteListenerProvider {
     private static final ThreadLocal<Query> LAST = new ThreadLocal<>();
 
     private static final ThreadLocal<long[]> TIMING = new ThreadLocal<>();
+    private static final ThreadLocal<List<Query>> STATEMENTS = new ThreadLocal<>();
 
     private final ExecuteListenerProvider listener = new DefaultExecuteListenerProvider(new ExecuteListener() {
         @Override
@@ -31,6 +34,7 @@ public class QueryCounter implements ExecuteListenerProvider {
             long[] timing = TIMING.get();
             if (timing != null) {
                 timing[1] = System.nanoTime();
+                STATEMENTS.get().add(context.query());
             }
         }
 
@@ -45,17 +49,20 @@ public class QueryCounter implements ExecuteListenerProvider {
     });
 
     /** What a call cost: statements run on this thread, and the time from sending each to its last row read. */
-    public record Cost(int queries, long databaseNanos) {}
+    public record Cost(int queries, long databaseNanos, List<Query> statements) {}
 
     /** How many statements the call ran on this thread, and how long they took (the benchmarks' measure). */
     public Cost costOf(Runnable call) {
         long[] timing = new long[2];
+        List<Query> statements = new ArrayList<>();
         TIMING.set(timing);
+        STATEMENTS.set(statements);
         try {
             int queries = during(call);
-            return new Cost(queries, timing[0]);
+            return new Cost(queries, timing[0], statements);
         } finally {
             TIMING.remove();
+            STATEMENTS.remove();
         }
     }
 
