@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -108,10 +111,19 @@ class SessionsAndSavesBrowserBenchmark {
             newSessionOnAccountPage();
         }
         long heapAtFirst = usedHeapAfterGc();
+        Map<String, Long> classesAtFirst = classHistogram();
         for (int i = 0; i < SESSIONS; i++) {
             newSessionOnAccountPage();
         }
         long heapAtSecond = usedHeapAfterGc();
+        Map<String, Long> classesAtSecond = classHistogram();
+        System.out.println("What the last " + SESSIONS + " sessions added, by class (bytes per session):");
+        classesAtSecond.entrySet().stream()
+                .map(entry ->
+                        Map.entry(entry.getKey(), entry.getValue() - classesAtFirst.getOrDefault(entry.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(30)
+                .forEach(entry -> System.out.printf("%10d  %s%n", entry.getValue() / SESSIONS, entry.getKey()));
         System.out.printf(
                 "Heap after GC: %d sessions %.1f MB, %d sessions %.1f MB: %.0f KB per signed-in session%n",
                 SESSIONS,
@@ -164,6 +176,24 @@ class SessionsAndSavesBrowserBenchmark {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2] / 1e6;
+    }
+
+    /** Bytes per class of the live heap (the JVM's own class histogram, taken after a full GC). */
+    private static Map<String, Long> classHistogram() throws Exception {
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                        new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram",
+                        new Object[] {new String[0]},
+                        new String[] {String[].class.getName()});
+        Map<String, Long> bytes = new HashMap<>();
+        for (String line : histogram.split("\n")) {
+            String[] columns = line.trim().split("\\s+");
+            if (columns.length >= 4 && columns[0].endsWith(":")) {
+                bytes.merge(columns[3], Long.parseLong(columns[2]), Long::sum);
+            }
+        }
+        return bytes;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
