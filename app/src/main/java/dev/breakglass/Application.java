@@ -1,5 +1,6 @@
 package dev.breakglass;
 
+import dev.breakglass.demo.GenerateDemoCommand;
 import dev.breakglass.encryption.CiphertextCommands;
 import dev.breakglass.formats.ParseCommand;
 import dev.breakglass.workspace.CreateWorkspaceCommand;
@@ -32,6 +33,9 @@ public class Application {
         }
         if (CreateWorkspaceCommand.handles(args)) {
             System.exit(CreateWorkspaceCommand.run(Application.class, args));
+        }
+        if (GenerateDemoCommand.handles(args)) {
+            System.exit(GenerateDemoCommand.run(Application.class, args));
         }
         SpringApplication.run(Application.class, args);
     }

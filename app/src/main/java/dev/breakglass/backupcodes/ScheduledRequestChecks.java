@@ -1,5 +1,6 @@
 package dev.breakglass.backupcodes;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,6 +19,8 @@ class ScheduledRequestChecks {
     @Scheduled(
             fixedDelayString = "${breakglass.requests.check-every:1m}",
             initialDelayString = "${breakglass.requests.check-every:1m}")
+    // One instance at a time; the rows are claimed with SKIP LOCKED as well, so an overlap would still be safe.
+    @SchedulerLock(name = "request-checks", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
     void check() {
         schedule.approveOverdue();
         schedule.expireOverdue();

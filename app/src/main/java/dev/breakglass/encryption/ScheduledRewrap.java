@@ -1,16 +1,15 @@
 package dev.breakglass.encryption;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Runs the rewrap job on {@code breakglass.crypto.rewrap-cron} (nightly at 03:30 unless set; {@code -} turns
- * it off), so that codes follow a key rotated in Vault without anyone having to remember. Several instances
- * may run it at the same time; they share the work.
+ * it off), so that codes follow a key rotated in Vault without anyone having to remember. One instance runs it
+ * (the scheduled-job lock); a run started on the Encryption page may still run beside it, and they share the work.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class ScheduledRewrap {
 
     private final RewrapRuns runs;
@@ -20,6 +19,7 @@ class ScheduledRewrap {
     }
 
     @Scheduled(cron = "${breakglass.crypto.rewrap-cron:0 30 3 * * *}")
+    @SchedulerLock(name = "rewrap", lockAtMostFor = "PT6H", lockAtLeastFor = "PT1M")
     void rewrap() {
         runs.runNow();
     }

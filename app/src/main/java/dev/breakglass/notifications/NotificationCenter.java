@@ -6,6 +6,7 @@ import dev.breakglass.backupcodes.CodeWarnings;
 import dev.breakglass.backupcodes.CodesDeleted;
 import dev.breakglass.backupcodes.CodesReplaced;
 import dev.breakglass.backupcodes.CodesRevealed;
+import dev.breakglass.database.ClusterMessages;
 import dev.breakglass.security.AccountRemoved;
 import dev.breakglass.security.CurrentUser;
 import dev.breakglass.security.SignInSecurityAction;
@@ -13,7 +14,14 @@ import dev.breakglass.security.SignInSecurityChanged;
 import dev.breakglass.security.SignedInUser;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -27,28 +35,77 @@ public class NotificationCenter {
 
     static final int RECENT = 20;
 
+    /** The cluster channel on which new notifications are announced, by recipient. */
+    public static final String CHANNEL = "breakglass_notifications";
+
+    private static final int RECIPIENTS_PER_MESSAGE = 150;
+
     private final NotificationRepository notifications;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final CodeWarnings warnings;
+    private final ClusterMessages cluster;
+    private final Map<UUID, Set<Runnable>> watchers = new ConcurrentHashMap<>();
 
     NotificationCenter(
-            NotificationRepository notifications, CurrentUser currentUser, Clock clock, CodeWarnings warnings) {
+            NotificationRepository notifications,
+            CurrentUser currentUser,
+            Clock clock,
+            CodeWarnings warnings,
+            ClusterMessages cluster) {
         this.notifications = notifications;
         this.currentUser = currentUser;
         this.clock = clock;
         this.warnings = warnings;
+        this.cluster = cluster;
+        cluster.subscribe(CHANNEL, message -> recipientsIn(message).forEach(this::wake));
+    }
+
+    /**
+     * Calls {@code onNew} (on a background thread) whenever the signed-in member gets a notification, from an action
+     * on any instance, until the answer is closed. The bell refreshes itself with it.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public AutoCloseable watchMine(Runnable onNew) {
+        UUID me = currentUser.require().userId();
+        watchers.computeIfAbsent(me, id -> new CopyOnWriteArraySet<>()).add(onNew);
+        return () -> watchers.computeIfPresent(me, (id, those) -> {
+            those.remove(onNew);
+            return those.isEmpty() ? null : those;
+        });
+    }
+
+    private void wake(UUID recipient) {
+        watchers.getOrDefault(recipient, Set.of()).forEach(Runnable::run);
+    }
+
+    /**
+     * Tells every instance, once the action commits, whose bells to refresh: open pages show the new count at once,
+     * wherever the recipient is signed in. Ids only, in as many messages as PostgreSQL's payload limit needs.
+     */
+    private void announce(List<UUID> recipients) {
+        for (int from = 0; from < recipients.size(); from += RECIPIENTS_PER_MESSAGE) {
+            List<UUID> some = recipients.subList(from, Math.min(recipients.size(), from + RECIPIENTS_PER_MESSAGE));
+            cluster.publish(CHANNEL, some.stream().map(UUID::toString).collect(Collectors.joining(",")));
+        }
+    }
+
+    /** Who among these people has new notifications: the ids in a message on {@link #CHANNEL}. */
+    public static List<UUID> recipientsIn(String message) {
+        return message.isBlank()
+                ? List.of()
+                : Arrays.stream(message.split(",")).map(UUID::fromString).toList();
     }
 
     @EventListener
     void on(CodesRevealed event) {
-        notifications.notifyOtherOwners(
+        announce(notifications.notifyOtherOwners(
                 event.workspaceId(),
                 event.accountId(),
                 event.actorId(),
                 "CODES_REVEALED",
                 "viewed the backup codes of",
-                ".");
+                "."));
     }
 
     @EventListener
@@ -56,35 +113,35 @@ public class NotificationCenter {
         String what = event.handedOut()
                 ? "used a backup code of"
                 : event.used() ? "marked a backup code used for" : "marked a backup code unused for";
-        notifications.notifyOtherOwners(
+        announce(notifications.notifyOtherOwners(
                 event.workspaceId(),
                 event.accountId(),
                 event.actorId(),
                 "CODE_MARKED",
                 what,
-                warnings.isLow(event.remaining()) ? " (" + event.remaining() + " left)." : ".");
+                warnings.isLow(event.remaining()) ? " (" + event.remaining() + " left)." : "."));
     }
 
     @EventListener
     void on(CodesReplaced event) {
-        notifications.notifyOtherOwners(
+        announce(notifications.notifyOtherOwners(
                 event.workspaceId(),
                 event.accountId(),
                 event.actorId(),
                 "CODES_REPLACED",
                 "replaced the backup codes of",
-                ".");
+                "."));
     }
 
     @EventListener
     void on(CodesDeleted event) {
-        notifications.notifyOtherOwners(
+        announce(notifications.notifyOtherOwners(
                 event.workspaceId(),
                 event.accountId(),
                 event.actorId(),
                 "CODES_DELETED",
                 "deleted the backup codes of",
-                ".");
+                "."));
     }
 
     /** The requester hears the answer; the account's Owners hear of new requests and each other's answers. */
@@ -104,13 +161,13 @@ public class NotificationCenter {
 
     @EventListener
     void on(AccountRemoved event) {
-        notifications.notifyOtherOwners(
+        announce(notifications.notifyOtherOwners(
                 event.workspaceId(),
                 event.accountId(),
                 event.actorId(),
                 "ACCOUNT_REMOVED",
                 "removed the account",
-                "; its backup codes are destroyed.");
+                "; its backup codes are destroyed."));
     }
 
     /** The member whose second factor an admin reset hears who did it, in case it was not them who asked. */

@@ -32,7 +32,9 @@ class NotificationRepository {
      * Writes one notification for every active Owner of the account except the person who acted, in one
      * statement. The message reads "{actor} {what} {account}{ending}".
      */
-    int notifyOtherOwners(UUID workspaceId, UUID accountId, UUID actorId, String kind, String what, String ending) {
+    /** Writes the notice for each other active Owner of the account; answers who they are. */
+    List<UUID> notifyOtherOwners(
+            UUID workspaceId, UUID accountId, UUID actorId, String kind, String what, String ending) {
         return db.insertInto(
                         NOTIFICATION,
                         NOTIFICATION.ID,
@@ -71,7 +73,8 @@ class NotificationRepository {
                         .and(ACCOUNT_ACCESS.ROLE.eq("OWNER"))
                         .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE"))
                         .and(ACCOUNT_ACCESS.USER_ID.ne(actorId)))
-                .execute();
+                .returningResult(NOTIFICATION.RECIPIENT_ID)
+                .fetch(NOTIFICATION.RECIPIENT_ID);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.breakglass.notifications;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,6 +19,8 @@ class ScheduledMailDelivery {
     @Scheduled(
             fixedDelayString = "${breakglass.mail.send-every:30s}",
             initialDelayString = "${breakglass.mail.send-every:30s}")
+    // One instance at a time; the rows are claimed with SKIP LOCKED as well, so an overlap would still be safe.
+    @SchedulerLock(name = "mail-delivery", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
     void send() {
         delivery.sendDue();
     }

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -121,6 +122,7 @@ class LoginThrottle {
 
     /** Counts whose last attempt is older than the longest delay no longer slow anyone down. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
+    @SchedulerLock(name = "forget-old-sign-in-counts", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
     void forgetOldCounts() {
         db.deleteFrom(LOGIN_THROTTLE)
                 .where(LOGIN_THROTTLE.LAST_ATTEMPT_AT.lt(

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,8 @@ class SecondFactorCheck {
     private final CodeCipher cipher;
     private final PasswordEncoder hashes;
     private final LoginThrottle throttle;
-    private final PasskeyPresence passkeys;
+    // Through a provider: the passkeys service confirms identity through IdentityConfirmation, which asks this class.
+    private final ObjectProvider<PasskeyPresence> passkeys;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AuthenticatorCodes codes = new AuthenticatorCodes();
@@ -41,7 +43,7 @@ class SecondFactorCheck {
             CodeCipher cipher,
             PasswordEncoder hashes,
             LoginThrottle throttle,
-            PasskeyPresence passkeys,
+            ObjectProvider<PasskeyPresence> passkeys,
             ApplicationEventPublisher events,
             Clock clock) {
         this.factors = factors;
@@ -58,7 +60,7 @@ class SecondFactorCheck {
     }
 
     boolean hasPasskey(SignedInUser user) {
-        return passkeys.hasPasskey(user.userId());
+        return passkeys.getObject().hasPasskey(user.userId());
     }
 
     boolean hasSecondFactor(SignedInUser user) {

@@ -1,5 +1,6 @@
 package dev.breakglass.workspace;
 
+import dev.breakglass.database.ClusterMessages;
 import dev.breakglass.password.PasswordService;
 import dev.breakglass.password.SetPasswordLink;
 import dev.breakglass.security.AccessPolicy;
@@ -12,6 +13,7 @@ import dev.breakglass.workspace.MembershipChanged.Change;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,18 +38,21 @@ public class MemberService {
     private final PasswordService passwords;
     private final SignedInSessions sessions;
     private final ApplicationEventPublisher events;
+    private final ClusterMessages cluster;
 
     MemberService(
             AccessPolicy access,
             MemberRepository members,
             PasswordService passwords,
             SignedInSessions sessions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ClusterMessages cluster) {
         this.access = access;
         this.members = members;
         this.passwords = passwords;
         this.sessions = sessions;
         this.events = events;
+        this.cluster = cluster;
     }
 
     /** One page of the workspace's members, by name; {@code search} matches name or e-mail address. */
@@ -76,11 +81,21 @@ public class MemberService {
      * not a Guest or Login-only user, not themselves). For the UI; {@link #transferOwnership} checks again.
      */
     public boolean mayTransferOwnershipTo(Member member) {
+        return ownershipTransferTargets().test(member);
+    }
+
+    /**
+     * {@link #mayTransferOwnershipTo} for a whole page of members, with one permission check rather than one per
+     * row. For the UI; {@link #transferOwnership} checks again.
+     */
+    public Predicate<Member> ownershipTransferTargets() {
         MemberGrant grant = access.requireMemberManager();
-        return grant.role().mayTransferOwnership()
+        boolean mayTransfer = grant.role().mayTransferOwnership();
+        UUID self = grant.user().userId();
+        return member -> mayTransfer
                 && member.active()
                 && member.role().mayOwnAccounts()
-                && !member.userId().equals(grant.user().userId());
+                && !member.userId().equals(self);
     }
 
     /** The roles the signed-in admin may give, most powerful first. */
@@ -278,8 +293,12 @@ public class MemberService {
                 row.userId(), row.displayName(), row.email(), row.role(), row.status(), row.passwordSet(), manageable);
     }
 
-    /** Sessions end only once the change is saved, so a rolled-back change leaves them alone. */
+    /**
+     * Sessions end only once the change is saved, so a rolled-back change leaves them alone: here at once, and on
+     * every other instance when the message sent in the same transaction arrives ({@link SessionsEndedEverywhere}).
+     */
     private void endSessionsAfterCommit(UUID userId) {
+        cluster.publish(SessionsEndedEverywhere.CHANNEL, userId.toString());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -1,5 +1,7 @@
 package dev.breakglass.testing;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteListenerProvider;
@@ -18,6 +20,9 @@ public class QueryCounter implements ExecuteListenerProvider {
     private static final ThreadLocal<int[]> COUNTING = new ThreadLocal<>();
     private static final ThreadLocal<Query> LAST = new ThreadLocal<>();
 
+    private static final ThreadLocal<long[]> TIMING = new ThreadLocal<>();
+    private static final ThreadLocal<List<Query>> STATEMENTS = new ThreadLocal<>();
+
     private final ExecuteListenerProvider listener = new DefaultExecuteListenerProvider(new ExecuteListener() {
         @Override
         public void executeStart(ExecuteContext context) {
@@ -26,8 +31,40 @@ public class QueryCounter implements ExecuteListenerProvider {
                 count[0]++;
                 LAST.set(context.query());
             }
+            long[] timing = TIMING.get();
+            if (timing != null) {
+                timing[1] = System.nanoTime();
+                STATEMENTS.get().add(context.query());
+            }
+        }
+
+        @Override
+        public void end(ExecuteContext context) {
+            long[] timing = TIMING.get();
+            if (timing != null && timing[1] != 0) {
+                timing[0] += System.nanoTime() - timing[1];
+                timing[1] = 0;
+            }
         }
     });
+
+    /** What a call cost: statements run on this thread, and the time from sending each to its last row read. */
+    public record Cost(int queries, long databaseNanos, List<Query> statements) {}
+
+    /** How many statements the call ran on this thread, and how long they took (the benchmarks' measure). */
+    public Cost costOf(Runnable call) {
+        long[] timing = new long[2];
+        List<Query> statements = new ArrayList<>();
+        TIMING.set(timing);
+        STATEMENTS.set(statements);
+        try {
+            int queries = during(call);
+            return new Cost(queries, timing[0], statements);
+        } finally {
+            TIMING.remove();
+            STATEMENTS.remove();
+        }
+    }
 
     @Override
     public ExecuteListener provide() {

@@ -1,5 +1,6 @@
 package dev.breakglass.notifications.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -13,8 +14,14 @@ import dev.breakglass.notifications.Notice;
 import dev.breakglass.notifications.NotificationCenter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
-/** A bell with the number of unread notifications; opening it lists them and marks them read. */
+/**
+ * A bell with the number of unread notifications; opening it lists them and marks them read. The count follows new
+ * notifications live, by server push, whichever instance the action that caused them ran on.
+ */
 public class NotificationBell extends Div {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm 'UTC'");
@@ -22,6 +29,7 @@ public class NotificationBell extends Div {
     private final NotificationCenter center;
     private final Button bell = new Button(VaadinIcon.BELL_O.create());
     private final Span count = new Span();
+    private AutoCloseable watching;
 
     public NotificationBell(NotificationCenter center) {
         this.center = center;
@@ -32,7 +40,44 @@ public class NotificationBell extends Div {
         count.setId("unread-count");
         count.getElement().getThemeList().add("badge error pill small");
         add(bell, count);
-        addAttachListener(event -> refresh());
+        addAttachListener(event -> {
+            refresh();
+            UI ui = event.getUI();
+            watching = center.watchMine(() -> ui.access(() -> asSignedInMember(ui, this::refresh)));
+        });
+        addDetachListener(event -> stopWatching());
+    }
+
+    private void stopWatching() {
+        if (watching != null) {
+            try {
+                watching.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            watching = null;
+        }
+    }
+
+    /**
+     * A push runs outside any request, so the member's security context is taken from their session for the
+     * services to check, and put back after.
+     */
+    private static void asSignedInMember(UI ui, Runnable action) {
+        SecurityContext outside = SecurityContextHolder.getContext();
+        Object stored = ui.getSession() == null || ui.getSession().getSession() == null
+                ? null
+                : ui.getSession()
+                        .getSession()
+                        .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        if (stored instanceof SecurityContext member) {
+            SecurityContextHolder.setContext(member);
+        }
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.setContext(outside);
+        }
     }
 
     private void refresh() {

@@ -29,6 +29,7 @@ import dev.breakglass.workspace.MemberStatus;
 import dev.breakglass.workspace.NewMember;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,6 +52,7 @@ public class MembersView extends VerticalLayout {
     private final Select<MemberStatus> statusFilter = new Select<>();
     private final Grid<Member> grid = new Grid<>(Member.class, false);
     private final List<WorkspaceRole> assignable;
+    private Predicate<Member> transferTargets = member -> false;
 
     MembersView(
             MemberService members,
@@ -92,7 +94,11 @@ public class MembersView extends VerticalLayout {
                 .setKey("status");
         grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
         grid.setItems(
-                query -> members.list(filter(), query.getOffset(), query.getLimit()).stream(),
+                query -> {
+                    // one permission check per page of rows, not one per row's buttons
+                    transferTargets = members.ownershipTransferTargets();
+                    return members.list(filter(), query.getOffset(), query.getLimit()).stream();
+                },
                 query -> members.count(filter()));
         add(new H2("Members"), new HorizontalLayout(search, roleFilter, statusFilter, add), grid);
     }
@@ -136,7 +142,7 @@ public class MembersView extends VerticalLayout {
                 actions.add(action("Reset second factor", () -> confirmReset(member)));
             }
         }
-        if (members.mayTransferOwnershipTo(member)) {
+        if (transferTargets.test(member)) {
             actions.add(action("Make Owner", () -> confirmTransfer(member)));
         }
         return actions;

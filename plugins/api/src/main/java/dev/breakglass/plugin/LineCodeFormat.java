@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,12 +35,13 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
      */
     protected LineCodeFormat(FormatFacts facts, Pattern code) {
         super(facts);
-        this.code =
-                Pattern.compile("(?<!" + NOT_WORD + ")(?:" + code.pattern() + ")(?!" + NOT_WORD + ")", code.flags());
+        // The "not right after a word character" test is made in Java (see wholeWords), not as a leading look-behind:
+        // a look-behind first would run at every position of every line, and cost most of the time on a long paste.
+        this.code = Pattern.compile("(?:" + code.pattern() + ")(?!" + NOT_WORD + ")", code.flags());
         this.keywords = facts.keywords().isEmpty()
                 ? null
                 : Pattern.compile(
-                        "(?<![\\p{L}\\p{N}])(?:"
+                        "(?:"
                                 + facts.keywords().stream().map(Pattern::quote).collect(Collectors.joining("|"))
                                 + ")(?![\\p{L}\\p{N}])",
                         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -55,11 +57,14 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
         List<FoundCode> found = new ArrayList<>();
         List<PasteLine> unreadable = new ArrayList<>();
         for (PasteLine line : paste.lines()) {
-            Matcher matcher = code.matcher(line.text());
+            String text = line.text();
+            Matcher matcher = code.matcher(text);
             boolean any = false;
-            while (matcher.find()) {
+            int from = 0;
+            while (from <= text.length() && findAfterNonWord(matcher, text, from, LineCodeFormat::isCodeWordChar)) {
                 found.add(new FoundCode(canonical(matcher.group()), line.index(), matcher.start()));
                 any = true;
+                from = matcher.end() > matcher.start() ? matcher.end() : matcher.end() + 1;
             }
             if (!any && line.hasContent()) {
                 unreadable.add(line);
@@ -83,7 +88,8 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
             return 0;
         }
         double score = BASE;
-        if (keywords != null && keywords.matcher(paste.text()).find()) {
+        String text = keywords == null ? "" : paste.text();
+        if (keywords != null && findAfterNonWord(keywords.matcher(text), text, 0, LineCodeFormat::isLetterOrNumber)) {
             score += NAMED;
         }
         int expected = facts().expectedCodeCount();
@@ -96,6 +102,44 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
             score += NOTHING_UNREAD;
         }
         return Math.min(1, score);
+    }
+
+    /**
+     * The first match at or after {@code from} that does not follow a word character, as a leading
+     * {@code (?<!word)} would find it; only positions after a non-word character are tried, so a long line costs
+     * one try per word rather than one per character.
+     */
+    private static boolean findAfterNonWord(Matcher matcher, String text, int from, IntPredicate wordChar) {
+        matcher.useTransparentBounds(true).useAnchoringBounds(false);
+        for (int at = from; at <= text.length(); at++) {
+            if (at > 0 && at < text.length() && Character.isSurrogatePair(text.charAt(at - 1), text.charAt(at))) {
+                continue;
+            }
+            if (at > 0 && wordChar.test(Character.codePointBefore(text, at))) {
+                continue;
+            }
+            if (matcher.region(at, text.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code [\p{L}\p{N}_-]}: letters, digits, underscore and dash. */
+    private static boolean isCodeWordChar(int codePoint) {
+        return codePoint == '_' || codePoint == '-' || isLetterOrNumber(codePoint);
+    }
+
+    private static boolean isLetterOrNumber(int codePoint) {
+        return Character.isLetter(codePoint) || isNumber(codePoint);
+    }
+
+    /** {@code \p{N}}: decimal digits, letter numbers (Roman numerals) and other numbers (superscripts, fractions). */
+    private static boolean isNumber(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     @Override

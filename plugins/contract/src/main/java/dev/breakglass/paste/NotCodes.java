@@ -11,22 +11,30 @@ final class NotCodes {
 
     private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
 
-    /** Spans blanked wherever they appear. */
-    private static final List<Pattern> SPANS = List.of(
+    /**
+     * Spans blanked wherever they appear, each with the characters it cannot match without (checked first: a
+     * pattern that starts with {@code \b} tries every position of every line, and a long paste has many).
+     */
+    private static final List<Span> SPANS = List.of(
             // ISO dates and date-times: 2026-11-28, 2026-11-28T01:02:03Z
-            Pattern.compile(
+            new Span(
+                    "-",
                     "\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?\\b"),
             // 28/11/2026, 11.28.26
-            Pattern.compile("\\b\\d{1,2}[/.]\\d{1,2}[/.](?:\\d{4}|\\d{2})\\b"),
+            new Span("/.", "\\b\\d{1,2}[/.]\\d{1,2}[/.](?:\\d{4}|\\d{2})\\b"),
             // Nov 28, 2026 and 28 November 2026
-            Pattern.compile("(?i)\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b"),
-            Pattern.compile("(?i)\\b\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+\\d{4}\\b"),
+            new Span(null, "(?i)\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b"),
+            new Span(null, "(?i)\\b\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+\\d{4}\\b"),
             // times: 14:05, 2:05:33 PM
-            Pattern.compile("(?i)\\b\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[ap]\\.?m\\.?)?(?![\\w:])"),
+            new Span(":", "(?i)\\b\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[ap]\\.?m\\.?)?(?![\\w:])"),
             // phone numbers: +1 415 555 0100, (415) 555-0100, 415-555-0100
-            Pattern.compile("\\+\\d{1,3}[\\s.-]?(?:\\(\\d{1,4}\\)[\\s.-]?)?\\d{1,4}(?:[\\s.-]?\\d{2,4}){1,4}\\b"),
-            Pattern.compile("\\(\\d{3}\\)\\s?\\d{3}[\\s.-]\\d{4}\\b"),
-            Pattern.compile("\\b\\d{3}[.-]\\d{3}[.-]\\d{4}\\b"));
+            new Span("+", "\\+\\d{1,3}[\\s.-]?(?:\\(\\d{1,4}\\)[\\s.-]?)?\\d{1,4}(?:[\\s.-]?\\d{2,4}){1,4}\\b"),
+            new Span("(", "\\(\\d{3}\\)\\s?\\d{3}[\\s.-]\\d{4}\\b"),
+            new Span(".-", "\\b\\d{3}[.-]\\d{3}[.-]\\d{4}\\b"));
+
+    /** Any month's first three letters (lower case): the month patterns need one. */
+    private static final List<String> MONTH_STARTS =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
     private static final Pattern TOTP_LINK = Pattern.compile("(?i)otpauth://\\S*");
     private static final Pattern DIGIT = Pattern.compile("\\d");
@@ -47,11 +55,32 @@ final class NotCodes {
             Pattern.compile("(?i)\\b(?:sms|text message)\\b.*\\b\\d{4,8}\\b"),
             Pattern.compile("\\bG-\\d{6}\\b"));
 
+    /**
+     * Words at least one of which every {@link #WHOLE_LINE} pattern needs, in lower case (or "G-", as it is): a line
+     * without any is not searched, since a case-insensitive search from every position of a line is slow.
+     */
+    private static final List<String> WHOLE_LINE_WORDS = List.of(
+            "secret",
+            "key",
+            "manual",
+            "scan",
+            "product",
+            "licen",
+            "activation",
+            "serial",
+            "registration",
+            "code",
+            "otp",
+            "sms",
+            "text message",
+            "g-");
+
     private NotCodes() {}
 
     /** The line with everything that is not a code blanked; empty when the whole line is about something else. */
     static String blank(String line) {
-        if (WHOLE_LINE.matcher(line).find()) {
+        if ((line.contains("G-") || containsAnyWord(asciiLowerCase(line), WHOLE_LINE_WORDS))
+                && WHOLE_LINE.matcher(line).find()) {
             return "";
         }
         String text = line.contains("otpauth") || line.contains("OTPAUTH")
@@ -60,10 +89,48 @@ final class NotCodes {
         if (!DIGIT.matcher(text).find()) {
             return text;
         }
-        for (Pattern span : SPANS) {
-            text = span.matcher(text).replaceAll(" ");
+        boolean namesMonth = containsAnyWord(asciiLowerCase(text), MONTH_STARTS);
+        for (Span span : SPANS) {
+            if (span.required() == null ? namesMonth : containsAny(text, span.required())) {
+                text = span.pattern().matcher(text).replaceAll(" ");
+            }
         }
         return text;
+    }
+
+    /** ASCII letters in lower case, the rest as it is: the patterns' (?i) folds only ASCII letters. */
+    private static String asciiLowerCase(String line) {
+        StringBuilder lower = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return lower.toString();
+    }
+
+    private static boolean containsAnyWord(String text, List<String> words) {
+        for (String word : words) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String text, String characters) {
+        for (int i = 0; i < characters.length(); i++) {
+            if (text.indexOf(characters.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A span to blank, and the characters (any one of them) it cannot match without; null: a month name. */
+    private record Span(String required, Pattern pattern) {
+        Span(String required, String regex) {
+            this(required, Pattern.compile(regex));
+        }
     }
 
     /** One pattern that finds what any of the given ones finds, so a line is scanned once. */

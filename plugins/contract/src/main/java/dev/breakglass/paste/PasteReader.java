@@ -59,27 +59,63 @@ public final class PasteReader {
     /** Text-level clean-up, before the text's structure is looked at. */
     static String clean(String text) {
         String clean = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        clean = ANSI.matcher(clean).replaceAll("");
+        // Each pattern only where the text holds the characters it needs: a long paste usually holds none.
+        if (clean.indexOf('\u001B') >= 0) {
+            clean = ANSI.matcher(clean).replaceAll("");
+        }
         // Combining strokes mark struck-through characters; NFKC would keep them, so mark the run first.
-        clean = STRUCK_RUN
-                .matcher(clean)
-                .replaceAll(match ->
-                        Matcher.quoteReplacement("~~" + match.group().replaceAll("[\u0335\u0336\u0338]", "") + "~~"));
-        clean = Normalizer.normalize(clean, Normalizer.Form.NFKC);
+        if (clean.indexOf('\u0335') >= 0 || clean.indexOf('\u0336') >= 0 || clean.indexOf('\u0338') >= 0) {
+            clean = STRUCK_RUN
+                    .matcher(clean)
+                    .replaceAll(match -> Matcher.quoteReplacement(
+                            "~~" + match.group().replaceAll("[\u0335\u0336\u0338]", "") + "~~"));
+        }
+        if (!Normalizer.isNormalized(clean, Normalizer.Form.NFKC)) {
+            clean = Normalizer.normalize(clean, Normalizer.Form.NFKC);
+        }
         clean = INVISIBLE.matcher(clean).replaceAll("");
         return LINE_BREAK.matcher(clean).replaceAll("\n");
     }
 
     /** The line without the cells marked as used and without struck-through text; cells are joined by tabs. */
     private static String withoutUsedCodes(String line) {
-        String unstruck = STRUCK_MARKDOWN.matcher(line).replaceAll(" ");
+        String unstruck = line.contains("~~") ? STRUCK_MARKDOWN.matcher(line).replaceAll(" ") : line;
         List<String> kept = new ArrayList<>();
-        for (String cell : CELL_BREAK.split(unstruck.strip())) {
-            if (!USED_MARK.matcher(cell).find()) {
-                kept.add(UNUSED_MARK.matcher(cell).replaceAll(" ").strip());
+        String stripped = unstruck.strip();
+        for (String cell : mayHoldCells(stripped) ? CELL_BREAK.split(stripped) : new String[] {stripped}) {
+            boolean marks = mayHoldMarks(cell);
+            if (!marks || !USED_MARK.matcher(cell).find()) {
+                kept.add((marks ? UNUSED_MARK.matcher(cell).replaceAll(" ") : cell).strip());
             }
         }
         return String.join("\t", kept);
+    }
+
+    /** Whether a line holds a tab, a bar or two white-space characters in a row, without which it is one cell. */
+    private static boolean mayHoldCells(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\t' || c == '|' || (isSpace(c) && i + 1 < line.length() && isSpace(line.charAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code \s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** Whether a cell holds a bracket, a parenthesis or a symbol, without which it holds no used or unused mark. */
+    private static boolean mayHoldMarks(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == '[' || c == '(' || c >= '\u2000') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds the line, or each numbered item on it when it starts with a list number. */
@@ -103,8 +139,11 @@ public final class PasteReader {
     }
 
     private static void add(String item, OptionalInt number, List<PasteLine> lines) {
-        String original =
-                SPACES.matcher(BULLET.matcher(item).replaceFirst("").strip()).replaceAll(" ");
+        Matcher bullet = BULLET.matcher(item);
+        String unbulleted = (bullet.lookingAt() ? item.substring(bullet.end()) : item).strip();
+        String original = unbulleted.indexOf('\t') >= 0 || unbulleted.contains("  ")
+                ? SPACES.matcher(unbulleted).replaceAll(" ")
+                : unbulleted;
         if (original.isEmpty()) {
             return;
         }
