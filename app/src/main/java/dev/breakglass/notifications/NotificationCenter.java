@@ -151,12 +151,14 @@ public class NotificationCenter {
         String requester = notifications.nameOf(event.requesterId());
         String account = notifications.labelOf(event.accountId());
         String kind = "REQUEST_" + event.change().name();
-        RequestNotices.forRequester(event, actor, account)
-                .ifPresent(message -> notifications.notifyMember(
-                        event.workspaceId(), event.requesterId(), event.actorId(), event.accountId(), kind, message));
+        RequestNotices.forRequester(event, actor, account).ifPresent(message -> {
+            notifications.notifyMember(
+                    event.workspaceId(), event.requesterId(), event.actorId(), event.accountId(), kind, message);
+            announce(List.of(event.requesterId()));
+        });
         RequestNotices.forOwners(event, actor, requester, account)
-                .ifPresent(message -> notifications.notifyOwners(
-                        event.workspaceId(), event.accountId(), event.actorId(), event.actorId(), kind, message));
+                .ifPresent(message -> announce(notifications.notifyOwners(
+                        event.workspaceId(), event.accountId(), event.actorId(), event.actorId(), kind, message)));
     }
 
     @EventListener
@@ -179,7 +181,8 @@ public class NotificationCenter {
                     event.memberId(),
                     event.actorId(),
                     "SECOND_FACTORS_RESET",
-                    " reset your second factor. Set up an authenticator app again on Sign-in security.");
+                    " reset your second factor. Set up a passkey or an authenticator app again on Sign-in security.");
+            announce(List.of(event.memberId()));
         }
     }
 

@@ -81,7 +81,8 @@ class NotificationRepository {
      * Writes one notification for every active Owner of the account except {@code exceptUserId} (the person who
      * acted, or nobody), in one statement; the message is written out by the caller.
      */
-    int notifyOwners(UUID workspaceId, UUID accountId, UUID exceptUserId, UUID actorId, String kind, String message) {
+    List<UUID> notifyOwners(
+            UUID workspaceId, UUID accountId, UUID exceptUserId, UUID actorId, String kind, String message) {
         return db.insertInto(
                         NOTIFICATION,
                         NOTIFICATION.ID,
@@ -110,7 +111,8 @@ class NotificationRepository {
                         .and(ACCOUNT_ACCESS.ROLE.eq("OWNER"))
                         .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE"))
                         .and(exceptUserId == null ? noCondition() : ACCOUNT_ACCESS.USER_ID.ne(exceptUserId)))
-                .execute();
+                .returningResult(NOTIFICATION.RECIPIENT_ID)
+                .fetch(NOTIFICATION.RECIPIENT_ID);
     }
 
     void notifyMember(UUID workspaceId, UUID recipientId, UUID actorId, UUID accountId, String kind, String message) {

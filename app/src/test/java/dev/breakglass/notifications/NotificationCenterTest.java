@@ -3,6 +3,7 @@ package dev.breakglass.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breakglass.backupcodes.CodeMarked;
+import dev.breakglass.backupcodes.CodeRequestChanged;
 import dev.breakglass.backupcodes.CodeWarnings;
 import dev.breakglass.database.ClusterMessages;
 import dev.breakglass.security.AccountRole;
@@ -74,6 +75,40 @@ class NotificationCenterTest {
         assertThat(bystanderWoken.await(1, TimeUnit.SECONDS)).isFalse();
         watching.close();
         notWatched.close();
+    }
+
+    /** A break-glass request rings the Owners' bells at once, on any instance, not at their next page load. */
+    @Test
+    void aNewRequest_wakesTheOwnersBells_andNotTheRequesters() throws Exception {
+        TestWorkspace workspace = fixtures.newWorkspace();
+        TestMember owner = workspace.member(WorkspaceRole.USER);
+        TestMember requester = workspace.addMember("on call", WorkspaceRole.USER);
+        UUID account = workspace.addAccount(
+                "Requested account",
+                Map.of(owner.userId(), AccountRole.OWNER, requester.userId(), AccountRole.COLLABORATOR));
+        CountDownLatch ownerWoken = new CountDownLatch(1);
+        CountDownLatch requesterWoken = new CountDownLatch(1);
+        signIn.as(owner.email());
+        AutoCloseable owners = center.watchMine(ownerWoken::countDown);
+        signIn.as(requester.email());
+        AutoCloseable requesters = center.watchMine(requesterWoken::countDown);
+        for (int i = 0; i < 200 && !cluster.isListening(NotificationCenter.CHANNEL); i++) {
+            Thread.sleep(50);
+        }
+
+        center.on(new CodeRequestChanged(
+                workspace.id(),
+                account,
+                UUID.randomUUID(),
+                requester.userId(),
+                requester.userId(),
+                CodeRequestChanged.Change.REQUESTED,
+                "Phone lost on call"));
+
+        assertThat(ownerWoken.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(requesterWoken.await(1, TimeUnit.SECONDS)).isFalse();
+        owners.close();
+        requesters.close();
     }
 
     @Test
