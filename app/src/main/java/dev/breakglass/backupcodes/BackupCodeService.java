@@ -187,6 +187,7 @@ public class BackupCodeService {
      */
     public CodeSetSummary replaceCodes(UUID accountId, UUID expectedSetId, String pastedText, Mismatch mismatch) {
         AccountGrant grant = access.requireCodeKeeper(accountId);
+        identity.requireRecent(); // destroying the codes in use is a step-up action, like showing them
         ParsedCodes parsed = parseForApp(accountId, pastedText, mismatch);
         UUID setId = UUID.randomUUID();
         List<String> ciphertexts = encrypt(accountId, setId, parsed);
@@ -218,6 +219,7 @@ public class BackupCodeService {
      */
     public void deleteCodes(UUID accountId, UUID expectedSetId) {
         AccountGrant grant = access.requireCodeKeeper(accountId);
+        identity.requireRecent(); // destroying the codes in use is a step-up action, like showing them
         UUID userId = grant.user().userId();
         transaction.executeWithoutResult(status -> {
             CodeSetHistory old =

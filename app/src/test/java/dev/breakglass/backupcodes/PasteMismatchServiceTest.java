@@ -35,7 +35,7 @@ class PasteMismatchServiceTest {
     void signedInAsAlice() {
         fixtures.forgetAllCodes();
         github = fixtures.accountId("GitHub");
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
     }
 
     @AfterEach

@@ -86,6 +86,7 @@ class CodeRequestBrowserTest {
                 .click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("approve-request")))
                 .click();
+        confirmItIsMe(); // signing in is no step-up: an answer asks first
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#requests-panel .request-state"), "Approved"));
         screenshot("approved");
@@ -97,6 +98,7 @@ class CodeRequestBrowserTest {
                 ExpectedConditions.textToBePresentInElementLocated(By.id("codes-summary"), "4 of 4 backup codes left"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("use-approved-code")))
                 .click();
+        confirmItIsMe();
         WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approved-code")));
         assertThat(code.getText()).isEqualTo(CODES.get(0));
         screenshot("code");
@@ -115,6 +117,12 @@ class CodeRequestBrowserTest {
         username.sendKeys(email);
         browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("breakglass-demo", Keys.ENTER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+    }
+
+    private void confirmItIsMe() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#confirm-password input")))
+                .sendKeys("breakglass-demo");
+        browser.findElement(By.id("confirm-identity")).click();
     }
 
     private void signOut() {

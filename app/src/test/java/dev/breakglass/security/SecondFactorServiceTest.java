@@ -81,6 +81,28 @@ class SecondFactorServiceTest {
     }
 
     @Test
+    void replaceAndDelete_destroyTheCodesInUse_soTheyToo_needAFreshStepUp() {
+        TestWorkspace workspace = fixtures.newWorkspace();
+        TestMember owner = workspace.member(WorkspaceRole.USER);
+        UUID account = accountWithCodes(workspace, owner);
+
+        signInWithPassword(owner);
+        UUID setId = codes.overview(account).activeSet().orElseThrow().setId();
+
+        assertThatThrownBy(() -> codes.replaceCodes(account, setId, "55555-66666\n77777-88888", Mismatch.ACCEPTED))
+                .isInstanceOf(IdentityConfirmationRequiredException.class);
+        assertThatThrownBy(() -> codes.deleteCodes(account, setId))
+                .isInstanceOf(IdentityConfirmationRequiredException.class);
+        assertThat(codes.overview(account).activeSet())
+                .get()
+                .extracting(set -> set.setId())
+                .isEqualTo(setId);
+        assertThat(identity.confirm(RoleFixtures.PASSWORD, null).confirmed()).isTrue();
+        codes.deleteCodes(account, setId);
+        assertThat(codes.overview(account).activeSet()).isEmpty();
+    }
+
+    @Test
     void withAuthenticatorApp_passwordSignInIsPending_untilTheCode_andAPendingSessionOpensNothing() {
         TestWorkspace workspace = fixtures.newWorkspace();
         TestMember member = workspace.member(WorkspaceRole.USER);

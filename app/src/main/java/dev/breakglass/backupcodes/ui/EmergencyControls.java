@@ -176,29 +176,35 @@ public class EmergencyControls extends Details {
         AddCodesDialog dialog =
                 new AddCodesDialog(accountLabel, text -> service.preview(accountId, text), replacing != null);
         SaveTarget target = new SaveTarget(replacing);
-        dialog.addSaveListener(event -> {
-            try {
-                CodeSetSummary saved = target.save(event.pastedText(), event.mismatch());
-                dialog.close();
-                success(target.savedMessage(saved));
-                refresh();
-            } catch (PasteRejectedException e) {
-                dialog.showError(e.problem().message());
-            } catch (PasteMismatchException e) {
-                dialog.askToConfirmMismatch(e.getMessage(), target.replaces());
-            } catch (CipherException e) {
-                dialog.showError("Nothing was saved: " + e.getMessage());
-            } catch (CodesAlreadySavedException | CodesChangedException e) {
-                // Another Owner got there first: say so, keep the text, and let a second click act on what is saved
-                // now.
-                target.aimAtWhatIsSavedNow();
-                dialog.forgetMismatchConfirmation(); // it was given for other codes than the ones saved now
-                dialog.showError(e.getMessage()
-                        + (target.replaces() ? " Save again to replace the codes saved now with yours." : ""));
-                refresh();
-            }
-        });
+        dialog.addSaveListener(event -> save(dialog, target, event.pastedText(), event.mismatch()));
         dialog.open();
+    }
+
+    /** Saves what the dialog holds; the dialog stays open with the text on any refusal. */
+    private void save(AddCodesDialog dialog, SaveTarget target, String text, Mismatch mismatch) {
+        try {
+            CodeSetSummary saved = target.save(text, mismatch);
+            dialog.close();
+            success(target.savedMessage(saved));
+            refresh();
+        } catch (IdentityConfirmationRequiredException e) {
+            // Replacing destroys the codes in use: confirm it is you, then save what was typed, as it was typed.
+            new ConfirmIdentityDialog(identity, () -> save(dialog, target, text, mismatch)).open();
+        } catch (PasteRejectedException e) {
+            dialog.showError(e.problem().message());
+        } catch (PasteMismatchException e) {
+            dialog.askToConfirmMismatch(e.getMessage(), target.replaces());
+        } catch (CipherException e) {
+            dialog.showError("Nothing was saved: " + e.getMessage());
+        } catch (CodesAlreadySavedException | CodesChangedException e) {
+            // Another Owner got there first: say so, keep the text, and let a second click act on what is saved
+            // now.
+            target.aimAtWhatIsSavedNow();
+            dialog.forgetMismatchConfirmation(); // it was given for other codes than the ones saved now
+            dialog.showError(e.getMessage()
+                    + (target.replaces() ? " Save again to replace the codes saved now with yours." : ""));
+            refresh();
+        }
     }
 
     /**
@@ -242,6 +248,9 @@ public class EmergencyControls extends Details {
         try {
             service.deleteCodes(accountId, setId);
             success("Backup codes deleted");
+        } catch (IdentityConfirmationRequiredException e) {
+            new ConfirmIdentityDialog(identity, () -> delete(setId)).open();
+            return;
         } catch (CodesChangedException e) {
             error(e.getMessage());
         }

@@ -40,7 +40,7 @@ class PasteMismatchUiTest extends KaribuTest {
     void replace_withGooglesCodesInGitHub_warns_keepsTheSavedCodes_untilReplaceAnyway() {
         signIn.as("alice@acme.test");
         service.saveCodes(fixtures.accountId("GitHub"), SavedCodesUiTest.gitHubCodes(0x10000));
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openEmergencyControls("GitHub");
         _click(_get(Button.class, spec -> spec.withId("replace-codes")));
 

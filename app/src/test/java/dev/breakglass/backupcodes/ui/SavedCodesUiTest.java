@@ -295,6 +295,36 @@ class SavedCodesUiTest extends KaribuTest {
     }
 
     @Test
+    void replace_rightAfterSignIn_asksToConfirmAtSave_thenReplacesWhatWasTyped() {
+        loginAs("alice@acme.test"); // signing in is no step-up, and replacing destroys the codes in use
+        openAccount("GitHub");
+        _click(_get(Button.class, spec -> spec.withId("replace-codes")));
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), gitHubCodes(0x20000));
+        _click(_get(Button.class, spec -> spec.withId("replace-codes-save")));
+
+        assertThat(summary()).startsWith("4 of 4").as("nothing replaced before the confirmation");
+        _setValue(_get(PasswordField.class, spec -> spec.withId("confirm-password")), "breakglass-demo");
+        _click(_get(Button.class, spec -> spec.withId("confirm-identity")));
+
+        expectNotifications("16 backup codes saved; the old codes are destroyed");
+        assertThat(summary()).startsWith("16 of 16 backup codes left");
+    }
+
+    @Test
+    void delete_rightAfterSignIn_asksToConfirm_andDeletesOnlyAfterIt() {
+        loginAs("alice@acme.test");
+        openAccount("GitHub");
+        _click(_get(Button.class, spec -> spec.withId("delete-codes")));
+        _click(_get(Button.class, spec -> spec.withId("confirm-delete-codes")));
+
+        assertThat(summary()).startsWith("4 of 4");
+        _setValue(_get(PasswordField.class, spec -> spec.withId("confirm-password")), "breakglass-demo");
+        _click(_get(Button.class, spec -> spec.withId("confirm-identity")));
+
+        assertThat(summary()).isEqualTo("No backup codes saved yet.");
+    }
+
+    @Test
     void delete_asksFirst_destroysTheCodes_andKeepsTheHistoryLine() {
         openGitHubAs("alice@acme.test");
 
