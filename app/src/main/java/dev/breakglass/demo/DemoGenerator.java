@@ -9,6 +9,7 @@ import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
 import static dev.breakglass.db.Tables.WORKSPACE;
 import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 
+import dev.breakglass.crypto.CipherBinding;
 import dev.breakglass.crypto.CipherContext;
 import dev.breakglass.crypto.CodeCipher;
 import java.security.SecureRandom;
@@ -143,7 +144,8 @@ public class DemoGenerator {
                     BACKUP_CODE_SET.CODE_COUNT,
                     BACKUP_CODE_SET.UNUSED_COUNT,
                     BACKUP_CODE_SET.SAVED_BY,
-                    BACKUP_CODE_SET.SAVED_AT);
+                    BACKUP_CODE_SET.SAVED_AT,
+                    BACKUP_CODE_SET.CIPHER_BINDING);
             var codes = db.insertInto(
                     BACKUP_CODE,
                     BACKUP_CODE.WORKSPACE_ID,
@@ -200,7 +202,9 @@ public class DemoGenerator {
                             CODES_PER_SET,
                             CODES_PER_SET - used,
                             owner,
-                            savedAt);
+                            savedAt,
+                            (short) CipherBinding.CURRENT.number());
+                    // A whole set in position order (1, 2, ...), bound the current way, as the set row says.
                     List<String> ciphertexts = cipher.encryptAll(new CipherContext(accountId, setId), newCodes());
                     for (int position = 1; position <= CODES_PER_SET; position++) {
                         boolean isUsed = position <= used;

@@ -7,6 +7,7 @@ import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jooq.DSLContext;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -169,6 +170,28 @@ public class AccessPolicy {
             throw new NotFoundException(what);
         }
         return grant;
+    }
+
+    /**
+     * The caller, signed in or still to set up the second factor their workspace requires: for their own sign-in
+     * security only (a session whose code is still due is refused).
+     */
+    public MemberGrant requireMemberSettingUpFactors() {
+        SignInStage stage = currentUser.stage().orElse(null);
+        if (stage != SignInStage.SIGNED_IN && stage != SignInStage.ENROLMENT_REQUIRED) {
+            throw new AuthenticationCredentialsNotFoundException("Please sign in.");
+        }
+        SignedInUser user = currentUser.findSigningIn().orElseThrow();
+        String role = db.select(WORKSPACE_MEMBER.ROLE)
+                .from(WORKSPACE_MEMBER)
+                .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(user.workspaceId()))
+                .and(WORKSPACE_MEMBER.USER_ID.eq(user.userId()))
+                .and(WORKSPACE_MEMBER.STATUS.eq(ACTIVE))
+                .fetchOne(WORKSPACE_MEMBER.ROLE);
+        if (role == null) {
+            throw new NotFoundException("The workspace");
+        }
+        return new MemberGrant(user, WorkspaceRole.valueOf(role));
     }
 
     /** The caller is the workspace Owner, the only one who may hand the workspace to someone else. */

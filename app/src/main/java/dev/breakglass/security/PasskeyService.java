@@ -66,13 +66,13 @@ public class PasskeyService implements PasskeyPresence {
     /** The signed-in member's passkeys, oldest first. */
     @PreAuthorize("isAuthenticated()")
     public List<Passkey> mine() {
-        return passkeys.findByUser(access.requireMember().user().userId());
+        return passkeys.findByUser(access.requireMemberSettingUpFactors().user().userId());
     }
 
     /** Whether the signed-in member has a passkey (to offer one for confirming identity). */
     @PreAuthorize("isAuthenticated()")
     public boolean hasPasskey() {
-        return passkeys.exists(access.requireMember().user().userId());
+        return passkeys.exists(access.requireMemberSettingUpFactors().user().userId());
     }
 
     /**
@@ -92,7 +92,7 @@ public class PasskeyService implements PasskeyPresence {
      */
     @PreAuthorize("isAuthenticated()")
     public String checkNewName(String name) {
-        return validName(access.requireMember().user().userId(), name, null);
+        return validName(access.requireMemberSettingUpFactors().user().userId(), name, null);
     }
 
     /**
@@ -104,7 +104,7 @@ public class PasskeyService implements PasskeyPresence {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void rename(String credentialId, String name) {
-        MemberGrant member = access.requireMember();
+        MemberGrant member = access.requireMemberSettingUpFactors();
         UUID userId = member.user().userId();
         Passkey passkey = passkeys.find(userId, credentialId).orElseThrow(() -> new NotFoundException("The passkey"));
         String chosen = validName(userId, name, credentialId);
@@ -119,7 +119,7 @@ public class PasskeyService implements PasskeyPresence {
     /** Whether the signed-in member may remove this passkey now (it is not the last factor their workspace requires). */
     @PreAuthorize("isAuthenticated()")
     public boolean mayRemove(String credentialId) {
-        MemberGrant member = access.requireMember();
+        MemberGrant member = access.requireMemberSettingUpFactors();
         return !isLastRequiredFactor(member, credentialId);
     }
 
@@ -132,7 +132,7 @@ public class PasskeyService implements PasskeyPresence {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void remove(String credentialId) {
-        MemberGrant member = access.requireMember();
+        MemberGrant member = access.requireMemberSettingUpFactors();
         UUID userId = member.user().userId();
         Passkey passkey = passkeys.find(userId, credentialId).orElseThrow(() -> new NotFoundException("The passkey"));
         if (isLastRequiredFactor(member, credentialId)) {

@@ -230,6 +230,21 @@ public class SecondFactorService {
                 new LoginFailed(user.workspaceId(), user.userId(), SignInCompletion.clientAddress(), throttled)));
     }
 
+    /**
+     * After a factor was set up elsewhere (a passkey, through Spring's registration endpoints), completes a sign-in
+     * that had to set one up, once the member has one.
+     *
+     * @return whether that completed the sign-in
+     */
+    @PreAuthorize("isAuthenticated()")
+    public boolean completeSignInAfterNewFactor() {
+        if (currentUser.stage().orElse(null) != SignInStage.ENROLMENT_REQUIRED || !check.hasSecondFactor(member())) {
+            return false;
+        }
+        completeIfEnrolmentWasDue();
+        return true;
+    }
+
     /** After a factor is set up in a session that had to set one up, the session is signed in. */
     private void completeIfEnrolmentWasDue() {
         if (currentUser.stage().orElse(null) == SignInStage.ENROLMENT_REQUIRED) {

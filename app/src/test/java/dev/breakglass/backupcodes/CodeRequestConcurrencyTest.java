@@ -81,7 +81,7 @@ class CodeRequestConcurrencyTest {
         fixtures.forgetAllCodes();
         clock.reset();
         github = fixtures.accountId("GitHub");
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         codes.saveCodes(github, "11111-aaaaa\n22222-bbbbb\n33333-ccccc\n44444-ddddd\n", Mismatch.ACCEPTED);
         signIn.out();
     }
@@ -159,13 +159,13 @@ class CodeRequestConcurrencyTest {
                 .extracting(Outcome::refusal)
                 .containsExactly("The code of this approval was already taken. Request a code again if needed.");
         assertThat(stateOf(request).state()).isEqualTo(RequestState.USED);
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         assertThat(codes.overview(github).activeSet().orElseThrow().remaining()).isEqualTo(3);
     }
 
     @Test
     void twoOwnersApprovingAQuorumAtOnce_bothCount_andTheRequestIsApprovedOnce() throws Exception {
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         requests.setPolicy(github, new RequestPolicy(Optional.empty(), true));
         for (int round = 0; round < ROUNDS; round++) {
             UUID request = bobRequests();
@@ -230,7 +230,7 @@ class CodeRequestConcurrencyTest {
             assertThat(auditCount(request, "REQUEST_CODE_TAKEN")).isZero();
             clock.reset();
         }
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         assertThat(codes.overview(github).activeSet().orElseThrow().remaining()).isEqualTo(4);
     }
 
@@ -247,11 +247,11 @@ class CodeRequestConcurrencyTest {
             access.put(requester.userId(), AccountRole.COLLABORATOR);
         }
         UUID account = workspace.addAccount("Busy account", access);
-        signIn.as(owner.email());
+        signIn.asConfirmed(owner.email());
         codes.saveCodes(account, "11111-aaaaa\n22222-bbbbb\n", Mismatch.ACCEPTED);
         requests.setPolicy(account, new RequestPolicy(Optional.of(Duration.ofHours(1)), false));
         for (TestMember requester : requesters) {
-            signIn.as(requester.email());
+            signIn.asConfirmed(requester.email());
             requests.request(account, "Need in");
         }
         signIn.out();
@@ -280,14 +280,14 @@ class CodeRequestConcurrencyTest {
     }
 
     private UUID bobRequests() {
-        signIn.as("bob@acme.test");
+        signIn.asConfirmed("bob@acme.test");
         UUID id = requests.request(github, "Locked out").id();
         signIn.out();
         return id;
     }
 
     private void approve(UUID request, String owner) {
-        signIn.as(owner);
+        signIn.asConfirmed(owner);
         requests.approve(request, null);
         signIn.out();
     }
@@ -295,7 +295,7 @@ class CodeRequestConcurrencyTest {
     /** Leaves no open request behind, so bob may ask again in the next round. */
     private void bobClosesIfOpen(UUID request) {
         if (stateOf(request).state().isOpen()) {
-            signIn.as("bob@acme.test");
+            signIn.asConfirmed("bob@acme.test");
             requests.cancel(request);
             signIn.out();
         }
@@ -335,7 +335,7 @@ class CodeRequestConcurrencyTest {
 
     private Callable<CodeRequest> as(String email, Callable<CodeRequest> action) {
         return () -> {
-            signIn.as(email);
+            signIn.asConfirmed(email);
             try {
                 return action.call();
             } finally {

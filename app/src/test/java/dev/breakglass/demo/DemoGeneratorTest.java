@@ -62,7 +62,8 @@ class DemoGeneratorTest {
     void generate_storesEachCodeEncrypted_forItsAccountAndSet() {
         DemoGenerator.GeneratedWorkspace made = generator.generate("Encrypted", 20, 3);
 
-        var code = db.select(BACKUP_CODE_SET.ACCOUNT_ID, BACKUP_CODE_SET.ID, BACKUP_CODE.CIPHERTEXT)
+        var code = db.select(
+                        BACKUP_CODE_SET.ACCOUNT_ID, BACKUP_CODE_SET.ID, BACKUP_CODE.CIPHERTEXT, BACKUP_CODE.POSITION)
                 .from(BACKUP_CODE)
                 .join(BACKUP_CODE_SET)
                 .on(BACKUP_CODE_SET.ID.eq(BACKUP_CODE.SET_ID))
@@ -70,7 +71,9 @@ class DemoGeneratorTest {
                 .limit(1)
                 .fetchSingle();
         assertThat(code.value3()).startsWith("local:v");
-        assertThat(cipher.decryptAll(new CipherContext(code.value1(), code.value2()), List.of(code.value3())))
+        assertThat(cipher.decryptAll(
+                        new CipherContext(code.value1(), code.value2()).at(List.of(code.value4())),
+                        List.of(code.value3())))
                 .singleElement()
                 .asString()
                 .matches("\\d{8}");

@@ -139,7 +139,7 @@ class CipherMigrationEndToEndTest {
         sealTheFirstWay(slack, slackCodes);
 
         try (ConfigurableApplicationContext vaultMode = vaultMode()) {
-            vaultMode.getBean(SignIn.class).as("alice@acme.test");
+            vaultMode.getBean(SignIn.class).asConfirmed("alice@acme.test");
             assertThat(vaultMode.getBean(BackupCodeService.class).revealCodes(github).codes().stream()
                             .map(RevealedCodes.Code::value))
                     .as("a set of the first binding is read as it was sealed")
@@ -171,10 +171,10 @@ class CipherMigrationEndToEndTest {
 
         try (ConfigurableApplicationContext vaultMode = vaultMode()) {
             BackupCodeService vaultService = vaultMode.getBean(BackupCodeService.class);
-            vaultMode.getBean(SignIn.class).as("alice@acme.test");
+            vaultMode.getBean(SignIn.class).asConfirmed("alice@acme.test");
             assertThat(vaultService.revealCodes(github).codes().stream().map(RevealedCodes.Code::value))
                     .containsExactlyElementsOf(CODES);
-            vaultMode.getBean(SignIn.class).as("owner@acme.test");
+            vaultMode.getBean(SignIn.class).asConfirmed("owner@acme.test");
             assertThat(vaultService.revealCodes(slack).codes().stream().map(RevealedCodes.Code::value))
                     .containsExactlyElementsOf(slackCodes);
 

@@ -91,7 +91,7 @@ class MailOutboxTest {
         clock.reset();
         smtp = startSmtp();
         github = fixtures.accountId("GitHub");
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         codes.saveCodes(github, CODES, Mismatch.ACCEPTED);
         signIn.out();
     }
@@ -105,7 +105,7 @@ class MailOutboxTest {
 
     @Test
     void newRequest_mailsEveryOwner_theAnswerMailsTheRequester_withoutCodesOrMoreThanTheFirstLine() throws Exception {
-        signIn.as("bob@acme.test");
+        signIn.asConfirmed("bob@acme.test");
         UUID request = requests.request(github, "Phone lost on call\nthe rest stays in the app")
                 .id();
 
@@ -124,14 +124,14 @@ class MailOutboxTest {
                     .doesNotContain("22222");
         }
 
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         requests.approve(request, "Go ahead");
         assertThat(delivery.sendDue()).isEqualTo(1);
         MimeMessage answer = smtp.getReceivedMessages()[2];
         assertThat(to(answer)).isEqualTo("bob@acme.test");
         assertThat(answer.getSubject()).isEqualTo("Breakglass: Your request for a code of GitHub was approved");
 
-        signIn.as("bob@acme.test");
+        signIn.asConfirmed("bob@acme.test");
         String code = requests.useApprovedCode(request).value();
         delivery.sendDue();
         assertThat(Arrays.stream(smtp.getReceivedMessages()).map(GreenMailUtil::getWholeMessage))
@@ -141,7 +141,7 @@ class MailOutboxTest {
     @Test
     void mailServerDown_theRequestStillGoesThrough_andTheOutboxRetriesWithBackoff() {
         smtp.stop();
-        signIn.as("bob@acme.test");
+        signIn.asConfirmed("bob@acme.test");
         UUID request = requests.request(github, "Need in").id();
         assertThat(request).isNotNull();
 
@@ -162,10 +162,10 @@ class MailOutboxTest {
     @Test
     void mailServerDownForGood_theMailIsGivenUp_andTheAuditLogShowsIt() {
         smtp.stop();
-        signIn.as("bob@acme.test");
+        signIn.asConfirmed("bob@acme.test");
         requests.request(github, "Need in");
         signIn.out();
-        signIn.as("owner@acme.test");
+        signIn.asConfirmed("owner@acme.test");
         int failedBefore = audit.count(new AuditFilter(null, "MAIL_FAILED", null, null, null));
 
         for (int attempt = 0; attempt < 8; attempt++) {
@@ -183,10 +183,10 @@ class MailOutboxTest {
 
     @Test
     void codeActivity_isMailedOnlyToOwnersWhoOptedIn() throws Exception {
-        signIn.as("alice@acme.test");
+        signIn.asConfirmed("alice@acme.test");
         preferences.setCodeActivity(true);
 
-        signIn.as("owner@acme.test");
+        signIn.asConfirmed("owner@acme.test");
         assertThat(preferences.codeActivity()).isFalse();
         codes.revealCodes(github);
         codes.useNextCode(github);

@@ -22,6 +22,7 @@ import dev.breakglass.security.PasskeyService;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The Passkeys part of Sign-in security: the member's passkeys (name, when added, when last used), <b>Add a
@@ -34,11 +35,21 @@ public class PasskeysSection extends VerticalLayout {
     static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+    private final BooleanSupplier afterAdding;
     private final PasskeyService passkeys;
     private final Div list = new Div();
 
     public PasskeysSection(PasskeyService passkeys) {
+        this(passkeys, () -> false);
+    }
+
+    /**
+     * @param afterAdding runs after a passkey was added; answers whether that completed a sign-in that had to set up
+     *     a second factor, in which case the app loads afresh with the member's pages
+     */
+    public PasskeysSection(PasskeyService passkeys, BooleanSupplier afterAdding) {
         this.passkeys = passkeys;
+        this.afterAdding = afterAdding;
         setId("passkeys");
         addClassName("passkeys-section");
         setPadding(false);
@@ -148,6 +159,9 @@ public class PasskeysSection extends VerticalLayout {
     void added(Dialog dialog, Paragraph problem, String name, PasskeyScript.Result result) {
         if (result.ok()) {
             dialog.close();
+            if (afterAdding.getAsBoolean()) {
+                getUI().ifPresent(ui -> ui.getPage().setLocation("./"));
+            }
             refresh();
             Notification.show("Passkey \"" + name + "\" added. You can now sign in with it.")
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -54,7 +54,7 @@ class CodeRequestUiTest extends KaribuTest {
     @BeforeEach
     void aliceSavesCodes() {
         github = fixtures.accountId("GitHub");
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         context.getBean(BackupCodeService.class).saveCodes(github, String.join("\n", CODES), Mismatch.ACCEPTED);
     }
 
@@ -64,7 +64,7 @@ class CodeRequestUiTest extends KaribuTest {
         assertThat(myState()).isEqualTo("Pending");
         assertThat(_find(Button.class, spec -> spec.withId("request-code"))).isEmpty();
 
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         assertThat(context.getBean(NotificationCenter.class).unreadCount()).isEqualTo(1);
         _click(_get(Button.class, spec -> spec.withId("notification-bell")));
         assertThat(_get(UnorderedList.class, spec -> spec.withId("notification-list"))
@@ -83,7 +83,7 @@ class CodeRequestUiTest extends KaribuTest {
                 .contains("Request approved. Bob Example can take one code now.");
         assertThat(panelState()).isEqualTo("Approved");
 
-        loginAs("bob@acme.test");
+        loginConfirmedAs("bob@acme.test");
         openEmergencyControls("GitHub");
         assertThat(myState()).isEqualTo("Approved");
         assertThat(_get(Paragraph.class, spec -> spec.withId("codes-summary")).getText())
@@ -113,7 +113,7 @@ class CodeRequestUiTest extends KaribuTest {
                         .remaining())
                 .isEqualTo(3);
 
-        loginAs("owner@acme.test");
+        loginConfirmedAs("owner@acme.test");
         AuditLog audit = context.getBean(AuditLog.class);
         assertThat(audit.search(new AuditFilter(null, null, github, null, null), 0, 5))
                 .extracting(AuditEntry::action)
@@ -129,14 +129,14 @@ class CodeRequestUiTest extends KaribuTest {
     void ownerDenies_withANote_collaboratorSeesTheDenial_andMayAskAgain() {
         bobRequests("Need in");
 
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openAccount("GitHub");
         answer("Deny", "Call me first");
         assertThat(panelState()).isEqualTo("Denied");
         assertThat(_find(Button.class, spec -> spec.withClasses("answer-request")))
                 .isEmpty();
 
-        loginAs("bob@acme.test");
+        loginConfirmedAs("bob@acme.test");
         assertThat(context.getBean(NotificationCenter.class).recent())
                 .extracting(Notice::message)
                 .containsExactly("Alice Example denied your request for a code of GitHub. Note: \"Call me first\"");
@@ -155,7 +155,7 @@ class CodeRequestUiTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("cancel-request")));
         assertThat(myState()).isEqualTo("Cancelled");
 
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         assertThatThrownBy(() -> requests().approve(request.id(), null))
                 .isInstanceOf(CodeRequestRefusedException.class)
                 .hasMessage("This request was cancelled by Bob Example.");
@@ -171,7 +171,7 @@ class CodeRequestUiTest extends KaribuTest {
         bobRequests("Need in");
         approveAs("alice@acme.test");
 
-        loginAs("bob@acme.test");
+        loginConfirmedAs("bob@acme.test");
         openEmergencyControls("GitHub");
         clock.advance(Duration.ofMinutes(61));
         // The password confirmation is old by now: Use approved code asks for it first.
@@ -198,7 +198,7 @@ class CodeRequestUiTest extends KaribuTest {
         clock.advance(Duration.ofMinutes(61));
         assertThat(context.getBean(CodeRequestSchedule.class).expireOverdue()).isEqualTo(1);
 
-        loginAs("bob@acme.test");
+        loginConfirmedAs("bob@acme.test");
         openEmergencyControls("GitHub");
         assertThat(myState()).isEqualTo("Expired");
         assertThat(_find(Button.class, spec -> spec.withId("request-code"))).hasSize(1);
@@ -218,7 +218,7 @@ class CodeRequestUiTest extends KaribuTest {
         clock.advance(Duration.ofMinutes(2));
         assertThat(context.getBean(CodeRequestSchedule.class).approveOverdue()).isEqualTo(1);
 
-        loginAs("bob@acme.test");
+        loginConfirmedAs("bob@acme.test");
         openEmergencyControls("GitHub");
         assertThat(myState()).isEqualTo("Approved");
         assertThat(rowText()).contains("Approved automatically: no Owner answered within the waiting period.");
@@ -227,7 +227,7 @@ class CodeRequestUiTest extends KaribuTest {
                 .isEqualTo("11111-aaaaa");
 
         for (String owner : List.of("alice@acme.test", "owner@acme.test")) {
-            loginAs(owner);
+            loginConfirmedAs(owner);
             assertThat(context.getBean(NotificationCenter.class).recent())
                     .extracting(Notice::message)
                     .contains("Bob Example's request for a code of GitHub was approved automatically:"
@@ -239,13 +239,13 @@ class CodeRequestUiTest extends KaribuTest {
     void waitingPeriod_anOwnersDenyWhilePending_wins() {
         setPolicy(Duration.ofHours(1), false);
         bobRequests("Locked out at night");
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openAccount("GitHub");
         answer("Deny", "");
 
         clock.advance(Duration.ofHours(2));
         assertThat(context.getBean(CodeRequestSchedule.class).approveOverdue()).isZero();
-        loginAs("bob@acme.test");
+        loginConfirmedAs("bob@acme.test");
         openEmergencyControls("GitHub");
         assertThat(myState()).isEqualTo("Denied");
     }
@@ -255,7 +255,7 @@ class CodeRequestUiTest extends KaribuTest {
         setPolicy(Duration.ZERO, true);
         bobRequests("Need in");
 
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openAccount("GitHub");
         answer("Approve", "");
         assertThat(panelState()).isEqualTo("Pending");
@@ -266,12 +266,12 @@ class CodeRequestUiTest extends KaribuTest {
                 .contains("You already approved this request. It needs a second Owner's approval.");
         assertThat(panelState()).isEqualTo("Pending");
 
-        loginAs("owner@acme.test");
+        loginConfirmedAs("owner@acme.test");
         openAccount("GitHub");
         answer("Approve", "");
         assertThat(panelState()).isEqualTo("Approved");
 
-        loginAs("bob@acme.test");
+        loginConfirmedAs("bob@acme.test");
         openEmergencyControls("GitHub");
         assertThat(rowText()).contains("Approved by Alice Example, Olivia Owner.");
     }
@@ -281,21 +281,21 @@ class CodeRequestUiTest extends KaribuTest {
         UUID microsoft = fixtures.accountId("Microsoft 365");
         context.getBean(BackupCodeService.class).saveCodes(microsoft, String.join("\n", CODES), Mismatch.ACCEPTED);
 
-        loginAs("gina@acme.test"); // a Guest, Collaborator of Microsoft 365
+        loginConfirmedAs("gina@acme.test"); // a Guest, Collaborator of Microsoft 365
         openEmergencyControls("Microsoft 365");
         assertThat(_find(Button.class, spec -> spec.withId("request-code"))).isEmpty();
         assertThatThrownBy(() -> requests().request(microsoft, "Please"))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("The account was not found.");
 
-        loginAs("alice@acme.test"); // an Owner: Use next code is hers
+        loginConfirmedAs("alice@acme.test"); // an Owner: Use next code is hers
         openEmergencyControls("GitHub");
         assertThat(_find(Button.class, spec -> spec.withId("request-code"))).isEmpty();
         assertThatThrownBy(() -> requests().request(github, "Please")).isInstanceOf(NotFoundException.class);
 
         bobRequests("Need in");
         CodeRequest request = requests().myRequests(github).get(0);
-        loginAs(fixtures.otherWorkspaceOwner());
+        loginConfirmedAs(fixtures.otherWorkspaceOwner());
         assertThatThrownBy(() -> requests().request(github, "Please")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> requests().approve(request.id(), null))
                 .isInstanceOf(NotFoundException.class)
@@ -305,7 +305,7 @@ class CodeRequestUiTest extends KaribuTest {
 
     @Test
     void reason_isRequired_andAtMost500Characters_andTheTextStays() {
-        loginAs("bob@acme.test");
+        loginConfirmedAs("bob@acme.test");
         openEmergencyControls("GitHub");
         _click(_get(Button.class, spec -> spec.withId("request-code")));
         TextArea reason = _get(TextArea.class, spec -> spec.withId("request-reason"));
@@ -321,7 +321,7 @@ class CodeRequestUiTest extends KaribuTest {
     }
 
     private void bobRequests(String reason) {
-        loginAs("bob@acme.test");
+        loginConfirmedAs("bob@acme.test");
         openEmergencyControls("GitHub");
         _click(_get(Button.class, spec -> spec.withId("request-code")));
         _setValue(_get(TextArea.class, spec -> spec.withId("request-reason")), reason);
@@ -329,7 +329,7 @@ class CodeRequestUiTest extends KaribuTest {
     }
 
     private void approveAs(String email) {
-        loginAs(email);
+        loginConfirmedAs(email);
         openAccount("GitHub");
         answer("Approve", "");
     }
@@ -342,7 +342,7 @@ class CodeRequestUiTest extends KaribuTest {
     }
 
     private void setPolicy(Duration wait, boolean twoApprovals) {
-        loginAs("alice@acme.test");
+        loginConfirmedAs("alice@acme.test");
         openAccount("GitHub");
         _get(Details.class, spec -> spec.withId("requests-panel")).setOpened(true);
         @SuppressWarnings("unchecked")
