@@ -61,7 +61,7 @@ public class NotificationBell extends Div {
 
     /**
      * A push runs outside any request, so the member's security context is taken from their session for the
-     * services to check, and put back after; a session without one (signed out meanwhile) is left alone.
+     * services to check, and put back after; with no member anywhere (signed out meanwhile) nothing is refreshed.
      */
     private static void asSignedInMember(UI ui, Runnable action) {
         SecurityContext outside = SecurityContextHolder.getContext();
@@ -70,10 +70,11 @@ public class NotificationBell extends Div {
                 : ui.getSession()
                         .getSession()
                         .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-        if (!(stored instanceof SecurityContext member) || member.getAuthentication() == null) {
+        if (stored instanceof SecurityContext member && member.getAuthentication() != null) {
+            SecurityContextHolder.setContext(member);
+        } else if (outside.getAuthentication() == null) {
             return; // signed out meanwhile: nobody to show a count to
         }
-        SecurityContextHolder.setContext(member);
         try {
             action.run();
         } finally {
