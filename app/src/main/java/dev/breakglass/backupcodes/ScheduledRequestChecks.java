@@ -2,12 +2,10 @@ package dev.breakglass.backupcodes;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /** Runs the request checks every {@code breakglass.requests.check-every} (a minute unless set). */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class ScheduledRequestChecks {
 
     private final CodeRequestSchedule schedule;

@@ -46,7 +46,7 @@ final class LocalKeyCheck implements LocalKeyring.Guard {
      */
     @Override
     public void beforeCreating(Path file) {
-        Set<Integer> needed = versionsInUse();
+        Set<Integer> needed = versionsInUse(recorded());
         if (!needed.isEmpty()) {
             throw new KeyFileMismatchException("The local key file " + file + " is missing, but stored codes were "
                     + "encrypted with it (key " + versions(needed) + "). Restore the key file from your backup, or "
@@ -63,10 +63,8 @@ final class LocalKeyCheck implements LocalKeyring.Guard {
      */
     @Override
     public void opened(Path file, Map<Integer, byte[]> keys) {
-        Map<Integer, String> recorded = db.select(LOCAL_KEY_CHECK.KEY_VERSION, LOCAL_KEY_CHECK.CHECK_VALUE)
-                .from(LOCAL_KEY_CHECK)
-                .fetchMap(LOCAL_KEY_CHECK.KEY_VERSION, LOCAL_KEY_CHECK.CHECK_VALUE);
-        Set<Integer> missing = new TreeSet<>(versionsInUse());
+        Map<Integer, String> recorded = recorded();
+        Set<Integer> missing = versionsInUse(recorded);
         missing.removeAll(keys.keySet());
         if (!missing.isEmpty()) {
             throw new KeyFileMismatchException("The local key file " + file + " has no key " + versions(missing)
@@ -88,7 +86,11 @@ final class LocalKeyCheck implements LocalKeyring.Guard {
                             + "Restore this installation's key file from your backup. Breakglass did not start, so nothing "
                             + "is lost.");
         }
-        keys.forEach((version, key) -> record(version, key));
+        keys.forEach((version, key) -> {
+            if (!recorded.containsKey(version)) {
+                record(version, key);
+            }
+        });
     }
 
     @Override
@@ -105,18 +107,29 @@ final class LocalKeyCheck implements LocalKeyring.Guard {
                 .execute();
     }
 
-    /** The key versions stored codes or earlier check values need. */
-    private Set<Integer> versionsInUse() {
-        Set<Integer> versions = new TreeSet<>(
-                db.fetchValues(db.select(LOCAL_KEY_CHECK.KEY_VERSION).from(LOCAL_KEY_CHECK)));
-        db
-                .selectDistinct(LOCAL_VERSION)
-                .from(BACKUP_CODE)
-                .where(BACKUP_CODE.CIPHERTEXT.like("local:v%"))
-                .fetch(LOCAL_VERSION)
-                .stream()
-                .filter(Objects::nonNull)
-                .forEach(versions::add);
+    private Map<Integer, String> recorded() {
+        return db.select(LOCAL_KEY_CHECK.KEY_VERSION, LOCAL_KEY_CHECK.CHECK_VALUE)
+                .from(LOCAL_KEY_CHECK)
+                .fetchMap(LOCAL_KEY_CHECK.KEY_VERSION, LOCAL_KEY_CHECK.CHECK_VALUE);
+    }
+
+    /**
+     * The key versions stored codes need: those with a key-check value, as every version is recorded when it is first
+     * opened or made. Only a database from before key-check values (none recorded yet) is read for the versions its
+     * ciphertexts name, once: that scan of every stored code is kept off later starts.
+     */
+    private Set<Integer> versionsInUse(Map<Integer, String> recorded) {
+        Set<Integer> versions = new TreeSet<>(recorded.keySet());
+        if (versions.isEmpty()) {
+            db
+                    .selectDistinct(LOCAL_VERSION)
+                    .from(BACKUP_CODE)
+                    .where(BACKUP_CODE.CIPHERTEXT.like("local:v%"))
+                    .fetch(LOCAL_VERSION)
+                    .stream()
+                    .filter(Objects::nonNull)
+                    .forEach(versions::add);
+        }
         return versions;
     }
 

@@ -34,20 +34,11 @@ class MailOutboxRepository {
                         .and(MAIL_PREFERENCE.CODE_ACTIVITY))
                 : DSL.noCondition();
         return db.select(APP_USER.ID, APP_USER.EMAIL)
-                .from(ACCOUNT_ACCESS)
-                .join(WORKSPACE_MEMBER)
-                .on(WORKSPACE_MEMBER
-                        .WORKSPACE_ID
-                        .eq(ACCOUNT_ACCESS.WORKSPACE_ID)
-                        .and(WORKSPACE_MEMBER.USER_ID.eq(ACCOUNT_ACCESS.USER_ID)))
+                .from(AccountOwners.withMembers())
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(ACCOUNT_ACCESS.USER_ID))
-                .where(ACCOUNT_ACCESS.ACCOUNT_ID.eq(accountId))
-                .and(ACCOUNT_ACCESS.WORKSPACE_ID.eq(workspaceId))
-                .and(ACCOUNT_ACCESS.ROLE.eq("OWNER"))
-                .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE"))
+                .where(AccountOwners.of(workspaceId, accountId, exceptUserId))
                 .and(APP_USER.ENABLED)
-                .and(exceptUserId == null ? DSL.noCondition() : ACCOUNT_ACCESS.USER_ID.ne(exceptUserId))
                 .and(optedIn)
                 .orderBy(APP_USER.EMAIL)
                 .fetch(r -> new Recipient(r.value1(), r.value2()));

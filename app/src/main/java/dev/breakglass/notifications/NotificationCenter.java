@@ -180,8 +180,11 @@ public class NotificationCenter {
                     event.workspaceId(),
                     event.memberId(),
                     event.actorId(),
+                    null,
                     "SECOND_FACTORS_RESET",
-                    " reset your second factor. Set up a passkey or an authenticator app again on Sign-in security.");
+                    notifications.nameOf(event.actorId())
+                            + " reset your second factor. Set up a passkey or an authenticator app again on Sign-in "
+                            + "security.");
             announce(List.of(event.memberId()));
         }
     }

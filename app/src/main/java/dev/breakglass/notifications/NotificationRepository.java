@@ -4,11 +4,7 @@ import static dev.breakglass.db.Tables.ACCOUNT;
 import static dev.breakglass.db.Tables.ACCOUNT_ACCESS;
 import static dev.breakglass.db.Tables.APP_USER;
 import static dev.breakglass.db.Tables.NOTIFICATION;
-import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.concat;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 
@@ -29,52 +25,13 @@ class NotificationRepository {
     }
 
     /**
-     * Writes one notification for every active Owner of the account except the person who acted, in one
-     * statement. The message reads "{actor} {what} {account}{ending}".
+     * Writes the notice for each other active Owner of the account, reading "{actor} {what} {account}{ending}";
+     * answers who they are.
      */
-    /** Writes the notice for each other active Owner of the account; answers who they are. */
     List<UUID> notifyOtherOwners(
             UUID workspaceId, UUID accountId, UUID actorId, String kind, String what, String ending) {
-        return db.insertInto(
-                        NOTIFICATION,
-                        NOTIFICATION.ID,
-                        NOTIFICATION.WORKSPACE_ID,
-                        NOTIFICATION.RECIPIENT_ID,
-                        NOTIFICATION.ACTOR_ID,
-                        NOTIFICATION.ACCOUNT_ID,
-                        NOTIFICATION.KIND,
-                        NOTIFICATION.MESSAGE)
-                .select(select(
-                                field("gen_random_uuid()", UUID.class),
-                                val(workspaceId),
-                                ACCOUNT_ACCESS.USER_ID,
-                                val(actorId),
-                                val(accountId),
-                                val(kind),
-                                concat(
-                                        coalesce(
-                                                field(select(APP_USER.DISPLAY_NAME)
-                                                        .from(APP_USER)
-                                                        .where(APP_USER.ID.eq(actorId))),
-                                                val("Someone")),
-                                        val(" " + what + " "),
-                                        ACCOUNT.LABEL,
-                                        val(ending)))
-                        .from(ACCOUNT_ACCESS)
-                        .join(ACCOUNT)
-                        .on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
-                        .join(WORKSPACE_MEMBER)
-                        .on(WORKSPACE_MEMBER
-                                .WORKSPACE_ID
-                                .eq(ACCOUNT_ACCESS.WORKSPACE_ID)
-                                .and(WORKSPACE_MEMBER.USER_ID.eq(ACCOUNT_ACCESS.USER_ID)))
-                        .where(ACCOUNT_ACCESS.ACCOUNT_ID.eq(accountId))
-                        .and(ACCOUNT_ACCESS.WORKSPACE_ID.eq(workspaceId))
-                        .and(ACCOUNT_ACCESS.ROLE.eq("OWNER"))
-                        .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE"))
-                        .and(ACCOUNT_ACCESS.USER_ID.ne(actorId)))
-                .returningResult(NOTIFICATION.RECIPIENT_ID)
-                .fetch(NOTIFICATION.RECIPIENT_ID);
+        String message = nameOf(actorId) + " " + what + " " + labelOf(accountId) + ending;
+        return notifyOwners(workspaceId, accountId, actorId, actorId, kind, message);
     }
 
     /**
@@ -100,17 +57,8 @@ class NotificationRepository {
                                 val(accountId),
                                 val(kind),
                                 val(fit(message)))
-                        .from(ACCOUNT_ACCESS)
-                        .join(WORKSPACE_MEMBER)
-                        .on(WORKSPACE_MEMBER
-                                .WORKSPACE_ID
-                                .eq(ACCOUNT_ACCESS.WORKSPACE_ID)
-                                .and(WORKSPACE_MEMBER.USER_ID.eq(ACCOUNT_ACCESS.USER_ID)))
-                        .where(ACCOUNT_ACCESS.ACCOUNT_ID.eq(accountId))
-                        .and(ACCOUNT_ACCESS.WORKSPACE_ID.eq(workspaceId))
-                        .and(ACCOUNT_ACCESS.ROLE.eq("OWNER"))
-                        .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE"))
-                        .and(exceptUserId == null ? noCondition() : ACCOUNT_ACCESS.USER_ID.ne(exceptUserId)))
+                        .from(AccountOwners.withMembers())
+                        .where(AccountOwners.of(workspaceId, accountId, exceptUserId)))
                 .returningResult(NOTIFICATION.RECIPIENT_ID)
                 .fetch(NOTIFICATION.RECIPIENT_ID);
     }
@@ -143,32 +91,6 @@ class NotificationRepository {
                 .from(ACCOUNT)
                 .where(ACCOUNT.ID.eq(accountId))
                 .fetchSingle(ACCOUNT.LABEL);
-    }
-
-    /** Writes one notification for one member, reading "{actor}{what}". */
-    int notifyMember(UUID workspaceId, UUID recipientId, UUID actorId, String kind, String what) {
-        return db.insertInto(
-                        NOTIFICATION,
-                        NOTIFICATION.ID,
-                        NOTIFICATION.WORKSPACE_ID,
-                        NOTIFICATION.RECIPIENT_ID,
-                        NOTIFICATION.ACTOR_ID,
-                        NOTIFICATION.KIND,
-                        NOTIFICATION.MESSAGE)
-                .select(select(
-                        field("gen_random_uuid()", UUID.class),
-                        val(workspaceId),
-                        val(recipientId),
-                        val(actorId),
-                        val(kind),
-                        concat(
-                                coalesce(
-                                        field(select(APP_USER.DISPLAY_NAME)
-                                                .from(APP_USER)
-                                                .where(APP_USER.ID.eq(actorId))),
-                                        val("Someone")),
-                                val(what))))
-                .execute();
     }
 
     int countUnread(UUID workspaceId, UUID recipientId) {

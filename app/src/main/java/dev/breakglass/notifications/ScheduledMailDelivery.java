@@ -2,12 +2,10 @@ package dev.breakglass.notifications;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /** Sends the outbox every {@code breakglass.mail.send-every} (30 seconds unless set); nothing while mail is off. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class ScheduledMailDelivery {
 
     private final MailDelivery delivery;

@@ -1,12 +1,20 @@
 package dev.breakglass.browser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Starts Debian's headless Chromium through its ChromeDriver. Without them a local run skips the browser tests
@@ -50,5 +58,34 @@ final class Chromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return driver;
+    }
+
+    /** A screenshot in app/target/screenshots, for a person to look at. */
+    static void screenshot(ChromeDriver browser, String file) {
+        try {
+            Path target = Path.of("target", "screenshots");
+            Files.createDirectories(target);
+            Files.copy(
+                    browser.getScreenshotAs(OutputType.FILE).toPath(),
+                    target.resolve(file + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Types the e-mail address and password into the login page at {@code loginUrl}, as a member would. */
+    static void signIn(ChromeDriver browser, WebDriverWait wait, String loginUrl, String email, String password) {
+        browser.get(loginUrl);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")))
+                .sendKeys(email);
+        browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
+    }
+
+    /** Answers the Confirm it is you dialog with the password alone. */
+    static void confirmWithPassword(ChromeDriver browser, WebDriverWait wait, String password) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#confirm-password input")))
+                .sendKeys(password);
+        browser.findElement(By.id("confirm-identity")).click();
     }
 }

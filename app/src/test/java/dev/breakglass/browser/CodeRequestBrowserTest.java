@@ -6,17 +6,12 @@ import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.testing.Fixtures;
 import dev.breakglass.testing.SignIn;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -111,18 +106,12 @@ class CodeRequestBrowserTest {
     }
 
     private void signIn(String email) {
-        browser.get("http://localhost:" + port + "/");
-        WebElement username =
-                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
-        username.sendKeys(email);
-        browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("breakglass-demo", Keys.ENTER);
+        Chromium.signIn(browser, wait, "http://localhost:" + port + "/", email, "breakglass-demo");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
     }
 
     private void confirmItIsMe() {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#confirm-password input")))
-                .sendKeys("breakglass-demo");
-        browser.findElement(By.id("confirm-identity")).click();
+        Chromium.confirmWithPassword(browser, wait, "breakglass-demo");
     }
 
     private void signOut() {
@@ -138,15 +127,6 @@ class CodeRequestBrowserTest {
     }
 
     private void screenshot(String name) {
-        try {
-            Path target = Path.of("target", "screenshots");
-            Files.createDirectories(target);
-            Files.copy(
-                    browser.getScreenshotAs(OutputType.FILE).toPath(),
-                    target.resolve("code-request-" + name + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Chromium.screenshot(browser, "code-request-" + name);
     }
 }

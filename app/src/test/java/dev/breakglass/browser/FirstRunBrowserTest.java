@@ -114,9 +114,7 @@ class FirstRunBrowserTest {
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("view-codes"))).click();
         // Signing in is no step-up: View codes asks for the password first.
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#confirm-password input")))
-                .sendKeys(OWNER_PASSWORD);
-        browser.findElement(By.id("confirm-identity")).click();
+        Chromium.confirmWithPassword(browser, wait, OWNER_PASSWORD);
         List<WebElement> shown = wait.until(
                 ExpectedConditions.visibilityOfAllElementsLocatedBy(By.cssSelector("#revealed-codes .code-value")));
         assertThat(shown).extracting(WebElement::getText).containsExactlyElementsOf(codes);
@@ -162,11 +160,7 @@ class FirstRunBrowserTest {
     }
 
     private void signIn(String email, String password) {
-        open("/login");
-        WebElement username =
-                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
-        username.sendKeys(email);
-        browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
+        Chromium.signIn(browser, wait, "http://localhost:" + port + "/login", email, password);
     }
 
     private void open(String path) {

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +17,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -104,11 +101,7 @@ class GoldenPathBrowserTest {
     }
 
     private void signIn(String email) {
-        browser.get("http://localhost:" + port + "/");
-        WebElement username =
-                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")));
-        username.sendKeys(email);
-        browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("breakglass-demo", Keys.ENTER);
+        Chromium.signIn(browser, wait, "http://localhost:" + port + "/", email, "breakglass-demo");
     }
 
     @Test
@@ -158,18 +151,8 @@ class GoldenPathBrowserTest {
         }
     }
 
-    /** Screenshots land in app/target/screenshots, for a person to look at. */
     private void screenshot(String name) {
-        try {
-            Path target = Path.of("target", "screenshots");
-            Files.createDirectories(target);
-            Files.copy(
-                    browser.getScreenshotAs(OutputType.FILE).toPath(),
-                    target.resolve("golden-path-" + name + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Chromium.screenshot(browser, "golden-path-" + name);
     }
 
     @Test
@@ -209,9 +192,7 @@ class GoldenPathBrowserTest {
 
         browser.findElement(By.id("view-codes")).click();
         // Signing in is no step-up: View codes asks for the password first.
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#confirm-password input")))
-                .sendKeys("breakglass-demo");
-        browser.findElement(By.id("confirm-identity")).click();
+        Chromium.confirmWithPassword(browser, wait, "breakglass-demo");
         List<WebElement> shown = wait.until(
                 ExpectedConditions.visibilityOfAllElementsLocatedBy(By.cssSelector("#revealed-codes .code-value")));
         assertThat(shown).extracting(WebElement::getText).containsExactlyElementsOf(CODES);

@@ -1,7 +1,10 @@
 package dev.breakglass.crypto;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -15,9 +18,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -249,6 +254,27 @@ public final class OpenBao implements BeforeAllCallback, AfterAllCallback {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Encrypts one code as Breakglass sealed codes before each code's position was bound: the account id as the
+     * derivation context, the set id in a header before the code. Sent straight to transit with the root token, not
+     * through the code under test; answers Vault's ciphertext.
+     */
+    public String sealTheFirstWay(String key, UUID accountId, UUID setId, String code) {
+        Base64.Encoder base64 = Base64.getEncoder();
+        ObjectNode body = JSON.createObjectNode()
+                .put("plaintext", base64.encodeToString(("breakglass-set:" + setId + "\n" + code).getBytes(UTF_8)))
+                .put("context", base64.encodeToString(accountId.toString().getBytes(UTF_8)));
+        HttpResponse<String> answer = api("POST", "transit/encrypt/" + key, body.toString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("transit/encrypt answered " + answer.statusCode() + ": " + answer.body());
+        }
+        try {
+            return JSON.readTree(answer.body()).path("data").path("ciphertext").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

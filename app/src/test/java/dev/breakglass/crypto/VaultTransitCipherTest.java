@@ -3,16 +3,11 @@ package dev.breakglass.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -147,16 +142,9 @@ class VaultTransitCipherTest {
         createKeyAsDocumented();
         VaultTransitCipher cipher = cipher(false);
         CipherContext firstWay = github.boundAs(CipherBinding.ACCOUNT_AND_SET);
-        // As Breakglass sealed codes before the binding named positions: the account as the derivation context,
-        // the set id in a header before the code. Sent straight to Vault, not through the code under test.
-        List<String> sealed = new ArrayList<>();
-        for (String code : CODES) {
-            String body = "{\"plaintext\":\"" + base64("breakglass-set:" + github.setId() + "\n" + code)
-                    + "\",\"context\":\"" + base64(github.accountId().toString()) + "\"}";
-            HttpResponse<String> answer = bao.api("POST", "transit/encrypt/" + key, body);
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            sealed.add(ciphertextIn(answer));
-        }
+        List<String> sealed = CODES.stream()
+                .map(code -> bao.sealTheFirstWay(key, github.accountId(), github.setId(), code))
+                .toList();
 
         assertThat(cipher.decryptAll(firstWay, sealed)).containsExactlyElementsOf(CODES);
         assertThatThrownBy(() -> cipher.decryptAll(github, sealed)).isInstanceOf(CipherException.class);
@@ -386,22 +374,6 @@ class VaultTransitCipherTest {
     }
 
     /** {@code bao write -f transit/keys/<key> type=aes256-gcm96 derived=true}, as docs/vault.md shows. */
-    private static String ciphertextIn(HttpResponse<String> answer) {
-        try {
-            return new ObjectMapper()
-                    .readTree(answer.body())
-                    .path("data")
-                    .path("ciphertext")
-                    .asText();
-        } catch (JsonProcessingException e) {
-            throw new AssertionError(answer.body(), e);
-        }
-    }
-
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
     private void createKeyAsDocumented() {
         bao.bao("write", "-f", "transit/keys/" + key, "type=aes256-gcm96", "derived=true");
     }

@@ -5,8 +5,6 @@ import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.breakglass.Application;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.backupcodes.Mismatch;
@@ -19,13 +17,11 @@ import dev.breakglass.testing.Fixtures;
 import dev.breakglass.testing.SignIn;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -249,12 +245,10 @@ class CipherMigrationEndToEndTest {
     private void sealTheFirstWay(UUID accountId, List<String> codes) {
         UUID setId = activeSet(accountId);
         for (int position = 1; position <= codes.size(); position++) {
-            String body = "{\"plaintext\":\"" + base64("breakglass-set:" + setId + "\n" + codes.get(position - 1))
-                    + "\",\"context\":\"" + base64(accountId.toString()) + "\"}";
-            HttpResponse<String> answer = bao.api("POST", "transit/encrypt/" + OpenBao.KEY, body);
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             db.update(BACKUP_CODE)
-                    .set(BACKUP_CODE.CIPHERTEXT, ciphertextIn(answer))
+                    .set(
+                            BACKUP_CODE.CIPHERTEXT,
+                            bao.sealTheFirstWay(OpenBao.KEY, accountId, setId, codes.get(position - 1)))
                     .where(BACKUP_CODE.SET_ID.eq(setId))
                     .and(BACKUP_CODE.POSITION.eq(position))
                     .execute();
@@ -291,22 +285,6 @@ class CipherMigrationEndToEndTest {
     private ConfigurableApplicationContext vaultMode() {
         return CommandLineApplication.withoutWebServer(Application.class)
                 .run(settings().toArray(String[]::new));
-    }
-
-    private static String ciphertextIn(HttpResponse<String> answer) {
-        try {
-            return new ObjectMapper()
-                    .readTree(answer.body())
-                    .path("data")
-                    .path("ciphertext")
-                    .asText();
-        } catch (JsonProcessingException e) {
-            throw new AssertionError(answer.body(), e);
-        }
-    }
-
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private List<String> storedCiphertexts() {

@@ -278,6 +278,29 @@ class PasskeysTest {
     }
 
     @Test
+    void theLastPasskey_cannotBeRemoved_whileTheWorkspaceRequiresASecondFactor() {
+        var workspace = fixtures.newWorkspace();
+        TestMember owner = workspace.member(WorkspaceRole.OWNER);
+        TestMember user = workspace.member(WorkspaceRole.USER);
+        SoftwarePasskey laptop = register(user, "Laptop");
+        assertThat(passkeys.mayRemove(laptop.credentialId()))
+                .as("nothing required yet")
+                .isTrue();
+
+        signIn.as(owner.email());
+        secondFactors.changePolicy(SecondFactorPolicy.EVERYONE);
+        signIn.as(user.email());
+
+        assertThat(passkeys.mayRemove(laptop.credentialId())).isFalse();
+        assertThatThrownBy(() -> passkeys.remove(laptop.credentialId()))
+                .isInstanceOf(PasskeyRefusedException.class)
+                .hasMessageContaining("this passkey is your last one");
+        SoftwarePasskey phone = register(user, "Phone");
+        passkeys.remove(laptop.credentialId());
+        assertThat(passkeys.mine()).extracting(Passkey::id).containsExactly(phone.credentialId());
+    }
+
+    @Test
     void anonymousCalls_areRefusedBeforeAnyWork() {
         SecurityContextHolder.getContext()
                 .setAuthentication(new AnonymousAuthenticationToken(
