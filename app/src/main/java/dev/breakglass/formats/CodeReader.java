@@ -20,11 +20,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the codes in a paste with the right format: the account's app's format first; otherwise, or when it finds
@@ -34,6 +38,8 @@ import java.util.function.Function;
  */
 public final class CodeReader implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(CodeReader.class);
+
     /** The confidence asked of a format the account's app did not point at. */
     static final double RECOGNISED = Recognition.THRESHOLD;
 
@@ -41,6 +47,11 @@ public final class CodeReader implements AutoCloseable {
     private final Duration timeout;
     private final GenericFormat generic = new GenericFormat();
     private final ExecutorService calls = Executors.newCachedThreadPool(new PluginThreads());
+    private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "format-plugin-reaper");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public CodeReader(FormatPlugins plugins, Duration timeout) {
         this.plugins = plugins;
@@ -130,6 +141,7 @@ public final class CodeReader implements AutoCloseable {
     @Override
     public void close() {
         calls.shutdownNow();
+        reaper.shutdownNow();
     }
 
     private static List<FormatPlugins.LoadedFormat> formatsFor(
@@ -171,11 +183,20 @@ public final class CodeReader implements AutoCloseable {
         if (plugins.isSuspended(pluginId)) {
             return Optional.empty();
         }
-        Future<T> result = calls.submit(() -> body.apply(loaded.format()));
+        AtomicReference<Thread> runner = new AtomicReference<>();
+        Future<T> result = calls.submit(() -> {
+            runner.set(Thread.currentThread());
+            try {
+                return body.apply(loaded.format());
+            } finally {
+                runner.set(null);
+            }
+        });
         try {
             return Optional.ofNullable(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             result.cancel(true);
+            stopIfStillRunning(runner, pluginId);
             plugins.recordTimeout(pluginId, loaded.info().id(), method, timeout.toMillis());
             notices.add("The " + loaded.info().displayName() + " format took too long and was skipped, so another "
                     + "format read the paste.");
@@ -188,6 +209,37 @@ public final class CodeReader implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return Optional.empty();
+    }
+
+    /**
+     * A plugin that ignores the interrupt (a loop, a regular expression backtracking over a long line) would keep its
+     * thread, and a core, busy long after its time was up. After a grace period as long as the time limit, such a
+     * thread is stopped: plugin threads hold nothing of the application's, and the plugin is suspended anyway.
+     */
+    private void stopIfStillRunning(AtomicReference<Thread> runner, String pluginId) {
+        reaper.schedule(
+                () -> {
+                    Thread thread = runner.get();
+                    if (thread != null && thread.isAlive()) {
+                        stop(thread, pluginId);
+                    }
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @SuppressWarnings({"deprecation", "removal"
+    }) // the one way to end a thread that ignores its interrupt; plugin threads only
+    private static void stop(Thread thread, String pluginId) {
+        try {
+            thread.stop();
+            log.warn("Stopped a call into plugin {} that kept running after its time limit", pluginId);
+        } catch (UnsupportedOperationException e) {
+            log.warn(
+                    "A call into plugin {} keeps running after its time limit and this Java cannot stop it; "
+                            + "remove the plugin and restart Breakglass",
+                    pluginId);
+        }
     }
 
     /** The format that read the paste, and what it read. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.breakglass.formats.misbehaving.SlowFormat;
+import dev.breakglass.formats.misbehaving.SpinningFormat;
 import dev.breakglass.formats.misbehaving.ThrowingFormat;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -125,6 +126,37 @@ class FormatPluginsTest {
             assertThat(plugins.formats()).isEmpty();
             assertThat(reader.read("abcd-1234", "slow-app").notice()).isEmpty();
         }
+    }
+
+    @Test
+    void aPluginThatIgnoresItsInterrupt_isStopped_afterAGracePeriod() throws Exception {
+        PluginJars.build(data.resolve("plugins"), "spinning", PluginJars.CURRENT_SDK, SpinningFormat.class);
+
+        try (FormatPlugins plugins = FormatPlugins.load(
+                        data.resolve("plugins"),
+                        List.of(),
+                        Clock.systemUTC(),
+                        PluginJars.hashesIn(data.resolve("plugins")));
+                CodeReader reader = new CodeReader(plugins, Duration.ofMillis(200))) {
+            assertThat(reader.read("abcd-1234\nefgh-5678", "spinning-app").formatId())
+                    .isEqualTo("generic");
+            assertThat(spinningThreads()).as("right after the time limit").isNotEmpty();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!spinningThreads().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(spinningThreads()).as("a core is no longer kept busy").isEmpty();
+        }
+    }
+
+    /** Threads whose stack is inside the spinning plugin. */
+    private static List<Thread> spinningThreads() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(entry -> java.util.Arrays.stream(entry.getValue())
+                        .anyMatch(frame -> frame.getClassName().endsWith("SpinningFormat")))
+                .map(java.util.Map.Entry::getKey)
+                .toList();
     }
 
     @Test
