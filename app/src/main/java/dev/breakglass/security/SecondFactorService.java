@@ -194,6 +194,8 @@ public class SecondFactorService {
         }
         check.attemptSucceeded(user);
         completion.complete(details);
+        events.publishEvent(
+                new SignedInWithPassword(user.workspaceId(), user.userId(), SignInCompletion.clientAddress(), true));
         return Confirmation.of(Confirmation.Outcome.CONFIRMED);
     }
 

@@ -4,8 +4,10 @@ import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
 import dev.breakglass.security.ui.LoginView;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +39,15 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+                    + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+                    + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Passkeys are the only browser feature the pages use. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "publickey-credentials-get=(self), publickey-credentials-create=(self)";
+
     @Bean
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
@@ -52,7 +63,11 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers(request -> gates.orderedStream().anyMatch(gate -> gate.closes(request)))
                 .authenticated());
-        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
+        // Vaadin's client needs inline styles and scripts and evaluates the server's JavaScript calls ('unsafe-eval');
+        // everything else comes from this server only, and nothing may frame the pages. HSTS is sent on requests that
+        // arrived over TLS (also through a proxy trusted to say so: server.forward-headers-strategy).
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
         // Unlimited sessions per member, but registered, so that they can be ended when the member is deactivated.
         http.sessionManagement(sessions ->
@@ -83,10 +98,11 @@ class SecurityConfiguration {
             LoginThrottle throttle,
             ApplicationEventPublisher events,
             Clock clock,
-            SecondFactorCheck factors) {
+            SecondFactorCheck factors,
+            @Value("${breakglass.login.failure-floor:400ms}") Duration failureFloor) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(members);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottledAuthenticationProvider(passwords, members, throttle, events, clock, factors);
+        return new ThrottledAuthenticationProvider(passwords, members, throttle, events, clock, factors, failureFloor);
     }
 
     @Bean

@@ -19,7 +19,12 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * address, so both take the same time), after reserving the attempt with the {@link LoginThrottle}; every failure
  * is reported. A wrong password and an unknown address get the same message; a paused sign-in says so and for how
  * long, since the pause depends on the attempts, not on whether the address exists. A right password leads to the
- * stage the member's second factor asks for ({@link SignInStage}).
+ * stage the member's second factor asks for ({@link SignInStage}); a sign-in that ends there is reported too.
+ *
+ * <p>Whatever happens, a failed attempt answers no sooner than {@code breakglass.login.failure-floor} after it
+ * started: the paths for an unknown address, a wrong password, a deactivated member and a paused sign-in do different
+ * work (an audit entry is written only for a known member), and the floor hides that difference in the answer's
+ * timing.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -31,6 +36,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecondFactorCheck factors;
+    private final Duration failureFloor;
 
     ThrottledAuthenticationProvider(
             DaoAuthenticationProvider passwords,
@@ -38,8 +44,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             LoginThrottle throttle,
             ApplicationEventPublisher events,
             Clock clock,
-            SecondFactorCheck factors) {
+            SecondFactorCheck factors,
+            Duration failureFloor) {
         this.factors = factors;
+        this.failureFloor = failureFloor;
         this.passwords = passwords;
         this.members = members;
         this.throttle = throttle;
@@ -49,6 +57,27 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication attempt) {
+        long started = System.nanoTime();
+        try {
+            return check(attempt);
+        } catch (AuthenticationException e) {
+            answerNoSoonerThanTheFloor(started);
+            throw e;
+        }
+    }
+
+    private void answerNoSoonerThanTheFloor(long started) {
+        long left = failureFloor.toNanos() - (System.nanoTime() - started);
+        if (left > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(left).toMillis(), (int) (left % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Authentication check(Authentication attempt) {
         String email = String.valueOf(attempt.getName());
         String address =
                 attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
@@ -64,8 +93,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throttle.recordSuccess(email, address);
             // A right password is not yet a sign-in when a second factor is due or must be set up first.
             BreakglassUserDetails member = (BreakglassUserDetails) authenticated.getPrincipal();
-            return SignInCompletion.atStage(
-                    member, factors.stageAfterPassword(member.signedInUser()), authenticated.getDetails());
+            SignInStage stage = factors.stageAfterPassword(member.signedInUser());
+            if (stage == SignInStage.SIGNED_IN) {
+                SignedInUser user = member.signedInUser();
+                events.publishEvent(new SignedInWithPassword(user.workspaceId(), user.userId(), address, false));
+            }
+            return SignInCompletion.atStage(member, stage, authenticated.getDetails());
         } catch (AuthenticationException e) {
             // The reserved attempt stays counted as a failure.
             reportFailure(email, address, false);

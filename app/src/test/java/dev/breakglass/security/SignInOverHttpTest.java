@@ -2,6 +2,7 @@ package dev.breakglass.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.server.VaadinServlet;
 import dev.breakglass.testing.RoleFixtures;
 import dev.breakglass.testing.RoleFixtures.TestMember;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The real sign-in over HTTP, through the filter chain: the session it opens is registered, so deactivating
@@ -38,6 +41,9 @@ class SignInOverHttpTest {
 
     @Autowired
     SignIn signIn;
+
+    @Autowired
+    ApplicationContext context;
 
     @AfterEach
     void signOut() {
@@ -64,6 +70,24 @@ class SignInOverHttpTest {
                         .headers()
                         .firstValue("Location"))
                 .hasValue(url("/login?error"));
+    }
+
+    @Test
+    void aSuccessfulPasswordSignIn_isAudited_withTheClientsAddress_andNoPassword() throws Exception {
+        TestWorkspace workspace = fixtures.newWorkspace();
+        TestMember user = workspace.member(WorkspaceRole.USER);
+
+        assertThat(new Browser()
+                        .signIn(user.email(), RoleFixtures.PASSWORD)
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue(url("/"));
+
+        assertThat(fixtures.lastAuditAction(workspace.id())).isEqualTo("LOGIN_SUCCEEDED");
+        assertThat(fixtures.auditDetails(workspace.id(), "LOGIN_SUCCEEDED"))
+                .contains("127.0.0.1")
+                .contains("\"withCode\": false")
+                .doesNotContain(RoleFixtures.PASSWORD);
     }
 
     @Test
@@ -126,6 +150,24 @@ class SignInOverHttpTest {
     }
 
     /** Keeps cookies like a browser, and does not follow redirects, so the test sees where it is sent. */
+    /**
+     * An open tab does not keep its session alive: the UI's heartbeat is not counted as use, so a session idle for
+     * the session timeout ends even while its page stays open (issue #12, item 9).
+     */
+    @Test
+    void theHeartbeatOfAnOpenTab_doesNotKeepTheSessionAlive() throws Exception {
+        assertThat(new Browser().get("/login").statusCode()).isEqualTo(200);
+
+        VaadinServlet servlet = context.getBeansOfType(ServletRegistrationBean.class).values().stream()
+                .map(ServletRegistrationBean::getServlet)
+                .filter(VaadinServlet.class::isInstance)
+                .map(VaadinServlet.class::cast)
+                .findFirst()
+                .orElseThrow();
+        assertThat(servlet.getService().getDeploymentConfiguration().isCloseIdleSessions())
+                .isTrue();
+    }
+
     private final class Browser {
 
         private final HttpClient client = HttpClient.newBuilder()
