@@ -9,6 +9,8 @@ import java.util.UUID;
  * @param otherAppName the name typed for an app no plugin serves, else null
  * @param version the version the page shows, for saving an edit of it
  * @param mayEdit whether the signed-in member may edit and remove it (the service checks again)
+ * @param mayReadActivity whether the signed-in member may read its Activity: an Owner, or a former Owner who still
+ *     has access (the audit log checks again)
  */
 public record AccountDetails(
         UUID id,
@@ -22,7 +24,8 @@ public record AccountDetails(
         String signInUrl,
         String notes,
         int version,
-        boolean mayEdit) {
+        boolean mayEdit,
+        boolean mayReadActivity) {
 
     /** The settings as a form, to start an edit from. */
     public AccountForm form() {

@@ -173,7 +173,8 @@ class AccountRepository {
                         ACCOUNT.SIGN_IN_URL,
                         ACCOUNT.NOTES,
                         ACCOUNT.VERSION,
-                        WORKSPACE_MEMBER.ROLE)
+                        WORKSPACE_MEMBER.ROLE,
+                        ACCOUNT_ACCESS.FORMERLY_OWNER)
                 .from(ACCOUNT_ACCESS)
                 .join(ACCOUNT)
                 .on(ACCOUNT.ID.eq(ACCOUNT_ACCESS.ACCOUNT_ID))
@@ -198,7 +199,8 @@ class AccountRepository {
                             r.value8(),
                             r.value9(),
                             r.value10(),
-                            AccountGrant.hasOwnerPowers(role, WorkspaceRole.valueOf(r.value11())));
+                            AccountGrant.hasOwnerPowers(role, WorkspaceRole.valueOf(r.value11())),
+                            role == AccountRole.OWNER || r.value12());
                 });
     }
 

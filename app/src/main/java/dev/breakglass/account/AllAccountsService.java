@@ -3,6 +3,7 @@ package dev.breakglass.account;
 import dev.breakglass.formats.CodeFormats;
 import dev.breakglass.security.AccessPolicy;
 import dev.breakglass.security.AccountRole;
+import dev.breakglass.security.IdentityConfirmation;
 import dev.breakglass.security.MemberGrant;
 import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.OwnersReassigned;
@@ -29,9 +30,15 @@ public class AllAccountsService {
     private final SharingRepository sharing;
     private final CodeFormats formats;
     private final ApplicationEventPublisher events;
+    private final IdentityConfirmation identity;
 
     AllAccountsService(
-            AccessPolicy access, SharingRepository sharing, CodeFormats formats, ApplicationEventPublisher events) {
+            AccessPolicy access,
+            SharingRepository sharing,
+            CodeFormats formats,
+            ApplicationEventPublisher events,
+            IdentityConfirmation identity) {
+        this.identity = identity;
         this.access = access;
         this.sharing = sharing;
         this.formats = formats;
@@ -72,6 +79,7 @@ public class AllAccountsService {
     @Transactional
     public void reassignOwners(UUID accountId, Set<UUID> ownerIds) {
         MemberGrant grant = access.requireAllAccess();
+        identity.requireRecent(); // new Owners can reach the codes: a break-glass event, confirmed like a reveal
         UUID workspaceId = grant.user().workspaceId();
         sharing.lockAccount(workspaceId, accountId).orElseThrow(() -> new NotFoundException("The account"));
         if (ownerIds == null || ownerIds.isEmpty()) {

@@ -198,9 +198,13 @@ class SharingRepository {
                 .execute();
     }
 
+    /** Sets a person's account role; an Owner who becomes a Collaborator is remembered as a former Owner. */
     void updateRole(UUID workspaceId, UUID accountId, UUID userId, AccountRole role) {
         db.update(ACCOUNT_ACCESS)
                 .set(ACCOUNT_ACCESS.ROLE, role.name())
+                .set(
+                        ACCOUNT_ACCESS.FORMERLY_OWNER,
+                        field(ACCOUNT_ACCESS.FORMERLY_OWNER.isTrue().or(ACCOUNT_ACCESS.ROLE.eq("OWNER"))))
                 .where(ACCOUNT_ACCESS.WORKSPACE_ID.eq(workspaceId))
                 .and(ACCOUNT_ACCESS.ACCOUNT_ID.eq(accountId))
                 .and(ACCOUNT_ACCESS.USER_ID.eq(userId))

@@ -31,7 +31,9 @@ public class AuditExport {
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 CSVPrinter csv =
                         CSVFormat.RFC4180.builder().setHeader(COLUMNS).get().print(writer)) {
+            int[] rows = {0};
             log.export(filter, entry -> {
+                rows[0]++;
                 try {
                     csv.printRecord(
                             entry.seq(),
@@ -46,6 +48,7 @@ public class AuditExport {
                     throw new UncheckedIOException(e);
                 }
             });
+            log.recordExport("csv", rows[0]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,7 +56,9 @@ public class AuditExport {
 
     public void writeJsonLines(AuditFilter filter, OutputStream out) {
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            int[] rows = {0};
             log.export(filter, entry -> {
+                rows[0]++;
                 try {
                     ObjectNode line = json.createObjectNode();
                     line.put("seq", entry.seq());
@@ -74,6 +79,7 @@ public class AuditExport {
                     throw new UncheckedIOException(e);
                 }
             });
+            log.recordExport("jsonl", rows[0]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import dev.breakglass.backupcodes.CodesReplaced;
 import dev.breakglass.backupcodes.CodesRevealed;
 import dev.breakglass.backupcodes.CodesSaved;
 import dev.breakglass.backupcodes.CodesUnreadable;
+import dev.breakglass.encryption.CodesRewrapped;
 import dev.breakglass.encryption.EncryptionKeyRotated;
 import dev.breakglass.notifications.MailDeliveryFailed;
 import dev.breakglass.password.PasswordChanged;
@@ -19,15 +20,15 @@ import dev.breakglass.security.AccountAccessChanged;
 import dev.breakglass.security.AccountAdded;
 import dev.breakglass.security.AccountEdited;
 import dev.breakglass.security.AccountRemoved;
-import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.Capability;
 import dev.breakglass.security.InstallationOperators;
 import dev.breakglass.security.LoginFailed;
-import dev.breakglass.security.NotFoundException;
+import dev.breakglass.security.MemberGrant;
 import dev.breakglass.security.OwnersReassigned;
 import dev.breakglass.security.PasskeyChanged;
 import dev.breakglass.security.SignInSecurityChanged;
 import dev.breakglass.security.SignedInWithPasskey;
+import dev.breakglass.security.SignedInWithPassword;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.workspace.MembershipChanged;
 import dev.breakglass.workspace.WorkspaceCreated;
@@ -174,6 +175,21 @@ public class AuditLog {
     }
 
     @EventListener
+    void on(CodesRewrapped event) {
+        for (UUID workspaceId : operators.allWorkspaces()) {
+            append(
+                    workspaceId,
+                    event.actorId(),
+                    "CODES_REWRAPPED",
+                    null,
+                    details -> details.put("sets", event.setsDone())
+                            .put("codes", event.codesChanged())
+                            .put("setsFailed", event.setsFailed())
+                            .put("codesRemaining", event.codesRemaining()));
+        }
+    }
+
+    @EventListener
     void on(MembershipChanged event) {
         append(event.workspaceId(), event.actorId(), "MEMBER_" + event.change().name(), null, details -> {
             details.put("member", event.userId().toString())
@@ -234,7 +250,8 @@ public class AuditLog {
                 "SET_PASSWORD_LINK_ISSUED",
                 null,
                 details -> details.put("member", event.userId().toString())
-                        .put("expiresAt", event.expiresAt().toString()));
+                        .put("expiresAt", event.expiresAt().toString())
+                        .put("replacesPassword", event.replacesPassword()));
     }
 
     @EventListener
@@ -244,7 +261,11 @@ public class AuditLog {
                 event.userId(),
                 event.byLink() ? "PASSWORD_SET_BY_LINK" : "PASSWORD_CHANGED",
                 null,
-                details -> {});
+                details -> {
+                    if (event.resetBy() != null) {
+                        details.put("resetBy", event.resetBy().toString()).put("revealsHeld", true);
+                    }
+                });
     }
 
     @EventListener
@@ -255,6 +276,16 @@ public class AuditLog {
                 event.throttled() ? "LOGIN_THROTTLED" : "LOGIN_FAILED",
                 null,
                 details -> details.put("member", event.userId().toString()).put("address", event.address()));
+    }
+
+    @EventListener
+    void on(SignedInWithPassword event) {
+        append(
+                event.workspaceId(),
+                event.userId(),
+                "LOGIN_SUCCEEDED",
+                null,
+                details -> details.put("address", event.address()).put("withCode", event.withCode()));
     }
 
     @EventListener
@@ -367,6 +398,19 @@ public class AuditLog {
         events.forEach(workspace(), filter, consumer);
     }
 
+    /** Who took a copy of the log, in which form and how much of it, is itself part of the log. */
+    @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
+    @Transactional
+    public void recordExport(String format, int rows) {
+        MemberGrant reader = access.requireMemberWho(WorkspaceRole::mayReadAuditLog, "The audit log");
+        append(
+                reader.user().workspaceId(),
+                reader.user().userId(),
+                "AUDIT_LOG_EXPORTED",
+                null,
+                details -> details.put("format", format).put("rows", rows));
+    }
+
     /** Whether the workspace's chain of audit events is intact. */
     @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
     public ChainCheck verifyChain() {
@@ -394,11 +438,7 @@ public class AuditLog {
     }
 
     private UUID requireOwner(UUID accountId) {
-        var grant = access.requireAccountAccess(accountId);
-        if (grant.accountRole() != AccountRole.OWNER) {
-            throw new NotFoundException("The account");
-        }
-        return grant.user().workspaceId();
+        return access.requireActivityReader(accountId).user().workspaceId();
     }
 
     /** The reader's workspace, once their current role is checked (the annotation saw their role at sign-in). */

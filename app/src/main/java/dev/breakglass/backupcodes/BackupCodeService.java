@@ -239,7 +239,7 @@ public class BackupCodeService {
      */
     public RevealedCodes revealCodes(UUID accountId) {
         AccountGrant grant = access.requireCodeKeeper(accountId);
-        identity.requireRecent();
+        identity.requireRecentToReveal();
         CodeSetSummary set = activeSet(accountId);
         List<BackupCodeRepository.StoredCode> stored = codes.findCodes(set.setId());
         List<String> plaintexts;
@@ -275,7 +275,7 @@ public class BackupCodeService {
      */
     public HandedOutCode useNextCode(UUID accountId) {
         AccountGrant grant = access.requireCodeKeeper(accountId);
-        identity.requireRecent();
+        identity.requireRecentToReveal();
         CodeSetSummary set = activeSet(accountId);
         // Decrypt inside the transaction: if decryption fails, the code is not marked used.
         HandedOutCode handedOut;

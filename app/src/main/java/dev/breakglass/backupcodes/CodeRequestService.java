@@ -255,7 +255,7 @@ public class CodeRequestService {
         if (!grant.workspaceRole().mayKeepCodes()) {
             throw notFound();
         }
-        identity.requireRecent();
+        identity.requireRecentToReveal();
         UUID accountId = grant.accountId();
         UUID me = grant.user().userId();
         CodeSetSummary set = codes.findActiveSummary(accountId).orElseThrow(NoUnusedCodesException::new);

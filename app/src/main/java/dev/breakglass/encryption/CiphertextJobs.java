@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,17 +48,42 @@ class CiphertextJobs {
     private final CodeCipher cipher;
     private final EncryptionKeys keys;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     CiphertextJobs(
-            CiphertextRepository ciphertexts, CodeCipher cipher, EncryptionKeys keys, TransactionTemplate transaction) {
+            CiphertextRepository ciphertexts,
+            CodeCipher cipher,
+            EncryptionKeys keys,
+            TransactionTemplate transaction,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.ciphertexts = ciphertexts;
         this.cipher = cipher;
         this.keys = keys;
         this.transaction = transaction;
     }
 
-    /** Moves every stored code to the newest key version of the cipher that encrypted it. */
+    /** Moves every stored code to the newest key version of the cipher that encrypted it; by the schedule or a command. */
     CiphertextJobProgress rewrapAll(Consumer<CiphertextJobProgress> listener) {
+        return rewrapAll(null, listener);
+    }
+
+    /**
+     * Moves every stored code to the newest key version of the cipher that encrypted it. A run that changed codes,
+     * or failed to, is audited in every workspace ({@link CodesRewrapped}).
+     *
+     * @param actorId the operator who started the run; null for the schedule or the command line
+     */
+    CiphertextJobProgress rewrapAll(UUID actorId, Consumer<CiphertextJobProgress> listener) {
+        CiphertextJobProgress run = rewrapEach(listener);
+        if (run.codesChanged() > 0 || run.setsFailed() > 0) {
+            transaction.executeWithoutResult(status -> events.publishEvent(new CodesRewrapped(
+                    actorId, run.setsDone(), run.codesChanged(), run.setsFailed(), run.codesRemaining())));
+        }
+        return run;
+    }
+
+    private CiphertextJobProgress rewrapEach(Consumer<CiphertextJobProgress> listener) {
         List<String> newest = new ArrayList<>();
         try {
             for (String name : keys.ciphers()) {

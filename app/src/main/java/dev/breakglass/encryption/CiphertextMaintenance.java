@@ -89,8 +89,7 @@ public class CiphertextMaintenance {
 
     /** Starts the rewrap job in the background; false when it is already running on this instance. */
     public boolean startRewrap() {
-        requireEncryptionAdmin();
-        return rewrapRuns.startInBackground();
+        return rewrapRuns.startInBackground(requireEncryptionAdmin().userId());
     }
 
     /** The current or last rewrap run on this instance. */

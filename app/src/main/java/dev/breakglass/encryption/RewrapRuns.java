@@ -2,6 +2,7 @@ package dev.breakglass.encryption;
 
 import jakarta.annotation.PreDestroy;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,15 +29,19 @@ class RewrapRuns {
         this.jobs = jobs;
     }
 
-    /** Starts a run in the background; false when one is already running here. */
-    boolean startInBackground() {
+    /**
+     * Starts a run in the background; false when one is already running here.
+     *
+     * @param actorId the operator who started it, for the audit log
+     */
+    boolean startInBackground(UUID actorId) {
         if (!running.compareAndSet(false, true)) {
             return false;
         }
         last.set(null);
         background.execute(() -> {
             try {
-                jobs.rewrapAll(last::set);
+                jobs.rewrapAll(actorId, last::set);
             } finally {
                 running.set(false);
             }

@@ -47,6 +47,16 @@ class MailOutbox {
         this.publicUrl = (publicUrl.isBlank() ? DEFAULT_URL : publicUrl).replaceAll("/+$", "");
     }
 
+    /** The member as a recipient, when they are an active member (else nobody). */
+    List<MailOutboxRepository.Recipient> recipient(UUID workspaceId, UUID userId) {
+        return outbox.member(workspaceId, userId);
+    }
+
+    /** The app's address followed by this path. */
+    String link(String path) {
+        return publicUrl + path;
+    }
+
     /** Whether e-mail is configured (spring.mail.host), so that the outbox is filled at all. */
     boolean enabled() {
         return mailSender.getIfAvailable() != null;
@@ -129,13 +139,17 @@ class MailOutbox {
         send(workspaceId, optedIn, kind, sentence, sentence + ".", publicUrl + "/accounts/" + accountId);
     }
 
-    private void send(
+    /** Queues one e-mail per recipient, when mail is configured; the body ends with a link into the app. */
+    void send(
             UUID workspaceId,
             List<MailOutboxRepository.Recipient> recipients,
             String kind,
             String subject,
             String text,
             String link) {
+        if (!enabled() || recipients.isEmpty()) {
+            return;
+        }
         String body = text + "\n\nOpen it in Breakglass: " + link + "\n\n"
                 + "You get this e-mail because you are a member of a Breakglass workspace. "
                 + "E-mails from Breakglass never contain a code.\n";

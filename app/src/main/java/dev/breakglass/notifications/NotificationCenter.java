@@ -83,7 +83,7 @@ public class NotificationCenter {
      * Tells every instance, once the action commits, whose bells to refresh: open pages show the new count at once,
      * wherever the recipient is signed in. Ids only, in as many messages as PostgreSQL's payload limit needs.
      */
-    private void announce(List<UUID> recipients) {
+    void announce(List<UUID> recipients) {
         for (int from = 0; from < recipients.size(); from += RECIPIENTS_PER_MESSAGE) {
             List<UUID> some = recipients.subList(from, Math.min(recipients.size(), from + RECIPIENTS_PER_MESSAGE));
             cluster.publish(CHANNEL, some.stream().map(UUID::toString).collect(Collectors.joining(",")));

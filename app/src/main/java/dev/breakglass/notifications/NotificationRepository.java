@@ -4,6 +4,7 @@ import static dev.breakglass.db.Tables.ACCOUNT;
 import static dev.breakglass.db.Tables.ACCOUNT_ACCESS;
 import static dev.breakglass.db.Tables.APP_USER;
 import static dev.breakglass.db.Tables.NOTIFICATION;
+import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
@@ -73,6 +74,34 @@ class NotificationRepository {
                 .set(NOTIFICATION.KIND, kind)
                 .set(NOTIFICATION.MESSAGE, fit(message))
                 .execute();
+    }
+
+    /** The other active Owners of the accounts this member owns, each once. */
+    List<UUID> coOwnersOf(UUID workspaceId, UUID userId) {
+        var theirs = ACCOUNT_ACCESS.as("theirs");
+        return db.selectDistinct(ACCOUNT_ACCESS.USER_ID)
+                .from(AccountOwners.withMembers())
+                .where(ACCOUNT_ACCESS.WORKSPACE_ID.eq(workspaceId))
+                .and(ACCOUNT_ACCESS.ROLE.eq("OWNER"))
+                .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE"))
+                .and(ACCOUNT_ACCESS.USER_ID.ne(userId))
+                .and(ACCOUNT_ACCESS.ACCOUNT_ID.in(select(theirs.ACCOUNT_ID)
+                        .from(theirs)
+                        .where(theirs.WORKSPACE_ID.eq(workspaceId))
+                        .and(theirs.USER_ID.eq(userId))
+                        .and(theirs.ROLE.eq("OWNER"))))
+                .fetch(ACCOUNT_ACCESS.USER_ID);
+    }
+
+    /** Which of these people are active members of the workspace, in the order given. */
+    List<UUID> activeAmong(UUID workspaceId, List<UUID> userIds) {
+        var active = db.select(WORKSPACE_MEMBER.USER_ID)
+                .from(WORKSPACE_MEMBER)
+                .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
+                .and(WORKSPACE_MEMBER.USER_ID.in(userIds))
+                .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE"))
+                .fetchSet(WORKSPACE_MEMBER.USER_ID);
+        return userIds.stream().filter(active::contains).toList();
     }
 
     /** A member's display name, or "Someone" for nobody. */

@@ -68,7 +68,9 @@ class PasswordRepository {
                         SET_PASSWORD_TOKEN.WORKSPACE_ID,
                         SET_PASSWORD_TOKEN.USER_ID,
                         APP_USER.EMAIL,
-                        APP_USER.DISPLAY_NAME)
+                        APP_USER.DISPLAY_NAME,
+                        SET_PASSWORD_TOKEN.CREATED_BY,
+                        APP_USER.PASSWORD_HASH.isNotNull())
                 .from(SET_PASSWORD_TOKEN)
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(SET_PASSWORD_TOKEN.USER_ID))
@@ -81,7 +83,8 @@ class PasswordRepository {
                 .and(SET_PASSWORD_TOKEN.USED_AT.isNull())
                 .and(SET_PASSWORD_TOKEN.EXPIRES_AT.gt(now))
                 .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE"))
-                .fetchOptional(r -> new TokenOwner(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetchOptional(
+                        r -> new TokenOwner(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
     /** Marks the token used; false when someone else used it first. */
@@ -94,5 +97,16 @@ class PasswordRepository {
                 == 1;
     }
 
-    record TokenOwner(UUID workspaceId, UUID userId, String email, String displayName) {}
+    /**
+     * @param issuedBy the admin who issued the link; null when the system did
+     * @param hasPassword whether the member already has a password, which the link would replace
+     */
+    record TokenOwner(
+            UUID workspaceId, UUID userId, String email, String displayName, UUID issuedBy, boolean hasPassword) {
+
+        /** Whether using the link replaces a password the member had, on an admin's word: a reset. */
+        boolean resetsByAdmin() {
+            return issuedBy != null && hasPassword && !issuedBy.equals(userId);
+        }
+    }
 }

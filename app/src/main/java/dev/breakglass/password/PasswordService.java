@@ -1,8 +1,10 @@
 package dev.breakglass.password;
 
 import dev.breakglass.security.AccessPolicy;
+import dev.breakglass.security.IdentityConfirmation;
 import dev.breakglass.security.ManagerGrant;
 import dev.breakglass.security.MemberGrant;
+import dev.breakglass.security.RevealHold;
 import dev.breakglass.security.SignedInSessions;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,8 @@ public class PasswordService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SignedInSessions sessions;
+    private final IdentityConfirmation identity;
+    private final RevealHold revealHold;
     private final SecureRandom random = new SecureRandom();
 
     PasswordService(
@@ -53,7 +57,9 @@ public class PasswordService {
             PasswordEncoder encoder,
             ApplicationEventPublisher events,
             Clock clock,
-            SignedInSessions sessions) {
+            SignedInSessions sessions,
+            IdentityConfirmation identity,
+            RevealHold revealHold) {
         this.access = access;
         this.passwords = passwords;
         this.policy = policy;
@@ -61,6 +67,8 @@ public class PasswordService {
         this.events = events;
         this.clock = clock;
         this.sessions = sessions;
+        this.identity = identity;
+        this.revealHold = revealHold;
     }
 
     /**
@@ -80,7 +88,7 @@ public class PasswordService {
         }
         policy.require(newPassword, member.user().email());
         passwords.updateHash(userId, encoder.encode(newPassword));
-        events.publishEvent(new PasswordChanged(member.user().workspaceId(), userId, false));
+        events.publishEvent(new PasswordChanged(member.user().workspaceId(), userId, false, null));
         // Whoever signed in elsewhere with the old password is signed out; this session stays.
         String thisSession = currentSessionId();
         afterCommit(() -> sessions.endOthersOf(userId, thisSession));
@@ -94,6 +102,10 @@ public class PasswordService {
     @Transactional
     public SetPasswordLink issueSetPasswordLink(UUID userId) {
         ManagerGrant grant = access.requireManagerOf(userId);
+        if (passwords.findHash(userId).isPresent()) {
+            // A link that replaces a password lets its holder sign in as the member: a privileged act.
+            identity.requireRecent();
+        }
         return issueLink(
                 grant.manager().user().workspaceId(),
                 userId,
@@ -121,8 +133,9 @@ public class PasswordService {
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         OffsetDateTime expiresAt = OffsetDateTime.now(clock).plus(LINK_LIFETIME);
+        boolean replacesPassword = passwords.findHash(userId).isPresent();
         passwords.replaceToken(hash(token), workspaceId, userId, issuedBy, expiresAt);
-        events.publishEvent(new SetPasswordLinkIssued(workspaceId, issuedBy, userId, expiresAt));
+        events.publishEvent(new SetPasswordLinkIssued(workspaceId, issuedBy, userId, expiresAt, replacesPassword));
         return new SetPasswordLink(SetPasswordLink.PREFIX + token, expiresAt);
     }
 
@@ -152,7 +165,12 @@ public class PasswordService {
             throw new InvalidSetPasswordLinkException();
         }
         passwords.updateHash(owner.userId(), encoder.encode(newPassword));
-        events.publishEvent(new PasswordChanged(owner.workspaceId(), owner.userId(), true));
+        UUID resetBy = owner.resetsByAdmin() ? owner.issuedBy() : null;
+        if (resetBy != null) {
+            // Whoever chose this password may be the admin: codes stay hidden until the member proves it is them.
+            revealHold.start(owner.userId());
+        }
+        events.publishEvent(new PasswordChanged(owner.workspaceId(), owner.userId(), true, resetBy));
         afterCommit(() -> sessions.endAllOf(owner.userId()));
     }
 

@@ -8,5 +8,8 @@ import java.util.UUID;
  * Carries no part of the token.
  *
  * @param actorId the admin who issued it; null when the system did
+ * @param replacesPassword whether the member already has a password, which the link would replace: the member is
+ *     told, in case it was not them who asked
  */
-public record SetPasswordLinkIssued(UUID workspaceId, UUID actorId, UUID userId, OffsetDateTime expiresAt) {}
+public record SetPasswordLinkIssued(
+        UUID workspaceId, UUID actorId, UUID userId, OffsetDateTime expiresAt, boolean replacesPassword) {}

@@ -75,6 +75,26 @@ public class AccessPolicy {
     }
 
     /**
+     * The caller may read what happened to the account: one of its Owners, or a former Owner who still has access
+     * (demoted by a reassignment or a role change, they can still see what was done after they lost ownership).
+     */
+    public AccountGrant requireActivityReader(UUID accountId) {
+        AccountGrant grant = requireAccountAccess(accountId);
+        boolean formerOwner = grant.accountRole() != AccountRole.OWNER
+                && db.fetchExists(
+                        ACCOUNT_ACCESS,
+                        ACCOUNT_ACCESS
+                                .ACCOUNT_ID
+                                .eq(accountId)
+                                .and(ACCOUNT_ACCESS.USER_ID.eq(grant.user().userId()))
+                                .and(ACCOUNT_ACCESS.FORMERLY_OWNER.isTrue()));
+        if (grant.accountRole() != AccountRole.OWNER && !formerOwner) {
+            throw new NotFoundException("The account");
+        }
+        return grant;
+    }
+
+    /**
      * The caller may remove the account: one of its Owners (as for sharing), or the workspace Owner or a Super
      * Admin through all-access, with or without access to it.
      */

@@ -35,6 +35,7 @@ public class IdentityConfirmation {
     private final SignedInSessions sessions;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final RevealHold revealHold;
 
     IdentityConfirmation(
             DSLContext db,
@@ -45,7 +46,8 @@ public class IdentityConfirmation {
             SecondFactorCheck factors,
             SignedInSessions sessions,
             ApplicationEventPublisher events,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            RevealHold revealHold) {
         this.db = db;
         this.passwords = passwords;
         this.clock = clock;
@@ -55,6 +57,7 @@ public class IdentityConfirmation {
         this.sessions = sessions;
         this.events = events;
         this.transaction = transaction;
+        this.revealHold = revealHold;
     }
 
     /** Whether this session confirmed its identity with a step-up recently enough to see codes. */
@@ -69,6 +72,18 @@ public class IdentityConfirmation {
         if (!isRecent()) {
             throw new IdentityConfirmationRequiredException();
         }
+    }
+
+    /**
+     * Before codes are shown or handed out: a recent step-up, and no hold on this member's reveals after an admin's
+     * link reset their password ({@link RevealHold}).
+     *
+     * @throws IdentityConfirmationRequiredException when this session has no recent step-up
+     * @throws RevealHeldException while the member's reveals are held
+     */
+    public void requireRecentToReveal() {
+        requireRecent();
+        revealHold.requireNone(require().signedInUser().userId());
     }
 
     /** What the signed-in member may confirm with. */
@@ -99,6 +114,9 @@ public class IdentityConfirmation {
         if (right) {
             factors.attemptSucceeded(user);
             details.identityConfirmed(clock.instant());
+            if (!choices.passwordAlone()) {
+                revealHold.confirmedWithAuthenticatorApp(user.workspaceId(), user.userId());
+            }
             return Confirmation.of(Confirmation.Outcome.CONFIRMED);
         }
         int inARow = details.confirmationFailed();

@@ -41,6 +41,7 @@ public class PasskeyService implements PasskeyPresence {
     private final PasskeyRepository passkeys;
     private final WebAuthnRelyingPartyOperations relyingParty;
     private final IdentityConfirmation confirmation;
+    private final RevealHold revealHold;
     // Through a provider: the second-factor check asks this service whether a member has a passkey.
     private final ObjectProvider<SecondFactorCheck> factors;
     private final ApplicationEventPublisher events;
@@ -54,13 +55,15 @@ public class PasskeyService implements PasskeyPresence {
             WebAuthnRelyingPartyOperations relyingParty,
             IdentityConfirmation confirmation,
             ApplicationEventPublisher events,
-            ObjectProvider<SecondFactorCheck> factors) {
+            ObjectProvider<SecondFactorCheck> factors,
+            RevealHold revealHold) {
         this.access = access;
         this.passkeys = passkeys;
         this.relyingParty = relyingParty;
         this.confirmation = confirmation;
         this.events = events;
         this.factors = factors;
+        this.revealHold = revealHold;
     }
 
     /** The signed-in member's passkeys, oldest first. */
@@ -173,9 +176,11 @@ public class PasskeyService implements PasskeyPresence {
             return false;
         }
         PublicKeyCredentialUserEntity signer;
+        String credentialId;
         try {
             PublicKeyCredential<AuthenticatorAssertionResponse> credential =
                     json.readValue(assertion, new TypeReference<>() {});
+            credentialId = credential.getId();
             signer = relyingParty.authenticate(new RelyingPartyAuthenticationRequest(challenge.options(), credential));
         } catch (JsonProcessingException | RuntimeException e) {
             log.info(
@@ -192,6 +197,7 @@ public class PasskeyService implements PasskeyPresence {
             return false;
         }
         confirmation.confirmedWithPasskey();
+        revealHold.confirmedWithPasskey(userId, credentialId);
         return true;
     }
 

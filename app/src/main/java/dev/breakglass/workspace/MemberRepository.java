@@ -135,6 +135,7 @@ class MemberRepository {
     void demoteAccountOwnerships(UUID workspaceId, UUID userId) {
         db.update(ACCOUNT_ACCESS)
                 .set(ACCOUNT_ACCESS.ROLE, "COLLABORATOR")
+                .set(ACCOUNT_ACCESS.FORMERLY_OWNER, true)
                 .where(ACCOUNT_ACCESS.WORKSPACE_ID.eq(workspaceId))
                 .and(ACCOUNT_ACCESS.USER_ID.eq(userId))
                 .and(ACCOUNT_ACCESS.ROLE.eq(OWNER))

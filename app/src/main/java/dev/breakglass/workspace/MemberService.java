@@ -4,6 +4,7 @@ import dev.breakglass.database.ClusterMessages;
 import dev.breakglass.password.PasswordService;
 import dev.breakglass.password.SetPasswordLink;
 import dev.breakglass.security.AccessPolicy;
+import dev.breakglass.security.IdentityConfirmation;
 import dev.breakglass.security.ManagerGrant;
 import dev.breakglass.security.MemberGrant;
 import dev.breakglass.security.NotFoundException;
@@ -39,6 +40,7 @@ public class MemberService {
     private final SignedInSessions sessions;
     private final ApplicationEventPublisher events;
     private final ClusterMessages cluster;
+    private final IdentityConfirmation identity;
 
     MemberService(
             AccessPolicy access,
@@ -46,13 +48,15 @@ public class MemberService {
             PasswordService passwords,
             SignedInSessions sessions,
             ApplicationEventPublisher events,
-            ClusterMessages cluster) {
+            ClusterMessages cluster,
+            IdentityConfirmation identity) {
         this.access = access;
         this.members = members;
         this.passwords = passwords;
         this.sessions = sessions;
         this.events = events;
         this.cluster = cluster;
+        this.identity = identity;
     }
 
     /** One page of the workspace's members, by name; {@code search} matches name or e-mail address. */
@@ -162,7 +166,8 @@ public class MemberService {
 
     /**
      * Gives a member another role. A Guest or Login-only user can only be a Collaborator, so their Owner grants
-     * become Collaborator grants. Their sessions end, so the new role applies from their next sign-in on.
+     * become Collaborator grants. Their sessions end, so the new role applies from their next sign-in on. Needs a
+     * recent step-up of the admin.
      *
      * @return the accounts the change left without an active Owner
      */
@@ -175,6 +180,7 @@ public class MemberService {
         if (role == grant.targetRole()) {
             return List.of();
         }
+        identity.requireRecent(); // a role decides who reaches codes: a privileged change, like showing them
         UUID workspaceId = grant.manager().user().workspaceId();
         List<AccountLabel> orphaned = List.of();
         if (!role.mayOwnAccounts()) {
@@ -241,6 +247,7 @@ public class MemberService {
     @Transactional
     public void transferOwnership(UUID userId) {
         MemberGrant owner = access.requireWorkspaceOwner();
+        identity.requireRecent();
         UUID workspaceId = owner.user().workspaceId();
         MemberRepository.MemberRow target = members.findOne(workspaceId, userId)
                 .filter(row -> row.status() == MemberStatus.ACTIVE && row.role().mayOwnAccounts())

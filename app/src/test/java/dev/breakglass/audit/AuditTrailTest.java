@@ -152,6 +152,8 @@ class AuditTrailTest {
         UUID owner = fixtures.userId("owner@acme.test");
         AuditFilter filter = new AuditFilter(owner, "CODES_REVEALED", slack, null, null);
         int expected = auditLog.count(filter);
+        AuditFilter exports = new AuditFilter(null, "AUDIT_LOG_EXPORTED", null, null, null);
+        int exportsBefore = auditLog.count(exports);
 
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         export.writeCsv(filter, csv);
@@ -167,6 +169,11 @@ class AuditTrailTest {
         assertThat(jsonLines)
                 .hasSize(expected)
                 .allMatch(line -> line.startsWith("{\"seq\":") && line.contains("\"action\":\"CODES_REVEALED\""));
+        assertThat(auditLog.search(exports, 0, 2))
+                .as("each copy taken of the log is itself in the log, with how many rows it held")
+                .hasSize(Math.min(2, exportsBefore + 2))
+                .allMatch(entry -> entry.details().contains("\"rows\": " + expected));
+        assertThat(auditLog.count(exports)).isEqualTo(exportsBefore + 2);
     }
 
     @Test
@@ -176,6 +183,7 @@ class AuditTrailTest {
         assertThatThrownBy(() -> auditLog.search(AuditFilter.everything(), 0, 10))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> auditLog.verifyChain()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> auditLog.recordExport("csv", 1)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

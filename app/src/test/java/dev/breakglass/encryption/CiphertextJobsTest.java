@@ -1,6 +1,8 @@
 package dev.breakglass.encryption;
 
+import static dev.breakglass.db.Tables.AUDIT_EVENT;
 import static dev.breakglass.db.Tables.BACKUP_CODE;
+import static dev.breakglass.db.Tables.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breakglass.backupcodes.BackupCodeService;
@@ -79,6 +81,30 @@ class CiphertextJobsTest {
     @AfterEach
     void stopThreads() {
         threads.shutdownNow();
+    }
+
+    @Test
+    void aRunThatChangedCodes_isAuditedInEveryWorkspace_withItsCountsAndWhoStartedIt() {
+        UUID operator = fixtures.userId("owner@acme.test");
+        int before = db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("CODES_REWRAPPED"));
+
+        jobs.rewrapAll(operator, progress -> {});
+        jobs.rewrapAll(progress -> {});
+
+        int workspaces = db.fetchCount(WORKSPACE);
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("CODES_REWRAPPED")) - before)
+                .as("once per workspace for the run that did something; the second found nothing to do")
+                .isEqualTo(workspaces);
+        assertThat(db.select(AUDIT_EVENT.DETAILS)
+                        .from(AUDIT_EVENT)
+                        .where(AUDIT_EVENT.ACTION.eq("CODES_REWRAPPED"))
+                        .and(AUDIT_EVENT.ACTOR_ID.eq(operator))
+                        .orderBy(AUDIT_EVENT.SEQ.desc())
+                        .limit(1)
+                        .fetchOne(AUDIT_EVENT.DETAILS)
+                        .data())
+                .contains("\"codes\": 15")
+                .contains("\"sets\": 5");
     }
 
     @Test

@@ -6,13 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.breakglass.account.AllAccountsService;
 import dev.breakglass.audit.AuditEntry;
 import dev.breakglass.audit.AuditFilter;
 import dev.breakglass.audit.AuditLog;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.backupcodes.CodeRequestService;
 import dev.breakglass.backupcodes.Mismatch;
+import dev.breakglass.security.AccountRole;
+import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.testing.Fixtures;
+import dev.breakglass.testing.RoleFixtures;
+import dev.breakglass.testing.RoleFixtures.TestMember;
+import dev.breakglass.testing.RoleFixtures.TestWorkspace;
 import dev.breakglass.testing.SignIn;
 import dev.breakglass.testing.TestClock;
 import jakarta.mail.Message;
@@ -23,6 +29,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +89,12 @@ class MailOutboxTest {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    RoleFixtures roles;
+
+    @Autowired
+    AllAccountsService allAccounts;
 
     GreenMail smtp;
     UUID github;
@@ -179,6 +193,29 @@ class MailOutboxTest {
         assertThat(failed).hasSize(failedBefore + 2);
         assertThat(failed.get(0).details()).contains("REQUEST_REQUESTED").contains("\"attempts\": 8");
         assertThat(delivery.sendDue()).isZero();
+    }
+
+    /** A break-glass event: mailed to everyone concerned whatever their e-mail settings, never to who did it. */
+    @Test
+    void aReassignment_isMailedToTheFormerAndNewOwners() throws Exception {
+        TestWorkspace workspace = roles.newWorkspace();
+        TestMember former = workspace.member(WorkspaceRole.USER);
+        TestMember newOwner = workspace.addMember("heir", WorkspaceRole.USER);
+        TestMember admin = workspace.member(WorkspaceRole.OWNER);
+        UUID account = workspace.addAccount("Payroll", Map.of(former.userId(), AccountRole.OWNER));
+
+        signIn.asConfirmed(admin.email());
+        allAccounts.reassignOwners(account, Set.of(newOwner.userId()));
+
+        assertThat(delivery.sendDue()).isEqualTo(2);
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(MailOutboxTest::to))
+                .containsExactlyInAnyOrder(former.email(), newOwner.email());
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            assertThat(mail.getSubject()).isEqualTo("Breakglass: The Owners of Payroll were reassigned");
+            assertThat(GreenMailUtil.getBody(mail))
+                    .contains("reassigned the Owners of Payroll")
+                    .contains("https://breakglass.example.com/accounts/" + account);
+        }
     }
 
     @Test

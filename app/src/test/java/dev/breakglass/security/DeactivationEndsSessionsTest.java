@@ -81,7 +81,7 @@ class DeactivationEndsSessionsTest {
         TestMember demoted = workspace.member(WorkspaceRole.ADMIN);
         MockHttpSession session = signedInSession(demoted);
 
-        signIn.as(workspace.member(WorkspaceRole.OWNER).email());
+        signIn.asConfirmed(workspace.member(WorkspaceRole.OWNER).email());
         members.changeRole(demoted.userId(), WorkspaceRole.USER);
 
         assertThat(session.isInvalid()).isTrue();

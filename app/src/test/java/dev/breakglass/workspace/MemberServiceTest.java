@@ -60,7 +60,7 @@ class MemberServiceTest {
                 "Alice alone", Map.of(alice.userId(), AccountRole.OWNER, bob.userId(), AccountRole.COLLABORATOR));
         shared = workspace.addAccount(
                 "Shared", Map.of(alice.userId(), AccountRole.OWNER, bob.userId(), AccountRole.OWNER));
-        signIn.as(workspace.member(WorkspaceRole.ADMIN).email());
+        signIn.asConfirmed(workspace.member(WorkspaceRole.ADMIN).email());
     }
 
     @AfterEach
@@ -154,7 +154,7 @@ class MemberServiceTest {
 
     @Test
     void transferOwnership_makesTheOldOwnerASuperAdmin() {
-        signIn.as(workspace.member(WorkspaceRole.OWNER).email());
+        signIn.asConfirmed(workspace.member(WorkspaceRole.OWNER).email());
 
         members.transferOwnership(alice.userId());
 

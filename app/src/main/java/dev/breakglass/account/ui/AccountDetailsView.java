@@ -31,7 +31,6 @@ import dev.breakglass.backupcodes.CodeRequestService;
 import dev.breakglass.backupcodes.ui.EmergencyControls;
 import dev.breakglass.backupcodes.ui.MyCodeRequests;
 import dev.breakglass.backupcodes.ui.RequestsPanel;
-import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.IdentityConfirmation;
 import jakarta.annotation.security.PermitAll;
 import java.util.UUID;
@@ -101,7 +100,7 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
         tabs.setWidthFull();
         tabs.add("Settings", settings(account));
         tabs.add("Users", new UsersTab(sharing, account.id()));
-        if (account.myRole() == AccountRole.OWNER) {
+        if (account.mayReadActivity()) {
             tabs.add("Activity", new ActivityList(auditLog, account.id()));
         }
         add(header, tabs);

@@ -23,6 +23,7 @@ import dev.breakglass.account.AccountService;
 import dev.breakglass.account.AllAccountsService;
 import dev.breakglass.account.SharingRefusedException;
 import dev.breakglass.security.Capability;
+import dev.breakglass.security.ui.ConfirmIdentityDialog;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -117,7 +118,7 @@ public class AllAccountsView extends VerticalLayout implements BeforeEnterObserv
 
     private void openReassignDialog(AccountOwnership account) {
         ReassignOwnersDialog dialog = new ReassignOwnersDialog(service, account);
-        dialog.addSaveListener(event -> {
+        dialog.addSaveListener(event -> ConfirmIdentityDialog.confirmThen(() -> {
             try {
                 service.reassignOwners(account.id(), dialog.ownerIds());
             } catch (SharingRefusedException e) {
@@ -126,9 +127,12 @@ public class AllAccountsView extends VerticalLayout implements BeforeEnterObserv
             }
             dialog.close();
             grid.getDataProvider().refreshAll();
-            Notification.show("Owners of " + account.label() + " saved.", 5000, Notification.Position.BOTTOM_START)
+            Notification.show(
+                            "Owners of " + account.label() + " saved. Its former and new Owners are told.",
+                            5000,
+                            Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        });
+        }));
         dialog.open();
     }
 }

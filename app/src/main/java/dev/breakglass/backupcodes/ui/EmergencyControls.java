@@ -24,6 +24,7 @@ import dev.breakglass.crypto.CipherException;
 import dev.breakglass.formats.PasteRejectedException;
 import dev.breakglass.security.IdentityConfirmation;
 import dev.breakglass.security.IdentityConfirmationRequiredException;
+import dev.breakglass.security.RevealHeldException;
 import dev.breakglass.security.ui.ConfirmIdentityDialog;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -140,6 +141,8 @@ public class EmergencyControls extends Details {
                     accountLabel, revealed, (position, used) -> markCode(revealed.setId(), position, used));
             dialog.addOpenedChangeListener(event -> refresh());
             dialog.open();
+        } catch (RevealHeldException e) {
+            error(e.getMessage());
         } catch (CipherException e) {
             error("The codes can't be shown right now: " + e.getMessage());
         }
@@ -154,7 +157,7 @@ public class EmergencyControls extends Details {
                         refresh();
                     })
                     .open();
-        } catch (NoUnusedCodesException | CodesChangedException e) {
+        } catch (NoUnusedCodesException | CodesChangedException | RevealHeldException e) {
             error(e.getMessage());
         } catch (CipherException e) {
             error("No code was handed out: " + e.getMessage());

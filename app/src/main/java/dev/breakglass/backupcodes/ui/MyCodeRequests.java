@@ -15,6 +15,7 @@ import dev.breakglass.backupcodes.HandedOutCode;
 import dev.breakglass.backupcodes.NoUnusedCodesException;
 import dev.breakglass.backupcodes.RequestState;
 import dev.breakglass.crypto.CipherException;
+import dev.breakglass.security.RevealHeldException;
 import java.util.List;
 import java.util.UUID;
 
@@ -113,6 +114,8 @@ public class MyCodeRequests extends Div {
         } catch (CodeRequestRefusedException | NoUnusedCodesException | CodesChangedException e) {
             error(e.getMessage());
             refresh();
+        } catch (RevealHeldException e) {
+            error(e.getMessage());
         } catch (CipherException e) {
             error("No code was handed out: " + e.getMessage());
         }

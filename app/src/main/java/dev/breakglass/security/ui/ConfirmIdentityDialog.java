@@ -11,9 +11,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinService;
 import dev.breakglass.security.Confirmation;
 import dev.breakglass.security.ConfirmationChoices;
 import dev.breakglass.security.IdentityConfirmation;
+import dev.breakglass.security.IdentityConfirmationRequiredException;
 import dev.breakglass.security.SecondFactorService;
 
 /**
@@ -148,5 +150,19 @@ public class ConfirmIdentityDialog extends Dialog {
         error.setVisible(true);
         password.setInvalid(true);
         password.setErrorMessage(null);
+    }
+
+    /**
+     * Runs a privileged action (one whose service asks for a recent step-up) at once when the member confirmed who
+     * they are recently, else after they confirm it in this dialog; the action then runs as it was asked for.
+     */
+    public static void confirmThen(Runnable action) {
+        try {
+            action.run();
+        } catch (IdentityConfirmationRequiredException e) {
+            IdentityConfirmation identity =
+                    VaadinService.getCurrent().getInstantiator().getOrCreate(IdentityConfirmation.class);
+            new ConfirmIdentityDialog(identity, action).open();
+        }
     }
 }

@@ -19,6 +19,7 @@ import dev.breakglass.password.ui.SetPasswordLinkDialog;
 import dev.breakglass.security.Capability;
 import dev.breakglass.security.SecondFactorService;
 import dev.breakglass.security.WorkspaceRole;
+import dev.breakglass.security.ui.ConfirmIdentityDialog;
 import dev.breakglass.workspace.AccountLabel;
 import dev.breakglass.workspace.InvalidMemberException;
 import dev.breakglass.workspace.Member;
@@ -136,9 +137,9 @@ public class MembersView extends VerticalLayout {
             if (member.active()) {
                 actions.add(action(
                         "New password link",
-                        () -> new SetPasswordLinkDialog(
+                        () -> ConfirmIdentityDialog.confirmThen(() -> new SetPasswordLinkDialog(
                                         member.displayName(), members.newSetPasswordLink(member.userId()), publicUrl)
-                                .open()));
+                                .open())));
                 actions.add(action("Reset second factor", () -> confirmReset(member)));
             }
         }
@@ -178,11 +179,11 @@ public class MembersView extends VerticalLayout {
     private void openRoleDialog(Member member) {
         ChangeRoleDialog dialog =
                 new ChangeRoleDialog(member, assignable, members.accountsOnlyOwnedBy(member.userId()));
-        dialog.addSaveListener(event -> {
+        dialog.addSaveListener(event -> ConfirmIdentityDialog.confirmThen(() -> {
             List<AccountLabel> orphaned = members.changeRole(member.userId(), dialog.role());
             dialog.close();
             done(member.displayName() + " is now " + dialog.role().label() + "." + orphanNote(orphaned));
-        });
+        }));
         dialog.open();
     }
 
@@ -227,10 +228,10 @@ public class MembersView extends VerticalLayout {
         dialog.setText("You become a Super Admin. Only the new Owner can hand ownership on again.");
         dialog.setCancelable(true);
         dialog.setConfirmText("Make Owner");
-        dialog.addConfirmListener(event -> {
+        dialog.addConfirmListener(event -> ConfirmIdentityDialog.confirmThen(() -> {
             members.transferOwnership(member.userId());
             done(member.displayName() + " is now the workspace Owner. Sign in again to work as a Super Admin.");
-        });
+        }));
         dialog.open();
     }
 

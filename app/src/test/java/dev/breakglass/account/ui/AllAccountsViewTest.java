@@ -11,6 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.QueryParameters;
 import dev.breakglass.account.AccountOwnership;
@@ -64,6 +65,10 @@ class AllAccountsViewTest extends KaribuTest {
                 .orElseThrow();
         _setValue(owners, Set.of(bob));
         _click(_get(Button.class, spec -> spec.withId("save-owners")));
+        // Reassigning Owners is a break-glass event: confirm it is you, then the Owners chosen are saved.
+        assertThat(roles.lastAuditAction(acme.id())).isNotEqualTo("OWNERS_REASSIGNED");
+        _setValue(_get(PasswordField.class, spec -> spec.withId("confirm-password")), "breakglass-demo");
+        _click(_get(Button.class, spec -> spec.withId("confirm-identity")));
 
         assertThat(accounts())
                 .filteredOn(a -> a.label().equals("Gone's mailbox"))

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasErrorParameter;
 import dev.breakglass.security.AccountRole;
@@ -144,6 +145,13 @@ class MembersViewTest extends KaribuTest {
                         .getText())
                 .contains("Demoted's domain");
         _click(_get(Button.class, spec -> spec.withId("save-role")));
+        // A role decides who reaches codes: the admin confirms it is them, then the chosen role is saved as chosen.
+        assertThat(GridKt._findAll(grid()))
+                .filteredOn(m -> m.email().equals(demoted.email()))
+                .extracting(Member::role)
+                .containsExactly(WorkspaceRole.USER);
+        _setValue(_get(PasswordField.class, spec -> spec.withId("confirm-password")), "breakglass-demo");
+        _click(_get(Button.class, spec -> spec.withId("confirm-identity")));
 
         assertThat(_find(Dialog.class)).noneMatch(Dialog::isOpened);
         assertThat(GridKt._findAll(grid()))
