@@ -4,6 +4,8 @@ import dev.breakglass.password.PasswordChanged;
 import dev.breakglass.password.SetPasswordLinkIssued;
 import dev.breakglass.security.OwnersReassigned;
 import dev.breakglass.security.RevealHold;
+import dev.breakglass.security.SignInSecurityAction;
+import dev.breakglass.security.SignInSecurityChanged;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>a reassignment: every former and current Owner of the account;
+ *   <li>an admin's reset of a member's second factor: the other Owners of the member's accounts;
  *   <li>a link that would replace a password: the member, when it is issued;
  *   <li>a password replaced through an admin's link: the member and the other Owners of the member's accounts, with
  *       how long the member's codes stay hidden ({@link RevealHold}).
@@ -113,6 +116,28 @@ class PrivilegedChangeNotices {
                 admin + " reset the password of " + member + ", who is an Owner of accounts you own, with a "
                         + "set-password link. For the next " + held + ", " + member + " cannot view or use codes "
                         + "unless they confirm with a second factor they had before.",
+                "/accounts");
+    }
+
+    /** The member hears of it from {@link NotificationCenter}; the other Owners of their accounts hear it here. */
+    @EventListener
+    void on(SignInSecurityChanged event) {
+        if (event.action() != SignInSecurityAction.SECOND_FACTORS_RESET) {
+            return;
+        }
+        String admin = notifications.nameOf(event.actorId());
+        String member = notifications.nameOf(event.memberId());
+        List<UUID> coOwners = new ArrayList<>(notifications.coOwnersOf(event.workspaceId(), event.memberId()));
+        coOwners.remove(event.actorId());
+        tell(
+                event.workspaceId(),
+                coOwners,
+                event.actorId(),
+                null,
+                "SECOND_FACTORS_RESET",
+                admin + " reset " + member + "'s second factor",
+                admin + " reset the second factor of " + member + ", who is an Owner of accounts you own. " + member
+                        + " signs in with their password alone until they set up a new one.",
                 "/accounts");
     }
 

@@ -192,6 +192,13 @@ class PrivilegedChangesTest {
                 .contains("reset the password of")
                 .contains("cannot view or use codes");
         assertThat(noticesOf(admin, "PASSWORD_RESET")).isEmpty();
+        signIn.asConfirmed(admin.email());
+        factors.resetFactorsOf(victim.userId());
+        assertThat(noticesOf(coOwner, "SECOND_FACTORS_RESET"))
+                .singleElement()
+                .asString()
+                .contains("reset the second factor of");
+        signIn.out();
         assertThat(fixtures.auditDetails(workspace.id(), "PASSWORD_SET_BY_LINK"))
                 .contains("revealsHeld");
 
