@@ -163,12 +163,19 @@ public class PasskeyService implements PasskeyPresence {
      * verification. When it holds, the session's identity is confirmed anew; the session's sign-in stays as it was.
      *
      * @param assertion the credential the browser's script returned, as JSON
-     * @return whether identity is confirmed
+     * <p>Each answer is reserved and counted like a password at the step-up: a wrong one counts toward the failures
+     * that end the session, and too many in a short time pause the next tries.
+     *
+     * @param assertion the credential the browser's script returned, as JSON
      */
     @PreAuthorize("isAuthenticated()")
-    public boolean confirmIdentity(PasskeyChallenge challenge, String assertion) {
+    public Confirmation confirmIdentity(PasskeyChallenge challenge, String assertion) {
         MemberGrant member = access.requireMember();
         UUID userId = member.user().userId();
+        return confirmation.confirmWithPasskey(() -> signedByOwnPasskey(userId, challenge, assertion));
+    }
+
+    private boolean signedByOwnPasskey(UUID userId, PasskeyChallenge challenge, String assertion) {
         if (challenge == null || !challenge.userId().equals(userId) || !challenge.answer() || assertion == null) {
             return false;
         }
@@ -191,7 +198,6 @@ public class PasskeyService implements PasskeyPresence {
             log.info("A passkey of someone else was offered to confirm the identity of member {}", userId);
             return false;
         }
-        confirmation.confirmedWithPasskey();
         return true;
     }
 
