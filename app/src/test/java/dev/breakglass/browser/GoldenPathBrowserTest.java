@@ -230,7 +230,7 @@ class GoldenPathBrowserTest {
         browser.findElement(By.id("sign-out")).click();
         signIn("bob@acme.test");
         WebElement code = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#sign-in-code input")));
-        assertThat(browser.findElement(By.tagName("h1")).getText())
+        assertThat(browser.findElement(By.tagName("h2")).getText())
                 .isEqualTo("Enter the code from your authenticator app");
         code.sendKeys(app.nextCode());
         browser.findElement(By.id("submit-sign-in-code")).click();

@@ -270,11 +270,10 @@ class SavedCodesUiTest extends KaribuTest {
 
     @Test
     void replace_saysWhatItDestroys_inTheDangerStyle() {
-        openGitHubAs("alice@acme.test");
         UUID github = fixtures.accountId("GitHub");
         service.markCode(
                 github, service.overview(github).activeSet().orElseThrow().setId(), 2, true);
-        openAccount("GitHub");
+        openGitHubAs("alice@acme.test");
         _click(_get(Button.class, spec -> spec.withId("replace-codes")));
 
         Div replaceSummary = _get(Div.class, spec -> spec.withId("replace-summary"));
