@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param seq the event's place in its workspace's chain
  * @param details the event's details as JSON: ids and counts, never a code
+ * @param subjectName the member the event is about (added, removed, asking for a code), when there is one
  */
 public record AuditEntry(
         long seq,
@@ -17,7 +18,13 @@ public record AuditEntry(
         String action,
         UUID accountId,
         String accountLabel,
-        String details) {
+        String details,
+        String subjectName) {
+
+    /** What happened, in words: "Gina Guest, now Admin (was User)", "16 codes, 2 of them used". */
+    public String summary() {
+        return AuditSentences.summary(this);
+    }
 
     /** The action in words, such as "Viewed codes" for {@code CODES_REVEALED}. */
     public String actionLabel() {

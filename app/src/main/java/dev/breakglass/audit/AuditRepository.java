@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.jooq.Record8;
+import org.jooq.Record9;
 import org.jooq.SelectSeekStep1;
 import org.springframework.stereotype.Repository;
 
@@ -121,8 +121,14 @@ class AuditRepository {
                 .fetch(AUDIT_EVENT.ACTION);
     }
 
-    private SelectSeekStep1<Record8<Long, java.time.OffsetDateTime, UUID, String, String, UUID, String, JSONB>, Long>
+    private SelectSeekStep1<
+                    Record9<Long, java.time.OffsetDateTime, UUID, String, String, UUID, String, JSONB, String>, Long>
             query(UUID workspaceId, AuditFilter filter) {
+        // The member an event is about (added, removed, who asked for a code...), named for the sentence.
+        var subject = APP_USER.as("subject");
+        var subjectId = field(
+                "coalesce({0} ->> 'member', {0} ->> 'requester', {0} ->> 'owner', {0} ->> 'recipient')::uuid",
+                UUID.class, AUDIT_EVENT.DETAILS);
         return db.select(
                         AUDIT_EVENT.SEQ,
                         AUDIT_EVENT.AT,
@@ -131,10 +137,13 @@ class AuditRepository {
                         AUDIT_EVENT.ACTION,
                         AUDIT_EVENT.ACCOUNT_ID,
                         ACCOUNT.LABEL,
-                        AUDIT_EVENT.DETAILS)
+                        AUDIT_EVENT.DETAILS,
+                        subject.DISPLAY_NAME)
                 .from(AUDIT_EVENT)
                 .leftJoin(APP_USER)
                 .on(APP_USER.ID.eq(AUDIT_EVENT.ACTOR_ID))
+                .leftJoin(subject)
+                .on(subject.ID.eq(subjectId))
                 .leftJoin(ACCOUNT)
                 .on(ACCOUNT.ID.eq(AUDIT_EVENT.ACCOUNT_ID))
                 .where(AUDIT_EVENT.WORKSPACE_ID.eq(workspaceId))
@@ -165,7 +174,7 @@ class AuditRepository {
     }
 
     private static AuditEntry entry(
-            Record8<Long, java.time.OffsetDateTime, UUID, String, String, UUID, String, JSONB> r) {
+            Record9<Long, java.time.OffsetDateTime, UUID, String, String, UUID, String, JSONB, String> r) {
         return new AuditEntry(
                 r.value1(),
                 r.value2(),
@@ -174,6 +183,7 @@ class AuditRepository {
                 r.value5(),
                 r.value6(),
                 r.value7(),
-                r.value8() == null ? "{}" : r.value8().data());
+                r.value8() == null ? "{}" : r.value8().data(),
+                r.value9());
     }
 }

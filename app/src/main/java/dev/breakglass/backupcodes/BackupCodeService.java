@@ -102,7 +102,7 @@ public class BackupCodeService {
         try {
             ParsedCodes parsed = formats.parse(pastedText, appKey);
             return new PastePreview(
-                    parsed.formatName(),
+                    parsed.readAsGenericList() ? null : parsed.formatName(),
                     parsed.codes().size(),
                     parsed.unreadableLines(),
                     Optional.empty(),

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * What the Add codes dialog shows while the user pastes: never the codes themselves.
  *
- * @param formatName the format that read the paste, when codes were found
+ * @param formatName the app whose format read the paste, such as "Google"; null when a generic list was read (the
+ *     dialog then says "10 codes", not jargon) or nothing was
  * @param codeCount how many codes were found
  * @param unreadableLines lines with text that held no code
  * @param problem why the paste cannot be saved as it is, if it cannot

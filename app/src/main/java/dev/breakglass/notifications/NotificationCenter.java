@@ -6,6 +6,7 @@ import dev.breakglass.backupcodes.CodeWarnings;
 import dev.breakglass.backupcodes.CodesDeleted;
 import dev.breakglass.backupcodes.CodesReplaced;
 import dev.breakglass.backupcodes.CodesRevealed;
+import dev.breakglass.backupcodes.CodesSaved;
 import dev.breakglass.database.ClusterMessages;
 import dev.breakglass.security.AccountRemoved;
 import dev.breakglass.security.CurrentUser;
@@ -95,6 +96,13 @@ public class NotificationCenter {
         return message.isBlank()
                 ? List.of()
                 : Arrays.stream(message.split(",")).map(UUID::fromString).toList();
+    }
+
+    /** The first codes of an account: its other Owners learn they are there (and who keeps them). */
+    @EventListener
+    void on(CodesSaved event) {
+        announce(notifications.notifyOtherOwners(
+                event.workspaceId(), event.accountId(), event.actorId(), "CODES_SAVED", "saved backup codes for", "."));
     }
 
     @EventListener

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -119,6 +120,31 @@ public class IdentityConfirmation {
             }
             return Confirmation.of(Confirmation.Outcome.CONFIRMED);
         }
+        return failed(details);
+    }
+
+    /**
+     * A passkey step-up: reserved and counted like a password (so failed passkeys count toward the limit that ends
+     * the session), with {@code verify} checking the browser's signature once the attempt may go ahead.
+     */
+    Confirmation confirmWithPasskey(BooleanSupplier verify) {
+        BreakglassUserDetails details = require();
+        SignedInUser user = details.signedInUser();
+        Duration wait = factors.reserveAttempt(user);
+        if (!wait.isZero()) {
+            return Confirmation.paused(wait);
+        }
+        if (verify.getAsBoolean()) {
+            factors.attemptSucceeded(user);
+            details.identityConfirmed(clock.instant());
+            return Confirmation.of(Confirmation.Outcome.CONFIRMED);
+        }
+        return failed(details);
+    }
+
+    /** Audits a failed confirmation (its count, never the input) and ends the session after too many in a row. */
+    private Confirmation failed(BreakglassUserDetails details) {
+        SignedInUser user = details.signedInUser();
         int inARow = details.confirmationFailed();
         boolean ending = inARow >= FAILURES_ENDING_SESSION;
         transaction.executeWithoutResult(status -> {
@@ -148,15 +174,6 @@ public class IdentityConfirmation {
                 .and(APP_USER.ENABLED)
                 .fetchOne(APP_USER.PASSWORD_HASH);
         return hash != null && passwords.matches(password, hash);
-    }
-
-    /** Starts a new confirmation window after {@link PasskeyService} verified a fresh passkey assertion. */
-    void confirmedWithPasskey() {
-        BreakglassUserDetails details = signedIn();
-        if (details != null) {
-            details.identityConfirmed(clock.instant());
-            factors.attemptSucceeded(details.signedInUser());
-        }
     }
 
     private void publish(SignedInUser user, SignInSecurityAction action, int count) {

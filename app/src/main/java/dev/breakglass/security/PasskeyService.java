@@ -165,13 +165,19 @@ public class PasskeyService implements PasskeyPresence {
      * Checks the browser's answer to a challenge: a signature by one of the signed-in member's own passkeys, with user
      * verification. When it holds, the session's identity is confirmed anew; the session's sign-in stays as it was.
      *
+     * <p>Each answer is reserved and counted like a password at the step-up: a wrong one counts toward the failures
+     * that end the session, and too many in a short time pause the next tries.
+     *
      * @param assertion the credential the browser's script returned, as JSON
-     * @return whether identity is confirmed
      */
     @PreAuthorize("isAuthenticated()")
-    public boolean confirmIdentity(PasskeyChallenge challenge, String assertion) {
+    public Confirmation confirmIdentity(PasskeyChallenge challenge, String assertion) {
         MemberGrant member = access.requireMember();
         UUID userId = member.user().userId();
+        return confirmation.confirmWithPasskey(() -> signedByOwnPasskey(userId, challenge, assertion));
+    }
+
+    private boolean signedByOwnPasskey(UUID userId, PasskeyChallenge challenge, String assertion) {
         if (challenge == null || !challenge.userId().equals(userId) || !challenge.answer() || assertion == null) {
             return false;
         }
@@ -196,7 +202,6 @@ public class PasskeyService implements PasskeyPresence {
             log.info("A passkey of someone else was offered to confirm the identity of member {}", userId);
             return false;
         }
-        confirmation.confirmedWithPasskey();
         revealHold.confirmedWithPasskey(userId, credentialId);
         return true;
     }

@@ -2,7 +2,7 @@ package dev.breakglass.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 
 /**
@@ -16,9 +16,9 @@ final class NotFoundPage {
     private NotFoundPage() {}
 
     static Div content() {
-        H2 heading = new H2("Page not found");
+        H1 heading = new H1("Page not found");
         Paragraph explanation = new Paragraph("Nothing is at this address, or it is not shared with you. Check the "
-                + "link, or ask an Owner of the account to share it.");
+                + "link, or ask one of its Account owners to share it.");
         Anchor home = new Anchor(".", "Go to your accounts");
         home.setId("not-found-home");
         Div page = new Div(heading, explanation, home);

@@ -62,7 +62,7 @@ class GoldenPathUiTest extends KaribuTest {
 
         _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), GITHUB_DOWNLOAD);
         assertThat(_get(Span.class, spec -> spec.withId("codes-found")).getText())
-                .startsWith("16 codes found");
+                .startsWith("16 GitHub codes");
 
         _click(_get(Button.class, spec -> spec.withText("Save Codes")));
 

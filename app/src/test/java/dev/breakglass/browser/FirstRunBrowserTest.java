@@ -62,7 +62,7 @@ class FirstRunBrowserTest {
         choosePassword(link, OWNER_PASSWORD);
         signIn(OWNER_EMAIL, OWNER_PASSWORD);
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "Accounts"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Accounts"));
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-accounts")))
                         .getText())
                 .isEqualTo("No accounts yet. Add the first one with Add account.");
@@ -92,7 +92,7 @@ class FirstRunBrowserTest {
         browser.findElement(By.cssSelector("#account-label input")).sendKeys(label);
         browser.findElement(By.cssSelector("#account-login-name input")).sendKeys(loginName);
         browser.findElement(By.id("save-account")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), label));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), label));
     }
 
     /** Emergency controls on the open account: Add codes, paste, Save Codes, then View codes shows them all. */
@@ -107,7 +107,7 @@ class FirstRunBrowserTest {
                 wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#backup-codes-input textarea")));
         field.sendKeys("GitHub recovery codes\n" + String.join("\n", codes));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("codes-found"), codes.size() + " codes found"));
+                By.id("codes-found"), codes.size() + " GitHub codes"));
         browser.findElement(By.id("save-codes")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("vaadin-notification-card"), codes.size() + " backup codes saved"));

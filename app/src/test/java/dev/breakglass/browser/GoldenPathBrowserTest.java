@@ -95,7 +95,7 @@ class GoldenPathBrowserTest {
                 List.of("admin/encryption", "Encryption"),
                 List.of("password", "Change password"))) {
             browser.get("http://localhost:" + port + "/" + page.get(0));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), page.get(1)));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), page.get(1)));
             screenshot(page.get(0).replace('/', '-'));
         }
     }
@@ -181,7 +181,7 @@ class GoldenPathBrowserTest {
                         .getText())
                 .isEqualTo("MFA Backup Codes");
         codes.sendKeys("GitHub recovery codes\n" + String.join("\n", CODES));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("codes-found"), "16 codes found"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("codes-found"), "16 GitHub codes"));
 
         browser.findElement(By.id("save-codes")).click();
 
@@ -244,7 +244,7 @@ class GoldenPathBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("add-codes"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#backup-codes-input textarea")))
                 .sendKeys("Save your recovery code\n" + DOCKER_HUB_CODE);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("codes-found"), "1 code found"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("codes-found"), "1 Docker Hub code"));
         browser.findElement(By.id("save-codes")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("backup-codes-input")));
 

@@ -143,7 +143,7 @@ class PasskeyBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("add-codes"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#backup-codes-input textarea")))
                 .sendKeys("GitHub recovery codes\n" + String.join("\n", GoldenPathBrowserTest.CODES));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("codes-found"), "16 codes found"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("codes-found"), "16 GitHub codes"));
         browser.findElement(By.id("save-codes")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("backup-codes-input")));
     }

@@ -171,7 +171,7 @@ class SessionsAndSavesBrowserBenchmark {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("add-codes"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#backup-codes-input textarea")))
                 .sendKeys("GitHub recovery codes\n" + String.join("\n", GoldenPathBrowserTest.CODES));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("codes-found"), "16 codes found"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("codes-found"), "16 GitHub codes"));
     }
 
     private static long timed(Supplier<?> action) {

@@ -177,7 +177,8 @@ class PasskeysTest {
         assertThat(JSON.readTree(challenge.json()).get("userVerification").asText())
                 .isEqualTo("required");
 
-        assertThat(passkeys.confirmIdentity(challenge, key.assertion(challengeText, true)))
+        assertThat(passkeys.confirmIdentity(challenge, key.assertion(challengeText, true))
+                        .confirmed())
                 .isTrue();
         assertThat(confirmation.isRecent()).isTrue();
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isSameAs(session);
@@ -190,11 +191,13 @@ class PasskeysTest {
         signIn.as(owner.email());
         PasskeyChallenge challenge = passkeys.challengeToConfirmIdentity();
         String challengeText = JSON.readTree(challenge.json()).get("challenge").asText();
-        assertThat(passkeys.confirmIdentity(challenge, key.assertion(challengeText, true)))
+        assertThat(passkeys.confirmIdentity(challenge, key.assertion(challengeText, true))
+                        .confirmed())
                 .isTrue();
         clock.advance(Duration.ofMinutes(6));
 
-        assertThat(passkeys.confirmIdentity(challenge, key.assertion(challengeText, true)))
+        assertThat(passkeys.confirmIdentity(challenge, key.assertion(challengeText, true))
+                        .confirmed())
                 .isFalse();
         assertThat(confirmation.isRecent()).isFalse();
     }
@@ -208,7 +211,8 @@ class PasskeysTest {
         PasskeyChallenge challenge = passkeys.challengeToConfirmIdentity();
         String challengeText = JSON.readTree(challenge.json()).get("challenge").asText();
 
-        assertThat(passkeys.confirmIdentity(challenge, key.assertion(challengeText, false)))
+        assertThat(passkeys.confirmIdentity(challenge, key.assertion(challengeText, false))
+                        .confirmed())
                 .isFalse();
         assertThat(confirmation.isRecent()).isFalse();
     }
@@ -225,9 +229,71 @@ class PasskeysTest {
         PasskeyChallenge challenge = passkeys.challengeToConfirmIdentity();
         String challengeText = JSON.readTree(challenge.json()).get("challenge").asText();
 
-        assertThat(passkeys.confirmIdentity(challenge, othersKey.assertion(challengeText, true)))
+        assertThat(passkeys.confirmIdentity(challenge, othersKey.assertion(challengeText, true))
+                        .confirmed())
                 .isFalse();
         assertThat(confirmation.isRecent()).isFalse();
+    }
+
+    @Test
+    void failedPasskeyStepUps_countWithWrongPasswords_andFiveInARowEndTheSession() throws Exception {
+        TestMember owner = fixtures.newWorkspace().member(WorkspaceRole.OWNER);
+        SoftwarePasskey key = register(owner, "Laptop");
+        signIn.as(owner.email());
+        clock.advance(Duration.ofMinutes(6));
+
+        for (int i = 1; i < 4; i++) {
+            assertThat(passkeys.confirmIdentity(passkeys.challengeToConfirmIdentity(), "{\"not\": \"a passkey\"}")
+                            .outcome())
+                    .isEqualTo(Confirmation.Outcome.WRONG);
+        }
+        PasskeyChallenge unverified = passkeys.challengeToConfirmIdentity();
+        String challengeText = JSON.readTree(unverified.json()).get("challenge").asText();
+        assertThat(passkeys.confirmIdentity(unverified, key.assertion(challengeText, false))
+                        .outcome())
+                .isEqualTo(Confirmation.Outcome.WRONG);
+        assertThat(passkeys.confirmIdentity(passkeys.challengeToConfirmIdentity(), "{}")
+                        .outcome())
+                .isEqualTo(Confirmation.Outcome.SESSION_ENDED);
+
+        assertThat(confirmation.isRecent()).isFalse();
+        assertThat(auditActions(owner))
+                .containsSubsequence(
+                        "IDENTITY_CONFIRMATION_FAILED",
+                        "IDENTITY_CONFIRMATION_FAILED",
+                        "IDENTITY_CONFIRMATION_FAILED",
+                        "IDENTITY_CONFIRMATION_FAILED",
+                        "IDENTITY_CONFIRMATION_FAILED",
+                        "SESSION_ENDED_AFTER_FAILED_CONFIRMATIONS");
+    }
+
+    @Test
+    void passkeyStepUp_afterTooManyFailures_isPaused_evenWithTheRightPasskey() throws Exception {
+        TestMember owner = fixtures.newWorkspace().member(WorkspaceRole.OWNER);
+        SoftwarePasskey key = register(owner, "Laptop");
+        signIn.as(owner.email());
+        for (int i = 0; i < 4; i++) {
+            passkeys.confirmIdentity(passkeys.challengeToConfirmIdentity(), "{}");
+        }
+        // Another session of the same member: the throttle counts per member, the session's own count starts anew.
+        signIn.as(owner.email());
+        for (int i = 0; i < 2; i++) {
+            passkeys.confirmIdentity(passkeys.challengeToConfirmIdentity(), "{}");
+        }
+        PasskeyChallenge challenge = passkeys.challengeToConfirmIdentity();
+        String challengeText = JSON.readTree(challenge.json()).get("challenge").asText();
+
+        Confirmation paused = passkeys.confirmIdentity(challenge, key.assertion(challengeText, true));
+        assertThat(paused.outcome()).isEqualTo(Confirmation.Outcome.PAUSED);
+        assertThat(paused.waitFor()).isPositive();
+        assertThat(confirmation.isRecent()).isFalse();
+
+        clock.advance(paused.waitFor().plusSeconds(1));
+        PasskeyChallenge later = passkeys.challengeToConfirmIdentity();
+        String laterText = JSON.readTree(later.json()).get("challenge").asText();
+        assertThat(passkeys.confirmIdentity(later, key.assertion(laterText, true))
+                        .confirmed())
+                .isTrue();
     }
 
     @Test

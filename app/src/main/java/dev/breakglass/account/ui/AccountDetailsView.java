@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -17,10 +17,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.account.AccountChangedException;
 import dev.breakglass.account.AccountDetails;
+import dev.breakglass.account.AccountPerson;
 import dev.breakglass.account.AccountService;
 import dev.breakglass.account.InvalidAccountException;
 import dev.breakglass.account.SharingService;
@@ -28,12 +31,16 @@ import dev.breakglass.audit.AuditLog;
 import dev.breakglass.audit.ui.ActivityList;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.backupcodes.CodeRequestService;
+import dev.breakglass.backupcodes.CodesWatch;
 import dev.breakglass.backupcodes.ui.EmergencyControls;
 import dev.breakglass.backupcodes.ui.MyCodeRequests;
 import dev.breakglass.backupcodes.ui.RequestsPanel;
+import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.IdentityConfirmation;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** One account: its tabs, with Settings first and the Emergency controls at its bottom. */
 @Route("accounts/:" + AccountDetailsView.ACCOUNT_ID)
@@ -44,6 +51,11 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
 
     private final AccountService accounts;
     private final BackupCodeService backupCodes;
+    private final CodesWatch codesWatch;
+    /** The tab shown, as the URL names it; and the page's own path, to put the tab in. */
+    private String tab = "settings";
+
+    private String location = "";
     private final IdentityConfirmation identity;
     private final AuditLog auditLog;
     private final SharingService sharing;
@@ -51,9 +63,12 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     private String title = "Account · Breakglass";
     private boolean justAdded;
 
+    static final String TAB = "tab";
+
     AccountDetailsView(
             AccountService accounts,
             BackupCodeService backupCodes,
+            CodesWatch codesWatch,
             IdentityConfirmation identity,
             AuditLog auditLog,
             SharingService sharing,
@@ -61,6 +76,7 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
         this.identity = identity;
         this.accounts = accounts;
         this.backupCodes = backupCodes;
+        this.codesWatch = codesWatch;
         this.auditLog = auditLog;
         this.sharing = sharing;
         this.codeRequests = codeRequests;
@@ -79,6 +95,8 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
         }
         title = account.label() + " · Breakglass";
         justAdded = event.getLocation().getQueryParameters().getParameters().containsKey("added");
+        tab = event.getLocation().getQueryParameters().getSingleParameter(TAB).orElse("settings");
+        location = event.getLocation().getPath();
         removeAll();
         show(account);
     }
@@ -89,11 +107,15 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void show(AccountDetails account) {
-        H2 heading = new H2(account.label());
-        Span role = new Span("You are " + account.myRole().label());
+        H1 heading = new H1(account.label());
+        // "Owner" is also a workspace role: here it is the account's, and named so.
+        Span role =
+                new Span(account.myRole() == AccountRole.OWNER ? "You are an Account owner" : "You are a Collaborator");
+        role.setId("my-account-role");
         role.getElement().getThemeList().add("badge contrast");
         Div header = new Div(heading, role);
         header.addClassName("account-header");
+        add(header, accountOwners(account));
 
         TabSheet tabs = new TabSheet();
         tabs.setId("account-tabs");
@@ -103,13 +125,52 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
         if (account.mayReadActivity()) {
             tabs.add("Activity", new ActivityList(auditLog, account.id()));
         }
-        add(header, tabs);
+        // The tab lives in the URL (?tab=users): a link opens it, and the back button returns to the last one.
+        List<String> names = List.of("settings", "users", "activity");
+        int shown = names.indexOf(tab);
+        if (shown > 0 && shown < tabs.getTabCount()) {
+            tabs.setSelectedIndex(shown);
+        }
+        tabs.addSelectedChangeListener(event -> {
+            if (event.isFromClient()) {
+                String chosen = names.get(tabs.getSelectedIndex());
+                tab = chosen;
+                getUI().ifPresent(ui -> ui.getPage()
+                        .getHistory()
+                        .pushState(
+                                null,
+                                new Location(
+                                        location,
+                                        "settings".equals(chosen)
+                                                ? QueryParameters.empty()
+                                                : QueryParameters.of(TAB, chosen))));
+            }
+        });
+        add(tabs);
+    }
+
+    /** Who keeps this account's codes: a Collaborator knows whom to ask, and is pointed at Request a code. */
+    private Paragraph accountOwners(AccountDetails account) {
+        String names = sharing.people(account.id()).people().stream()
+                .filter(person -> person.role() == AccountRole.OWNER && person.active())
+                .map(AccountPerson::displayName)
+                .collect(Collectors.joining(", "));
+        Paragraph owners = new Paragraph(
+                names.isEmpty() ? "This account has no active Account owner." : "Account owners: " + names + ".");
+        if (account.myRole() != AccountRole.OWNER && !names.isEmpty()) {
+            owners.add(" They keep its backup codes: to get one in an emergency, use Request a code under Emergency"
+                    + " controls.");
+        }
+        owners.setId("account-owners");
+        owners.addClassName("account-owners");
+        return owners;
     }
 
     private VerticalLayout settings(AccountDetails account) {
         Div fields = new Div();
         showSettings(fields, account);
-        EmergencyControls emergency = new EmergencyControls(backupCodes, identity, account.id(), account.label());
+        EmergencyControls emergency =
+                new EmergencyControls(backupCodes, codesWatch, identity, account.id(), account.label());
         emergency.add(new MyCodeRequests(codeRequests, account.id(), account.label(), emergency));
         if (account.mayEdit()) {
             Button remove = new Button("Remove account", event -> openRemoveDialog(account));

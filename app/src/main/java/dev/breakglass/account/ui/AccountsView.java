@@ -4,7 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -14,10 +14,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
 import dev.breakglass.account.AccountCard;
 import dev.breakglass.account.AccountImport;
@@ -27,7 +31,10 @@ import dev.breakglass.account.CardFilter;
 import dev.breakglass.account.CardSort;
 import dev.breakglass.account.InvalidAccountException;
 import jakarta.annotation.security.PermitAll;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /** The accounts shared with the signed-in member, as cards fetched a page at a time, with a coverage overview. */
@@ -35,7 +42,13 @@ import java.util.UUID;
 @Menu(title = "Accounts", order = 0)
 @PageTitle("Accounts · Breakglass")
 @PermitAll
-public class AccountsView extends VerticalLayout {
+public class AccountsView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** The query parameters that keep what is shown in the URL: shareable, and the back button goes back. */
+    static final String FILTER = "show";
+
+    static final String SORT = "sort";
+    static final String SEARCH = "q";
 
     static final int PAGE_SIZE = 24;
 
@@ -50,6 +63,8 @@ public class AccountsView extends VerticalLayout {
     private final Paragraph empty = new Paragraph();
     private final boolean mayAdd;
     private int loaded;
+    /** True while the fields take their values from the URL, so that they do not write it back. */
+    private boolean applyingUrl;
 
     AccountsView(AccountService accounts, AccountImport importer) {
         this.accounts = accounts;
@@ -64,7 +79,7 @@ public class AccountsView extends VerticalLayout {
         filter.setItemLabelGenerator(
                 f -> f == CardFilter.OLD_CODES ? "Codes older than " + overview.staleAfterDays() + " days" : f.label());
         filter.setValue(CardFilter.ALL);
-        filter.addValueChangeListener(event -> reload());
+        filter.addValueChangeListener(event -> showInUrl(true));
 
         search.setId("search-accounts");
         search.setLabel("Search accounts");
@@ -72,13 +87,14 @@ public class AccountsView extends VerticalLayout {
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(event -> reload());
+        // Typing replaces the URL's entry rather than adding one per word to the back button.
+        search.addValueChangeListener(event -> showInUrl(false));
         sort.setId("account-sort");
         sort.setLabel("Sort by");
         sort.setItems(CardSort.values());
         sort.setItemLabelGenerator(CardSort::label);
         sort.setValue(CardSort.LABEL);
-        sort.addValueChangeListener(event -> reload());
+        sort.addValueChangeListener(event -> showInUrl(true));
         HorizontalLayout finding = new HorizontalLayout(search, filter, sort);
         finding.setAlignItems(FlexComponent.Alignment.BASELINE);
         finding.setWrap(true);
@@ -92,11 +108,66 @@ public class AccountsView extends VerticalLayout {
         tiles.addClassName("accounts-overview");
         showOverview(overview);
         add(header(), tiles, finding, cards, more, empty);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query =
+                event.getLocation().getQueryParameters().getParameters();
+        applyingUrl = true;
+        try {
+            filter.setValue(valueOf(CardFilter.class, first(query, FILTER), CardFilter.ALL));
+            sort.setValue(valueOf(CardSort.class, first(query, SORT), CardSort.LABEL));
+            search.setValue(first(query, SEARCH) == null ? "" : first(query, SEARCH));
+        } finally {
+            applyingUrl = false;
+        }
         reload();
     }
 
+    /** Writes what is shown into the URL: a new history entry for a filter or sort, the same one for typing. */
+    private void showInUrl(boolean newEntry) {
+        if (applyingUrl) {
+            return;
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        if (filter.getValue() != null && filter.getValue() != CardFilter.ALL) {
+            query.put(FILTER, filter.getValue().name().toLowerCase(Locale.ROOT));
+        }
+        if (sort.getValue() != null && sort.getValue() != CardSort.LABEL) {
+            query.put(SORT, sort.getValue().name().toLowerCase(Locale.ROOT));
+        }
+        if (!search.getValue().isBlank()) {
+            query.put(SEARCH, search.getValue().strip());
+        }
+        Location location = new Location(
+                RouteConfiguration.forSessionScope().getUrl(AccountsView.class), QueryParameters.simple(query));
+        if (newEntry) {
+            UI.getCurrent().getPage().getHistory().pushState(null, location);
+        } else {
+            UI.getCurrent().getPage().getHistory().replaceState(null, location);
+        }
+        reload();
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.getOrDefault(name, List.of());
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static <E extends Enum<E>> E valueOf(Class<E> type, String name, E otherwise) {
+        if (name == null) {
+            return otherwise;
+        }
+        try {
+            return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return otherwise; // an old or mistyped link shows everything rather than an error
+        }
+    }
+
     private HorizontalLayout header() {
-        HorizontalLayout header = new HorizontalLayout(new H2("Accounts"));
+        HorizontalLayout header = new HorizontalLayout(new H1("Accounts"));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (mayAdd) {
             Button add = new Button("Add account", VaadinIcon.PLUS.create(), event -> openAddDialog());
@@ -158,6 +229,14 @@ public class AccountsView extends VerticalLayout {
         tile.addClassName("overview-tile");
         tile.getElement().setAttribute("data-filter", id);
         tile.getElement().getThemeList().add(count > 0 && !"ALL".equals(id) ? "badge error" : "badge contrast");
+        // A chip shows its accounts: click it, or Enter or Space on it.
+        tile.getElement().setAttribute("role", "button");
+        tile.getElement().setAttribute("tabindex", "0");
+        tile.getElement().setAttribute("aria-label", "Show: " + text);
+        tile.addClickListener(event -> filter.setValue(CardFilter.valueOf(id)));
+        tile.getElement()
+                .addEventListener("keydown", event -> filter.setValue(CardFilter.valueOf(id)))
+                .setFilter("event.key === 'Enter' || event.key === ' '");
         return tile;
     }
 
@@ -170,7 +249,7 @@ public class AccountsView extends VerticalLayout {
                         ? "No account matches."
                         : mayAdd
                                 ? "No accounts yet. Add the first one with Add account."
-                                : "No accounts are shared with you yet. Ask an account's Owner to add you.");
+                                : "No accounts are shared with you yet. Ask an Account owner to add you.");
         empty.setVisible(loaded == 0);
     }
 

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -48,7 +48,8 @@ public class AllAccountsView extends VerticalLayout implements BeforeEnterObserv
         addClassName("all-accounts-view");
         setSizeFull();
         search.setId("account-search");
-        search.setPlaceholder("Search by label");
+        search.setLabel("Search accounts");
+        search.setPlaceholder("Label");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
@@ -62,7 +63,7 @@ public class AllAccountsView extends VerticalLayout implements BeforeEnterObserv
                 .setAutoWidth(true);
         grid.addColumn(AccountOwnership::appName).setHeader("App").setKey("app");
         grid.addColumn(account -> String.join(", ", account.owners()))
-                .setHeader("Owners")
+                .setHeader("Account owners")
                 .setKey("owners")
                 .setAutoWidth(true);
         grid.addComponentColumn(AllAccountsView::status).setHeader("Status").setKey("status");
@@ -76,7 +77,7 @@ public class AllAccountsView extends VerticalLayout implements BeforeEnterObserv
                 query -> service.count(orphanedOnly.getValue(), search.getValue()));
         HorizontalLayout filters = new HorizontalLayout(search, orphanedOnly);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new H2("All accounts"), filters, grid);
+        add(new H1("All accounts"), filters, grid);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.breakglass.audit.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import dev.breakglass.audit.AuditEntry;
 import dev.breakglass.audit.AuditLog;
 import java.time.format.DateTimeFormatter;
@@ -23,10 +25,24 @@ public class ActivityList extends Grid<AuditEntry> {
                 .setHeader("Who")
                 .setAutoWidth(true);
         addColumn(AuditEntry::actionLabel).setHeader("What").setKey("action").setAutoWidth(true);
-        addColumn(AuditEntry::details).setHeader("Details").setFlexGrow(1);
+        addColumn(AuditEntry::summary)
+                .setHeader("Details (click a row for the raw record)")
+                .setKey("summary")
+                .setFlexGrow(1);
+        showRawDetailsOnClick(this);
         setItems(
                 query -> auditLog.accountActivity(accountId, query.getOffset(), query.getLimit()).stream(),
                 query -> auditLog.countAccountActivity(accountId));
         setHeight("24rem");
+    }
+
+    /** The words are what people read; the raw record (ids included) opens under a row that is clicked. */
+    static void showRawDetailsOnClick(Grid<AuditEntry> grid) {
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(entry -> {
+            Pre raw = new Pre(entry.action() + " " + entry.details());
+            raw.addClassName("audit-raw-details");
+            return raw;
+        }));
+        grid.setDetailsVisibleOnClick(true);
     }
 }

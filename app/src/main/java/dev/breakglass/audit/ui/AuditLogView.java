@@ -5,7 +5,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -99,9 +99,13 @@ public class AuditLogView extends VerticalLayout {
         grid.addColumn(entry -> entry.accountLabel() == null ? "" : entry.accountLabel())
                 .setHeader("Account")
                 .setAutoWidth(true);
-        grid.addColumn(AuditEntry::details).setHeader("Details").setFlexGrow(1);
+        grid.addColumn(AuditEntry::summary)
+                .setHeader("Details (click a row for the raw record)")
+                .setKey("summary")
+                .setFlexGrow(1);
+        ActivityList.showRawDetailsOnClick(grid);
 
-        add(new H2("Audit log"), chainStatus(auditLog.verifyChain()), filters, grid);
+        add(new H1("Audit log"), chainStatus(auditLog.verifyChain()), filters, grid);
         setFlexGrow(1, grid);
         refresh();
     }

@@ -34,6 +34,10 @@ class AddCodesDialog extends Dialog {
     private final Div unreadable = new Div();
     private final Div mismatch = new Div();
     private final Div problem = new Div();
+    private final Div replaceSummary = new Div();
+    /** The saved set this dialog replaces (its size and unused codes); null when adding a first set. */
+    private int[] replacedSet;
+
     private final Button save;
     private final String saveLabel;
     private final Function<String, PastePreview> previewer;
@@ -72,9 +76,11 @@ class AddCodesDialog extends Dialog {
         found.getElement().setAttribute("aria-live", "polite");
         notice.setId("format-notice");
         notice.addClassName("format-notice");
+        notice.getElement().setAttribute("aria-live", "polite");
         appGuidance.setId("app-guidance");
         unreadable.setId("unreadable-lines");
         unreadable.addClassName("unreadable-lines");
+        unreadable.getElement().setAttribute("aria-live", "polite");
         mismatch.setId("paste-mismatch");
         mismatch.addClassName("paste-mismatch");
         mismatch.getElement().setAttribute("role", "alert");
@@ -84,7 +90,10 @@ class AddCodesDialog extends Dialog {
         problem.getElement().setAttribute("role", "alert");
         problem.setVisible(false);
         // What was understood, and what is wrong, sits above the field: a long paste must not push it out of sight.
-        Div status = new Div(found, problem, mismatch, notice);
+        replaceSummary.setId("replace-summary");
+        replaceSummary.addClassName("replace-summary");
+        replaceSummary.setVisible(false);
+        Div status = new Div(replaceSummary, found, problem, mismatch, notice);
         status.setId("paste-status");
         status.addClassName("paste-status");
 
@@ -92,6 +101,7 @@ class AddCodesDialog extends Dialog {
 
         Button cancel = new Button("Cancel", event -> close());
         cancel.setId("cancel-add-codes");
+        cancel.addClassName("dialog-cancel");
         saveLabel = replacing ? "Replace Codes" : "Save Codes";
         save = new Button(
                 saveLabel,
@@ -101,8 +111,44 @@ class AddCodesDialog extends Dialog {
                         codes.getValue().equals(acceptedMismatch) ? Mismatch.ACCEPTED : Mismatch.REFUSED)));
         save.setId(replacing ? "replace-codes-save" : "save-codes");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (replacing) {
+            // Replacing destroys the codes in use: it looks dangerous and opens on Cancel (scripts/focus.js).
+            save.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            getElement().setAttribute("data-focus-cancel", true);
+        } else {
+            addOpenedChangeListener(event -> {
+                if (event.isOpened()) {
+                    codes.focus();
+                }
+            });
+        }
         getFooter().add(cancel, save);
         showPreview();
+    }
+
+    /**
+     * Says, in the danger style, what Replace destroys: "Replace 14 unused codes with 16 new ones", with the old set's
+     * state, following the paste as it changes.
+     */
+    void replacing(int savedCount, int unusedNow) {
+        replacedSet = new int[] {savedCount, unusedNow};
+        showPreview();
+    }
+
+    private void showReplaceSummary(int newCount) {
+        if (replacedSet == null) {
+            return;
+        }
+        int saved = replacedSet[0];
+        int unused = replacedSet[1];
+        String old = unused == 0
+                ? "Replace the " + saved + (saved == 1 ? " used code" : " used codes")
+                : "Replace " + unused + " unused " + (unused == 1 ? "code" : "codes")
+                        + (unused < saved ? " (" + (saved - unused) + " of " + saved + " used)" : "");
+        replaceSummary.setText(old + " with "
+                + (newCount > 0 ? newCount + " new " + (newCount == 1 ? "one" : "ones") : "the new codes you paste")
+                + ". The codes saved now are destroyed.");
+        replaceSummary.setVisible(true);
     }
 
     /** Shows why saving failed; the pasted text stays as it was. */
@@ -151,6 +197,7 @@ class AddCodesDialog extends Dialog {
         }
         mismatch.setText(preview.mismatch().orElse(""));
         mismatch.setVisible(preview.mismatch().isPresent() && !codes.getValue().isBlank());
+        showReplaceSummary(codes.getValue().isBlank() || preview.problem().isPresent() ? 0 : preview.codeCount());
         if (codes.getValue().isBlank()) {
             found.setText("No codes yet.");
             return;
@@ -159,8 +206,7 @@ class AddCodesDialog extends Dialog {
             found.setText(preview.problem().get().message());
             return;
         }
-        found.setText(preview.codeCount() + (preview.codeCount() == 1 ? " code" : " codes") + " found ("
-                + preview.formatName() + ").");
+        found.setText(inPlainWords(preview));
         if (!preview.unreadableLines().isEmpty()) {
             UnorderedList lines = new UnorderedList();
             preview.unreadableLines().stream()
@@ -170,13 +216,24 @@ class AddCodesDialog extends Dialog {
             unreadable.add(
                     new Span(
                             preview.unreadableLines().size() == 1
-                                    ? "1 line was not read as codes:"
-                                    : preview.unreadableLines().size() + " lines were not read as codes:"),
+                                    ? "Ignored, as it holds no code:"
+                                    : "Ignored, as they hold no code:"),
                     lines);
             if (more > 0) {
                 unreadable.add(new Span("and " + more + " more."));
             }
         }
+    }
+
+    /** "10 Google codes, 2 other lines ignored.": what was read, by whose format, and what was left out. */
+    static String inPlainWords(PastePreview preview) {
+        int count = preview.codeCount();
+        String codes = count + " " + (preview.formatName() == null ? "" : preview.formatName() + " ")
+                + (count == 1 ? "code" : "codes");
+        int ignored = preview.unreadableLines().size();
+        return codes
+                + (ignored == 0 ? "" : ", " + ignored + " other " + (ignored == 1 ? "line" : "lines") + " ignored")
+                + ".";
     }
 
     /** Where the app keeps its codes, or that it has none: the user may be pasting the wrong thing. */

@@ -68,7 +68,16 @@ class CodeList extends Div {
                 .filter(row ->
                         String.valueOf(code.position()).equals(row.getElement().getAttribute("data-position")))
                 .findFirst()
-                .ifPresent(old -> replace(old, row(code)));
+                .ifPresent(old -> {
+                    Div row = row(code);
+                    replace(old, row);
+                    // The button clicked is gone with its row: the focus moves to its successor in the same row.
+                    row.getChildren()
+                            .filter(Button.class::isInstance)
+                            .map(Button.class::cast)
+                            .reduce((first, last) -> last)
+                            .ifPresent(Button::focus);
+                });
     }
 
     private Div row(RevealedCodes.Code code) {
@@ -88,6 +97,7 @@ class CodeList extends Div {
             Button undo = new Button("Mark unused", event -> markOnce(event, code.position(), false));
             undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             undo.addClassName("mark-unused");
+            undo.getElement().setAttribute("aria-label", "Mark code " + code.position() + " unused");
             row.add(used, undo);
         } else {
             Button copy = new Button(VaadinIcon.COPY_O.create(), event -> Clipboard.copy(code.value()));
@@ -98,6 +108,7 @@ class CodeList extends Div {
             Button markUsed = new Button("Mark used", event -> markOnce(event, code.position(), true));
             markUsed.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             markUsed.addClassName("mark-used");
+            markUsed.getElement().setAttribute("aria-label", "Mark code " + code.position() + " used");
             row.add(copy, markUsed);
         }
         return row;

@@ -14,6 +14,9 @@ class DeleteCodesDialog extends Dialog {
                 + "shown again. The history keeps when they were saved and deleted, and by whom."));
         Button cancel = new Button("Cancel", event -> close());
         cancel.setId("cancel-delete-codes");
+        cancel.addClassName("dialog-cancel");
+        // Destructive: the dialog opens with the focus on Cancel (scripts/focus.js).
+        getElement().setAttribute("data-focus-cancel", true);
         Button delete = new Button("Delete codes", event -> {
             close();
             onDelete.run();

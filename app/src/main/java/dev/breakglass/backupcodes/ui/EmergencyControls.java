@@ -1,5 +1,6 @@
 package dev.breakglass.backupcodes.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -16,6 +17,7 @@ import dev.breakglass.backupcodes.CodeSetSummary;
 import dev.breakglass.backupcodes.CodesAlreadySavedException;
 import dev.breakglass.backupcodes.CodesChangedException;
 import dev.breakglass.backupcodes.CodesOverview;
+import dev.breakglass.backupcodes.CodesWatch;
 import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.backupcodes.NoUnusedCodesException;
 import dev.breakglass.backupcodes.PasteMismatchException;
@@ -24,8 +26,10 @@ import dev.breakglass.crypto.CipherException;
 import dev.breakglass.formats.PasteRejectedException;
 import dev.breakglass.security.IdentityConfirmation;
 import dev.breakglass.security.IdentityConfirmationRequiredException;
+import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.RevealHeldException;
 import dev.breakglass.security.ui.ConfirmIdentityDialog;
+import dev.breakglass.security.ui.PushedUpdate;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
@@ -39,6 +43,7 @@ public class EmergencyControls extends Details {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'");
 
     private final BackupCodeService service;
+    private final CodesWatch watch;
     private final IdentityConfirmation identity;
     private final UUID accountId;
     private final String accountLabel;
@@ -46,11 +51,18 @@ public class EmergencyControls extends Details {
     private final Div warning = new Div();
     private final HorizontalLayout actions = new HorizontalLayout();
     private final Div history = new Div();
+    private CodesOverview shown;
+    private AutoCloseable watching;
 
     public EmergencyControls(
-            BackupCodeService service, IdentityConfirmation identity, UUID accountId, String accountLabel) {
+            BackupCodeService service,
+            CodesWatch watch,
+            IdentityConfirmation identity,
+            UUID accountId,
+            String accountLabel) {
         super("Emergency controls");
         this.service = service;
+        this.watch = watch;
         this.identity = identity;
         this.accountId = accountId;
         this.accountLabel = accountLabel;
@@ -61,16 +73,50 @@ public class EmergencyControls extends Details {
         warning.addClassName("low-codes-warning");
         actions.setWrap(true);
         add(
-                new Paragraph("Backup codes let an Owner into the account when the authenticator is lost."),
+                new Paragraph("Backup codes let an Account owner into the account when the authenticator is lost."),
                 summary,
                 warning,
                 actions,
                 history);
         refresh();
+        // Another Owner's change shows here at once (server push), whichever instance it ran on.
+        addAttachListener(event -> {
+            UI ui = event.getUI();
+            watching = watch.watch(accountId, () -> PushedUpdate.run(ui, this::refreshIfChanged));
+        });
+        addDetachListener(event -> stopWatching());
+    }
+
+    private void stopWatching() {
+        if (watching != null) {
+            try {
+                watching.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            watching = null;
+        }
+    }
+
+    /**
+     * A pushed change: shown only when the codes look different from what this page shows, so that this member's
+     * own change (already shown) does not rebuild the buttons under their keyboard focus.
+     */
+    void refreshIfChanged() {
+        try {
+            if (!service.overview(accountId).equals(shown)) {
+                refresh();
+            }
+        } catch (NotFoundException e) {
+            // The account was removed or shared away meanwhile: its page says so at the next action or reload.
+            actions.removeAll();
+            summary.setText("These codes changed and can't be shown here any more. Reload the page.");
+        }
     }
 
     void refresh() {
         CodesOverview overview = service.overview(accountId);
+        shown = overview;
         actions.removeAll();
         warning.setVisible(false);
         overview.activeSet()
@@ -85,7 +131,7 @@ public class EmergencyControls extends Details {
                         set -> actions.add(
                                 button("View codes", "view-codes", () -> withIdentity(this::openViewDialog)),
                                 button("Use next code", "use-next-code", () -> withIdentity(this::useNextCode)),
-                                button("Replace codes", "replace-codes", () -> openAddDialog(set.setId())),
+                                button("Replace codes", "replace-codes", () -> openAddDialog(set)),
                                 button(
                                         "Delete codes",
                                         "delete-codes",
@@ -139,7 +185,12 @@ public class EmergencyControls extends Details {
             RevealedCodes revealed = service.revealCodes(accountId);
             ViewCodesDialog dialog = new ViewCodesDialog(
                     accountLabel, revealed, (position, used) -> markCode(revealed.setId(), position, used));
-            dialog.addOpenedChangeListener(event -> refresh());
+            dialog.addOpenedChangeListener(event -> {
+                refresh();
+                if (!event.isOpened()) {
+                    focusAction("view-codes"); // the button that opened the dialog was rebuilt by the refresh
+                }
+            });
             dialog.open();
         } catch (RevealHeldException e) {
             error(e.getMessage());
@@ -152,11 +203,16 @@ public class EmergencyControls extends Details {
         try {
             var code = service.useNextCode(accountId);
             refresh();
-            new UseCodeDialog(accountLabel, code, () -> {
-                        markCode(code.setId(), code.position(), false);
-                        refresh();
-                    })
-                    .open();
+            UseCodeDialog dialog = new UseCodeDialog(accountLabel, code, () -> {
+                markCode(code.setId(), code.position(), false);
+                refresh();
+            });
+            dialog.addOpenedChangeListener(event -> {
+                if (!event.isOpened()) {
+                    focusAction("use-next-code");
+                }
+            });
+            dialog.open();
         } catch (NoUnusedCodesException | CodesChangedException | RevealHeldException e) {
             error(e.getMessage());
         } catch (CipherException e) {
@@ -175,10 +231,13 @@ public class EmergencyControls extends Details {
         }
     }
 
-    private void openAddDialog(UUID replacing) {
+    private void openAddDialog(CodeSetSummary replacing) {
         AddCodesDialog dialog =
                 new AddCodesDialog(accountLabel, text -> service.preview(accountId, text), replacing != null);
-        SaveTarget target = new SaveTarget(replacing);
+        if (replacing != null) {
+            dialog.replacing(replacing.codeCount(), replacing.remaining());
+        }
+        SaveTarget target = new SaveTarget(replacing == null ? null : replacing.setId());
         dialog.addSaveListener(event -> save(dialog, target, event.pastedText(), event.mismatch()));
         dialog.open();
     }
@@ -190,6 +249,7 @@ public class EmergencyControls extends Details {
             dialog.close();
             success(target.savedMessage(saved));
             refresh();
+            focusFirstAction();
         } catch (IdentityConfirmationRequiredException e) {
             // Replacing destroys the codes in use: confirm it is you, then save what was typed, as it was typed.
             new ConfirmIdentityDialog(identity, () -> save(dialog, target, text, mismatch)).open();
@@ -258,6 +318,26 @@ public class EmergencyControls extends Details {
             error(e.getMessage());
         }
         refresh();
+        focusFirstAction();
+    }
+
+    /** Focuses an action by its id, when it is still offered; else the first action. */
+    private void focusAction(String id) {
+        actions.getChildren()
+                .filter(Button.class::isInstance)
+                .map(Button.class::cast)
+                .filter(button -> button.getId().filter(id::equals).isPresent())
+                .findFirst()
+                .ifPresentOrElse(Button::focus, this::focusFirstAction);
+    }
+
+    /** The button that opened the dialog was replaced by the refresh: the keyboard goes on from the first action. */
+    private void focusFirstAction() {
+        actions.getChildren()
+                .filter(Button.class::isInstance)
+                .map(Button.class::cast)
+                .findFirst()
+                .ifPresent(Button::focus);
     }
 
     private static Button button(String text, String id, Runnable action) {

@@ -50,7 +50,7 @@ public class MyCodeRequests extends Div {
             Button request = new Button("Request a code", event -> openRequestDialog());
             request.setId("request-code");
             request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(new Paragraph("Locked out? Ask the account's Owners for one code."), request);
+            add(new Paragraph("Locked out? Ask its Account owners for one code."), request);
         }
         mine.stream().limit(5).forEach(this::show);
         setVisible(getComponentCount() > 0);
@@ -85,7 +85,7 @@ public class MyCodeRequests extends Div {
             try {
                 service.request(accountId, reason);
                 dialog[0].close();
-                success("Request sent. The Owners of " + accountLabel + " are told now.");
+                success("Request sent. The Account owners of " + accountLabel + " are told now.");
                 refresh();
             } catch (CodeRequestRefusedException e) {
                 dialog[0].showError(e.getMessage());

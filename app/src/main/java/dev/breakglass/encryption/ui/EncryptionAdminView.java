@@ -8,7 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -75,7 +75,7 @@ public class EncryptionAdminView extends VerticalLayout {
         rewrap.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         add(
-                new H2("Encryption"),
+                new H1("Encryption"),
                 cipher,
                 problem,
                 versions,

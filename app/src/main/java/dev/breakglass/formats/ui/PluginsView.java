@@ -4,7 +4,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -73,7 +73,7 @@ public class PluginsView extends VerticalLayout {
         grid.setItems(plugins);
         grid.setAllRowsVisible(true);
 
-        add(new H2("Plugins"), summary, grid);
+        add(new H1("Plugins"), summary, grid);
     }
 
     /** The jar's hash, shortened; the whole of it in the tooltip and for copying. */

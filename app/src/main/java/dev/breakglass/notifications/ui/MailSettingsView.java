@@ -3,7 +3,7 @@ package dev.breakglass.notifications.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -41,6 +41,6 @@ public class MailSettingsView extends VerticalLayout {
         });
         save.setId("save-mail-settings");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("E-mail notifications"), status, codeActivity, save);
+        add(new H1("E-mail notifications"), status, codeActivity, save);
     }
 }

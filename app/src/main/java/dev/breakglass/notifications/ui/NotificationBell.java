@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,11 +13,11 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.breakglass.notifications.Notice;
 import dev.breakglass.notifications.NotificationCenter;
+import dev.breakglass.security.ui.PushedUpdate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import java.util.Objects;
 
 /**
  * A bell with the number of unread notifications; opening it lists them and marks them read. The count follows new
@@ -43,7 +44,7 @@ public class NotificationBell extends Div {
         addAttachListener(event -> {
             refresh();
             UI ui = event.getUI();
-            watching = center.watchMine(() -> ui.access(() -> asSignedInMember(ui, this::refresh)));
+            watching = center.watchMine(() -> PushedUpdate.run(ui, this::refresh));
         });
         addDetachListener(event -> stopWatching());
     }
@@ -59,34 +60,51 @@ public class NotificationBell extends Div {
         }
     }
 
-    /**
-     * A push runs outside any request, so the member's security context is taken from their session for the
-     * services to check, and put back after; with no member anywhere (signed out meanwhile) nothing is refreshed.
-     */
-    private static void asSignedInMember(UI ui, Runnable action) {
-        SecurityContext outside = SecurityContextHolder.getContext();
-        Object stored = ui.getSession() == null || ui.getSession().getSession() == null
-                ? null
-                : ui.getSession()
-                        .getSession()
-                        .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-        if (stored instanceof SecurityContext member && member.getAuthentication() != null) {
-            SecurityContextHolder.setContext(member);
-        } else if (outside.getAuthentication() == null) {
-            return; // signed out meanwhile: nobody to show a count to
-        }
-        try {
-            action.run();
-        } finally {
-            SecurityContextHolder.setContext(outside);
-        }
-    }
-
     private void refresh() {
         int unread = center.unreadCount();
         count.setText(String.valueOf(unread));
         count.setVisible(unread > 0);
         bell.getElement().setAttribute("aria-label", unread == 0 ? "Notifications" : unread + " unread notifications");
+    }
+
+    /** Repeats in a row (the same message about the same account) become one entry: newest first, as listed. */
+    static List<List<Notice>> grouped(List<Notice> notices) {
+        List<List<Notice>> groups = new ArrayList<>();
+        for (Notice notice : notices) {
+            List<Notice> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            if (last != null
+                    && last.get(0).message().equals(notice.message())
+                    && Objects.equals(last.get(0).accountId(), notice.accountId())) {
+                last.add(notice);
+            } else {
+                groups.add(new ArrayList<>(List.of(notice)));
+            }
+        }
+        return groups;
+    }
+
+    /** One entry: a link to its account when it is about one, with how many times it happened and when last. */
+    private static ListItem item(List<Notice> repeats, Dialog dialog) {
+        Notice newest = repeats.get(0);
+        String when = (repeats.size() > 1 ? " (" + repeats.size() + " times, last " : " (")
+                + WHEN.format(newest.createdAt()) + ")";
+        ListItem item = new ListItem();
+        if (newest.accountId() != null) {
+            Anchor link = new Anchor("accounts/" + newest.accountId(), newest.message());
+            link.addClassName("notification-link");
+            // Following the link leaves the list behind.
+            link.getElement().addEventListener("click", event -> dialog.close());
+            item.add(link);
+        } else {
+            item.add(new Span(newest.message()));
+        }
+        Span time = new Span(when);
+        time.addClassName("notification-time");
+        item.add(time);
+        if (repeats.stream().anyMatch(notice -> !notice.read())) {
+            item.addClassName("unread");
+        }
+        return item;
     }
 
     private void open() {
@@ -100,15 +118,12 @@ public class NotificationBell extends Div {
         } else {
             UnorderedList list = new UnorderedList();
             list.setId("notification-list");
-            notices.forEach(notice -> {
-                ListItem item = new ListItem(notice.message() + " " + WHEN.format(notice.createdAt()));
-                if (!notice.read()) {
-                    item.addClassName("unread");
-                }
-                list.add(item);
-            });
+            for (List<Notice> repeats : grouped(notices)) {
+                list.add(item(repeats, dialog));
+            }
             dialog.add(list);
         }
+        dialog.setId("notifications-dialog");
         dialog.getFooter().add(new Button("Close", event -> dialog.close()));
         dialog.open();
         refresh();

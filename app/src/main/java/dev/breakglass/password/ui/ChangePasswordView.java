@@ -2,7 +2,7 @@ package dev.breakglass.password.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -42,7 +42,7 @@ public class ChangePasswordView extends VerticalLayout {
         Button change = new Button("Change password", event -> change());
         change.setId("change-password");
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Change password"), current, chosen, repeated, change);
+        add(new H1("Change password"), current, chosen, repeated, change);
     }
 
     private void change() {

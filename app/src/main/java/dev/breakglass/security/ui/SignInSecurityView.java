@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -56,7 +56,7 @@ public class SignInSecurityView extends VerticalLayout {
         this.sections = sections;
         addClassName("sign-in-security-view");
         content.setWidthFull();
-        add(new H2("Sign-in security"), content);
+        add(new H1("Sign-in security"), content);
         refresh();
     }
 

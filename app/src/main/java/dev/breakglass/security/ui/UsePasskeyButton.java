@@ -5,8 +5,10 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.server.VaadinService;
+import dev.breakglass.security.Confirmation;
 import dev.breakglass.security.PasskeyChallenge;
 import dev.breakglass.security.PasskeyService;
+import dev.breakglass.security.SecondFactorService;
 
 /**
  * <b>Use a passkey</b>: confirms the signed-in member's identity with a fresh passkey signature (user verification
@@ -59,12 +61,26 @@ public class UsePasskeyButton extends PasskeyButton {
     /** The browser's answer to the challenge. */
     void answered(PasskeyScript.Result result) {
         PasskeyChallenge answered = challenge;
-        if (result.ok() && passkeys.confirmIdentity(answered, result.credential())) {
-            onConfirmed.run();
+        if (!result.ok()) {
+            // Nothing reached the server's check (the member cancelled, or the browser could not): not a failure.
+            newChallenge();
+            onProblem.accept(PasskeyScript.explain(result.outcome(), "confirm with your password"));
             return;
         }
-        newChallenge();
-        onProblem.accept(
-                result.ok() ? NOT_CONFIRMED : PasskeyScript.explain(result.outcome(), "confirm with your password"));
+        Confirmation confirmation = passkeys.confirmIdentity(answered, result.credential());
+        switch (confirmation.outcome()) {
+            case CONFIRMED -> onConfirmed.run();
+            case SESSION_ENDED ->
+                getUI().ifPresent(ui -> ui.getPage().setLocation(LoginView.AFTER_FAILED_CONFIRMATIONS));
+            case PAUSED -> {
+                newChallenge();
+                onProblem.accept("Too many failed attempts. Wait " + SecondFactorService.about(confirmation.waitFor())
+                        + ", then try again.");
+            }
+            default -> {
+                newChallenge();
+                onProblem.accept(NOT_CONFIRMED);
+            }
+        }
     }
 }

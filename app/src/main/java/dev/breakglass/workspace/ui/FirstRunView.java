@@ -52,7 +52,7 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
         workspaceName.setHelperText("Your team or company, as its members will see it.");
         ownerName.setId("owner-name");
         email.setId("owner-email");
-        email.setHelperText("You sign in with it. You will be the workspace Owner.");
+        email.setHelperText("You sign in with it. You will be the Workspace owner.");
         password.setId("new-password");
         password.setHelperText(
                 "At least " + PasswordPolicy.MIN_LENGTH + " characters. A few unrelated words work well.");
@@ -81,7 +81,7 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(
                 new H1("Breakglass"),
-                new Paragraph("No workspace exists yet. Create yours: you will be its Owner "
+                new Paragraph("No workspace exists yet. Create yours: you will be its Workspace owner "
                         + "and can add your team afterwards."),
                 workspaceName,
                 ownerName,
@@ -123,7 +123,7 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
             add(
                     new H1("Breakglass"),
                     new Paragraph("A workspace was created in the meantime, so this page is gone. "
-                            + "Ask its Owner to add you."),
+                            + "Ask its Workspace owner to add you."),
                     signIn());
         }
     }

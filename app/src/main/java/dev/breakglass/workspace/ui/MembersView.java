@@ -4,7 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -45,6 +45,8 @@ import org.springframework.beans.factory.annotation.Value;
 @RolesAllowed(Capability.MANAGE_MEMBERS)
 public class MembersView extends VerticalLayout {
 
+    static final String MAKE_WORKSPACE_OWNER = "Make Workspace owner";
+
     private final MemberService members;
     private final SecondFactorService secondFactors;
     private final String publicUrl;
@@ -67,16 +69,19 @@ public class MembersView extends VerticalLayout {
         setSizeFull();
 
         search.setId("member-search");
-        search.setPlaceholder("Search by name or e-mail");
+        search.setLabel("Search members");
+        search.setPlaceholder("Name or e-mail");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
         roleFilter.setId("member-role-filter");
+        roleFilter.setLabel("Role");
         roleFilter.setItems(WorkspaceRole.values());
-        roleFilter.setItemLabelGenerator(role -> role == null ? "Any role" : role.label());
+        roleFilter.setItemLabelGenerator(role -> role == null ? "Any role" : roleLabel(role));
         roleFilter.setEmptySelectionAllowed(true);
         roleFilter.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
         statusFilter.setId("member-status-filter");
+        statusFilter.setLabel("Status");
         statusFilter.setItems(MemberStatus.values());
         statusFilter.setItemLabelGenerator(status -> status == null ? "Any status" : status.label());
         statusFilter.setEmptySelectionAllowed(true);
@@ -87,13 +92,33 @@ public class MembersView extends VerticalLayout {
 
         grid.setId("members");
         grid.setEmptyStateText("No members match these filters.");
-        grid.addColumn(Member::displayName).setHeader("Name").setKey("name").setAutoWidth(true);
-        grid.addColumn(Member::email).setHeader("E-mail").setKey("email").setAutoWidth(true);
-        grid.addColumn(member -> member.role().label()).setHeader("Role").setKey("role");
+        // At 1280 px the actions of a row wrap onto a second line instead of being clipped off the grid's edge.
+        grid.addThemeName("wrap-cell-content");
+        grid.addColumn(Member::displayName)
+                .setHeader("Name")
+                .setKey("name")
+                .setWidth("9rem")
+                .setFlexGrow(1);
+        grid.addColumn(Member::email)
+                .setHeader("E-mail")
+                .setKey("email")
+                .setWidth("13rem")
+                .setFlexGrow(1);
+        grid.addColumn(member -> roleLabel(member.role()))
+                .setHeader("Role")
+                .setKey("role")
+                .setWidth("9rem")
+                .setFlexGrow(0);
         grid.addColumn(member -> member.status().label() + (member.passwordSet() ? "" : ", no password yet"))
                 .setHeader("Status")
-                .setKey("status");
-        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
+                .setKey("status")
+                .setWidth("9rem")
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::actions)
+                .setHeader("Actions")
+                .setKey("actions")
+                .setWidth("20rem")
+                .setFlexGrow(2);
         grid.setItems(
                 query -> {
                     // one permission check per page of rows, not one per row's buttons
@@ -101,7 +126,15 @@ public class MembersView extends VerticalLayout {
                     return members.list(filter(), query.getOffset(), query.getLimit()).stream();
                 },
                 query -> members.count(filter()));
-        add(new H2("Members"), new HorizontalLayout(search, roleFilter, statusFilter, add), grid);
+        HorizontalLayout finding = new HorizontalLayout(search, roleFilter, statusFilter, add);
+        finding.setWrap(true);
+        finding.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(new H1("Members"), finding, grid);
+    }
+
+    /** "Owner" is also an account's role: on this page the workspace's is named in full. */
+    static String roleLabel(WorkspaceRole role) {
+        return role == WorkspaceRole.OWNER ? "Workspace owner" : role.label();
     }
 
     private MemberFilter filter() {
@@ -110,25 +143,30 @@ public class MembersView extends VerticalLayout {
 
     private HorizontalLayout actions(Member member) {
         HorizontalLayout actions = new HorizontalLayout();
+        actions.setWrap(true);
+        actions.setSpacing(false);
+        actions.addClassName("member-actions");
         actions.getElement().setAttribute("data-member", member.email());
         if (member.manageable()) {
-            actions.add(action("Change role", () -> openRoleDialog(member)));
+            actions.add(action("Change role", member, () -> openRoleDialog(member)));
             if (member.active()) {
                 actions.add(action(
                         "Deactivate",
+                        member,
                         () -> confirm(
                                 member,
                                 "Deactivate",
                                 "can no longer sign in; their sessions end now",
                                 () -> members.deactivate(member.userId()))));
             } else {
-                actions.add(action("Reactivate", () -> {
+                actions.add(action("Reactivate", member, () -> {
                     members.reactivate(member.userId());
                     done(member.displayName() + " can sign in again.");
                 }));
             }
             actions.add(action(
                     "Remove",
+                    member,
                     () -> confirm(
                             member,
                             "Remove",
@@ -137,20 +175,23 @@ public class MembersView extends VerticalLayout {
             if (member.active()) {
                 actions.add(action(
                         "New password link",
+                        member,
                         () -> ConfirmIdentityDialog.confirmThen(() -> new SetPasswordLinkDialog(
                                         member.displayName(), members.newSetPasswordLink(member.userId()), publicUrl)
                                 .open())));
-                actions.add(action("Reset second factor", () -> confirmReset(member)));
+                actions.add(action("Reset second factor", member, () -> confirmReset(member)));
             }
         }
         if (transferTargets.test(member)) {
-            actions.add(action("Make Owner", () -> confirmTransfer(member)));
+            actions.add(action(MAKE_WORKSPACE_OWNER, member, () -> confirmTransfer(member)));
         }
         return actions;
     }
 
-    private static Button action(String text, Runnable onClick) {
+    /** A row's action, named for a screen reader with whom it acts on ("Remove Gina Guest"). */
+    private static Button action(String text, Member member, Runnable onClick) {
         Button button = new Button(text, event -> onClick.run());
+        button.getElement().setAttribute("aria-label", text + " " + member.displayName());
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         return button;
     }
@@ -195,11 +236,12 @@ public class MembersView extends VerticalLayout {
         dialog.setText(member.displayName() + " " + consequence + "."
                 + (onlyOwned.isEmpty()
                         ? ""
-                        : " These accounts will have no active Owner and are listed as orphaned: " + labels(onlyOwned)
-                                + "."));
+                        : " These accounts will have no active Account owner and are listed as orphaned: "
+                                + labels(onlyOwned) + "."));
         dialog.setCancelable(true);
         dialog.setConfirmText(verb);
         dialog.setConfirmButtonTheme("error primary");
+        focusCancel(dialog);
         dialog.addConfirmListener(
                 event -> done(member.displayName() + ": " + verb.toLowerCase() + "d." + orphanNote(change.get())));
         dialog.open();
@@ -214,6 +256,7 @@ public class MembersView extends VerticalLayout {
         dialog.setCancelable(true);
         dialog.setConfirmText("Reset");
         dialog.setConfirmButtonTheme("error primary");
+        focusCancel(dialog);
         dialog.addConfirmListener(event -> {
             secondFactors.resetFactorsOf(member.userId());
             done(member.displayName() + "'s second factor is reset.");
@@ -224,15 +267,30 @@ public class MembersView extends VerticalLayout {
     private void confirmTransfer(Member member) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("confirm-transfer");
-        dialog.setHeader("Make " + member.displayName() + " the workspace Owner?");
-        dialog.setText("You become a Super Admin. Only the new Owner can hand ownership on again.");
+        dialog.setHeader("Make " + member.displayName() + " the Workspace owner?");
+        dialog.setText("This hands the whole workspace to " + member.displayName()
+                + ": they can then do everything you can now, including choosing who must use a second factor. You"
+                + " become a Super Admin at once, and only " + member.displayName()
+                + " can hand the workspace on again. The accounts you are an Account owner of stay yours.");
         dialog.setCancelable(true);
-        dialog.setConfirmText("Make Owner");
+        dialog.setConfirmText(MAKE_WORKSPACE_OWNER);
+        dialog.setConfirmButtonTheme("error primary");
+        focusCancel(dialog);
         dialog.addConfirmListener(event -> ConfirmIdentityDialog.confirmThen(() -> {
             members.transferOwnership(member.userId());
-            done(member.displayName() + " is now the workspace Owner. Sign in again to work as a Super Admin.");
+            done(member.displayName() + " is now the Workspace owner. Sign in again to work as a Super Admin.");
         }));
         dialog.open();
+    }
+
+    /** A destructive dialog opens with the focus on Cancel (scripts/focus.js does it in the browser). */
+    static void focusCancel(ConfirmDialog dialog) {
+        Button cancel = new Button("Cancel", event -> dialog.close());
+        cancel.setId("cancel-member-change");
+        cancel.addClassName("dialog-cancel");
+        dialog.setCancelable(true);
+        dialog.setCancelButton(cancel);
+        dialog.getElement().setAttribute("data-focus-cancel", true);
     }
 
     private void done(String message) {

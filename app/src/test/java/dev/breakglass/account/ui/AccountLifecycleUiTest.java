@@ -15,7 +15,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -82,7 +82,7 @@ class AccountLifecycleUiTest extends KaribuTest {
                 .contains("not secrets");
         _click(_get(Button.class, spec -> spec.withId("save-account")));
 
-        assertThat(_get(H2.class, spec -> spec.withText("Ops GitHub"))).isNotNull();
+        assertThat(_get(H1.class, spec -> spec.withText("Ops GitHub"))).isNotNull();
         assertThat(_get(Details.class, spec -> spec.withId("emergency-controls"))
                         .isOpened())
                 .isTrue();
@@ -142,7 +142,7 @@ class AccountLifecycleUiTest extends KaribuTest {
         _setValue(_get(TextArea.class, spec -> spec.withId("account-notes")), "Renewals in March");
         _click(_get(Button.class, spec -> spec.withId("save-account")));
 
-        assertThat(_get(H2.class, spec -> spec.withText("Domain registrar"))).isNotNull();
+        assertThat(_get(H1.class, spec -> spec.withText("Domain registrar"))).isNotNull();
         assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).getValue())
                 .isEqualTo("Renewals in March");
     }

@@ -1,12 +1,16 @@
 package dev.breakglass.account.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 import dev.breakglass.account.CardFilter;
 import dev.breakglass.backupcodes.BackupCodeService;
@@ -14,6 +18,7 @@ import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.testing.KaribuTest;
 import dev.breakglass.testing.SignIn;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -55,6 +60,31 @@ class AccountsOverviewUiTest extends KaribuTest {
         assertThat(cards()).containsExactly("GitHub");
         _setValue(filter, CardFilter.OLD_CODES);
         assertThat(cards()).containsExactly("Google Workspace");
+    }
+
+    @Test
+    void overviewChips_filter_andTheFilterComesFromTheUrl() {
+        signIn.asConfirmed("alice@acme.test");
+        codes.saveCodes(fixtures.accountId("GitHub"), "11111-aaaaa\n22222-bbbbb\n33333-ccccc\n", Mismatch.ACCEPTED);
+        codes.useNextCode(fixtures.accountId("GitHub"));
+        loginConfirmedAs("alice@acme.test");
+        Select<CardFilter> filter = _get(Select.class, spec -> spec.withId("account-filter"));
+
+        _click(_get(Span.class, spec -> spec.withClasses("overview-tile").withAttribute("data-filter", "LOW_CODES")));
+        assertThat(filter.getValue()).isEqualTo(CardFilter.LOW_CODES);
+        assertThat(cards()).containsExactly("GitHub");
+
+        // A shared link (or the back button) brings the filter and the search back.
+        UI.getCurrent().navigate("", QueryParameters.simple(Map.of("show", "mfa_on_no_codes", "q", "sla")));
+        filter = _get(Select.class, spec -> spec.withId("account-filter"));
+        assertThat(filter.getValue()).isEqualTo(CardFilter.MFA_ON_NO_CODES);
+        assertThat(_get(TextField.class, spec -> spec.withId("search-accounts")).getValue())
+                .isEqualTo("sla");
+        assertThat(cards()).containsExactly("Slack");
+
+        UI.getCurrent().navigate("", QueryParameters.simple(Map.of("show", "no-such-filter")));
+        assertThat(_get(Select.class, spec -> spec.withId("account-filter")).getValue())
+                .isEqualTo(CardFilter.ALL);
     }
 
     @Test

@@ -14,8 +14,11 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 import dev.breakglass.account.AccountPerson;
 import dev.breakglass.account.Person;
@@ -26,6 +29,39 @@ import org.junit.jupiter.api.Test;
 
 /** The Users tab of an account: Owners share and set roles within the rules; Collaborators only look. */
 class UsersTabTest extends KaribuTest {
+
+    @Test
+    void collaborator_seesWhoTheAccountOwnersAre_andWhereToAskForACode() {
+        loginAs("bob@acme.test");
+        openAccount("GitHub");
+
+        assertThat(_get(Span.class, spec -> spec.withId("my-account-role")).getText())
+                .isEqualTo("You are a Collaborator");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("account-owners"))
+                        .getElement()
+                        .getTextRecursively())
+                .startsWith("Account owners: ")
+                .contains("Alice Example", "Olivia Owner")
+                .doesNotContain("Bob Example")
+                .contains("Request a code");
+    }
+
+    @Test
+    void theTab_isInTheUrl_soALinkOpensIt() {
+        loginAs("alice@acme.test");
+        UI.getCurrent()
+                .navigate(
+                        AccountDetailsView.class,
+                        new RouteParameters(
+                                AccountDetailsView.ACCOUNT_ID,
+                                fixtures.accountId("GitHub").toString()),
+                        QueryParameters.of(AccountDetailsView.TAB, "users"));
+
+        TabSheet tabs = _get(TabSheet.class, spec -> spec.withId("account-tabs"));
+        assertThat(tabs.getSelectedIndex()).isEqualTo(1);
+        assertThat(_get(Span.class, spec -> spec.withId("my-account-role")).getText())
+                .isEqualTo("You are an Account owner");
+    }
 
     @Test
     void owner_addsAndRemovesACollaborator() {

@@ -6,10 +6,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.ListItem;
@@ -21,8 +23,10 @@ import dev.breakglass.audit.AuditEntry;
 import dev.breakglass.audit.Choice;
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.backupcodes.Mismatch;
+import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.testing.KaribuTest;
 import dev.breakglass.testing.SignIn;
+import dev.breakglass.workspace.MemberService;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +41,9 @@ class AuditAndNotificationsUiTest extends KaribuTest {
 
     @Autowired
     SignIn signIn;
+
+    @Autowired
+    MemberService members;
 
     UUID github;
 
@@ -72,20 +79,68 @@ class AuditAndNotificationsUiTest extends KaribuTest {
         loginConfirmedAs("owner@acme.test");
 
         Span unread = _get(Span.class, spec -> spec.withId("unread-count"));
-        assertThat(unread.getText()).isEqualTo("2");
+        assertThat(unread.getText()).isEqualTo("3");
         _click(_get(Button.class, spec -> spec.withId("notification-bell")));
 
         List<String> notices = _find(ListItem.class, spec -> spec.withClasses("unread")).stream()
-                .map(ListItem::getText)
+                .map(item -> item.getElement().getTextRecursively())
                 .toList();
-        assertThat(notices).hasSize(2);
+        assertThat(notices).hasSize(3);
         assertThat(notices.get(0)).startsWith("Alice Example used a backup code of GitHub (1 left).");
         assertThat(notices.get(1)).startsWith("Alice Example viewed the backup codes of GitHub.");
+        // The first save of an account's codes tells its other Owners too.
+        assertThat(notices.get(2)).startsWith("Alice Example saved backup codes for GitHub.");
         assertThat(unread.isVisible()).isFalse();
 
         // Alice acted herself: she is not told about it.
         loginConfirmedAs("alice@acme.test");
         assertThat(_find(Span.class, spec -> spec.withId("unread-count"))).isEmpty();
+    }
+
+    @Test
+    void notifications_linkToTheirAccount_andRepeatsInARowAreOneEntry() {
+        codes.revealCodes(github);
+        codes.revealCodes(github);
+        loginConfirmedAs("owner@acme.test");
+        _click(_get(Button.class, spec -> spec.withId("notification-bell")));
+
+        List<ListItem> items = _find(ListItem.class, spec -> spec.withClasses("unread"));
+        assertThat(items).hasSize(4);
+        assertThat(items.get(0).getElement().getTextRecursively())
+                .startsWith("Alice Example viewed the backup codes of GitHub.")
+                .contains("(2 times, last ");
+        assertThat(_find(Anchor.class, spec -> spec.withClasses("notification-link")))
+                .hasSize(4)
+                .allSatisfy(link -> assertThat(link.getHref()).isEqualTo("accounts/" + github));
+
+        BasicUtilsKt._fireDomEvent(
+                _find(Anchor.class, spec -> spec.withClasses("notification-link"))
+                        .get(0),
+                "click");
+        assertThat(_find(Dialog.class, spec -> spec.withId("notifications-dialog")))
+                .isEmpty();
+    }
+
+    @Test
+    void auditLog_saysInWordsWhomAnEventWasAbout_andTheRawRecordIsOneClickAway() {
+        signIn.asConfirmed("owner@acme.test");
+        UUID rita = members.add("rita.removed@acme.test", "Rita Removed", WorkspaceRole.USER)
+                .member()
+                .userId();
+        members.remove(rita);
+        loginConfirmedAs("owner@acme.test");
+        UI.getCurrent().navigate(AuditLogView.class);
+
+        Grid<AuditEntry> grid = _get(Grid.class, spec -> spec.withId("audit-grid"));
+        Select<String> action = _get(Select.class, spec -> spec.withId("audit-action"));
+        _setValue(action, "MEMBER_REMOVED");
+        assertThat(GridKt._getFormatted(grid, 0, "action")).isEqualTo("Removed a member");
+        assertThat(GridKt._getFormatted(grid, 0, "summary"))
+                .startsWith("Rita Removed")
+                .doesNotContain(rita.toString());
+        _setValue(action, "CODES_SAVED");
+        assertThat(GridKt._getFormatted(grid, 0, "summary")).isEqualTo("2 codes");
+        assertThat(grid.isDetailsVisibleOnClick()).isTrue();
     }
 
     @Test

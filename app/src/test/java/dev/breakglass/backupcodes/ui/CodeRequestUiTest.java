@@ -69,7 +69,7 @@ class CodeRequestUiTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("notification-bell")));
         assertThat(_get(UnorderedList.class, spec -> spec.withId("notification-list"))
                         .getChildren()
-                        .map(item -> ((ListItem) item).getText()))
+                        .map(item -> ((ListItem) item).getElement().getTextRecursively()))
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .startsWith("Bob Example asks for a backup code of GitHub: \"Lost my phone on call\"");
         _get(Dialog.class).close();

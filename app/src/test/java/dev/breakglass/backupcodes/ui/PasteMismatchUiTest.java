@@ -46,7 +46,7 @@ class PasteMismatchUiTest extends KaribuTest {
 
         _setValue(codesField(), GOOGLE_DOWNLOAD);
         assertThat(_get(Span.class, spec -> spec.withId("codes-found")).getText())
-                .isEqualTo("10 codes found (Google).");
+                .isEqualTo("10 Google codes, 1 other line ignored.");
         assertThat(mismatch().isVisible()).isTrue();
         assertThat(mismatch().getText()).contains("read as Google codes, not GitHub codes");
 

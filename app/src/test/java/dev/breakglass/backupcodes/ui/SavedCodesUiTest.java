@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
@@ -265,6 +266,47 @@ class SavedCodesUiTest extends KaribuTest {
                 .contains("Nothing was changed");
         assertThat(field.getValue()).isEqualTo(mine);
         assertThat(summary()).startsWith("2 of 2 backup codes left").contains("by Olivia Owner");
+    }
+
+    @Test
+    void replace_saysWhatItDestroys_inTheDangerStyle() {
+        UUID github = fixtures.accountId("GitHub");
+        service.markCode(
+                github, service.overview(github).activeSet().orElseThrow().setId(), 2, true);
+        openGitHubAs("alice@acme.test");
+        _click(_get(Button.class, spec -> spec.withId("replace-codes")));
+
+        Div replaceSummary = _get(Div.class, spec -> spec.withId("replace-summary"));
+        assertThat(replaceSummary.getText())
+                .isEqualTo("Replace 3 unused codes (1 of 4 used) with the new codes you paste. The codes saved now"
+                        + " are destroyed.");
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("MFA Backup Codes")), gitHubCodes(0x12345));
+        assertThat(replaceSummary.getText()).startsWith("Replace 3 unused codes (1 of 4 used) with 16 new ones.");
+        assertThat(_get(Button.class, spec -> spec.withId("replace-codes-save")).getThemeNames())
+                .contains("error");
+    }
+
+    @Test
+    void anotherOwnersChange_showsOnAnOpenAccountPage_withoutReload() throws Exception {
+        openGitHubAs("alice@acme.test");
+        assertThat(summary()).startsWith("4 of 4 backup codes left");
+
+        // Meanwhile the workspace Owner, GitHub's other Owner, marks a code used from another session.
+        var alice = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        signIn.asConfirmed("owner@acme.test");
+        UUID github = fixtures.accountId("GitHub");
+        service.markCode(
+                github, service.overview(github).activeSet().orElseThrow().setId(), 1, true);
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .setAuthentication(alice);
+
+        // The change arrives by PostgreSQL NOTIFY on another thread and is pushed into the page.
+        for (int i = 0; i < 200 && !summary().startsWith("3 of 4"); i++) {
+            Thread.sleep(50);
+            MockVaadin.clientRoundtrip();
+        }
+        assertThat(summary()).startsWith("3 of 4 backup codes left");
     }
 
     @Test

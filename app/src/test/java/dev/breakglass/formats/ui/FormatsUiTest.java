@@ -54,7 +54,7 @@ class FormatsUiTest extends KaribuTest {
                 """);
 
         assertThat(_get(Span.class, spec -> spec.withId("codes-found")).getText())
-                .isEqualTo("3 codes found (Google).");
+                .isEqualTo("3 Google codes, 2 other lines ignored.");
         assertThat(_get(Div.class, spec -> spec.withId("unreadable-lines"))
                                 .getElement()
                                 .getText()

@@ -89,7 +89,7 @@ class MembersViewTest extends KaribuTest {
         assertThat(buttonsOf("admin@acme.test")).isEmpty();
         assertThat(buttonsOf("alice@acme.test"))
                 .contains("Change role", "Deactivate", "Remove", "New password link")
-                .doesNotContain("Make Owner");
+                .doesNotContain("Make Workspace owner");
     }
 
     @Test
@@ -98,8 +98,8 @@ class MembersViewTest extends KaribuTest {
         assertThat(navLabels()).contains("Members", "All accounts");
         UI.getCurrent().navigate(MembersView.class);
 
-        assertThat(buttonsOf("admin@acme.test")).contains("Change role", "Make Owner");
-        assertThat(buttonsOf("gina@acme.test")).doesNotContain("Make Owner");
+        assertThat(buttonsOf("admin@acme.test")).contains("Change role", "Make Workspace owner");
+        assertThat(buttonsOf("gina@acme.test")).doesNotContain("Make Workspace owner");
         _click(_get(Button.class, spec -> spec.withId("add-member")));
         @SuppressWarnings("unchecked")
         Select<WorkspaceRole> role = _get(Select.class, spec -> spec.withId("new-member-role"));
