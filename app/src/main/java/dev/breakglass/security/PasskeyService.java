@@ -150,12 +150,16 @@ public class PasskeyService implements PasskeyPresence {
     /** A fresh challenge for the signed-in member to confirm their identity with one of their passkeys. */
     @PreAuthorize("isAuthenticated()")
     public PasskeyChallenge challengeToConfirmIdentity() {
-        MemberGrant member = access.requireMember();
+        return challengeFor(access.requireMember().user().userId());
+    }
+
+    /** A fresh challenge for this session's member, whose passkeys may answer it (also half-way through a sign-in). */
+    PasskeyChallenge challengeFor(UUID userId) {
         PublicKeyCredentialRequestOptions options =
                 relyingParty.createCredentialRequestOptions(new ImmutablePublicKeyCredentialRequestOptionsRequest(
                         SecurityContextHolder.getContext().getAuthentication()));
         try {
-            return new PasskeyChallenge(member.user().userId(), options, json.writeValueAsString(options));
+            return new PasskeyChallenge(userId, options, json.writeValueAsString(options));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write the passkey request options", e);
         }
@@ -177,7 +181,8 @@ public class PasskeyService implements PasskeyPresence {
         return confirmation.confirmWithPasskey(() -> signedByOwnPasskey(userId, challenge, assertion));
     }
 
-    private boolean signedByOwnPasskey(UUID userId, PasskeyChallenge challenge, String assertion) {
+    /** Whether the answer is a fresh, user-verified signature by one of this member's passkeys. */
+    boolean signedByOwnPasskey(UUID userId, PasskeyChallenge challenge, String assertion) {
         if (challenge == null || !challenge.userId().equals(userId) || !challenge.answer() || assertion == null) {
             return false;
         }

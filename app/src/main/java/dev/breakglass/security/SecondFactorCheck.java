@@ -81,7 +81,11 @@ class SecondFactorCheck {
         if (hasAuthenticatorApp(user)) {
             return SignInStage.CODE_PENDING;
         }
-        return requiresSecondFactor(user) && !hasPasskey(user) ? SignInStage.ENROLMENT_REQUIRED : SignInStage.SIGNED_IN;
+        if (hasPasskey(user)) {
+            // A member who set up a passkey has a second factor: the password alone never signs them in.
+            return SignInStage.PASSKEY_PENDING;
+        }
+        return requiresSecondFactor(user) ? SignInStage.ENROLMENT_REQUIRED : SignInStage.SIGNED_IN;
     }
 
     ConfirmationChoices choices(SignedInUser user) {

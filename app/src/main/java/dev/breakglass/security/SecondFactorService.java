@@ -4,9 +4,11 @@ import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -30,6 +32,8 @@ public class SecondFactorService {
     private final SignInCompletion completion;
     private final SignedInSessions sessions;
     private final ApplicationEventPublisher events;
+    // Through a provider: the passkeys service depends on the step-up, which this service's neighbours use too.
+    private final ObjectProvider<PasskeyService> passkeys;
     private final TransactionTemplate transaction;
     private final DSLContext db;
 
@@ -43,7 +47,9 @@ public class SecondFactorService {
             SignedInSessions sessions,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
-            DSLContext db) {
+            DSLContext db,
+            ObjectProvider<PasskeyService> passkeys) {
+        this.passkeys = passkeys;
         this.factors = factors;
         this.check = check;
         this.currentUser = currentUser;
@@ -197,6 +203,54 @@ public class SecondFactorService {
         events.publishEvent(
                 new SignedInWithPassword(user.workspaceId(), user.userId(), SignInCompletion.clientAddress(), true));
         return Confirmation.of(Confirmation.Outcome.CONFIRMED);
+    }
+
+    /** Which second step this session's sign-in waits for; {@link SignInStage#SIGNED_IN} when none. */
+    @PreAuthorize("isAuthenticated()")
+    public SignInStage pendingStage() {
+        return currentUser.stage().orElse(SignInStage.SIGNED_IN);
+    }
+
+    /**
+     * A challenge to finish a password sign-in with one of the member's passkeys: the only way for a member with a
+     * passkey and no authenticator app, another way for one with both; empty for a member without a passkey.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<PasskeyChallenge> challengeToFinishSignIn() {
+        SignedInUser user = pendingSignIn().signedInUser();
+        return check.hasPasskey(user)
+                ? Optional.of(passkeys.getObject().challengeFor(user.userId()))
+                : Optional.empty();
+    }
+
+    /** The second step of a password sign-in with a passkey: throttled and audited like a code. */
+    @PreAuthorize("isAuthenticated()")
+    public Confirmation finishSignInWithPasskey(PasskeyChallenge challenge, String assertion) {
+        BreakglassUserDetails details = pendingSignIn();
+        SignedInUser user = details.signedInUser();
+        Duration wait = check.reserveAttempt(user);
+        if (!wait.isZero()) {
+            signInCodeFailed(user, true);
+            return Confirmation.paused(wait);
+        }
+        if (!passkeys.getObject().signedByOwnPasskey(user.userId(), challenge, assertion)) {
+            signInCodeFailed(user, false);
+            return Confirmation.of(Confirmation.Outcome.WRONG);
+        }
+        check.attemptSucceeded(user);
+        completion.complete(details);
+        events.publishEvent(
+                new SignedInWithPasskey(user.workspaceId(), user.userId(), SignInCompletion.clientAddress()));
+        return Confirmation.of(Confirmation.Outcome.CONFIRMED);
+    }
+
+    /** This session's member half-way through a password sign-in (a code or a passkey is due). */
+    private BreakglassUserDetails pendingSignIn() {
+        SignInStage stage = currentUser.stage().orElse(null);
+        if (stage != SignInStage.CODE_PENDING && stage != SignInStage.PASSKEY_PENDING) {
+            throw new AuthenticationCredentialsNotFoundException("Please sign in.");
+        }
+        return currentUser.details().orElseThrow();
     }
 
     /** Sets who must have a second factor: the workspace Owner and Super Admins. */

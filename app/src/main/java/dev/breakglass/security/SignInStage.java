@@ -1,7 +1,7 @@
 package dev.breakglass.security;
 
 /**
- * How far a session's sign-in has come. Only {@link #SIGNED_IN} reaches pages and services; the other two hold a
+ * How far a session's sign-in has come. Only {@link #SIGNED_IN} reaches pages and services; the others hold a
  * member who typed the right password but may open one page only.
  */
 public enum SignInStage {
@@ -9,6 +9,8 @@ public enum SignInStage {
     SIGNED_IN,
     /** The password was right; the code from the authenticator app (or a recovery code) is still due. */
     CODE_PENDING,
+    /** The password was right; the member has a passkey and no authenticator app, so a passkey's signature is due. */
+    PASSKEY_PENDING,
     /** The workspace requires a second factor and the member has none: they must set one up first. */
     ENROLMENT_REQUIRED;
 

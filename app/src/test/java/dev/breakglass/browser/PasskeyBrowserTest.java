@@ -134,6 +134,16 @@ class PasskeyBrowserTest {
         assertThat(sessions.endAllOf(alice)).isEqualTo(1);
         browser.get(BASE + "/");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("passkey-sign-in")));
+
+        // The password alone no longer signs her in: her passkey is her second factor, asked for next.
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")))
+                .sendKeys("alice@acme.test");
+        browser.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys("breakglass-demo", Keys.ENTER);
+        WebElement finish = wait.until(ExpectedConditions.elementToBeClickable(By.id("finish-with-passkey")));
+        assertThat(browser.getCurrentUrl()).endsWith("/login/code");
+        screenshot("password-then-passkey");
+        finish.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in-user"), "Alice"));
     }
 
     private void saveCodes() {

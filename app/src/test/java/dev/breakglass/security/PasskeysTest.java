@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.Authentication;
@@ -80,6 +82,12 @@ class PasskeysTest {
 
     @Autowired
     SecondFactorService secondFactors;
+
+    @Autowired
+    CurrentUser currentUser;
+
+    @Autowired
+    AuthenticationProvider passwords;
 
     @AfterEach
     void restore() {
@@ -162,6 +170,48 @@ class PasskeysTest {
         assertThatThrownBy(() -> provider().authenticate(signInAttempt(stranger, true)))
                 .isInstanceOf(BadCredentialsException.class);
         assertThat(auditActions(user)).isEmpty();
+    }
+
+    /** The password alone never signs in a member who set up a passkey: the passkey is their second factor. */
+    @Test
+    void passwordSignIn_ofAMemberWithAPasskey_waitsForThePasskey_andOpensNothingUntilThen() throws Exception {
+        TestWorkspace workspace = fixtures.newWorkspace();
+        TestMember member = workspace.member(WorkspaceRole.USER);
+        SoftwarePasskey key = register(member, "Laptop");
+        signIn.out();
+
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        passwords.authenticate(SignIn.attempt(member.email(), RoleFixtures.PASSWORD, "198.51.100.77")));
+
+        assertThat(currentUser.stage()).contains(SignInStage.PASSKEY_PENDING);
+        assertThat(currentUser.find())
+                .as("no member yet: no page or service opens")
+                .isEmpty();
+        assertThatThrownBy(() -> secondFactors.finishSignIn("123456"))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        PasskeyChallenge unverified = secondFactors.challengeToFinishSignIn().orElseThrow();
+        assertThat(secondFactors
+                        .finishSignInWithPasskey(unverified, key.assertion(challengeText(unverified), false))
+                        .confirmed())
+                .as("without user verification")
+                .isFalse();
+        assertThat(currentUser.stage()).contains(SignInStage.PASSKEY_PENDING);
+        assertThat(fixtures.lastAuditAction(workspace.id())).isEqualTo("LOGIN_FAILED");
+
+        PasskeyChallenge challenge = secondFactors.challengeToFinishSignIn().orElseThrow();
+        assertThat(secondFactors
+                        .finishSignInWithPasskey(challenge, key.assertion(challengeText(challenge), true))
+                        .confirmed())
+                .isTrue();
+
+        assertThat(currentUser.stage()).contains(SignInStage.SIGNED_IN);
+        assertThat(currentUser.require().userId()).isEqualTo(member.userId());
+        assertThat(fixtures.lastAuditAction(workspace.id())).isEqualTo("LOGIN_WITH_PASSKEY");
+    }
+
+    private static String challengeText(PasskeyChallenge challenge) throws Exception {
+        return JSON.readTree(challenge.json()).get("challenge").asText();
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
@@ -12,11 +13,13 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.breakglass.security.Confirmation;
 import dev.breakglass.security.SecondFactorService;
+import dev.breakglass.security.SignInStage;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * The second step of a password sign-in for a member with an authenticator app: the code it shows, or one of their
- * Breakglass recovery codes. Until it is right the session opens nothing else ({@link SignInStageGuard}).
+ * The second step of a password sign-in: for a member with an authenticator app, the code it shows or one of their
+ * Breakglass recovery codes (or a passkey, when they also have one); for a member whose second factor is a passkey,
+ * that passkey. Until it is done the session opens nothing else ({@link SignInStageGuard}).
  */
 @Route(value = LoginCodeView.ROUTE, autoLayout = false)
 @PageTitle("Enter your code · Breakglass")
@@ -27,6 +30,7 @@ public class LoginCodeView extends VerticalLayout {
 
     private final SecondFactorService factors;
     private final TextField code = new TextField("Code");
+    private final Paragraph problem = new Paragraph();
 
     LoginCodeView(SecondFactorService factors, AuthenticationContext authentication) {
         this.factors = factors;
@@ -49,7 +53,17 @@ public class LoginCodeView extends VerticalLayout {
         Button signOut = new Button("Sign out", event -> authentication.logout());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(title, new H2("Enter the code from your authenticator app"), code, submit, signOut);
+        FinishSignInPasskeyButton passkey =
+                new FinishSignInPasskeyButton(factors, () -> getUI().ifPresent(ui -> ui.navigate("")), this::fail);
+        if (factors.pendingStage() == SignInStage.PASSKEY_PENDING) {
+            passkey.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            problem.setId("sign-in-passkey-problem");
+            problem.addClassName("form-error");
+            problem.getElement().setAttribute("role", "alert");
+            add(title, new H2("Finish signing in with your passkey"), passkey, problem, signOut);
+        } else {
+            add(title, new H2("Enter the code from your authenticator app"), code, submit, passkey, signOut);
+        }
     }
 
     private void submit() {
@@ -63,6 +77,7 @@ public class LoginCodeView extends VerticalLayout {
     }
 
     private void fail(String message) {
+        problem.setText(message);
         code.clear();
         code.setErrorMessage(message);
         code.setInvalid(true);

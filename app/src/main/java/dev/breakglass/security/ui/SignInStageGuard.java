@@ -30,7 +30,7 @@ class SignInStageGuard implements VaadinServiceInitListener {
         SignInStage stage = currentUser.stage().orElse(SignInStage.SIGNED_IN);
         Class<?> target = event.getNavigationTarget();
         switch (stage) {
-            case CODE_PENDING -> {
+            case CODE_PENDING, PASSKEY_PENDING -> {
                 if (target != LoginCodeView.class && target != LoginView.class) {
                     event.forwardTo(LoginCodeView.class);
                 }
