@@ -8,7 +8,6 @@
     }
     window.breakglassFocus = true;
     const DIALOGS = 'vaadin-dialog, vaadin-confirm-dialog';
-    const OVERLAYS = 'vaadin-dialog-overlay, vaadin-confirm-dialog-overlay';
     const openers = new WeakMap();
     // The dialog that closed last: a dialog opened as another closes (Confirm it is you, then the codes) goes back
     // where that one would have.
