@@ -65,6 +65,11 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
 
     static final String TAB = "tab";
 
+    /** A request the page was opened for (the link in a request's e-mail): its panel opens on it. */
+    static final String REQUEST = "request";
+
+    private UUID linkedRequest;
+
     AccountDetailsView(
             AccountService accounts,
             BackupCodeService backupCodes,
@@ -96,6 +101,11 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
         title = account.label() + " · Breakglass";
         justAdded = event.getLocation().getQueryParameters().getParameters().containsKey("added");
         tab = event.getLocation().getQueryParameters().getSingleParameter(TAB).orElse("settings");
+        linkedRequest = event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter(REQUEST)
+                .flatMap(AccountDetailsView::uuid)
+                .orElse(null);
         location = event.getLocation().getPath();
         removeAll();
         show(account);
@@ -186,7 +196,14 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
                             Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         }
-        VerticalLayout settings = new VerticalLayout(fields, emergency, new RequestsPanel(codeRequests, account.id()));
+        RequestsPanel requests = new RequestsPanel(codeRequests, account.id());
+        if (linkedRequest != null) {
+            // From a request's e-mail: the requester's own requests are under Emergency controls, the Owners' panel
+            // below it; both open, with the request shown.
+            emergency.setOpened(true);
+            requests.show(linkedRequest);
+        }
+        VerticalLayout settings = new VerticalLayout(fields, emergency, requests);
         settings.setPadding(false);
         settings.setId("settings-tab");
         return settings;
@@ -265,5 +282,13 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
         field.setReadOnly(true);
         field.setWidth("min(28rem, 100%)");
         return field;
+    }
+
+    private static java.util.Optional<UUID> uuid(String text) {
+        try {
+            return java.util.Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

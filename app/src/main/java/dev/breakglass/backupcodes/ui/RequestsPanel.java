@@ -39,6 +39,7 @@ public class RequestsPanel extends Details {
     private final CodeRequestService service;
     private final UUID accountId;
     private final Div list = new Div();
+    private UUID shown;
 
     public RequestsPanel(CodeRequestService service, UUID accountId) {
         super("Requests");
@@ -57,6 +58,18 @@ public class RequestsPanel extends Details {
                 list,
                 policyForm());
         refresh();
+    }
+
+    /**
+     * Opens the panel on one request (from the link in its e-mail): marked, and scrolled to. Nothing happens for a
+     * request the panel does not list.
+     */
+    public void show(UUID requestId) {
+        shown = requestId;
+        if (isVisible()) {
+            refresh();
+            setOpened(true);
+        }
     }
 
     private void refresh() {
@@ -78,6 +91,11 @@ public class RequestsPanel extends Details {
         Div row = new Div();
         row.addClassName("code-request");
         row.getElement().setAttribute("data-request", request.id().toString());
+        if (request.id().equals(shown)) {
+            row.addClassName("linked-request");
+            row.getElement().setAttribute("aria-current", "true");
+            row.getElement().executeJs("this.scrollIntoView({block: 'center'})");
+        }
         row.add(
                 RequestDescriptions.badge(request),
                 new Span(" " + request.requesterName() + ", " + RequestDescriptions.WHEN.format(request.createdAt())

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
@@ -318,6 +319,32 @@ class CodeRequestUiTest extends KaribuTest {
                 .isInstanceOf(CodeRequestRefusedException.class)
                 .hasMessage("The reason is 501 characters long; shorten it to 500 or fewer.");
         assertThat(requests().myRequests(github)).isEmpty();
+    }
+
+    /** The link in a request's e-mail opens the account on the request: the Owners' panel marks it. */
+    @Test
+    void theLinkInARequestsEmail_opensThePanelOnThatRequest() {
+        bobRequests("Locked out");
+        UUID request = requests().myRequests(github).get(0).id();
+
+        loginConfirmedAs("alice@acme.test");
+        UI.getCurrent()
+                .navigate(
+                        "accounts/" + github, com.vaadin.flow.router.QueryParameters.of("request", request.toString()));
+
+        Details panel = _get(Details.class, spec -> spec.withId("requests-panel"));
+        assertThat(panel.isOpened()).isTrue();
+        assertThat(_get(Details.class, spec -> spec.withId("emergency-controls"))
+                        .isOpened())
+                .isTrue();
+        assertThat(_find(Div.class, spec -> spec.withClasses("linked-request")))
+                .singleElement()
+                .satisfies(row -> assertThat(row.getElement().getAttribute("data-request"))
+                        .isEqualTo(request.toString()));
+
+        UI.getCurrent()
+                .navigate("accounts/" + github, com.vaadin.flow.router.QueryParameters.of("request", "not-an-id"));
+        assertThat(_find(Div.class, spec -> spec.withClasses("linked-request"))).isEmpty();
     }
 
     private void bobRequests(String reason) {
