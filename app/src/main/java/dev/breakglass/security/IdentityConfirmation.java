@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,6 +36,8 @@ public class IdentityConfirmation {
     private final SignedInSessions sessions;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final SsoPolicy ssoPolicy;
+    private final SingleSignOn singleSignOn;
 
     IdentityConfirmation(
             DSLContext db,
@@ -45,7 +48,11 @@ public class IdentityConfirmation {
             SecondFactorCheck factors,
             SignedInSessions sessions,
             ApplicationEventPublisher events,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            SsoPolicy ssoPolicy,
+            SingleSignOn singleSignOn) {
+        this.ssoPolicy = ssoPolicy;
+        this.singleSignOn = singleSignOn;
         this.db = db;
         this.passwords = passwords;
         this.clock = clock;
@@ -73,7 +80,20 @@ public class IdentityConfirmation {
 
     /** What the signed-in member may confirm with. */
     public ConfirmationChoices choices() {
-        return factors.choices(require().signedInUser());
+        return choicesOf(require().signedInUser());
+    }
+
+    /**
+     * Confirming by signing in again at the workspace's identity provider, when it has one: the button's name and the
+     * address that starts it and comes back to {@code returnPath}.
+     */
+    public Optional<SingleSignOn.Provider> ssoChoice(String returnPath) {
+        return singleSignOn.stepUp(returnPath);
+    }
+
+    /** Where single sign-on is the only way in, only the provider confirms (see {@link SingleSignOn#stepUp}). */
+    private ConfirmationChoices choicesOf(SignedInUser user) {
+        return ssoPolicy.passwordRefused(user) ? new ConfirmationChoices(false, false, false) : factors.choices(user);
     }
 
     /**
@@ -85,7 +105,7 @@ public class IdentityConfirmation {
     public Confirmation confirm(String password, String code) {
         BreakglassUserDetails details = require();
         SignedInUser user = details.signedInUser();
-        ConfirmationChoices choices = factors.choices(user);
+        ConfirmationChoices choices = choicesOf(user);
         if (!choices.passwordAlone() && !choices.passwordAndCode()) {
             return Confirmation.of(Confirmation.Outcome.FACTOR_REQUIRED);
         }
@@ -139,6 +159,16 @@ public class IdentityConfirmation {
             details.identityConfirmed(clock.instant());
             factors.attemptSucceeded(details.signedInUser());
         }
+    }
+
+    /**
+     * Starts a new confirmation window for a session whose member just signed in again at the workspace's provider
+     * ({@link SsoLogin} checked the provider's {@code auth_time}); the provider sent the browser back without the
+     * session's cookie, so the session is named, not current.
+     */
+    void confirmedWithSso(BreakglassUserDetails details) {
+        details.identityConfirmed(clock.instant());
+        factors.attemptSucceeded(details.signedInUser());
     }
 
     private void publish(SignedInUser user, SignInSecurityAction action, int count) {
