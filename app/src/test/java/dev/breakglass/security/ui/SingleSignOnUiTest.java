@@ -17,10 +17,15 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
+import dev.breakglass.security.Confirmation;
+import dev.breakglass.security.IdentityConfirmation;
+import dev.breakglass.security.SingleSignOn;
+import dev.breakglass.security.SsoChange;
 import dev.breakglass.security.SsoProblem;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.testing.KaribuTest;
 import dev.breakglass.testing.RoleFixtures;
+import dev.breakglass.testing.RoleFixtures.TestMember;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -91,6 +96,44 @@ class SingleSignOnUiTest extends KaribuTest {
                 .isEqualTo("https://acme.okta.example");
         assertThat(db.fetchCount(WORKSPACE_SSO, WORKSPACE_SSO.WORKSPACE_ID.eq(workspace.id())))
                 .isZero();
+    }
+
+    @Autowired
+    SingleSignOn singleSignOn;
+
+    @Autowired
+    IdentityConfirmation identity;
+
+    @Test
+    void confirmItIsYou_offersTheProvider_andForAnSsoOnlyMember_refusesThePassword() {
+        TestWorkspace workspace = roles.newWorkspace();
+        TestMember owner = workspace.member(WorkspaceRole.OWNER);
+        signIn.as(owner.email());
+        singleSignOn.save(new SsoChange(
+                "Acme Okta",
+                "https://acme.okta.example",
+                "breakglass",
+                "very-secret",
+                false,
+                "",
+                false,
+                true,
+                owner.userId()));
+        signIn.out();
+        loginAs(workspace.member(WorkspaceRole.USER).email());
+
+        new ConfirmIdentityDialog(identity, () -> {}).open();
+
+        Anchor provider = _get(Anchor.class, spec -> spec.withId("confirm-with-sso"));
+        assertThat(provider.getText()).isEqualTo("Sign in again with Acme Okta");
+        assertThat(provider.getHref()).isEqualTo("oauth2/authorization/" + workspace.id() + "?step-up=%2F");
+        assertThat(_find(PasswordField.class, spec -> spec.withId("confirm-password")))
+                .isEmpty();
+        assertThat(_find(Paragraph.class, spec -> spec.withId("confirm-factor-required")))
+                .isEmpty();
+        assertThat(identity.confirm(RoleFixtures.PASSWORD, "").outcome())
+                .isEqualTo(Confirmation.Outcome.FACTOR_REQUIRED);
+        assertThat(identity.isRecent()).isFalse();
     }
 
     @Test
