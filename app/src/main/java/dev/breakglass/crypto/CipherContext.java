@@ -20,7 +20,8 @@ public record CipherContext(Kind kind, UUID ownerId, UUID setId, CipherBinding b
     /** Whose secret it is. */
     public enum Kind {
         ACCOUNT,
-        MEMBER_FACTOR
+        MEMBER_FACTOR,
+        WORKSPACE_SSO
     }
 
     public CipherContext {
@@ -39,6 +40,11 @@ public record CipherContext(Kind kind, UUID ownerId, UUID setId, CipherBinding b
     /** The secret of one enrolment of a member's second factor. */
     public static CipherContext forMemberFactor(UUID userId, UUID enrolmentId) {
         return new CipherContext(Kind.MEMBER_FACTOR, userId, enrolmentId, CipherBinding.CURRENT, null);
+    }
+
+    /** The client secret a workspace's single sign-on uses with its provider, under one secret id. */
+    public static CipherContext forWorkspaceSso(UUID workspaceId, UUID secretId) {
+        return new CipherContext(Kind.WORKSPACE_SSO, workspaceId, secretId, CipherBinding.CURRENT, null);
     }
 
     /** The account, for a code set's context. */
@@ -71,7 +77,11 @@ public record CipherContext(Kind kind, UUID ownerId, UUID setId, CipherBinding b
 
     /** Names the owner's key; an account's is its id alone, as it has been since the first ciphertext. */
     String keyName() {
-        return kind == Kind.ACCOUNT ? ownerId.toString() : "member-factor:" + ownerId;
+        return switch (kind) {
+            case ACCOUNT -> ownerId.toString();
+            case MEMBER_FACTOR -> "member-factor:" + ownerId;
+            case WORKSPACE_SSO -> "workspace-sso:" + ownerId;
+        };
     }
 
     /**
@@ -79,9 +89,11 @@ public record CipherContext(Kind kind, UUID ownerId, UUID setId, CipherBinding b
      * current binding Vault's derivation context.
      */
     String place(int index) {
-        String bound = kind == Kind.ACCOUNT
-                ? "breakglass:account=" + ownerId + ":set=" + setId
-                : "breakglass:member-factor=" + ownerId + ":enrolment=" + setId;
+        String bound = switch (kind) {
+            case ACCOUNT -> "breakglass:account=" + ownerId + ":set=" + setId;
+            case MEMBER_FACTOR -> "breakglass:member-factor=" + ownerId + ":enrolment=" + setId;
+            case WORKSPACE_SSO -> "breakglass:workspace-sso=" + ownerId + ":secret=" + setId;
+        };
         if (binding == CipherBinding.POSITION) {
             bound += ":position=" + positionOf(index);
         }

@@ -4,14 +4,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.core.user.OAuth2User;
 
-/** Spring Security's view of a member: the password hash is dropped once the login has been checked. */
-final class BreakglassUserDetails implements UserDetails, CredentialsContainer {
+/**
+ * Spring Security's view of a member: the password hash is dropped once the login has been checked. It is also the
+ * principal of a single sign-on ({@link OAuth2User}, without the provider's claims: Breakglass keeps none).
+ */
+final class BreakglassUserDetails implements UserDetails, CredentialsContainer, OAuth2User {
 
     private final SignedInUser user;
     private final boolean enabled;
@@ -81,6 +86,17 @@ final class BreakglassUserDetails implements UserDetails, CredentialsContainer {
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** The e-mail address, as {@link #getUsername()}. */
+    @Override
+    public String getName() {
+        return user.email();
+    }
+
+    @Override
+    public Map<String, Object> getAttributes() {
+        return Map.of();
     }
 
     @Override

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +38,8 @@ public class IdentityConfirmation {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final RevealHold revealHold;
+    private final SsoPolicy ssoPolicy;
+    private final SingleSignOn singleSignOn;
 
     IdentityConfirmation(
             DSLContext db,
@@ -48,7 +51,11 @@ public class IdentityConfirmation {
             SignedInSessions sessions,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
-            RevealHold revealHold) {
+            RevealHold revealHold,
+            SsoPolicy ssoPolicy,
+            SingleSignOn singleSignOn) {
+        this.ssoPolicy = ssoPolicy;
+        this.singleSignOn = singleSignOn;
         this.db = db;
         this.passwords = passwords;
         this.clock = clock;
@@ -89,7 +96,20 @@ public class IdentityConfirmation {
 
     /** What the signed-in member may confirm with. */
     public ConfirmationChoices choices() {
-        return factors.choices(require().signedInUser());
+        return choicesOf(require().signedInUser());
+    }
+
+    /**
+     * Confirming by signing in again at the workspace's identity provider, when it has one: the button's name and the
+     * address that starts it and comes back to {@code returnPath}.
+     */
+    public Optional<SingleSignOn.Provider> ssoChoice(String returnPath) {
+        return singleSignOn.stepUp(returnPath);
+    }
+
+    /** Where single sign-on is the only way in, only the provider confirms (see {@link SingleSignOn#stepUp}). */
+    private ConfirmationChoices choicesOf(SignedInUser user) {
+        return ssoPolicy.passwordRefused(user) ? new ConfirmationChoices(false, false, false) : factors.choices(user);
     }
 
     /**
@@ -101,7 +121,7 @@ public class IdentityConfirmation {
     public Confirmation confirm(String password, String code) {
         BreakglassUserDetails details = require();
         SignedInUser user = details.signedInUser();
-        ConfirmationChoices choices = factors.choices(user);
+        ConfirmationChoices choices = choicesOf(user);
         if (!choices.passwordAlone() && !choices.passwordAndCode()) {
             return Confirmation.of(Confirmation.Outcome.FACTOR_REQUIRED);
         }
@@ -174,6 +194,16 @@ public class IdentityConfirmation {
                 .and(APP_USER.ENABLED)
                 .fetchOne(APP_USER.PASSWORD_HASH);
         return hash != null && passwords.matches(password, hash);
+    }
+
+    /**
+     * Starts a new confirmation window for a session whose member just signed in again at the workspace's provider
+     * ({@link SsoLogin} checked the provider's {@code auth_time}); the provider sent the browser back without the
+     * session's cookie, so the session is named, not current.
+     */
+    void confirmedWithSso(BreakglassUserDetails details) {
+        details.identityConfirmed(clock.instant());
+        factors.attemptSucceeded(details.signedInUser());
     }
 
     private void publish(SignedInUser user, SignInSecurityAction action, int count) {

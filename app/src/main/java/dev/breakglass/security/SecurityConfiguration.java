@@ -54,7 +54,8 @@ class SecurityConfiguration {
             SessionRegistry sessionRegistry,
             ObjectProvider<AnonymousPageGate> gates,
             Environment environment,
-            PasskeySignIn passkeys)
+            PasskeySignIn passkeys,
+            SsoLogin sso)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/styles/**", "/icons/**", "/scripts/**", "/actuator/health", "/actuator/health/*")
@@ -73,6 +74,7 @@ class SecurityConfiguration {
         http.sessionManagement(sessions ->
                 sessions.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login"));
         http.webAuthn(passkeys::configure);
+        sso.configure(http);
         DefaultSecurityFilterChain chain =
                 http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
         passkeys.adopt(chain, http);

@@ -2,6 +2,7 @@ package dev.breakglass.security;
 
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -48,6 +49,11 @@ public class SignedInSessions {
     @EventListener
     void on(HttpSessionDestroyedEvent event) {
         sessions.remove(event.getId());
+    }
+
+    /** A session this node holds, by its id, such as the one that asked for a step-up with single sign-on. */
+    Optional<HttpSession> find(String sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId));
     }
 
     /** Ends every session of this person; returns how many were ended. */

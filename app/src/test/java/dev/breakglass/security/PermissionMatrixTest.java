@@ -79,6 +79,9 @@ class PermissionMatrixTest {
     @Autowired
     SecondFactorService secondFactors;
 
+    @Autowired
+    SingleSignOn singleSignOn;
+
     @AfterEach
     void signOut() {
         signIn.out();
@@ -130,7 +133,9 @@ class PermissionMatrixTest {
         PREVIEW_IMPORT,
         IMPORT_ACCOUNTS,
         RESET_SECOND_FACTOR,
-        SET_FACTOR_POLICY;
+        SET_FACTOR_POLICY,
+        SEE_SSO_SETTINGS,
+        CHANGE_SSO_SETTINGS;
 
         boolean targetsAMember() {
             return this != LIST_MEMBERS
@@ -140,7 +145,9 @@ class PermissionMatrixTest {
                     && this != ADD_ACCOUNT
                     && this != PREVIEW_IMPORT
                     && this != IMPORT_ACCOUNTS
-                    && this != SET_FACTOR_POLICY;
+                    && this != SET_FACTOR_POLICY
+                    && this != SEE_SSO_SETTINGS
+                    && this != CHANGE_SSO_SETTINGS;
         }
     }
 
@@ -312,6 +319,18 @@ class PermissionMatrixTest {
             SET_FACTOR_POLICY   USER          -      -            -      -     -      -
             SET_FACTOR_POLICY   GUEST         -      -            -      -     -      -
             SET_FACTOR_POLICY   LOGIN_ONLY    -      -            -      -     -      -
+            SEE_SSO_SETTINGS    OWNER         y      y            y      y     y      y
+            SEE_SSO_SETTINGS    SUPER_ADMIN   -      -            -      -     -      -
+            SEE_SSO_SETTINGS    ADMIN         -      -            -      -     -      -
+            SEE_SSO_SETTINGS    USER          -      -            -      -     -      -
+            SEE_SSO_SETTINGS    GUEST         -      -            -      -     -      -
+            SEE_SSO_SETTINGS    LOGIN_ONLY    -      -            -      -     -      -
+            CHANGE_SSO_SETTINGS OWNER         y      y            y      y     y      y
+            CHANGE_SSO_SETTINGS SUPER_ADMIN   -      -            -      -     -      -
+            CHANGE_SSO_SETTINGS ADMIN         -      -            -      -     -      -
+            CHANGE_SSO_SETTINGS USER          -      -            -      -     -      -
+            CHANGE_SSO_SETTINGS GUEST         -      -            -      -     -      -
+            CHANGE_SSO_SETTINGS LOGIN_ONLY    -      -            -      -     -      -
             """);
 
     private static Map<String, Boolean> table(String text) {
@@ -537,6 +556,21 @@ class PermissionMatrixTest {
                 accountImport.importAccounts("label,app\nImported,GitHub\n".getBytes(StandardCharsets.UTF_8));
             case RESET_SECOND_FACTOR -> secondFactors.resetFactorsOf(target);
             case SET_FACTOR_POLICY -> secondFactors.changePolicy(SecondFactorPolicy.EVERYONE);
+            case SEE_SSO_SETTINGS -> {
+                singleSignOn.settings("http://localhost");
+                singleSignOn.members();
+            }
+            case CHANGE_SSO_SETTINGS ->
+                singleSignOn.save(new SsoChange(
+                        "Company IdP",
+                        "https://idp.example.test",
+                        "breakglass",
+                        "client-secret",
+                        false,
+                        "ws" + workspace.number() + ".test",
+                        true,
+                        true,
+                        workspace.member(WorkspaceRole.OWNER).userId()));
         }
     }
 

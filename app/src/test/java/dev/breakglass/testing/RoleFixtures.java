@@ -9,6 +9,7 @@ import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
 import static dev.breakglass.db.Tables.NOTIFICATION;
 import static dev.breakglass.db.Tables.WORKSPACE;
 import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
+import static dev.breakglass.db.Tables.WORKSPACE_SSO;
 
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.WorkspaceRole;
@@ -197,7 +198,9 @@ public class RoleFixtures {
                         .fetch()
                         .formatCSV()
                 + "notifications: " + db.fetchCount(NOTIFICATION, NOTIFICATION.WORKSPACE_ID.in(workspaces)) + "\n"
-                + "audit events: " + db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.WORKSPACE_ID.in(workspaces));
+                + "audit events: " + db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.WORKSPACE_ID.in(workspaces)) + "\n"
+                + "single sign-on: "
+                + db.fetchCount(WORKSPACE_SSO, WORKSPACE_SSO.WORKSPACE_ID.in(workspaces));
     }
 
     /** The last audit action recorded in a workspace. */

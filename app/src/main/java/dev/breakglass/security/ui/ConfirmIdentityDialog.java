@@ -56,9 +56,17 @@ public class ConfirmIdentityDialog extends Dialog {
             });
             addChoice(passkey);
         }
+        var sso = identity.ssoChoice(returnPath());
+        sso.ifPresent(provider -> {
+            Anchor signInAgain = new Anchor(provider.path(), "Sign in again with " + provider.name());
+            signInAgain.setRouterIgnore(true);
+            signInAgain.setId("confirm-with-sso");
+            signInAgain.addClassName("sso-button");
+            addChoice(signInAgain);
+        });
         add(error);
         Button cancel = new Button("Cancel", event -> close());
-        if (choices.none()) {
+        if (choices.none() && sso.isEmpty()) {
             Paragraph required = new Paragraph(
                     "Your workspace requires a second factor before codes are shown, and you have none yet. ");
             required.setId("confirm-factor-required");
@@ -80,6 +88,14 @@ public class ConfirmIdentityDialog extends Dialog {
         } else {
             getFooter().add(cancel);
         }
+    }
+
+    /** The page the dialog was opened on, to come back to after a sign-in at the identity provider. */
+    private static String returnPath() {
+        UI ui = UI.getCurrent();
+        return ui == null
+                ? "/"
+                : "/" + ui.getInternals().getActiveViewLocation().getPathWithQueryParameters();
     }
 
     /** What the member may confirm with, as the service answered when the dialog opened. */

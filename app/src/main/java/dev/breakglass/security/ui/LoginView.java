@@ -1,6 +1,7 @@
 package dev.breakglass.security.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -14,6 +15,8 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.breakglass.security.SignInNotice;
 import dev.breakglass.security.SignInPausedException;
+import dev.breakglass.security.SingleSignOn;
+import dev.breakglass.security.SsoProblem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +45,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final Paragraph passkeyProblem = new Paragraph();
     private final PasskeyButton passkey = new PasskeyButton("Sign in with a passkey");
 
-    LoginView(ObjectProvider<SignInNotice> notices) {
+    private final Paragraph ssoProblem = new Paragraph();
+
+    LoginView(ObjectProvider<SignInNotice> notices, SingleSignOn singleSignOn) {
         this.notices = notices;
         addClassName("login-view");
         setSizeFull();
@@ -65,7 +70,19 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         passkey.setId("passkey-sign-in");
         passkeyProblem.setId("passkey-problem");
         passkeyProblem.setVisible(false);
-        add(title, tagline, notice, form, passkey, passkeyProblem);
+        ssoProblem.setId("sso-problem");
+        ssoProblem.addClassName("form-error");
+        ssoProblem.setVisible(false);
+        add(title, tagline, notice, ssoProblem);
+        for (SingleSignOn.Provider provider : singleSignOn.providers()) {
+            Anchor sso = new Anchor(provider.path(), "Sign in with " + provider.name());
+            sso.setRouterIgnore(true);
+            sso.addClassName("sso-button");
+            sso.getElement()
+                    .setAttribute("data-workspace", provider.workspaceId().toString());
+            add(sso);
+        }
+        add(form, passkey, passkeyProblem);
     }
 
     @Override
@@ -100,6 +117,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         }
         form.setI18n(i18n);
         form.setError(failed);
+        List<String> sso =
+                event.getLocation().getQueryParameters().getParameters().getOrDefault("sso", List.of());
+        ssoProblem.setText(
+                sso.isEmpty()
+                        ? ""
+                        : SsoProblem.ofCode(sso.get(0))
+                                .orElse(SsoProblem.FAILED)
+                                .sentence());
+        ssoProblem.setVisible(!sso.isEmpty());
         List<String> now = new ArrayList<>(notices.orderedStream()
                 .flatMap(source -> source.notice().stream())
                 .toList());
