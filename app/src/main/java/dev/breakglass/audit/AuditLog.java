@@ -50,12 +50,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     private final AuditRepository events;
+    private final AuditChain chain;
     private final AccessPolicy access;
     private final InstallationOperators operators;
     private final ObjectMapper json = new ObjectMapper();
 
-    AuditLog(AuditRepository events, AccessPolicy access, InstallationOperators operators) {
+    AuditLog(AuditRepository events, AuditChain chain, AccessPolicy access, InstallationOperators operators) {
         this.events = events;
+        this.chain = chain;
         this.access = access;
         this.operators = operators;
     }
@@ -367,10 +369,16 @@ public class AuditLog {
         events.forEach(workspace(), filter, consumer);
     }
 
-    /** Whether the workspace's chain of audit events is intact. */
+    /** Whether the workspace's chain of audit events is intact, checked from its first event. */
     @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
     public ChainCheck verifyChain() {
-        return events.verify(workspace());
+        return chain.checkAll(workspace());
+    }
+
+    /** The chain's head, with what came since this instance last checked it (the Audit log page, on opening). */
+    @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
+    public ChainCheck chainHead() {
+        return chain.checkSinceLast(workspace());
     }
 
     /** The workspace's members, for the person filter. */
