@@ -387,10 +387,10 @@ public class AuditLog {
         return events.people(workspace());
     }
 
-    /** The workspace's accounts, for the account filter. */
+    /** One page of the workspace's accounts whose label holds the text, for the account filter (fetched as typed). */
     @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
-    public List<Choice> accounts() {
-        return events.accounts(workspace());
+    public List<Choice> accounts(String text, int offset, int limit) {
+        return events.accounts(workspace(), text, offset, limit);
     }
 
     /** The actions that occur in the workspace's log, and the known ones. */

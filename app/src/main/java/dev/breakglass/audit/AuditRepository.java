@@ -68,14 +68,17 @@ class AuditRepository {
                 .fetch(r -> new Choice(r.value1(), r.value2()));
     }
 
-    List<Choice> accounts(UUID workspaceId) {
+    List<Choice> accounts(UUID workspaceId, String text, int offset, int limit) {
         // Removed accounts keep their history, so they stay choosable here, marked.
         return db.select(
                         ACCOUNT.ID,
                         when(ACCOUNT.REMOVED_AT.isNull(), ACCOUNT.LABEL).otherwise(ACCOUNT.LABEL.concat(" (removed)")))
                 .from(ACCOUNT)
                 .where(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
-                .orderBy(ACCOUNT.REMOVED_AT.isNotNull(), ACCOUNT.LABEL)
+                .and(text == null || text.isBlank() ? noCondition() : ACCOUNT.LABEL.containsIgnoreCase(text.strip()))
+                .orderBy(ACCOUNT.REMOVED_AT.isNotNull(), ACCOUNT.LABEL, ACCOUNT.ID)
+                .offset(offset)
+                .limit(limit)
                 .fetch(r -> new Choice(r.value1(), r.value2()));
     }
 

@@ -59,7 +59,9 @@ public class AuditLogView extends VerticalLayout {
         person.setItems(auditLog.people());
         person.setItemLabelGenerator(Choice::label);
         account.setId("audit-account");
-        account.setItems(auditLog.accounts());
+        // Fetched a page at a time as the admin types: a workspace may hold thousands of accounts.
+        account.setItems(
+                query -> auditLog.accounts(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         account.setItemLabelGenerator(Choice::label);
         action.setId("audit-action");
         action.setLabel("Action");
