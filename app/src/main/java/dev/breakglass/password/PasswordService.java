@@ -44,6 +44,7 @@ public class PasswordService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SignedInSessions sessions;
+    private final SessionsEndedOnPasswordChange everywhere;
     private final SecureRandom random = new SecureRandom();
 
     PasswordService(
@@ -53,7 +54,8 @@ public class PasswordService {
             PasswordEncoder encoder,
             ApplicationEventPublisher events,
             Clock clock,
-            SignedInSessions sessions) {
+            SignedInSessions sessions,
+            SessionsEndedOnPasswordChange everywhere) {
         this.access = access;
         this.passwords = passwords;
         this.policy = policy;
@@ -61,6 +63,7 @@ public class PasswordService {
         this.events = events;
         this.clock = clock;
         this.sessions = sessions;
+        this.everywhere = everywhere;
     }
 
     /**
@@ -83,6 +86,7 @@ public class PasswordService {
         events.publishEvent(new PasswordChanged(member.user().workspaceId(), userId, false));
         // Whoever signed in elsewhere with the old password is signed out; this session stays.
         String thisSession = currentSessionId();
+        everywhere.announce(userId);
         afterCommit(() -> sessions.endOthersOf(userId, thisSession));
     }
 
@@ -153,6 +157,7 @@ public class PasswordService {
         }
         passwords.updateHash(owner.userId(), encoder.encode(newPassword));
         events.publishEvent(new PasswordChanged(owner.workspaceId(), owner.userId(), true));
+        everywhere.announce(owner.userId());
         afterCommit(() -> sessions.endAllOf(owner.userId()));
     }
 
