@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -27,31 +28,49 @@ import org.springframework.stereotype.Component;
  * while the database holds keyed events stops the start, since a new key would make the whole chain look broken.
  */
 @Component
-class AuditChainKey {
+class AuditChainKey implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChainKey.class);
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    private final Path file;
+    private final DSLContext db;
+    private volatile SecretKeySpec key;
 
     AuditChainKey(
             DataDirectory dataDirectory,
             @Value("${breakglass.audit.chain-key-file:}") String chainKeyFile,
             @Value("${breakglass.crypto.local.key-file:}") String localKeyFile,
             DSLContext db) {
-        Path file = !chainKeyFile.isBlank()
+        this.file = !chainKeyFile.isBlank()
                 ? Path.of(chainKeyFile)
                 : !localKeyFile.isBlank()
                         ? Path.of(localKeyFile).toAbsolutePath().resolveSibling("audit-chain.key")
                         : dataDirectory.resolve("audit-chain.key");
-        this.key = new SecretKeySpec(read(file, db), ALGORITHM);
+        this.db = db;
+    }
+
+    /**
+     * Reads (or makes) the key once every other bean is made: a missing local key file is reported first, by its
+     * own check, since it is the graver loss.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        key();
+    }
+
+    private synchronized SecretKeySpec key() {
+        if (key == null) {
+            key = new SecretKeySpec(read(file, db), ALGORITHM);
+        }
+        return key;
     }
 
     /** The HMAC of an event's hash, chained to the previous event's HMAC. */
     byte[] mac(byte[] previousMac, byte[] eventHash) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
+            mac.init(key == null ? key() : key);
             mac.update(previousMac);
             return mac.doFinal(eventHash);
         } catch (GeneralSecurityException e) {
