@@ -14,6 +14,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import dev.breakglass.account.AccountService;
 import dev.breakglass.database.ClusterMessages;
 import dev.breakglass.notifications.NotificationCenter;
+import dev.breakglass.password.PasswordService;
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.testing.RoleFixtures;
@@ -56,8 +57,8 @@ import org.springframework.test.util.ReflectionTestUtils;
  * Two instances of Breakglass on one PostgreSQL: this test's web application (A, the context the other HTTP tests
  * share) and a second one started beside it on its own port (B), with the same database and data directory, as two
  * servers behind a load balancer. Shows that sign-in throttling is shared, a scheduled job runs on one of them only,
- * a notification caused on A reaches a page open on B at once, and deactivating a member on A ends their sessions
- * on both.
+ * a notification caused on A reaches a page open on B at once, and deactivating a member or a new password on A
+ * ends their sessions on both.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TwoInstancesTest {
@@ -87,6 +88,9 @@ class TwoInstancesTest {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    PasswordService passwords;
 
     @BeforeEach
     void startInstanceB() {
@@ -206,6 +210,25 @@ class TwoInstancesTest {
     }
 
     /** Signs in on instance B's mocked page, as KaribuTest does after a real login. */
+    @Test
+    void aPasswordChangedOnA_endsTheMembersSessionsOnB() throws Exception {
+        TestMember member = fixtures.newWorkspace().member(WorkspaceRole.USER);
+        Browser onA = new Browser(portA);
+        Browser onB = new Browser(portB());
+        assertThat(onA.signIn(member.email(), RoleFixtures.PASSWORD)).isEqualTo("/");
+        assertThat(onB.signIn(member.email(), RoleFixtures.PASSWORD)).isEqualTo("/");
+        assertThat(onB.get("/").statusCode()).isEqualTo(200);
+        awaitTrue(() -> instanceB.getBean(ClusterMessages.class).isListening("breakglass_password_changed"));
+
+        signIn.asConfirmed(member.email());
+        passwords.changeOwnPassword(RoleFixtures.PASSWORD, "a fresh and rather long pass phrase 4417");
+
+        assertThat(onA.get("/").statusCode()).isEqualTo(302);
+        awaitTrue(() -> onB.get("/").statusCode() == 302);
+        assertThat(new Browser(portB()).signIn(member.email(), "a fresh and rather long pass phrase 4417"))
+                .isEqualTo("/");
+    }
+
     private static void signInOnPage(String email) {
         Authentication authentication = instanceB.getBean(SignIn.class).as(email);
         Set<String> roles = authentication.getAuthorities().stream()

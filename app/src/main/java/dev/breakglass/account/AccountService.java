@@ -13,6 +13,7 @@ import dev.breakglass.security.MemberGrant;
 import dev.breakglass.security.NotFoundException;
 import dev.breakglass.security.SignedInUser;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -85,12 +86,7 @@ public class AccountService {
     public AccountsOverview overview() {
         SignedInUser user = currentUser.require();
         return accounts.overview(
-                user.workspaceId(),
-                user.userId(),
-                condition(CardFilter.MFA_ON_NO_CODES),
-                condition(CardFilter.LOW_CODES),
-                condition(CardFilter.OLD_CODES),
-                warnings.staleAfterDays());
+                user.workspaceId(), user.userId(), warnings.lowAt(), oldBeforeDay(), warnings.staleAfterDays());
     }
 
     private Condition condition(CardFilter filter) {
@@ -98,9 +94,16 @@ public class AccountService {
             case ALL -> DSL.noCondition();
             case MFA_ON_NO_CODES -> AccountRepository.mfaOnWithoutCodes();
             case LOW_CODES -> AccountRepository.lowOnCodes(warnings.lowAt());
-            case OLD_CODES ->
-                AccountRepository.codesSavedBefore(OffsetDateTime.now(clock).minusDays(warnings.staleAfterDays()));
+            case OLD_CODES -> AccountRepository.codesSavedBefore(oldBeforeDay());
         };
+    }
+
+    /** Codes saved before this day (UTC) are old: whole days, so that the overview can count them by day. */
+    private LocalDate oldBeforeDay() {
+        return OffsetDateTime.now(clock)
+                .withOffsetSameInstant(ZoneOffset.UTC)
+                .toLocalDate()
+                .minusDays(warnings.staleAfterDays());
     }
 
     /**

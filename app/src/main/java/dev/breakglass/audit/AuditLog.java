@@ -51,12 +51,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     private final AuditRepository events;
+    private final AuditChain chain;
     private final AccessPolicy access;
     private final InstallationOperators operators;
     private final ObjectMapper json = new ObjectMapper();
 
-    AuditLog(AuditRepository events, AccessPolicy access, InstallationOperators operators) {
+    AuditLog(AuditRepository events, AuditChain chain, AccessPolicy access, InstallationOperators operators) {
         this.events = events;
+        this.chain = chain;
         this.access = access;
         this.operators = operators;
     }
@@ -411,10 +413,16 @@ public class AuditLog {
                 details -> details.put("format", format).put("rows", rows));
     }
 
-    /** Whether the workspace's chain of audit events is intact. */
+    /** Whether the workspace's chain of audit events is intact, checked from its first event. */
     @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
     public ChainCheck verifyChain() {
-        return events.verify(workspace());
+        return chain.checkAll(workspace());
+    }
+
+    /** The chain's head, with what came since this instance last checked it (the Audit log page, on opening). */
+    @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
+    public ChainCheck chainHead() {
+        return chain.checkSinceLast(workspace());
     }
 
     /** The workspace's members, for the person filter. */
@@ -423,10 +431,10 @@ public class AuditLog {
         return events.people(workspace());
     }
 
-    /** The workspace's accounts, for the account filter. */
+    /** One page of the workspace's accounts whose label holds the text, for the account filter (fetched as typed). */
     @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
-    public List<Choice> accounts() {
-        return events.accounts(workspace());
+    public List<Choice> accounts(String text, int offset, int limit) {
+        return events.accounts(workspace(), text, offset, limit);
     }
 
     /** The actions that occur in the workspace's log, and the known ones. */

@@ -19,24 +19,28 @@ import org.jooq.Record9;
 import org.jooq.SelectSeekStep1;
 import org.springframework.stereotype.Repository;
 
-/** Audit events: appended by the database's chain trigger, read page by page. */
+/** Audit events: appended by the database's chain trigger and sealed by the keyed chain, read page by page. */
 @Repository
 class AuditRepository {
 
     private final DSLContext db;
+    private final AuditChain chain;
 
-    AuditRepository(DSLContext db) {
+    AuditRepository(DSLContext db, AuditChain chain) {
         this.db = db;
+        this.chain = chain;
     }
 
     void append(UUID workspaceId, UUID actorId, String action, UUID accountId, String detailsJson) {
-        db.insertInto(AUDIT_EVENT)
+        var event = db.insertInto(AUDIT_EVENT)
                 .set(AUDIT_EVENT.WORKSPACE_ID, workspaceId)
                 .set(AUDIT_EVENT.ACTOR_ID, actorId)
                 .set(AUDIT_EVENT.ACTION, action)
                 .set(AUDIT_EVENT.ACCOUNT_ID, accountId)
                 .set(AUDIT_EVENT.DETAILS, JSONB.valueOf(detailsJson))
-                .execute();
+                .returningResult(AUDIT_EVENT.SEQ, AUDIT_EVENT.HASH)
+                .fetchSingle();
+        chain.seal(workspaceId, event.value1(), event.value2());
     }
 
     List<AuditEntry> find(UUID workspaceId, AuditFilter filter, int offset, int limit) {
@@ -55,44 +59,6 @@ class AuditRepository {
         }
     }
 
-    /**
-     * Recomputes every event's hash with the same function the insert trigger used, and checks each links to
-     * the one before it. Answers the first broken event's sequence number, or 0.
-     */
-    ChainCheck verify(UUID workspaceId) {
-        var expected = field(
-                "audit_event_digest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})",
-                byte[].class,
-                AUDIT_EVENT.PREV_HASH,
-                AUDIT_EVENT.WORKSPACE_ID,
-                AUDIT_EVENT.SEQ,
-                AUDIT_EVENT.ACTOR_ID,
-                AUDIT_EVENT.ACTION,
-                AUDIT_EVENT.ACCOUNT_ID,
-                AUDIT_EVENT.AT,
-                AUDIT_EVENT.DETAILS);
-        var previous = field("lag({0}) over (order by {1})", byte[].class, AUDIT_EVENT.HASH, AUDIT_EVENT.SEQ);
-        var position = field("row_number() over (order by {0})", Long.class, AUDIT_EVENT.SEQ);
-        var rows = db.select(
-                        AUDIT_EVENT.SEQ,
-                        field(AUDIT_EVENT.HASH.eq(expected)),
-                        field("{0} is not distinct from {1}", Boolean.class, AUDIT_EVENT.PREV_HASH, previous),
-                        position)
-                .from(AUDIT_EVENT)
-                .where(AUDIT_EVENT.WORKSPACE_ID.eq(workspaceId))
-                .orderBy(AUDIT_EVENT.SEQ)
-                .fetch();
-        for (var row : rows) {
-            boolean hashMatches = Boolean.TRUE.equals(row.value2());
-            boolean linked = Boolean.TRUE.equals(row.value3());
-            boolean noGap = row.value1() == row.value4();
-            if (!hashMatches || !linked || !noGap) {
-                return new ChainCheck(rows.size(), row.value4());
-            }
-        }
-        return new ChainCheck(rows.size(), 0);
-    }
-
     List<Choice> people(UUID workspaceId) {
         return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME)
                 .from(APP_USER)
@@ -103,14 +69,17 @@ class AuditRepository {
                 .fetch(r -> new Choice(r.value1(), r.value2()));
     }
 
-    List<Choice> accounts(UUID workspaceId) {
+    List<Choice> accounts(UUID workspaceId, String text, int offset, int limit) {
         // Removed accounts keep their history, so they stay choosable here, marked.
         return db.select(
                         ACCOUNT.ID,
                         when(ACCOUNT.REMOVED_AT.isNull(), ACCOUNT.LABEL).otherwise(ACCOUNT.LABEL.concat(" (removed)")))
                 .from(ACCOUNT)
                 .where(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
-                .orderBy(ACCOUNT.REMOVED_AT.isNotNull(), ACCOUNT.LABEL)
+                .and(text == null || text.isBlank() ? noCondition() : ACCOUNT.LABEL.containsIgnoreCase(text.strip()))
+                .orderBy(ACCOUNT.REMOVED_AT.isNotNull(), ACCOUNT.LABEL, ACCOUNT.ID)
+                .offset(offset)
+                .limit(limit)
                 .fetch(r -> new Choice(r.value1(), r.value2()));
     }
 

@@ -24,7 +24,11 @@ import java.util.Map;
 final class EmbeddedDatabaseAccess {
 
     static final String SUPERUSER = "postgres";
+    /** The role the application signs in as: it owns nothing, and may only append to and read the audit log. */
+    static final String RUNTIME_ROLE = "breakglass_app";
+
     private static final String PASSWORD_FILE = "postgres-password";
+    private static final String RUNTIME_PASSWORD_FILE = "postgres-app-password";
     private static final String PASSWORDS_ONLY = """
             # Written by Breakglass: every connection needs the password in the data directory's postgres-password file.
             local all all scram-sha-256
@@ -39,7 +43,15 @@ final class EmbeddedDatabaseAccess {
      * embedded PostgreSQL checks that it is up by signing in.
      */
     static String password(Path dataDir) {
-        Path passwordFile = dataDir.resolve(PASSWORD_FILE);
+        return passwordIn(dataDir.resolve(PASSWORD_FILE));
+    }
+
+    /** The runtime role's password, created (owner-only) the first time. */
+    static String runtimePassword(Path dataDir) {
+        return passwordIn(dataDir.resolve(RUNTIME_PASSWORD_FILE));
+    }
+
+    private static String passwordIn(Path passwordFile) {
         try {
             return Files.exists(passwordFile)
                     ? Files.readString(passwordFile, StandardCharsets.UTF_8).strip()
@@ -49,14 +61,25 @@ final class EmbeddedDatabaseAccess {
         }
     }
 
-    /** Makes sure the database asks for the password: sets it, and allows password authentication only. */
-    static void secure(EmbeddedPostgres postgres, String password, Path postgresDir) {
+    /**
+     * Makes sure the database asks for the password: sets it, and allows password authentication only. Makes the
+     * runtime role (the superuser stays the owner, that the migrations run as) with its own password.
+     */
+    static void secure(EmbeddedPostgres postgres, String password, String runtimePassword, Path postgresDir) {
         try {
             // Under trust the password is ignored, under SCRAM it is checked: this connection works either way.
             try (Connection connection = postgres.getPostgresDatabase(Map.of("password", password))
                             .getConnection();
                     Statement statement = connection.createStatement()) {
-                statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password.replace("'", "''") + "'");
+                statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD " + literal(password));
+                try (var existing =
+                        statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + RUNTIME_ROLE + "'")) {
+                    if (!existing.next()) {
+                        statement.execute("CREATE ROLE " + RUNTIME_ROLE + " LOGIN");
+                    }
+                }
+                statement.execute("ALTER ROLE " + RUNTIME_ROLE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD "
+                        + literal(runtimePassword));
                 Path hba = postgresDir.resolve("pg_hba.conf");
                 if (!Files.readString(hba, StandardCharsets.UTF_8).equals(PASSWORDS_ONLY)) {
                     Files.writeString(hba, PASSWORDS_ONLY, StandardCharsets.UTF_8);
@@ -73,6 +96,10 @@ final class EmbeddedDatabaseAccess {
                             + "folder away to start with an empty database.",
                     e);
         }
+    }
+
+    private static String literal(String password) {
+        return "'" + password.replace("'", "''") + "'";
     }
 
     private static String createPasswordFile(Path file) throws IOException {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -30,7 +31,9 @@ class EmbeddedDatabaseConfiguration {
     /** The superuser's password, read (or made) once: the server's start-up check and the pool both need it. */
     @Bean
     EmbeddedDatabasePassword embeddedDatabasePassword(DataDirectory dataDirectory) {
-        return new EmbeddedDatabasePassword(EmbeddedDatabaseAccess.password(dataDirectory.dataDir()));
+        return new EmbeddedDatabasePassword(
+                EmbeddedDatabaseAccess.password(dataDirectory.dataDir()),
+                EmbeddedDatabaseAccess.runtimePassword(dataDirectory.dataDir()));
     }
 
     @Bean(destroyMethod = "close")
@@ -50,7 +53,7 @@ class EmbeddedDatabaseConfiguration {
                     .setServerConfig("full_page_writes", "on")
                     .setConnectConfig("password", password)
                     .start();
-            EmbeddedDatabaseAccess.secure(postgres, password, dir);
+            EmbeddedDatabaseAccess.secure(postgres, password, embeddedPassword.runtime(), dir);
             log.info(
                     "Embedded PostgreSQL started on port {} with data in {} (for development and evaluation; "
                             + "set SPRING_DATASOURCE_URL to use your own PostgreSQL)",
@@ -62,15 +65,25 @@ class EmbeddedDatabaseConfiguration {
         }
     }
 
+    /** The application signs in as the runtime role, which may only append to and read the audit log. */
     @Bean
     DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabasePassword password) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl(EmbeddedDatabaseAccess.SUPERUSER, "postgres"));
-        dataSource.setUsername(EmbeddedDatabaseAccess.SUPERUSER);
-        dataSource.setPassword(password.value());
+        dataSource.setJdbcUrl(postgres.getJdbcUrl(EmbeddedDatabaseAccess.RUNTIME_ROLE, "postgres"));
+        dataSource.setUsername(EmbeddedDatabaseAccess.RUNTIME_ROLE);
+        dataSource.setPassword(password.runtime());
         dataSource.setMaximumPoolSize(10);
         dataSource.setPoolName("breakglass-embedded");
         return dataSource;
+    }
+
+    /** The migrations run as the owner of the tables: the embedded superuser. */
+    @Bean
+    FlywayConfigurationCustomizer migrationsAsOwner(EmbeddedPostgres postgres, EmbeddedDatabasePassword password) {
+        return flyway -> flyway.dataSource(
+                postgres.getJdbcUrl(EmbeddedDatabaseAccess.SUPERUSER, "postgres"),
+                EmbeddedDatabaseAccess.SUPERUSER,
+                password.value());
     }
 
     static class NoDatabaseConfigured implements Condition {
@@ -80,8 +93,8 @@ class EmbeddedDatabaseConfiguration {
         }
     }
 
-    /** The embedded superuser's password; its {@code toString()} does not show it. */
-    record EmbeddedDatabasePassword(String value) {
+    /** The embedded superuser's and runtime role's passwords; {@code toString()} does not show them. */
+    record EmbeddedDatabasePassword(String value, String runtime) {
 
         @Override
         public String toString() {

@@ -48,6 +48,7 @@ public class PasswordService {
     private final SignedInSessions sessions;
     private final IdentityConfirmation identity;
     private final RevealHold revealHold;
+    private final SessionsEndedOnPasswordChange everywhere;
     private final SecureRandom random = new SecureRandom();
 
     PasswordService(
@@ -59,7 +60,8 @@ public class PasswordService {
             Clock clock,
             SignedInSessions sessions,
             IdentityConfirmation identity,
-            RevealHold revealHold) {
+            RevealHold revealHold,
+            SessionsEndedOnPasswordChange everywhere) {
         this.access = access;
         this.passwords = passwords;
         this.policy = policy;
@@ -69,6 +71,7 @@ public class PasswordService {
         this.sessions = sessions;
         this.identity = identity;
         this.revealHold = revealHold;
+        this.everywhere = everywhere;
     }
 
     /**
@@ -91,6 +94,7 @@ public class PasswordService {
         events.publishEvent(new PasswordChanged(member.user().workspaceId(), userId, false, null));
         // Whoever signed in elsewhere with the old password is signed out; this session stays.
         String thisSession = currentSessionId();
+        everywhere.announce(userId);
         afterCommit(() -> sessions.endOthersOf(userId, thisSession));
     }
 
@@ -171,6 +175,7 @@ public class PasswordService {
             revealHold.start(owner.userId());
         }
         events.publishEvent(new PasswordChanged(owner.workspaceId(), owner.userId(), true, resetBy));
+        everywhere.announce(owner.userId());
         afterCommit(() -> sessions.endAllOf(owner.userId()));
     }
 

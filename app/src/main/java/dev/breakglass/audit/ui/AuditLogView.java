@@ -1,5 +1,7 @@
 package dev.breakglass.audit.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -43,6 +45,9 @@ public class AuditLogView extends VerticalLayout {
     private final DatePicker to = new DatePicker("To");
     private final Anchor csv = new Anchor();
     private final Anchor jsonLines = new Anchor();
+    private final Span chainStatus = new Span();
+    private final Span chainHead = new Span();
+    private final Button checkAll = new Button("Check every event");
 
     public AuditLogView(AuditLog auditLog, AuditExport export) {
         this.auditLog = auditLog;
@@ -54,7 +59,9 @@ public class AuditLogView extends VerticalLayout {
         person.setItems(auditLog.people());
         person.setItemLabelGenerator(Choice::label);
         account.setId("audit-account");
-        account.setItems(auditLog.accounts());
+        // Fetched a page at a time as the admin types: a workspace may hold thousands of accounts.
+        account.setItems(
+                query -> auditLog.accounts(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         account.setItemLabelGenerator(Choice::label);
         action.setId("audit-action");
         action.setLabel("Action");
@@ -105,7 +112,15 @@ public class AuditLogView extends VerticalLayout {
                 .setFlexGrow(1);
         ActivityList.showRawDetailsOnClick(grid);
 
-        add(new H1("Audit log"), chainStatus(auditLog.verifyChain()), filters, grid);
+        // On opening, only what came since this instance last checked; the button checks every event again.
+        showChain(auditLog.chainHead());
+        checkAll.setId("audit-check-all");
+        checkAll.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        checkAll.addClickListener(event -> showChain(auditLog.verifyChain()));
+        HorizontalLayout chain = new HorizontalLayout(chainStatus, chainHead, checkAll);
+        chain.setAlignItems(FlexComponent.Alignment.BASELINE);
+        chain.setWrap(true);
+        add(new H1("Audit log"), chain, filters, grid);
         setFlexGrow(1, grid);
         refresh();
     }
@@ -141,15 +156,22 @@ public class AuditLogView extends VerticalLayout {
         };
     }
 
-    private static Span chainStatus(ChainCheck check) {
-        Span status = new Span(
+    private void showChain(ChainCheck check) {
+        chainStatus.setText(
                 check.intact()
                         ? "Audit chain intact: " + check.eventsChecked()
                                 + (check.eventsChecked() == 1 ? " event" : " events") + " checked."
                         : "Audit chain BROKEN at event " + check.firstBrokenSeq()
                                 + ": an event was changed or removed.");
-        status.setId("audit-chain-status");
-        status.getElement().getThemeList().add(check.intact() ? "badge success" : "badge error");
-        return status;
+        chainStatus.setId("audit-chain-status");
+        chainStatus.getElement().getThemeList().clear();
+        chainStatus.getElement().getThemeList().add(check.intact() ? "badge success" : "badge error");
+        // The head an external monitor compares with what it saw before (docs/deployment.md).
+        chainHead.setId("audit-chain-head");
+        chainHead.setText(
+                check.intact() && !check.headMac().isEmpty()
+                        ? "Head: event " + check.headSeq() + ", HMAC " + check.headMac() + " (keyed since event "
+                                + check.keyedSince() + ")"
+                        : "");
     }
 }

@@ -150,6 +150,8 @@ class AuditAndNotificationsUiTest extends KaribuTest {
 
         assertThat(_get(Span.class, spec -> spec.withId("audit-chain-status")).getText())
                 .startsWith("Audit chain intact");
+        assertThat(_get(Span.class, spec -> spec.withId("audit-chain-head")).getText())
+                .matches("Head: event \\d+, HMAC [0-9a-f]{64} \\(keyed since event 1\\)");
         Grid<AuditEntry> grid = _get(Grid.class, spec -> spec.withId("audit-grid"));
         assertThat(GridKt._size(grid)).isGreaterThanOrEqualTo(3);
 
@@ -197,7 +199,7 @@ class AuditAndNotificationsUiTest extends KaribuTest {
     }
 
     private static Choice choice(ComboBox<Choice> box, String label) {
-        return box.getListDataView()
+        return box.getGenericDataView()
                 .getItems()
                 .filter(c -> c.label().equals(label))
                 .findFirst()
