@@ -197,7 +197,7 @@ public final class CodeShape {
     }
 
     /**
-     * The saved form of a code typed in any case and with spaces or dashes anywhere, or empty when it is not a
+     * The saved form of a code typed in any case and with spaces, tabs or dashes anywhere, or empty when it is not a
      * code of this shape (wrong characters or length, or letters only that read as English: a word, or words with a
      * space between them such as "keep them").
      */
@@ -205,7 +205,7 @@ public final class CodeShape {
         StringBuilder bare = new StringBuilder(typed.length());
         for (int i = 0; i < typed.length(); i++) {
             char c = typed.charAt(i);
-            if (c == ' ' || c == '-') {
+            if (c == ' ' || c == '-' || c == '\t') {
                 continue;
             }
             if (!alphabet.contains(c)) {
@@ -215,7 +215,7 @@ public final class CodeShape {
         }
         if (!lengths.contains(bare.length())
                 || Words.looksLikeWord(alphabet, bare)
-                || (typed.indexOf(' ') >= 0 && Words.looksLikeWords(alphabet, typed))) {
+                || ((typed.indexOf(' ') >= 0 || typed.indexOf('\t') >= 0) && Words.looksLikeWords(alphabet, typed))) {
             return Optional.empty();
         }
         String folded = switch (letterCase) {
@@ -247,7 +247,7 @@ public final class CodeShape {
     /**
      * The pattern for one code on a line, without anchors: in its groups with an optional space or dash between
      * them; a code of 12 or more without groups also in equal groups of 4 to 8 (a long key printed in blocks); and letter-spaced
-     * (one space after every character, a dash or wider gap between groups).
+     * (one space after every character; a dash, or a wider gap that the paste reader turned into a tab, between groups).
      */
     String pattern() {
         String c = alphabet.characterClass();
@@ -274,7 +274,7 @@ public final class CodeShape {
         List<Integer> sizes = groups.isEmpty() ? List.of(length) : groups;
         return sizes.stream()
                 .map(size -> c + "(?: " + c + "){" + (size - 1) + "}")
-                .collect(Collectors.joining("(?: ?- ?| )"));
+                .collect(Collectors.joining("(?: ?- ?| |\\t)"));
     }
 
     /** Whether pieces of these lengths, in this order, are whole groups of a code (for a code split over lines). */

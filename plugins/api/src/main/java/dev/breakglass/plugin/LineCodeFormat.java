@@ -52,9 +52,12 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
         return matched;
     }
 
-    /** The saved form of a match, or null when the match is not a code after all (a shaped format's word guard). */
-    String codeOf(String matched) {
-        return canonical(matched);
+    /**
+     * The saved form of the match between {@code start} and {@code end} on a line, or null when it is not a code
+     * after all (a shaped format's word guard).
+     */
+    String codeOf(String line, int start, int end) {
+        return canonical(line.substring(start, end));
     }
 
     @Override
@@ -67,7 +70,7 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
             boolean any = false;
             int from = 0;
             while (from <= text.length() && findAfterNonWord(matcher, text, from, LineCodeFormat::isCodeWordChar)) {
-                String saved = codeOf(matcher.group());
+                String saved = codeOf(text, matcher.start(), matcher.end());
                 if (saved != null) {
                     found.add(new FoundCode(saved, line.index(), matcher.start()));
                     any = true;

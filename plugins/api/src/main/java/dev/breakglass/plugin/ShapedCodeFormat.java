@@ -51,9 +51,14 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         return shape.normalise(matched).orElse(matched);
     }
 
+    /** A letters-only match on a line that also holds words of other lengths is a word in a sentence, not a code. */
     @Override
-    final String codeOf(String matched) {
-        return shape.normalise(matched).orElse(null);
+    final String codeOf(String line, int start, int end) {
+        Optional<String> code = shape.normalise(line.substring(start, end));
+        if (code.isEmpty() || !Words.lettersOnly(shape.alphabet(), code.get())) {
+            return code.orElse(null);
+        }
+        return Words.amongOtherWords(line, start, end, shape) ? null : code.get();
     }
 
     @Override

@@ -199,6 +199,37 @@ final class Words {
                 && typed.chars().noneMatch(c -> c >= '0' && c <= '9');
     }
 
+    /** Whether a letters-and-digits code holds letters only (and dashes or spaces), with no digit at all. */
+    static boolean lettersOnly(CodeShape.Alphabet alphabet, String code) {
+        return alphabet == CodeShape.Alphabet.LETTERS_AND_DIGITS && code.chars().noneMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /**
+     * Whether the line around a match holds another word of letters only whose length is neither a code's nor a
+     * group's: then the line is a sentence ("codes typed from the printout") and the match one of its words.
+     */
+    static boolean amongOtherWords(String line, int start, int end, CodeShape shape) {
+        int wordStart = -1;
+        for (int i = 0; i <= line.length(); i++) {
+            boolean wordChar = i < line.length() && Character.isLetterOrDigit(line.charAt(i));
+            if (wordChar && wordStart < 0) {
+                wordStart = i;
+            } else if (!wordChar && wordStart >= 0) {
+                int length = i - wordStart;
+                boolean outside = i <= start || wordStart >= end;
+                if (outside
+                        && length >= 2
+                        && line.substring(wordStart, i).chars().allMatch(Character::isLetter)
+                        && !shape.lengths().contains(length)
+                        && !shape.groupSizes().contains(length)) {
+                    return true;
+                }
+                wordStart = -1;
+            }
+        }
+        return false;
+    }
+
     /**
      * Vowels (and y) make up two fifths or more of the letters, and no more than two consonants or two vowels follow
      * each other.

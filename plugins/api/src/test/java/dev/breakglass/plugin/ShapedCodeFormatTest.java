@@ -36,6 +36,7 @@ class ShapedCodeFormatTest {
     void letterSpacedCode_isOneCode() {
         CodeShape shape = CodeShape.digits(8).groups(4, 4);
         assertThat(codes(shape, "1 2 3 4 5 6 7 8")).containsExactly("12345678");
+        assertThat(codes(shape, "1 2 3 4\t5 6 7 8\t2 3 4 5\t6 7 8 9")).containsExactly("12345678", "23456789");
         assertThat(codes(CodeShape.hex(10).groups(5, 5), "4 2 8 3 f - e f c 6 3"))
                 .containsExactly("4283fefc63");
     }
