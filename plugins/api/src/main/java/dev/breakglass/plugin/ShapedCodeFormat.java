@@ -94,15 +94,9 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
                 codes.add(new FoundCode(code.get(), run.get(0).index(), 0));
                 run.clear();
             } else if (piecesLength(run) >= shape.longest()) {
-                // Too long already: start again from this line, the earlier ones hold no code.
+                // Too long already: the earlier lines hold no code; start again from this one.
                 unreadable.addAll(run.subList(0, run.size() - 1));
-                PasteLine last = run.get(run.size() - 1);
-                run.clear();
-                run.add(last);
-                codeAcross(run).ifPresent(found -> {
-                    codes.add(new FoundCode(found, last.index(), 0));
-                    run.clear();
-                });
+                run.subList(0, run.size() - 1).clear();
             }
         }
         unreadable.addAll(run);

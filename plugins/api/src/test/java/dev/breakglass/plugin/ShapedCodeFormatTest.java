@@ -75,6 +75,9 @@ class ShapedCodeFormatTest {
         assertThat(codes(shape, "Download recovery codes\nieqh524y\nqzxwvtkp")).containsExactly("ieqh524y", "qzxwvtkp");
         assertThat(codes(shape, "banana")).isEmpty();
         assertThat(codes(shape, "remember")).isEmpty();
+        assertThat(codes(shape, "codes typed from the printout")).isEmpty();
+        assertThat(codes(CodeShape.lettersAndDigits(8).groups(4, 4), "Keep them safe"))
+                .isEmpty();
     }
 
     @Test

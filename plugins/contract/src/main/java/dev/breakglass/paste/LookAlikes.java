@@ -45,6 +45,43 @@ public final class LookAlikes {
             + "|eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"
             + ")");
 
+    /** What every {@link #TOKEN} starts with. */
+    private static final List<String> TOKEN_PREFIXES = List.of(
+            "ghp_",
+            "gho_",
+            "ghu_",
+            "ghs_",
+            "ghr_",
+            "github_pat_",
+            "xox",
+            "xapp-",
+            "sk-",
+            "sk_",
+            "rk_",
+            "AKIA",
+            "ASIA",
+            "AGPA",
+            "AIDA",
+            "AROA",
+            "glpat-",
+            "gldt-",
+            "glptt-",
+            "glrt-",
+            "gloas-",
+            "glcbt-",
+            "npm_",
+            "pypi-",
+            "AIza",
+            "hvs.",
+            "hvb.",
+            "dop_v1_",
+            "shpat_",
+            "shpss_",
+            "shpca_",
+            "shppa_",
+            "SG.",
+            "eyJ");
+
     /** A 1Password secret key: A3, then six groups of letters and digits. */
     static final Pattern SECRET_KEY =
             Pattern.compile("(?<![A-Za-z0-9])A3-[A-Z0-9]{6}-[A-Z0-9]{5,6}(?:-[A-Z0-9]{5}){4}(?![A-Za-z0-9])");
@@ -97,17 +134,22 @@ public final class LookAlikes {
         return blanked.contains("A3-") ? SECRET_KEY.matcher(blanked).replaceAll(" ") : blanked;
     }
 
-    /** Whether the line has the characters every token needs (an underscore, a dash or a dot): most lines do not. */
+    /**
+     * Whether a word on the line starts like a token: only then is the (slower) token pattern run over it. Only word
+     * starts are tried, so a line costs one look per word.
+     */
     private static boolean mayHoldToken(String line) {
-        return line.indexOf('_') >= 0
-                || line.indexOf('-') >= 0
-                || line.indexOf('.') >= 0
-                || line.contains("AKIA")
-                || line.contains("ASIA")
-                || line.contains("AIza")
-                || line.contains("AGPA")
-                || line.contains("AIDA")
-                || line.contains("AROA");
+        for (int at = 0; at < line.length(); at++) {
+            if (at > 0 && Character.isLetterOrDigit(line.charAt(at - 1))) {
+                continue;
+            }
+            for (String prefix : TOKEN_PREFIXES) {
+                if (line.startsWith(prefix, at)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** 12 to 24 short lower-case words and nothing else (numbering aside): a wallet's recovery phrase. */
