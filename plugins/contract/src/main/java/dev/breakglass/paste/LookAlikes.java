@@ -82,6 +82,9 @@ public final class LookAlikes {
             "SG.",
             "eyJ");
 
+    /** The first characters of {@link #TOKEN_PREFIXES}. */
+    private static final String TOKEN_STARTS = "gxsrAnpSdhe";
+
     /** A 1Password secret key: A3, then six groups of letters and digits. */
     static final Pattern SECRET_KEY =
             Pattern.compile("(?<![A-Za-z0-9])A3-[A-Z0-9]{6}-[A-Z0-9]{5,6}(?:-[A-Z0-9]{5}){4}(?![A-Za-z0-9])");
@@ -140,7 +143,8 @@ public final class LookAlikes {
      */
     private static boolean mayHoldToken(String line) {
         for (int at = 0; at < line.length(); at++) {
-            if (at > 0 && Character.isLetterOrDigit(line.charAt(at - 1))) {
+            if ((at > 0 && Character.isLetterOrDigit(line.charAt(at - 1)))
+                    || TOKEN_STARTS.indexOf(line.charAt(at)) < 0) {
                 continue;
             }
             for (String prefix : TOKEN_PREFIXES) {

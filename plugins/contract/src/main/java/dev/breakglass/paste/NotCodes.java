@@ -88,7 +88,7 @@ final class NotCodes {
     /** Whether a line only names a secret key, so that the line after it holds the key and no code. */
     static boolean labelsTheNextLine(String line) {
         return line.length() <= MAX_LABEL_LENGTH
-                && !DIGIT.matcher(line).find()
+                && line.chars().noneMatch(c -> c >= '0' && c <= '9')
                 && containsAnyWord(asciiLowerCase(line), WHOLE_LINE_WORDS)
                 && KEY_LABEL.matcher(line).find();
     }
