@@ -277,24 +277,6 @@ public final class CodeShape {
                 .collect(Collectors.joining("(?: ?- ?| |\\t)"));
     }
 
-    /** Whether pieces of these lengths, in this order, are whole groups of a code (for a code split over lines). */
-    boolean splitsAtGroups(List<Integer> pieces) {
-        if (groups.isEmpty()) {
-            return true;
-        }
-        int group = 0;
-        for (int piece : pieces) {
-            int sum = 0;
-            while (sum < piece && group < groups.size()) {
-                sum += groups.get(group++);
-            }
-            if (sum != piece) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     int longest() {
         return lengths.stream().mapToInt(Integer::intValue).max().orElseThrow();
     }

@@ -104,19 +104,33 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         return new FormatReading(codes, unreadable);
     }
 
-    /** The code that the run's pieces make together, when they make exactly one and break between groups. */
+    /**
+     * The code that the run's pieces make together, when they make exactly one and show where it breaks: each piece is
+     * letter-spaced or printed in blocks, and for a shape with groups the blocks are exactly its groups. Whole lines
+     * without a break inside ({@code 11111111} over {@code 22222222}) are never joined: they are more likely two codes.
+     */
     private Optional<String> codeAcross(List<PasteLine> run) {
         if (run.size() < 2) {
             return Optional.empty();
         }
-        List<Integer> pieces = new ArrayList<>();
+        List<Integer> blocks = new ArrayList<>();
         StringBuilder joined = new StringBuilder();
         for (PasteLine line : run) {
-            String piece = bare(line.text());
-            pieces.add(piece.length());
-            joined.append(piece);
+            List<Integer> lineBlocks = new ArrayList<>();
+            for (String block : line.text().strip().split("[ \t-]+")) {
+                lineBlocks.add(block.length());
+            }
+            boolean letterSpaced = lineBlocks.stream().allMatch(length -> length == 1);
+            if (!letterSpaced && lineBlocks.size() < 2 && shape.groupSizes().isEmpty()) {
+                return Optional.empty();
+            }
+            if (!letterSpaced) {
+                blocks.addAll(lineBlocks);
+            }
+            joined.append(bare(line.text()));
         }
-        if (!shape.lengths().contains(joined.length()) || !shape.splitsAtGroups(pieces)) {
+        if (!shape.lengths().contains(joined.length())
+                || (!shape.groupSizes().isEmpty() && !blocks.isEmpty() && !blocks.equals(shape.groupSizes()))) {
             return Optional.empty();
         }
         return shape.normalise(joined.toString());
