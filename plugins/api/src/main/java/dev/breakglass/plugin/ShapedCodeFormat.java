@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * <p>It reads a code in its groups with a space, a dash or nothing between them, in any case; a code without
  * groups also in equal blocks (a long key printed {@code 4283 fefc 63f0 ...}); letter-spaced
  * ({@code 1 2 3 4 5 6 7 8}); and split over consecutive lines (a key printed as a grid, a code's halves on two
- * lines of a PDF), as long as the pieces add up to exactly one code and break only between groups. It never joins
- * pieces that a code of this shape would not be made of. Codes are saved in the shape's case and with or without
+ * lines of a PDF), as long as the pieces add up to exactly one code and each line shows where it breaks (blocks,
+ * letter spacing, or exactly the shape's groups). It never joins pieces that a code of this shape would not be made
+ * of, nor two whole lines that are more likely two codes. Codes are saved in the shape's case and with or without
  * its separator, and shown in their groups.
  */
 public abstract class ShapedCodeFormat extends LineCodeFormat {

@@ -46,6 +46,9 @@ class ShapedCodeFormatTest {
         CodeShape shape = CodeShape.digits(8).groups(4, 4);
         assertThat(codes(shape, "1234\n5678\n2345\n6789")).containsExactly("12345678", "23456789");
         assertThat(codes(shape, "123\n45678")).isEmpty();
+        assertThat(codes(CodeShape.lettersAndDigits(16).groups(4, 4, 4, 4), "11111111\n22222222"))
+                .isEmpty();
+        assertThat(codes(CodeShape.hex(16), "4283fefc\n63f0cd0e")).isEmpty();
     }
 
     @Test
