@@ -1,6 +1,7 @@
 package dev.breakglass.formats;
 
 import dev.breakglass.paste.CodeOrder;
+import dev.breakglass.paste.LookAlikes;
 import dev.breakglass.paste.PasteReader;
 import dev.breakglass.paste.Recognition;
 import dev.breakglass.plugin.CodeFormat;
@@ -69,7 +70,11 @@ public final class CodeReader implements AutoCloseable {
         PasteLimits.check(text);
         Paste paste = PasteReader.read(text);
         if (paste.lines().stream().noneMatch(PasteLine::hasContent)) {
-            throw new PasteRejectedException(PasteProblem.EMPTY);
+            // Text that was there but is not shown (a page's scripts) held no codes; only white space is "empty".
+            throw new PasteRejectedException(
+                    text.codePoints().anyMatch(Character::isLetterOrDigit)
+                            ? PasteProblem.NO_CODES
+                            : PasteProblem.EMPTY);
         }
         Set<String> notices = new LinkedHashSet<>();
         List<FormatPlugins.LoadedFormat> formats = plugins.formats();
@@ -88,7 +93,7 @@ public final class CodeReader implements AutoCloseable {
         Choice chosen = choice.orElseGet(() -> new Choice(GenericFormat.ID, GenericFormat.NAME, generic.read(paste)));
         List<String> codes = CodeOrder.codes(paste, chosen.reading());
         if (codes.isEmpty()) {
-            throw new PasteRejectedException(PasteProblem.NO_CODES);
+            throw new PasteRejectedException(PasteProblem.noCodes(LookAlikes.in(paste.text())));
         }
         if (codes.size() > PasteLimits.MAX_CODES) {
             throw new PasteRejectedException(PasteProblem.TOO_MANY);

@@ -15,11 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The last resort, for apps without a plugin and codes typed by hand: one code per cell (cells split by tabs or
- * wide gaps), or several separated by spaces, commas or semicolons. A cell counts only when every word in it looks
- * like a code (4 to 40 letters and digits, at least one digit, dashes or underscores inside), so headers and
- * sentences are reported as unreadable rather than becoming codes. Digit groups such as {@code 1234 5678} are one
- * code.
+ * The last resort, for apps without a plugin and codes typed by hand: one code per cell (cells split by tabs, wide
+ * gaps, commas, semicolons or bars), or several separated by spaces. A cell counts only when every word in it looks
+ * like a code (4 to 40 letters and digits, or up to 128 hexadecimal digits, at least one digit, dashes or
+ * underscores inside), after a label such as "Recovery code:", so headers and sentences are reported as unreadable
+ * rather than becoming codes. Digit groups such as {@code 1234 5678} are one code; a long key printed in equal
+ * blocks ({@code 4283 fefc 63f0 cd0e ...}) is one key.
  */
 final class GenericFormat implements CodeFormat {
 
@@ -27,12 +28,18 @@ final class GenericFormat implements CodeFormat {
     static final String NAME = "Generic list";
 
     private static final Pattern CELL = Pattern.compile("\\t|\\s{2,}");
+    private static final Pattern STRONG_SEPARATOR = Pattern.compile("[,;|]");
+    private static final Pattern LABEL = Pattern.compile("^[\\p{L}][\\p{L} ()'-]{1,40}:\\s+");
     private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d{3,5}(?: \\d{3,5}){1,3}");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
+    private static final Pattern BLOCKS = Pattern.compile("[A-Za-z0-9]{4,8}(?: [A-Za-z0-9]{4,8}){3,}");
+    private static final Pattern SEPARATORS = Pattern.compile("\\s+");
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*");
+    private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
     private static final int MIN_LENGTH = 4;
     private static final int MAX_LENGTH = 40;
+    private static final int MAX_HEX_LENGTH = 128;
+    private static final int MIN_KEY_LENGTH = 16;
 
     @Override
     public String id() {
@@ -72,8 +79,10 @@ final class GenericFormat implements CodeFormat {
             int before = found.size();
             int column = 0;
             for (String cell : CELL.split(line.text())) {
-                codesIn(cell.strip(), line.index(), column, found);
-                column += cell.length() + 1;
+                for (String piece : STRONG_SEPARATOR.split(cell)) {
+                    codesIn(piece.strip(), line.index(), column, found);
+                    column += piece.length() + 1;
+                }
             }
             if (found.size() == before && line.hasContent()) {
                 unreadable.add(line);
@@ -82,9 +91,32 @@ final class GenericFormat implements CodeFormat {
         return new FormatReading(found, unreadable);
     }
 
-    private static void codesIn(String cell, int line, int column, List<FoundCode> found) {
+    /** The codes in one piece of a line (between tabs, wide gaps, commas, semicolons and bars). */
+    private static void codesIn(String piece, int line, int column, List<FoundCode> found) {
+        Matcher label = LABEL.matcher(piece);
+        String cell = label.lookingAt() ? piece.substring(label.end()) : piece;
         if (cell.isEmpty()) {
             return;
+        }
+        if (BLOCKS.matcher(cell).matches()
+                && sameLengths(cell)
+                && HAS_DIGIT.matcher(cell).matches()) {
+            String[] blocks = cell.split(" ");
+            if (blocks[0].length() == 4
+                    && blocks.length % 2 == 0
+                    && cell.chars().allMatch(c -> c == ' ' || isDigit(c))) {
+                // Digits in fours, two by two: codes such as 1234 5678, not one long number.
+                for (int i = 0; i < blocks.length; i += 2) {
+                    found.add(new FoundCode(blocks[i] + " " + blocks[i + 1], line, column + i * 5));
+                }
+                return;
+            }
+            String key = cell.replace(" ", "");
+            if (key.length() >= MIN_KEY_LENGTH) {
+                // One long key printed in blocks of equal size: read as the key, without the spaces.
+                found.add(new FoundCode(key, line, column));
+                return;
+            }
         }
         if (DIGIT_GROUPS.matcher(cell).matches() && sameLengths(cell)) {
             found.add(new FoundCode(cell, line, column));
@@ -110,6 +142,10 @@ final class GenericFormat implements CodeFormat {
         found.addAll(words);
     }
 
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static boolean sameLengths(String groups) {
         String[] parts = groups.split(" ");
         for (String part : parts) {
@@ -120,9 +156,11 @@ final class GenericFormat implements CodeFormat {
         return true;
     }
 
+    /** 4 to 40 letters and digits with at least one digit (a hexadecimal code up to 128), dashes inside. */
     private static boolean looksLikeCode(String word) {
+        int max = HEX.matcher(word).matches() ? MAX_HEX_LENGTH : MAX_LENGTH;
         return word.length() >= MIN_LENGTH
-                && word.length() <= MAX_LENGTH
+                && word.length() <= max
                 && WORD.matcher(word).matches()
                 && HAS_DIGIT.matcher(word).matches();
     }

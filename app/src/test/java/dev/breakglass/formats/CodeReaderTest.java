@@ -113,6 +113,43 @@ class CodeReaderTest {
     }
 
     @Test
+    void pageWhoseOnlyTextIsInAScript_isNoCodes_notEmpty() {
+        assertRejected("<html><script>var codes = ['4283f-efc63'];</script></html>", PasteProblem.NO_CODES);
+    }
+
+    @Test
+    void lookAlikeSecrets_areRefusedAsNoCodes_sayingWhatTheyAre() {
+        assertRejected("otpauth://totp/Acme:alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", PasteProblem.TOTP_SECRET);
+        assertRejected("Setup key\njbsw y3dp ehpk 3pxp jbsw y3dp ehpk 3pxp", PasteProblem.TOTP_SECRET);
+        assertRejected("ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", PasteProblem.API_TOKEN);
+        assertRejected("xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", PasteProblem.API_TOKEN);
+        assertRejected("AKIAIOSFODNN7EXAMPL3", PasteProblem.API_TOKEN);
+        assertRejected("A3-ABC123-DEF456-GHJ78-KLM90-NPQ12-RST34", PasteProblem.PASSWORD_MANAGER_KEY);
+        assertRejected(
+                "abandon ability able about above absent absorb abstract absurd abuse access accident",
+                PasteProblem.SEED_PHRASE);
+        assertRejected("Licence key\nAB12-CD34-EF56-GH78", PasteProblem.LICENCE_KEY);
+        assertRejected("Your Acme verification code is 482913.", PasteProblem.ONE_TIME_CODE);
+        assertThat(PasteProblem.API_TOKEN.code()).isEqualTo("no_codes");
+    }
+
+    @Test
+    void mixedSeparatorsOnOneLine_loseNoCode() {
+        ParsedCodes parsed = reader.read("1234 5678, 2345 6789;3456 7890 | 4567 8901\t5678 9012", "google");
+
+        assertThat(parsed.codes()).containsExactly("12345678", "23456789", "34567890", "45678901", "56789012");
+    }
+
+    @Test
+    void withoutAPlugin_a64HexCodeAndAnEmergencyKeyInBlocks_areRead() {
+        String hex = "4283fefc63f0cd0e873a0000c6d07ef7b77e90d3593ad699fc1f7cd5bb2e35cb";
+        assertThat(reader.read("Recovery code: " + hex, "acme-vpn").codes()).containsExactly(hex);
+        assertThat(reader.read("Your key\nIEQH 524Y NG5B Y1A2 ROGU BBB8", "acme-vpn")
+                        .codes())
+                .containsExactly("IEQH524YNG5BY1A2ROGUBBB8");
+    }
+
+    @Test
     void over64KiB_isTooLarge() {
         assertRejected("1234 5678\n".repeat(7000), PasteProblem.TOO_LARGE);
     }

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * A paste prepared by Breakglass for the formats: decoded, normalised (NFKC, no invisible characters, one kind of
  * line break), with HTML, JSON and CSV reduced to their text, codes marked as used taken out, list numbering split
- * off into {@link PasteLine#number()}, and dates, phone numbers, product keys, TOTP setup keys and SMS codes blanked.
+ * off into {@link PasteLine#number()}, and dates, phone numbers, API tokens, product keys, TOTP setup keys and SMS
+ * codes blanked.
  * Holds what the user pasted: {@link #toString()} never shows it.
  *
  * @param lines the lines in the order they were pasted; two numbered columns become one line per numbered item

@@ -7,7 +7,8 @@ import java.util.OptionalInt;
  *
  * @param index the position of this line in the paste, from 0
  * @param number the list number the paste gave this item ({@code 3} for {@code "3. 1234 5678"}), if any
- * @param text the text to read codes from: numbering and bullets removed, non-codes such as dates blanked
+ * @param text the text to read codes from: numbering and bullets removed, non-codes such as dates blanked, a tab
+ *     between cells (columns split by tabs or wide gaps)
  * @param original the text as the user will recognise it, shown when the line could not be read
  */
 public record PasteLine(int index, OptionalInt number, String text, String original) {

@@ -77,8 +77,25 @@ final class NotCodes {
 
     private NotCodes() {}
 
+    /** A short line that names a key whose value follows on the next line ("Setup key", "Licence key:"). */
+    private static final Pattern KEY_LABEL = Pattern.compile(
+            "(?i)\\b(?:secret key|secret|setup key|set-up key|text key|enter (?:this|the) key(?: instead)?|can'?t scan.*"
+                    + "|authenticator key|(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code))"
+                    + "\\s*:?\\s*$");
+
+    private static final int MAX_LABEL_LENGTH = 80;
+
+    /** Whether a line only names a secret key, so that the line after it holds the key and no code. */
+    static boolean labelsTheNextLine(String line) {
+        return line.length() <= MAX_LABEL_LENGTH
+                && line.chars().noneMatch(c -> c >= '0' && c <= '9')
+                && containsAnyWord(asciiLowerCase(line), WHOLE_LINE_WORDS)
+                && KEY_LABEL.matcher(line).find();
+    }
+
     /** The line with everything that is not a code blanked; empty when the whole line is about something else. */
-    static String blank(String line) {
+    static String blank(String unblanked) {
+        String line = LookAlikes.blankTokens(unblanked);
         if ((line.contains("G-") || containsAnyWord(asciiLowerCase(line), WHOLE_LINE_WORDS))
                 && WHOLE_LINE.matcher(line).find()) {
             return "";

@@ -53,6 +53,12 @@ public final class PasteReader {
             String line = DataText.looksLikeQuotedCsv(raw) ? DataText.csvFields(raw) : raw;
             addItems(withoutUsedCodes(line), lines);
         }
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (NotCodes.labelsTheNextLine(lines.get(i).original())) {
+                PasteLine key = lines.get(i + 1);
+                lines.set(i + 1, new PasteLine(key.index(), key.number(), "", key.original()));
+            }
+        }
         return new Paste(lines);
     }
 
@@ -141,12 +147,13 @@ public final class PasteReader {
     private static void add(String item, OptionalInt number, List<PasteLine> lines) {
         Matcher bullet = BULLET.matcher(item);
         String unbulleted = (bullet.lookingAt() ? item.substring(bullet.end()) : item).strip();
-        String original = unbulleted.indexOf('\t') >= 0 || unbulleted.contains("  ")
-                ? SPACES.matcher(unbulleted).replaceAll(" ")
-                : unbulleted;
+        boolean cells = unbulleted.indexOf('\t') >= 0 || unbulleted.contains("  ");
+        String original = cells ? SPACES.matcher(unbulleted).replaceAll(" ") : unbulleted;
         if (original.isEmpty()) {
             return;
         }
-        lines.add(new PasteLine(lines.size(), number, NotCodes.blank(original), original));
+        // The text keeps a tab between cells, so that no format joins the end of one cell to the start of the next.
+        String text = cells ? SPACES.matcher(unbulleted).replaceAll("\t") : unbulleted;
+        lines.add(new PasteLine(lines.size(), number, NotCodes.blank(text), original));
     }
 }

@@ -169,4 +169,34 @@ class PasteReaderTest {
         assertThat(format.confidence(anonymous)).isBetween(0.01, 0.64);
         assertThat(format.confidence(PasteReader.read("no codes here"))).isZero();
     }
+
+    @Test
+    void cells_areKeptApartByATab_soNoFormatJoinsTwoCells() {
+        PasteLine line = PasteReader.read("1234\t5678   9012 3456").lines().get(0);
+
+        assertThat(line.text()).isEqualTo("1234\t5678\t9012 3456");
+        assertThat(line.original()).isEqualTo("1234 5678 9012 3456");
+        assertThat(codes("1234\t5678   9012 3456")).containsExactly("90123456");
+    }
+
+    @Test
+    void apiTokensAndPasswordManagerKeys_areBlankedWherever_theyAppear() {
+        String text = "token ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8 and 1111 1111\n"
+                + "A3-ABC123-DEF456-GHJ78-KLM90-NPQ12-RST34\nsk-proj-12345678901234567890abcd 2222 2222";
+        assertThat(codes(text)).containsExactly("11111111", "22222222");
+        assertThat(LookAlikes.in(PasteReader.read("ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8")
+                        .text()))
+                .contains(LookAlikes.Kind.API_TOKEN);
+    }
+
+    @Test
+    void lineAfterALoneKeyLabel_holdsTheKey_notCodes() {
+        assertThat(codes("Setup key\n1234 5678\nBackup codes\n2345 6789")).containsExactly("23456789");
+        assertThat(codes("Licence key:\n1234 5678")).isEmpty();
+    }
+
+    @Test
+    void pasteWithoutLookAlikes_namesNone() {
+        assertThat(LookAlikes.in("Your backup codes\n1234 5678")).isEmpty();
+    }
 }

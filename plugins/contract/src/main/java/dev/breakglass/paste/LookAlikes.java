@@ -1,0 +1,174 @@
+package dev.breakglass.paste;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Secrets that look like backup codes but are not: API tokens with a well-known prefix, TOTP setup keys and
+ * {@code otpauth://} links, a password manager's secret key, seed phrases, licence keys and one-time codes sent by
+ * SMS. Their tokens are blanked before any format reads a line, and when a paste yields no code, {@link #in(String)}
+ * says which of them it held, so the user reads why.
+ */
+public final class LookAlikes {
+
+    /** What a paste held instead of backup codes. */
+    public enum Kind {
+        TOTP_SECRET,
+        API_TOKEN,
+        PASSWORD_MANAGER_KEY,
+        SEED_PHRASE,
+        LICENCE_KEY,
+        ONE_TIME_CODE
+    }
+
+    /** Tokens whose prefix says what they are; blanked wherever they appear. */
+    static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9_-])(?:"
+            + "gh[pousr]_[A-Za-z0-9]{20,}"
+            + "|github_pat_[A-Za-z0-9_]{20,}"
+            + "|xox[abeoprs]-[A-Za-z0-9-]{10,}"
+            + "|xapp-[A-Za-z0-9-]{10,}"
+            + "|sk-(?:proj-|ant-|live-)?[A-Za-z0-9_-]{20,}"
+            + "|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}"
+            + "|(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{16}"
+            + "|glpat-[A-Za-z0-9_-]{20,}"
+            + "|gl(?:dt|ptt|rt|oas|cbt)-[A-Za-z0-9_-]{20,}"
+            + "|npm_[A-Za-z0-9]{36}"
+            + "|pypi-[A-Za-z0-9_-]{20,}"
+            + "|AIza[A-Za-z0-9_-]{30,}"
+            + "|hv[sb]\\.[A-Za-z0-9_-]{20,}"
+            + "|dop_v1_[a-f0-9]{20,}"
+            + "|shp(?:at|ss|ca|pa)_[A-Fa-f0-9]{20,}"
+            + "|SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}"
+            + "|eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"
+            + ")");
+
+    /** What every {@link #TOKEN} starts with. */
+    private static final List<String> TOKEN_PREFIXES = List.of(
+            "ghp_",
+            "gho_",
+            "ghu_",
+            "ghs_",
+            "ghr_",
+            "github_pat_",
+            "xox",
+            "xapp-",
+            "sk-",
+            "sk_",
+            "rk_",
+            "AKIA",
+            "ASIA",
+            "AGPA",
+            "AIDA",
+            "AROA",
+            "glpat-",
+            "gldt-",
+            "glptt-",
+            "glrt-",
+            "gloas-",
+            "glcbt-",
+            "npm_",
+            "pypi-",
+            "AIza",
+            "hvs.",
+            "hvb.",
+            "dop_v1_",
+            "shpat_",
+            "shpss_",
+            "shpca_",
+            "shppa_",
+            "SG.",
+            "eyJ");
+
+    /** The first characters of {@link #TOKEN_PREFIXES}. */
+    private static final String TOKEN_STARTS = "gxsrAnpSdhe";
+
+    /** A 1Password secret key: A3, then six groups of letters and digits. */
+    static final Pattern SECRET_KEY =
+            Pattern.compile("(?<![A-Za-z0-9])A3-[A-Z0-9]{6}-[A-Z0-9]{5,6}(?:-[A-Z0-9]{5}){4}(?![A-Za-z0-9])");
+
+    private static final Pattern TOTP = Pattern.compile(
+            "(?i)otpauth://|\\b(?:secret key|secret|setup key|set-up key|text key|manual(?:ly)? entry|enter (?:this|the) key"
+                    + "|can'?t scan|authenticator key)\\b");
+    private static final Pattern PASSWORD_MANAGER = Pattern.compile("(?i)\\bemergency kit\\b|\\b1password\\b");
+    private static final Pattern LICENCE = Pattern.compile(
+            "(?i)\\b(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?)\\b");
+    private static final Pattern ONE_TIME = Pattern.compile(
+            "(?i)\\b(?:code|otp)\\s+is\\b|\\bis\\s+your\\b.*\\bcode\\b|\\buse\\s+\\d{4,8}\\s+to\\b|\\bG-\\d{6}\\b"
+                    + "|\\b(?:sms|text message)\\b");
+    private static final Pattern WORD = Pattern.compile("[a-z]{3,8}");
+
+    private static final int MIN_SEED_WORDS = 12;
+
+    private LookAlikes() {}
+
+    /**
+     * What look-alike secret a paste held, when it held one; used to say why a paste without codes was refused.
+     *
+     * @param text the paste's text, cleaned by {@link PasteReader}
+     */
+    public static Optional<Kind> in(String text) {
+        if (SECRET_KEY.matcher(text).find() || PASSWORD_MANAGER.matcher(text).find()) {
+            return Optional.of(Kind.PASSWORD_MANAGER_KEY);
+        }
+        if (TOKEN.matcher(text).find()) {
+            return Optional.of(Kind.API_TOKEN);
+        }
+        if (TOTP.matcher(text).find()) {
+            return Optional.of(Kind.TOTP_SECRET);
+        }
+        if (LICENCE.matcher(text).find()) {
+            return Optional.of(Kind.LICENCE_KEY);
+        }
+        if (ONE_TIME.matcher(text).find()) {
+            return Optional.of(Kind.ONE_TIME_CODE);
+        }
+        if (isSeedPhrase(text)) {
+            return Optional.of(Kind.SEED_PHRASE);
+        }
+        return Optional.empty();
+    }
+
+    /** The line with every token and secret key blanked. */
+    static String blankTokens(String line) {
+        String blanked = mayHoldToken(line) ? TOKEN.matcher(line).replaceAll(" ") : line;
+        return blanked.contains("A3-") ? SECRET_KEY.matcher(blanked).replaceAll(" ") : blanked;
+    }
+
+    /**
+     * Whether a word on the line starts like a token: only then is the (slower) token pattern run over it. Only word
+     * starts are tried, so a line costs one look per word.
+     */
+    private static boolean mayHoldToken(String line) {
+        for (int at = 0; at < line.length(); at++) {
+            if ((at > 0 && Character.isLetterOrDigit(line.charAt(at - 1)))
+                    || TOKEN_STARTS.indexOf(line.charAt(at)) < 0) {
+                continue;
+            }
+            for (String prefix : TOKEN_PREFIXES) {
+                if (line.startsWith(prefix, at)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** 12 to 24 short lower-case words and nothing else (numbering aside): a wallet's recovery phrase. */
+    private static boolean isSeedPhrase(String text) {
+        String words = text.toLowerCase(Locale.ROOT).replaceAll("(?m)^\\s*\\d{1,2}[.):]?\\s+", " ");
+        List<String> tokens = List.of(words.strip().split("\\s+"));
+        if (tokens.size() < MIN_SEED_WORDS || tokens.size() > 24) {
+            return false;
+        }
+        for (String token : tokens) {
+            Matcher word = WORD.matcher(token);
+            if (!word.matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
