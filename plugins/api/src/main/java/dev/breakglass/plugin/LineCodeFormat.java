@@ -52,6 +52,11 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
         return matched;
     }
 
+    /** The saved form of a match, or null when the match is not a code after all (a shaped format's word guard). */
+    String codeOf(String matched) {
+        return canonical(matched);
+    }
+
     @Override
     public FormatReading read(Paste paste) {
         List<FoundCode> found = new ArrayList<>();
@@ -62,8 +67,11 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
             boolean any = false;
             int from = 0;
             while (from <= text.length() && findAfterNonWord(matcher, text, from, LineCodeFormat::isCodeWordChar)) {
-                found.add(new FoundCode(canonical(matcher.group()), line.index(), matcher.start()));
-                any = true;
+                String saved = codeOf(matcher.group());
+                if (saved != null) {
+                    found.add(new FoundCode(saved, line.index(), matcher.start()));
+                    any = true;
+                }
                 from = matcher.end() > matcher.start() ? matcher.end() : matcher.end() + 1;
             }
             if (!any && line.hasContent()) {

@@ -1,8 +1,8 @@
 package dev.breakglass.plugins.atlassian;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
@@ -12,7 +12,7 @@ import org.pf4j.Extension;
  * the sources and what is inferred.
  */
 @Extension
-public final class AtlassianFormat extends LineCodeFormat {
+public final class AtlassianFormat extends ShapedCodeFormat {
 
     public AtlassianFormat() {
         super(
@@ -21,11 +21,6 @@ public final class AtlassianFormat extends LineCodeFormat {
                         .settingsPage("https://id.atlassian.com/manage-profile/security")
                         .expectedCodes(1)
                         .keywords("atlassian", "jira", "confluence", "bitbucket", "emergency recovery key"),
-                Pattern.compile("(?=[A-Za-z0-9 -]{0,28}[0-9])" + "[A-Za-z0-9]{4}(?:[ -]?[A-Za-z0-9]{4}){5}"));
-    }
-
-    @Override
-    protected String canonical(String matched) {
-        return matched.replaceAll("[ -]", "");
+                CodeShape.lettersAndDigits(24).groups(4, 4, 4, 4, 4, 4).caseKept());
     }
 }

@@ -1,16 +1,15 @@
 package dev.breakglass.plugins.bitwarden;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
  * Bitwarden backup codes. Bitwarden has one two-step login recovery code per account, shown under Settings > Security > Two-step login > View recovery code; using it turns off two-step login. See this plugin's README for the sources.
  */
 @Extension
-public final class BitwardenFormat extends LineCodeFormat {
+public final class BitwardenFormat extends ShapedCodeFormat {
 
     public BitwardenFormat() {
         super(
@@ -19,16 +18,9 @@ public final class BitwardenFormat extends LineCodeFormat {
                         .settingsPage("https://vault.bitwarden.com/#/settings/security/two-factor")
                         .expectedCodes(1)
                         .keywords("bitwarden"),
-                Pattern.compile("[A-Z0-9]{4}(?: ?[A-Z0-9]{4}){7}", Pattern.CASE_INSENSITIVE));
-    }
-
-    @Override
-    protected String canonical(String matched) {
-        return matched.replace(" ", "").toUpperCase(Locale.ROOT);
-    }
-
-    @Override
-    public String display(String code) {
-        return String.join(" ", code.split("(?<=\\G.{4})"));
+                CodeShape.lettersAndDigits(32)
+                        .groups(4, 4, 4, 4, 4, 4, 4, 4)
+                        .separator(" ")
+                        .upperCase());
     }
 }

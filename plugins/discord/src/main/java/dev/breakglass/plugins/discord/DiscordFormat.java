@@ -1,16 +1,15 @@
 package dev.breakglass.plugins.discord;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
  * Discord backup codes. Ten backup codes, each usable once; a new set replaces the old. See this plugin's README for the sources.
  */
 @Extension
-public final class DiscordFormat extends LineCodeFormat {
+public final class DiscordFormat extends ShapedCodeFormat {
 
     public DiscordFormat() {
         super(
@@ -19,16 +18,6 @@ public final class DiscordFormat extends LineCodeFormat {
                         .settingsPage("https://discord.com/settings/account")
                         .expectedCodes(10)
                         .keywords("discord", "discord_backup_codes"),
-                Pattern.compile("(?=[a-z0-9-]{0,8}[0-9])[a-z0-9]{4}-?[a-z0-9]{4}", Pattern.CASE_INSENSITIVE));
-    }
-
-    @Override
-    protected String canonical(String matched) {
-        return matched.replace("-", "").toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public String display(String code) {
-        return code.substring(0, 4) + "-" + code.substring(4);
+                CodeShape.lettersAndDigits(8).groups(4, 4).separator("-"));
     }
 }

@@ -1,15 +1,15 @@
 package dev.breakglass.plugins.google;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
  * Google backup codes. A set holds 10 backup codes; each works once; a new set cancels the old one. See this plugin's README for the sources.
  */
 @Extension
-public final class GoogleFormat extends LineCodeFormat {
+public final class GoogleFormat extends ShapedCodeFormat {
 
     public GoogleFormat() {
         super(
@@ -23,16 +23,6 @@ public final class GoogleFormat extends LineCodeFormat {
                                 "2-step verification",
                                 "google account",
                                 "save your backup codes"),
-                Pattern.compile("\\d{4}[ -]?\\d{4}"));
-    }
-
-    @Override
-    protected String canonical(String matched) {
-        return matched.replaceAll("[ -]", "");
-    }
-
-    @Override
-    public String display(String code) {
-        return code.substring(0, 4) + " " + code.substring(4);
+                CodeShape.digits(8).groups(4, 4).separator(" "));
     }
 }

@@ -1,16 +1,15 @@
 package dev.breakglass.plugins.heroku;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
  * Heroku backup codes. Heroku offers recovery codes for multi-factor authentication; generating new ones invalidates existing codes (Platform API `POST /account/recovery-codes`). See this plugin's README for the sources.
  */
 @Extension
-public final class HerokuFormat extends LineCodeFormat {
+public final class HerokuFormat extends ShapedCodeFormat {
 
     public HerokuFormat() {
         super(
@@ -19,11 +18,6 @@ public final class HerokuFormat extends LineCodeFormat {
                         .settingsPage("https://dashboard.heroku.com/account")
                         .expectedCodes(10)
                         .keywords("heroku"),
-                Pattern.compile("[0-9a-f]{16}", Pattern.CASE_INSENSITIVE));
-    }
-
-    @Override
-    protected String canonical(String matched) {
-        return matched.toLowerCase(Locale.ROOT);
+                CodeShape.hex(16));
     }
 }

@@ -1,8 +1,8 @@
 package dev.breakglass.plugins.linkedin;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
@@ -12,7 +12,7 @@ import org.pf4j.Extension;
  * sources and what is inferred.
  */
 @Extension
-public final class LinkedInFormat extends LineCodeFormat {
+public final class LinkedInFormat extends ShapedCodeFormat {
 
     public LinkedInFormat() {
         super(
@@ -20,11 +20,6 @@ public final class LinkedInFormat extends LineCodeFormat {
                         .appKeys("linkedin")
                         .settingsPage("https://www.linkedin.com/mypreferences/d/two-factor-authentication")
                         .keywords("linkedin", "linked in"),
-                Pattern.compile("[0-9]{4}[ -]?[0-9]{4}"));
-    }
-
-    @Override
-    protected String canonical(String matched) {
-        return matched.replaceAll("[ -]", "");
+                CodeShape.digits(8).groups(4, 4));
     }
 }

@@ -1,16 +1,15 @@
 package dev.breakglass.plugins.proton;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
  * Proton backup codes. When 2FA is set up Proton provides "several one-time use recovery codes", entered instead of the 6-digit authenticator code. See this plugin's README for the sources.
  */
 @Extension
-public final class ProtonFormat extends LineCodeFormat {
+public final class ProtonFormat extends ShapedCodeFormat {
 
     public ProtonFormat() {
         super(
@@ -18,11 +17,6 @@ public final class ProtonFormat extends LineCodeFormat {
                         .appKeys("proton", "protonmail")
                         .settingsPage("https://account.proton.me/u/0/mail/account-password")
                         .keywords("proton", "proton mail", "protonmail"),
-                Pattern.compile("(?=[a-z0-9]{0,7}[0-9])[a-z0-9]{8}", Pattern.CASE_INSENSITIVE));
-    }
-
-    @Override
-    protected String canonical(String matched) {
-        return matched.toLowerCase(Locale.ROOT);
+                CodeShape.lettersAndDigits(8));
     }
 }

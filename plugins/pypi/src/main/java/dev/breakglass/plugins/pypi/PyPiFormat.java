@@ -1,16 +1,15 @@
 package dev.breakglass.plugins.pypi;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
  * PyPI backup codes. PyPI generates 8 one-time recovery codes; generating new ones cancels the old ones. See this plugin's README for the sources.
  */
 @Extension
-public final class PyPiFormat extends LineCodeFormat {
+public final class PyPiFormat extends ShapedCodeFormat {
 
     public PyPiFormat() {
         super(
@@ -19,11 +18,6 @@ public final class PyPiFormat extends LineCodeFormat {
                         .settingsPage("https://pypi.org/manage/account/recovery-codes/")
                         .expectedCodes(8)
                         .keywords("pypi", "python package index"),
-                Pattern.compile("[0-9a-f]{16}", Pattern.CASE_INSENSITIVE));
-    }
-
-    @Override
-    protected String canonical(String matched) {
-        return matched.toLowerCase(Locale.ROOT);
+                CodeShape.hex(16));
     }
 }

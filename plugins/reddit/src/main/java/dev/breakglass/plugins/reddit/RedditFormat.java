@@ -1,8 +1,8 @@
 package dev.breakglass.plugins.reddit;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
@@ -11,7 +11,7 @@ import org.pf4j.Extension;
  * sources and what is inferred.
  */
 @Extension
-public final class RedditFormat extends LineCodeFormat {
+public final class RedditFormat extends ShapedCodeFormat {
 
     public RedditFormat() {
         super(
@@ -20,6 +20,6 @@ public final class RedditFormat extends LineCodeFormat {
                         .settingsPage("https://www.reddit.com/settings/account")
                         .expectedCodes(10)
                         .keywords("reddit"),
-                Pattern.compile("[0-9]{6}"));
+                CodeShape.digits(6));
     }
 }

@@ -1,15 +1,15 @@
 package dev.breakglass.plugins.slack;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
  * Slack backup codes. Slack gives backup codes when two-factor authentication is set up; each works once, and they stay available on the Account page. See this plugin's README for the sources.
  */
 @Extension
-public final class SlackFormat extends LineCodeFormat {
+public final class SlackFormat extends ShapedCodeFormat {
 
     public SlackFormat() {
         super(
@@ -18,16 +18,6 @@ public final class SlackFormat extends LineCodeFormat {
                         .settingsPage("https://my.slack.com/account/settings#two_factor")
                         .expectedCodes(10)
                         .keywords("slack"),
-                Pattern.compile("\\d{4}[ -]?\\d{4}"));
-    }
-
-    @Override
-    protected String canonical(String matched) {
-        return matched.replaceAll("[ -]", "");
-    }
-
-    @Override
-    public String display(String code) {
-        return code.substring(0, 4) + " " + code.substring(4);
+                CodeShape.digits(8).groups(4, 4).separator(" "));
     }
 }

@@ -1,15 +1,15 @@
 package dev.breakglass.plugins.zoom;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
  * Zoom backup codes. Zoom added recovery codes to two-factor authentication; they can be downloaded or printed from the profile page, and each works once. See this plugin's README for the sources.
  */
 @Extension
-public final class ZoomFormat extends LineCodeFormat {
+public final class ZoomFormat extends ShapedCodeFormat {
 
     public ZoomFormat() {
         super(
@@ -18,6 +18,6 @@ public final class ZoomFormat extends LineCodeFormat {
                         .settingsPage("https://zoom.us/profile")
                         .expectedCodes(10)
                         .keywords("zoom"),
-                Pattern.compile("(?=[A-Za-z0-9]{0,7}[0-9])(?=[A-Za-z0-9]{0,7}[A-Za-z])[A-Za-z0-9]{8}"));
+                CodeShape.lettersAndDigits(8).upperCase());
     }
 }

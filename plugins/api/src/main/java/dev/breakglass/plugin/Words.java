@@ -1,0 +1,229 @@
+package dev.breakglass.plugin;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The guard that keeps English words out of letters-and-digits codes: a candidate made only of letters is a word
+ * when it is one of the words that backup-code pages and notes use, or when it reads like one (vowels and
+ * consonants alternating as in English). A random code is almost never all letters and pronounceable at once.
+ */
+final class Words {
+
+    private static final Set<String> COMMON = Set.of(
+            "about",
+            "access",
+            "account",
+            "accounts",
+            "activate",
+            "active",
+            "added",
+            "address",
+            "admin",
+            "after",
+            "again",
+            "always",
+            "another",
+            "anyone",
+            "apple",
+            "application",
+            "authenticator",
+            "authentication",
+            "available",
+            "backup",
+            "backups",
+            "because",
+            "before",
+            "below",
+            "browser",
+            "cannot",
+            "change",
+            "changed",
+            "characters",
+            "check",
+            "close",
+            "codes",
+            "confirm",
+            "continue",
+            "copied",
+            "copy",
+            "create",
+            "created",
+            "current",
+            "delete",
+            "device",
+            "devices",
+            "disable",
+            "disabled",
+            "document",
+            "download",
+            "downloaded",
+            "downloads",
+            "each",
+            "email",
+            "emergency",
+            "enable",
+            "enabled",
+            "enter",
+            "entered",
+            "every",
+            "expire",
+            "expired",
+            "factor",
+            "first",
+            "following",
+            "forgot",
+            "from",
+            "generate",
+            "generated",
+            "github",
+            "google",
+            "have",
+            "here",
+            "however",
+            "important",
+            "information",
+            "instead",
+            "into",
+            "invalid",
+            "keep",
+            "later",
+            "learn",
+            "login",
+            "lose",
+            "lost",
+            "manage",
+            "message",
+            "method",
+            "methods",
+            "microsoft",
+            "more",
+            "name",
+            "never",
+            "new",
+            "note",
+            "notes",
+            "number",
+            "numbers",
+            "once",
+            "only",
+            "other",
+            "page",
+            "password",
+            "passwords",
+            "phone",
+            "place",
+            "please",
+            "print",
+            "printed",
+            "private",
+            "profile",
+            "protect",
+            "protected",
+            "recover",
+            "recovery",
+            "regenerate",
+            "remaining",
+            "remember",
+            "replace",
+            "reset",
+            "safe",
+            "safely",
+            "save",
+            "saved",
+            "second",
+            "secure",
+            "security",
+            "settings",
+            "should",
+            "show",
+            "sign",
+            "signin",
+            "somewhere",
+            "store",
+            "stored",
+            "support",
+            "that",
+            "them",
+            "these",
+            "they",
+            "this",
+            "those",
+            "through",
+            "time",
+            "together",
+            "token",
+            "tokens",
+            "twofactor",
+            "unused",
+            "used",
+            "user",
+            "username",
+            "valid",
+            "verification",
+            "verify",
+            "view",
+            "what",
+            "when",
+            "where",
+            "which",
+            "will",
+            "with",
+            "without",
+            "work",
+            "your",
+            "yourself");
+
+    /** Shorter letter runs read like words too often by chance (a code's group {@code ieqh}) to judge them so. */
+    private static final int MIN_PRONOUNCEABLE = 6;
+
+    private Words() {}
+
+    /** Whether a letters-and-digits candidate is an English word rather than a code. */
+    static boolean looksLikeWord(CodeShape.Alphabet alphabet, CharSequence candidate) {
+        if (alphabet != CodeShape.Alphabet.LETTERS_AND_DIGITS || candidate.length() < 3) {
+            return false;
+        }
+        for (int i = 0; i < candidate.length(); i++) {
+            if (!Character.isLetter(candidate.charAt(i))) {
+                return false;
+            }
+        }
+        String lower = candidate.toString().toLowerCase(Locale.ROOT);
+        return COMMON.contains(lower) || (lower.length() >= MIN_PRONOUNCEABLE && pronounceable(lower));
+    }
+
+    /** Whether letters-and-digits text with spaces in it holds letters only: words in a sentence, not a code. */
+    static boolean looksLikeWords(CodeShape.Alphabet alphabet, String typed) {
+        return alphabet == CodeShape.Alphabet.LETTERS_AND_DIGITS
+                && typed.chars().noneMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /**
+     * Vowels (and y) make up two fifths or more of the letters, and no more than two consonants or two vowels follow
+     * each other.
+     */
+    private static boolean pronounceable(String word) {
+        int vowels = 0;
+        int consonantRun = 0;
+        int vowelRun = 0;
+        for (int i = 0; i < word.length(); i++) {
+            if (isVowel(word.charAt(i))) {
+                vowels++;
+                vowelRun++;
+                consonantRun = 0;
+            } else {
+                consonantRun++;
+                vowelRun = 0;
+            }
+            if (consonantRun > 2 || vowelRun > 2) {
+                return false;
+            }
+        }
+        return vowels * 5 >= word.length() * 2;
+    }
+
+    private static boolean isVowel(char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    }
+}

@@ -1,0 +1,86 @@
+package dev.breakglass.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class ShapedCodeFormatTest {
+
+    private static final class Shaped extends ShapedCodeFormat {
+        Shaped(CodeShape shape) {
+            super(FormatFacts.of("acme", "Acme"), shape);
+        }
+    }
+
+    private static List<String> codes(CodeShape shape, String text) {
+        List<PasteLine> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            lines.add(new PasteLine(lines.size(), OptionalInt.empty(), line, line));
+        }
+        return new Shaped(shape)
+                .read(new Paste(lines)).codes().stream().map(FoundCode::code).toList();
+    }
+
+    @Test
+    void groupedDigits_areReadWithAnySeparator_andShownInGroups() {
+        CodeShape shape = CodeShape.digits(8).groups(4, 4).separator(" ");
+        assertThat(codes(shape, "1234 5678\n2345-6789\n34567890")).containsExactly("12345678", "23456789", "34567890");
+        assertThat(new Shaped(shape).display("12345678")).isEqualTo("1234 5678");
+    }
+
+    @Test
+    void letterSpacedCode_isOneCode() {
+        CodeShape shape = CodeShape.digits(8).groups(4, 4);
+        assertThat(codes(shape, "1 2 3 4 5 6 7 8")).containsExactly("12345678");
+        assertThat(codes(CodeShape.hex(10).groups(5, 5), "4 2 8 3 f - e f c 6 3"))
+                .containsExactly("4283fefc63");
+    }
+
+    @Test
+    void codeSplitOverTwoLines_isJoined_onlyAtGroups() {
+        CodeShape shape = CodeShape.digits(8).groups(4, 4);
+        assertThat(codes(shape, "1234\n5678\n2345\n6789")).containsExactly("12345678", "23456789");
+        assertThat(codes(shape, "123\n45678")).isEmpty();
+    }
+
+    @Test
+    void longKeyInBlocksOrGrid_isOneKey() {
+        CodeShape shape = CodeShape.lettersAndDigits(32).upperCase();
+        assertThat(codes(shape, "ieqh 524y ng5b y1a2 rogu bbb8 ayn1 b7o2"))
+                .containsExactly("IEQH524YNG5BY1A2ROGUBBB8AYN1B7O2");
+        assertThat(codes(shape, "IEQH 524Y NG5B Y1A2\nROGU BBB8 AYN1 B7O2"))
+                .containsExactly("IEQH524YNG5BY1A2ROGUBBB8AYN1B7O2");
+    }
+
+    @Test
+    void groupsTheShapeDoesNotCallFor_areNeverGlued() {
+        assertThat(codes(CodeShape.digits(6), "123 456")).isEmpty();
+        assertThat(codes(CodeShape.hex(16), "4283fefc 63f0cd0e 873a")).containsExactly("4283fefc63f0cd0e");
+    }
+
+    @Test
+    void retypedCase_isSavedInTheShapesCase_withItsSeparator() {
+        CodeShape shape = CodeShape.hex(10).groups(5, 5).separator("-").savedWithSeparator();
+        assertThat(codes(shape, "4283F EFC63\n4283fefc63")).containsExactly("4283f-efc63", "4283f-efc63");
+    }
+
+    @Test
+    void englishWords_areNotLettersAndDigitsCodes() {
+        CodeShape shape = CodeShape.lettersAndDigits(8);
+        assertThat(codes(shape, "Download recovery codes\nieqh524y\nqzxwvtkp")).containsExactly("ieqh524y", "qzxwvtkp");
+        assertThat(codes(shape, "banana")).isEmpty();
+        assertThat(codes(shape, "remember")).isEmpty();
+    }
+
+    @Test
+    void shapeDeclarationMistakes_areRefused() {
+        assertThatThrownBy(() -> CodeShape.digits(8).groups(4, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CodeShape.digits(8).separator("-")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CodeShape.digits(8).groups(4, 4).orLength(10))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
