@@ -379,80 +379,27 @@ public final class NewPluginCommand {
                 .append("\", \"")
                 .append(request.id())
                 .append("-backup-codes\")");
-        String flags = shape.alphabet().hasLetters() && shape.alphabet() != CodeShapeExample.Alphabet.MIXED_ALNUM
-                ? ", Pattern.CASE_INSENSITIVE"
-                : "";
-        String fold = switch (shape.alphabet()) {
-            case LOWER_HEX, LOWER_ALNUM -> ".toLowerCase(Locale.ROOT)";
-            case UPPER_HEX, UPPER_ALNUM -> ".toUpperCase(Locale.ROOT)";
-            default -> "";
-        };
-        StringBuilder display = new StringBuilder("code");
-        if (shape.groups().size() > 1) {
-            display = new StringBuilder();
-            int from = 0;
-            for (int g = 0; g < shape.groups().size(); g++) {
-                int to = from + shape.groups().get(g);
-                if (g > 0) {
-                    display.append(" + \"").append(shape.separator()).append("\" + ");
-                }
-                display.append(
-                        g == shape.groups().size() - 1
-                                ? "code.substring(" + from + ")"
-                                : "code.substring(" + from + ", " + to + ")");
-                from = to;
-            }
-        }
-        String guard = shape.needsWordGuard() ? """
-
-                 *
-                 * <p>The pattern asks for a digit within the code, so that English words of the same length ("recovery",
-                 * "download") are not read as codes; a code of letters only is missed.
-                """ : "\n";
         return """
                 package %1$s;
 
+                import dev.breakglass.plugin.CodeShape;
                 import dev.breakglass.plugin.FormatFacts;
-                import dev.breakglass.plugin.LineCodeFormat;
-                %7$simport java.util.regex.Pattern;
+                import dev.breakglass.plugin.ShapedCodeFormat;
                 import org.pf4j.Extension;
 
                 /**
-                 * %2$s backup codes, shown as {@code %3$s}. See this plugin's README for the sources.%8$s */
+                 * %2$s backup codes, shown as {@code %3$s}. See this plugin's README for the sources.
+                 */
                 @Extension
-                public final class %4$s extends LineCodeFormat {
+                public final class %4$s extends ShapedCodeFormat {
 
                     public %4$s() {
                         super(
                                 %5$s,
-                                Pattern.compile("%6$s"%9$s));
-                    }
-
-                    /** Saved without separators%10$s, so that the same code typed twice in two ways is saved once. */
-                    @Override
-                    protected String canonical(String matched) {
-                        return matched.replaceAll("[^A-Za-z0-9]", "")%11$s;
-                    }
-
-                    /** Shown as the app shows it. */
-                    @Override
-                    public String display(String code) {
-                        return %12$s;
+                                %6$s);
                     }
                 }
-                """.formatted(
-                        pkg,
-                        request.name(),
-                        request.example(),
-                        request.className(),
-                        facts,
-                        shape.javaPattern(),
-                        fold.isEmpty() ? "" : "import java.util.Locale;\n",
-                        guard,
-                        flags,
-                        fold.isEmpty() ? "" : ", in the app's case",
-                        fold,
-                        display);
+                """.formatted(pkg, request.name(), request.example(), request.className(), facts, shape.javaShape());
     }
 
     private static String packageInfo(Request request, String pkg) {

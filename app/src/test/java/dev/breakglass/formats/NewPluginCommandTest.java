@@ -61,8 +61,7 @@ class NewPluginCommandTest {
         assertThat(main.resolve("EpicGamesFormat.java"))
                 .content()
                 .contains("@Extension", "FormatFacts.of(\"epic-games\", \"Epic Games\")", ".expectedCodes(10)")
-                .contains(
-                        "Pattern.compile(\"(?=[A-Za-z -]{0,10}\\\\d)[A-Z0-9]{5}[ -]?[A-Z0-9]{5}\", Pattern.CASE_INSENSITIVE)");
+                .contains("CodeShape.lettersAndDigits(10).groups(5, 5).separator(\"-\").upperCase()");
         assertThat(main.resolve("package-info.java")).content().contains("package dev.breakglass.plugins.epicgames;");
         assertThat(module.resolve("src/test/java/dev/breakglass/plugins/epicgames/EpicGamesFormatTest.java"))
                 .content()
@@ -107,12 +106,17 @@ class NewPluginCommandTest {
     }
 
     @Test
-    void lowerCaseLettersAndDigits_areFoldedToLowerCaseAndTheGuardIsNoted() throws Exception {
+    void lowerCaseLettersAndDigits_areDeclaredAsALettersAndDigitsShapeSavedInLowerCase() throws Exception {
         run("acme", "--name", "Acme", "--example", "k3f92m7x", "--root", root.toString());
 
         assertThat(root.resolve("plugins/acme/src/main/java/dev/breakglass/plugins/acme/AcmeFormat.java"))
                 .content()
-                .contains("(?=[A-Za-z -]{0,7}\\\\d)[a-z0-9]{8}", ".toLowerCase(Locale.ROOT)", "English words");
+                .contains("extends ShapedCodeFormat", "CodeShape.lettersAndDigits(8));")
+                .doesNotContain("upperCase");
+        assertThat(Files.readAllLines(root.resolve("plugins/acme/src/test/resources/fixtures/download.expected")))
+                .filteredOn(line -> line.matches("[a-z0-9]{8}"))
+                .hasSize(10)
+                .allMatch(code -> code.matches(".*\\d.*"), "holds a digit");
     }
 
     @Test
@@ -160,18 +164,22 @@ class NewPluginCommandTest {
         assertThat(run("acme", "--name", "Acme", "--example", "12-34")).isEqualTo(64);
         assertThat(run("acme", "--name", "Acme", "--example", "1234-5678 9012.3456"))
                 .isEqualTo(64);
+        assertThat(run("acme", "--name", "Acme", "--example", "1234.5678")).isEqualTo(64);
         assertThat(run("acme", "--name", "Acme", "--example", "1234-5678", "--codes", "0"))
                 .isEqualTo(64);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage", "mixes separators", "--codes is a number");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Usage", "mixes separators", "write a LineCodeFormat", "--codes is a number");
     }
 
     @Test
     void shape_isGuessedFromTheExample() {
-        assertThat(CodeShapeExample.of("1234 5678").javaPattern()).isEqualTo("\\\\d{4}[ -]?\\\\d{4}");
-        assertThat(CodeShapeExample.of("4283f-efc63").alphabet()).isEqualTo(CodeShapeExample.Alphabet.LOWER_HEX);
-        assertThat(CodeShapeExample.of("IEQH.524Y.NG5B").javaPattern())
-                .isEqualTo("(?=[A-Za-z \\\\.-]{0,13}\\\\d)[A-Z0-9]{4}[ \\\\.-]?[A-Z0-9]{4}[ \\\\.-]?[A-Z0-9]{4}");
-        assertThat(CodeShapeExample.of("aBc123xyz").alphabet()).isEqualTo(CodeShapeExample.Alphabet.MIXED_ALNUM);
+        assertThat(CodeShapeExample.of("1234 5678").javaShape())
+                .isEqualTo("CodeShape.digits(8).groups(4, 4).separator(\" \")");
+        assertThat(CodeShapeExample.of("4283f-efc63").javaShape())
+                .isEqualTo("CodeShape.hex(10).groups(5, 5).separator(\"-\")");
+        assertThat(CodeShapeExample.of("IEQH 524Y NG5B").javaShape())
+                .isEqualTo("CodeShape.lettersAndDigits(12).groups(4, 4, 4).separator(\" \").upperCase()");
+        assertThat(CodeShapeExample.of("aBc123xyz").javaShape()).isEqualTo("CodeShape.lettersAndDigits(9).caseKept()");
         assertThat(CodeShapeExample.of("4283f-efc63").saved("4283F-EFC63")).isEqualTo("4283fefc63");
     }
 

@@ -1,37 +1,21 @@
 package dev.breakglass.plugins.mozilla;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
  * Mozilla account backup codes, shown as {@code k3f92m7xp0}. See this plugin's README for the sources.
- *
- * <p>The pattern asks for a digit within the code, so that English words of the same length ("recovery",
- * "download") are not read as codes; a code of letters only is missed.
  */
 @Extension
-public final class MozillaAccountFormat extends LineCodeFormat {
+public final class MozillaAccountFormat extends ShapedCodeFormat {
 
     public MozillaAccountFormat() {
         super(
                 FormatFacts.of("mozilla", "Mozilla account")
                         .settingsPage("https://accounts.firefox.com/settings")
-                        .keywords("mozilla account", "mozilla-backup-codes"),
-                Pattern.compile("(?=[A-Za-z -]{0,9}\\d)[a-z0-9]{10}", Pattern.CASE_INSENSITIVE));
-    }
-
-    /** Saved without separators, in the app's case, so that the same code typed twice in two ways is saved once. */
-    @Override
-    protected String canonical(String matched) {
-        return matched.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-    }
-
-    /** Shown as the app shows it. */
-    @Override
-    public String display(String code) {
-        return code;
+                        .keywords("mozilla", "firefox account", "backup authentication codes"),
+                CodeShape.lettersAndDigits(10));
     }
 }

@@ -1,36 +1,19 @@
 package dev.breakglass.plugins.notion;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
  * Notion backup codes, shown as {@code k3f9-2m7x-p0q4}. See this plugin's README for the sources.
- *
- * <p>The pattern asks for a digit within the code, so that English words of the same length ("recovery",
- * "download") are not read as codes; a code of letters only is missed.
  */
 @Extension
-public final class NotionFormat extends LineCodeFormat {
+public final class NotionFormat extends ShapedCodeFormat {
 
     public NotionFormat() {
         super(
-                FormatFacts.of("notion", "Notion")
-                        .keywords("notion", "notion-backup-codes"),
-                Pattern.compile("(?=[A-Za-z -]{0,13}\\d)[a-z0-9]{4}[ -]?[a-z0-9]{4}[ -]?[a-z0-9]{4}", Pattern.CASE_INSENSITIVE));
-    }
-
-    /** Saved without separators, in the app's case, so that the same code typed twice in two ways is saved once. */
-    @Override
-    protected String canonical(String matched) {
-        return matched.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-    }
-
-    /** Shown as the app shows it. */
-    @Override
-    public String display(String code) {
-        return code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8);
+                FormatFacts.of("notion", "Notion").keywords("notion"),
+                CodeShape.lettersAndDigits(12).groups(4, 4, 4).separator("-"));
     }
 }

@@ -1,38 +1,22 @@
 package dev.breakglass.plugins.shopify;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
  * Shopify backup codes, shown as {@code 7h3k2-9q4mx}. See this plugin's README for the sources.
- *
- * <p>The pattern asks for a digit within the code, so that English words of the same length ("recovery",
- * "download") are not read as codes; a code of letters only is missed.
  */
 @Extension
-public final class ShopifyFormat extends LineCodeFormat {
+public final class ShopifyFormat extends ShapedCodeFormat {
 
     public ShopifyFormat() {
         super(
                 FormatFacts.of("shopify", "Shopify")
                         .settingsPage("https://accounts.shopify.com/security")
                         .expectedCodes(10)
-                        .keywords("shopify", "shopify-backup-codes"),
-                Pattern.compile("(?=[A-Za-z -]{0,10}\\d)[a-z0-9]{5}[ -]?[a-z0-9]{5}", Pattern.CASE_INSENSITIVE));
-    }
-
-    /** Saved without separators, in the app's case, so that the same code typed twice in two ways is saved once. */
-    @Override
-    protected String canonical(String matched) {
-        return matched.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-    }
-
-    /** Shown as the app shows it. */
-    @Override
-    public String display(String code) {
-        return code.substring(0, 5) + "-" + code.substring(5);
+                        .keywords("shopify", "shopify_recovery_codes"),
+                CodeShape.lettersAndDigits(10).groups(5, 5).separator("-"));
     }
 }

@@ -26,7 +26,9 @@ class TutaMailFormatTest {
 
     @Test
     void display_showsTheCodeAsTheAppDoes() {
-        assertEquals("6e0f 9f17 8f4d 2598 150c 6ed9 6cde 7f9e 6246 1c5e 884c db44 308b 63b8 df30 ea5c", format.display("6e0f9f178f4d2598150c6ed96cde7f9e62461c5e884cdb44308b63b8df30ea5c"));
+        assertEquals(
+                "6e0f 9f17 8f4d 2598 150c 6ed9 6cde 7f9e 6246 1c5e 884c db44 308b 63b8 df30 ea5c",
+                format.display("6e0f9f178f4d2598150c6ed96cde7f9e62461c5e884cdb44308b63b8df30ea5c"));
     }
 
     @Test
