@@ -2,6 +2,7 @@ package dev.breakglass;
 
 import dev.breakglass.demo.GenerateDemoCommand;
 import dev.breakglass.encryption.CiphertextCommands;
+import dev.breakglass.formats.NewPluginCommand;
 import dev.breakglass.formats.ParseCommand;
 import dev.breakglass.workspace.CreateWorkspaceCommand;
 import java.time.Clock;
@@ -26,6 +27,9 @@ public class Application {
         // The plugin authors' command runs before, and without, the Spring context, so it starts in a blink.
         if (args.length > 0 && ParseCommand.NAME.equals(args[0])) {
             System.exit(ParseCommand.run(Arrays.copyOfRange(args, 1, args.length), System.in, System.out, System.err));
+        }
+        if (NewPluginCommand.handles(args)) {
+            System.exit(NewPluginCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         if (CiphertextCommands.handles(args)) {
             // rewrap, migrate-cipher: run once against the database and cipher, without the web server

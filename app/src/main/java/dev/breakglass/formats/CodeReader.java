@@ -28,6 +28,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +103,71 @@ public final class CodeReader implements AutoCloseable {
                 chosen.reading().unreadable().stream().map(PasteLine::original).toList();
         Optional<String> notice = notices.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", notices));
         return new ParsedCodes(chosen.formatId(), chosen.formatName(), codes, unreadable, notice);
+    }
+
+    /**
+     * Why a paste reads as it does, for the {@code parse --explain} command: every running format's confidence and
+     * count of codes, which one won and why. Reads the paste as {@link #read(String, String)} does.
+     *
+     * @throws PasteRejectedException when the paste is empty, too large or not text (nothing to explain)
+     */
+    Explanation explain(String text, String appKey) {
+        PasteLimits.check(text);
+        Paste paste = PasteReader.read(text);
+        Set<String> notices = new LinkedHashSet<>();
+        Set<String> hinted = formatsFor(plugins.formats(), appKey).stream()
+                .map(loaded -> loaded.info().id())
+                .collect(Collectors.toSet());
+        List<Explanation.Scored> scored = new ArrayList<>();
+        for (FormatPlugins.LoadedFormat loaded : plugins.formats()) {
+            double confidence = call(loaded, "confidence", format -> format.confidence(paste), notices)
+                    .orElse(-1.0);
+            int codes = call(loaded, "read", format -> CodeOrder.codes(paste, format.read(paste)), notices)
+                    .map(List::size)
+                    .orElse(-1);
+            scored.add(new Explanation.Scored(
+                    loaded.info().id(),
+                    loaded.info().displayName(),
+                    confidence,
+                    codes,
+                    hinted.contains(loaded.info().id())));
+        }
+        scored.sort(Comparator.comparing(Explanation.Scored::servesApp)
+                .thenComparingDouble(Explanation.Scored::confidence)
+                .reversed());
+        Optional<String> winner;
+        String reason;
+        try {
+            winner = Optional.of(read(text, appKey).formatId());
+            if (hinted.contains(winner.get())) {
+                reason = "it serves the app '" + appKey + "' named with --app, and it read codes";
+            } else if (GenericFormat.ID.equals(winner.get())) {
+                reason = (hinted.isEmpty() ? "" : "the app's own format read no codes, and ")
+                        + "no format was at least " + RECOGNISED + " sure the paste is its own (that takes a paste "
+                        + "that names the app), so the generic reader read it";
+            } else {
+                reason = (hinted.isEmpty() ? "no app format was named" : "the app's own format read no codes")
+                        + ", and it was the most confident format at or above " + RECOGNISED + " that read codes";
+            }
+        } catch (PasteRejectedException e) {
+            winner = Optional.empty();
+            reason = "no format read a code: " + e.problem().code();
+        }
+        return new Explanation(scored, winner, reason, List.copyOf(notices));
+    }
+
+    /**
+     * What {@link #explain(String, String)} found.
+     *
+     * @param formats every running format, those serving the app first, then most confident first
+     * @param winner the format that read the paste, if any did
+     * @param reason why it won, as a sentence
+     * @param notices formats that failed or took too long on this paste
+     */
+    record Explanation(List<Scored> formats, Optional<String> winner, String reason, List<String> notices) {
+
+        /** One format's view of the paste: confidence -1 or codes -1 when the call failed. */
+        record Scored(String formatId, String name, double confidence, int codes, boolean servesApp) {}
     }
 
     /** The facts of the format that serves an app, if a plugin serves it. */

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,17 +116,119 @@ class ParseCommandTest {
         assertThat(errors()).contains("throwing", "not trusted", "breakglass.plugins.trusted-sha256");
     }
 
+    @Test
+    void explain_printsEveryFormatsConfidenceAndWhyTheWinnerWon_onStandardError() {
+        int exit =
+                run("GitHub recovery codes\n0a1b2-c3d4e\nf5a6b-7c8d9\n".getBytes(StandardCharsets.UTF_8), "--explain");
+
+        assertThat(exit).isZero();
+        assertThat(output()).startsWith("{\"app\": null, \"format\": \"github\"");
+        assertThat(errors())
+                .contains("* github", "confidence 0.", "codes 2", "google", "slack", "gitlab")
+                .contains("winner: github: no app format was named, and it was the most confident format");
+    }
+
+    @Test
+    void explainWithApp_marksTheAppsFormatAsTheReason() {
+        run("1234 5678\n2345 6789\n".getBytes(StandardCharsets.UTF_8), "--app", "google", "--explain");
+
+        assertThat(errors()).contains("google", "(serves --app)", "winner: google: it serves the app 'google'");
+    }
+
+    @Test
+    void explainOfAPasteWithoutCodes_saysNoFormatReadOne() {
+        assertThat(run("nothing to see".getBytes(StandardCharsets.UTF_8), "--explain"))
+                .isEqualTo(2);
+        assertThat(errors()).contains("winner: none: no format read a code: no_codes");
+    }
+
+    @Test
+    void listFormats_listsEveryRunningFormatAndTheGenericReader() {
+        assertThat(run(new byte[0], "--list-formats")).isZero();
+
+        assertThat(output().lines().map(line -> line.split(" +")[0]))
+                .contains("format", "google", "github", "microsoft", "aws", "generic");
+        assertThat(output()).containsPattern("google +Google +10 +google +gmail, google, google-workspace");
+        assertThat(output()).containsPattern("aws +AWS +none");
+    }
+
+    @Test
+    void unknownApp_warnsOnStandardErrorAndExitsWith3() {
+        int exit = run("ab12-cd34\n".getBytes(StandardCharsets.UTF_8), "--app", "newapp");
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(output()).startsWith("{\"app\": \"newapp\", \"format\": \"generic\"");
+        assertThat(errors()).contains("warning: no plugin serves the app 'newapp'", "--list-formats");
+    }
+
+    @Test
+    void knownApp_givesNoWarning() {
+        assertThat(run("1234 5678\n".getBytes(StandardCharsets.UTF_8), "--app=google"))
+                .isZero();
+        assertThat(errors()).doesNotContain("warning");
+    }
+
+    @Test
+    void pluginsFolderAsTheAppsSetting_onTheCommandLineOrInTheEnvironment_isLoadedAndTrustedByHash() throws Exception {
+        Path folder = data.resolve("installed");
+        PluginJars.build(folder, "throwing", PluginJars.CURRENT_SDK, ThrowingFormat.class);
+        byte[] paste = "abcd-1234\nefgh-5678\n".getBytes(StandardCharsets.UTF_8);
+        String hash = PluginJarHashes.in(folder).get(0);
+
+        run(paste, "--app", "throwing-app", "--breakglass.plugins.dir=" + folder);
+        assertThat(errors()).contains("throwing", "not trusted");
+
+        err.reset();
+        run(paste, new String[] {"--app", "throwing-app"}, name -> switch (name) {
+            case "BREAKGLASS_PLUGINS_DIR" -> folder.toString();
+            case "BREAKGLASS_PLUGINS_TRUSTED_SHA256" -> hash;
+            default -> null;
+        });
+        assertThat(errors()).doesNotContain("not trusted").contains("Throwing");
+
+        err.reset();
+        run(
+                paste,
+                "--app",
+                "throwing-app",
+                "--breakglass.plugins.dir=" + folder,
+                "--breakglass.plugins.trusted-sha256=" + hash);
+        assertThat(errors()).doesNotContain("not trusted").contains("Throwing");
+    }
+
+    @Test
+    void dataDirectorySetting_onTheCommandLine_isWhereBundledPluginsAreUnpacked() {
+        Path elsewhere = data.resolve("elsewhere");
+
+        run("1234 5678\n".getBytes(StandardCharsets.UTF_8), "--app", "google", "--breakglass.data-dir=" + elsewhere);
+
+        assertThat(elsewhere.resolve("bundled-plugins")).isDirectoryContaining("glob:**breakglass-plugin-google-*.jar");
+    }
+
+    @Test
+    void settingWithoutValueOrFlagWithValue_printsUsage() {
+        assertThat(run(new byte[0], "--breakglass.plugins.dir")).isEqualTo(64);
+        assertThat(run(new byte[0], "--explain=yes")).isEqualTo(64);
+        assertThat(run(new byte[0], "--app")).isEqualTo(64);
+        assertThat(errors()).contains("Usage", "--app needs a value");
+    }
+
     private String errors() {
         return err.toString(StandardCharsets.UTF_8);
     }
 
     private int run(byte[] stdin, String... args) {
+        return run(stdin, args, name -> null);
+    }
+
+    private int run(byte[] stdin, String[] args, UnaryOperator<String> environment) {
         out.reset();
         return ParseCommand.run(
                 args,
                 new ByteArrayInputStream(stdin),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                environment);
     }
 
     private String output() {

@@ -13,6 +13,7 @@ import dev.breakglass.plugin.CodeFormat;
 import dev.breakglass.plugin.FormatReading;
 import dev.breakglass.plugin.Paste;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -20,10 +21,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.pf4j.Extension;
 
 /**
  * Tests a {@link CodeFormat} the way Breakglass runs it: the text goes through the same parsing contract
@@ -47,8 +55,14 @@ import org.junit.jupiter.api.DynamicTest;
  *
  * <p>An {@code .expected} file lists the codes one per line, as the format saves them, in order. Lines starting
  * with {@code #} are comments; {@code unreadable: 2} says how many lines must be reported as unreadable;
- * {@code recognised: yes} says the paste names the app well enough for Breakglass to pick this format unasked
- * (confidence at least {@value dev.breakglass.paste.Recognition#THRESHOLD}).
+ * {@code recognised: yes} (or {@code no}) says whether the paste names the app well enough for Breakglass to pick
+ * this format unasked (confidence at least {@value dev.breakglass.paste.Recognition#THRESHOLD}).
+ *
+ * <p>The kit is strict, so that a mistake in a fixture fails rather than tests less: a fixture without its
+ * {@code .expected}, an {@code .expected} without its fixture, an unknown or repeated key, a value that is not a
+ * whole number or yes/no, and a format class that PF4J would not find (no {@code @Extension}, or no
+ * {@code META-INF/extensions.idx} entry because the annotation processor did not run) each fail, naming the file,
+ * line and key or the class.
  */
 public final class FormatTestKit {
 
@@ -57,16 +71,25 @@ public final class FormatTestKit {
 
     private static final String FIXTURES = "fixtures";
     private static final String EXPECTED = ".expected";
+    private static final String EXTENSIONS_INDEX = "META-INF/extensions.idx";
+    private static final Pattern KEY_LINE = Pattern.compile("([A-Za-z][A-Za-z _-]*):(.*)");
 
     private final CodeFormat format;
+    private final Path fixtureFolder;
 
-    private FormatTestKit(CodeFormat format) {
+    private FormatTestKit(CodeFormat format, Path fixtureFolder) {
         this.format = format;
+        this.fixtureFolder = fixtureFolder;
     }
 
-    /** A kit for one format. */
+    /** A kit for one format, with the fixtures under {@code fixtures/} on the format's class path. */
     public static FormatTestKit of(CodeFormat format) {
-        return new FormatTestKit(format);
+        return new FormatTestKit(format, null);
+    }
+
+    /** The same kit reading its fixtures from another folder. */
+    public FormatTestKit fixturesIn(Path folder) {
+        return new FormatTestKit(format, folder);
     }
 
     /** The paste as the format receives it. */
@@ -105,6 +128,7 @@ public final class FormatTestKit {
      * expected count, and no confidence or reading on an empty paste.
      */
     public void assertFacts() {
+        assertRegistered();
         assertTrue(format.id().matches("[a-z0-9][a-z0-9-]{0,63}"), "id is lower case letters, digits and dashes");
         assertFalse(format.displayName().isBlank(), "display name");
         assertFalse(format.appKeys().isEmpty(), "at least one app key");
@@ -118,15 +142,59 @@ public final class FormatTestKit {
         assertTrue(format.read(empty).codes().isEmpty(), "codes in an empty paste");
     }
 
-    /** One test per fixture in {@code src/test/resources/fixtures} that has a {@code .expected} file beside it. */
+    /**
+     * Asserts that PF4J would find the format in a plugin jar: the class is annotated with {@code @Extension}, and
+     * the annotation processor listed it in {@code META-INF/extensions.idx}. Without either, the plugin loads but
+     * offers no format.
+     */
+    public void assertRegistered() {
+        Class<?> type = format.getClass();
+        if (!type.isAnnotationPresent(Extension.class)) {
+            fail(type.getName() + " is not annotated with @org.pf4j.Extension: PF4J would load the plugin but never "
+                    + "find this format. Put @Extension on the class.");
+        }
+        if (!indexedExtensions(type.getClassLoader()).contains(type.getName())) {
+            fail(type.getName() + " is not listed in " + EXTENSIONS_INDEX + ": PF4J's annotation processor did not "
+                    + "run. Name org.pf4j.processor.ExtensionAnnotationProcessor in maven-compiler-plugin's "
+                    + "annotationProcessors (the plugins parent POM does).");
+        }
+    }
+
+    /**
+     * One test per fixture in {@code src/test/resources/fixtures}, each with its {@code .expected} file beside it,
+     * and one that the format is registered as an extension. A fixture without its expectation, or an expectation
+     * without its fixture, is a failing test of its own.
+     */
     public Stream<DynamicTest> fixtureTests() {
-        List<Path> fixtures = fixtures();
+        List<Path> files = fixtureFiles();
+        List<Path> fixtures = files.stream()
+                .filter(file -> !isExpectation(file))
+                .filter(file -> Files.exists(expectedFileOf(file)))
+                .toList();
         if (fixtures.isEmpty()) {
             fail("No fixtures with .expected files under src/test/resources/" + FIXTURES);
         }
-        return fixtures.stream()
-                .map(fixture ->
-                        DynamicTest.dynamicTest(fixture.getFileName().toString(), () -> assertFixture(fixture)));
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest("registered as a PF4J extension", this::assertRegistered));
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (isExpectation(file)) {
+                if (fixtureOf(files, file).isEmpty()) {
+                    tests.add(DynamicTest.dynamicTest(
+                            name,
+                            () -> fail(FIXTURES + "/" + name + " has no fixture beside it (a file with the same name "
+                                    + "and another extension, such as .txt)")));
+                }
+            } else if (Files.exists(expectedFileOf(file))) {
+                tests.add(DynamicTest.dynamicTest(name, () -> assertFixture(file)));
+            } else {
+                tests.add(DynamicTest.dynamicTest(
+                        name,
+                        () -> fail(FIXTURES + "/" + name + " has no expectation: add "
+                                + expectedFileOf(file).getFileName() + " with the codes it must read")));
+            }
+        }
+        return tests.stream();
     }
 
     private void assertFixture(Path fixture) throws IOException {
@@ -155,21 +223,56 @@ public final class FormatTestKit {
         }
     }
 
-    private List<Path> fixtures() {
-        URL root = format.getClass().getClassLoader().getResource(FIXTURES);
-        if (root == null) {
-            return List.of();
+    private List<Path> fixtureFiles() {
+        Path folder;
+        if (fixtureFolder != null) {
+            folder = fixtureFolder;
+        } else {
+            URL root = format.getClass().getClassLoader().getResource(FIXTURES);
+            if (root == null) {
+                return List.of();
+            }
+            try {
+                folder = Path.of(root.toURI());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
         }
-        try (Stream<Path> files = Files.list(Path.of(root.toURI()))) {
-            return files.filter(file -> !file.toString().endsWith(EXPECTED))
-                    .filter(file -> Files.exists(expectedFileOf(file)))
-                    .sorted()
-                    .toList();
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean isExpectation(Path file) {
+        return file.getFileName().toString().endsWith(EXPECTED);
+    }
+
+    private static Optional<Path> fixtureOf(List<Path> files, Path expectation) {
+        return files.stream()
+                .filter(file -> !isExpectation(file))
+                .filter(file -> expectedFileOf(file).equals(expectation))
+                .findFirst();
+    }
+
+    private static Set<String> indexedExtensions(ClassLoader loader) {
+        Set<String> names = new HashSet<>();
+        try {
+            Enumeration<URL> indexes = loader.getResources(EXTENSIONS_INDEX);
+            while (indexes.hasMoreElements()) {
+                try (InputStream in = indexes.nextElement().openStream()) {
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .lines()
+                            .map(String::strip)
+                            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                            .forEach(names::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
     }
 
     private static Path expectedFileOf(Path fixture) {
@@ -185,21 +288,44 @@ public final class FormatTestKit {
             List<String> codes = new ArrayList<>();
             int unreadable = -1;
             Boolean recognised = null;
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String trimmed = line.strip();
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String trimmed = lines.get(i).strip();
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
                 }
-                if (trimmed.startsWith("unreadable:")) {
-                    unreadable = Integer.parseInt(
-                            trimmed.substring("unreadable:".length()).strip());
-                } else if (trimmed.startsWith("recognised:")) {
-                    recognised = trimmed.substring("recognised:".length())
-                            .strip()
-                            .toLowerCase(Locale.ROOT)
-                            .startsWith("y");
-                } else {
+                String where = FIXTURES + "/" + file.getFileName() + " line " + (i + 1);
+                Matcher key = KEY_LINE.matcher(trimmed);
+                if (!key.matches()) {
                     codes.add(trimmed);
+                    continue;
+                }
+                String name = key.group(1).strip();
+                String value = key.group(2).strip();
+                switch (name) {
+                    case "unreadable" -> {
+                        if (unreadable >= 0) {
+                            fail(where + ": key 'unreadable' is given twice");
+                        }
+                        if (!value.matches("\\d{1,4}")) {
+                            fail(where + ": key 'unreadable' needs a whole number of lines, such as 'unreadable: 2',"
+                                    + " not '" + value + "'");
+                        }
+                        unreadable = Integer.parseInt(value);
+                    }
+                    case "recognised" -> {
+                        if (recognised != null) {
+                            fail(where + ": key 'recognised' is given twice");
+                        }
+                        String answer = value.toLowerCase(Locale.ROOT);
+                        if (!answer.equals("yes") && !answer.equals("no")) {
+                            fail(where + ": key 'recognised' is 'yes' or 'no', not '" + value + "'");
+                        }
+                        recognised = answer.equals("yes");
+                    }
+                    default ->
+                        fail(where + ": unknown key '" + name + "'; the keys are 'unreadable' and 'recognised'"
+                                + " (a code never holds a colon)");
                 }
             }
             return new Expectation(codes, unreadable, recognised);

@@ -1,0 +1,2 @@
+/** The DigitalOcean code format plugin. */
+package dev.breakglass.plugins.digitalocean;

@@ -1,0 +1,2 @@
+/** The Epic Games code format plugin. */
+package dev.breakglass.plugins.epicgames;

@@ -1,0 +1,2 @@
+/** The Figma code format plugin. */
+package dev.breakglass.plugins.figma;

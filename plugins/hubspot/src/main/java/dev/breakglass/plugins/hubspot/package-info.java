@@ -1,0 +1,2 @@
+/** The HubSpot code format plugin. */
+package dev.breakglass.plugins.hubspot;

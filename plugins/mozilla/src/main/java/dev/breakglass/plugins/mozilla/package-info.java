@@ -1,0 +1,2 @@
+/** The Mozilla account code format plugin. */
+package dev.breakglass.plugins.mozilla;

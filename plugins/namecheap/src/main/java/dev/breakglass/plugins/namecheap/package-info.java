@@ -1,0 +1,2 @@
+/** The Namecheap code format plugin. */
+package dev.breakglass.plugins.namecheap;

@@ -1,0 +1,2 @@
+/** The Nintendo Account code format plugin. */
+package dev.breakglass.plugins.nintendo;

@@ -1,0 +1,2 @@
+/** The Notion code format plugin. */
+package dev.breakglass.plugins.notion;

@@ -1,0 +1,2 @@
+/** The PlayStation Network code format plugin. */
+package dev.breakglass.plugins.playstation;

@@ -1,0 +1,2 @@
+/** The Shopify code format plugin. */
+package dev.breakglass.plugins.shopify;

@@ -1,0 +1,36 @@
+package dev.breakglass.plugins.shopify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.breakglass.plugin.testkit.FormatTestKit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class ShopifyFormatTest {
+
+    private final ShopifyFormat format = new ShopifyFormat();
+    private final FormatTestKit kit = FormatTestKit.of(format);
+
+    /** One test per src/test/resources/fixtures/NAME.* with its NAME.expected beside it. */
+    @TestFactory
+    Stream<DynamicTest> fixtures_readAsTheExpectedCodes() {
+        return kit.fixtureTests();
+    }
+
+    @Test
+    void facts_holdForEveryFormat() {
+        kit.assertFacts();
+    }
+
+    @Test
+    void display_showsTheCodeAsTheAppDoes() {
+        assertEquals("816a2-dzqio", format.display("816a2dzqio"));
+    }
+
+    @Test
+    void textWithoutCodes_readsNothing() {
+        kit.assertReadsNothing("Two-factor authentication is on.\nCall +1 415 555 0100 before 2026-12-01.");
+    }
+}

@@ -1,0 +1,2 @@
+/** The Snapchat code format plugin. */
+package dev.breakglass.plugins.snapchat;

@@ -1,0 +1,2 @@
+/** The Steam code format plugin. */
+package dev.breakglass.plugins.steam;

@@ -1,0 +1,2 @@
+/** The Stripe code format plugin. */
+package dev.breakglass.plugins.stripe;

@@ -1,0 +1,2 @@
+/** The Tuta Mail code format plugin. */
+package dev.breakglass.plugins.tuta;

@@ -1,0 +1,2 @@
+/** The WordPress.com code format plugin. */
+package dev.breakglass.plugins.wordpress;

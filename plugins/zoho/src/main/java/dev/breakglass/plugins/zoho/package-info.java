@@ -1,0 +1,2 @@
+/** The Zoho code format plugin. */
+package dev.breakglass.plugins.zoho;
