@@ -88,7 +88,8 @@ public class SingleSignOn {
                         found.breakGlassAdminId(),
                         found.fromServerSettings(),
                         redirect,
-                        logout))
+                        logout,
+                        registrations.lacksBreakGlassAdmin(found)))
                 .orElseGet(() -> new SsoSettings(
                         false,
                         "",
@@ -102,7 +103,8 @@ public class SingleSignOn {
                         null,
                         false,
                         redirect,
-                        logout));
+                        logout,
+                        false));
     }
 
     /** The active members, to choose the break-glass admin from; for the Owner. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +39,7 @@ class SsoRegistrations implements ClientRegistrationRepository {
     private final Clock clock = Clock.systemUTC();
     private final String publicUrl;
     private final Map<String, Discovered> discovered = new ConcurrentHashMap<>();
+    private final AtomicBoolean warnedOfNoBreakGlassAdmin = new AtomicBoolean();
 
     SsoRegistrations(
             SsoRepository repository,
@@ -85,6 +87,14 @@ class SsoRegistrations implements ClientRegistrationRepository {
                     : repository
                             .memberByEmail(workspaceId, settings.breakGlassAdmin())
                             .orElse(null);
+            if (settings.ssoOnly() && admin == null && !warnedOfNoBreakGlassAdmin.getAndSet(true)) {
+                log.warn(
+                        "SINGLE SIGN-ON IS NOT THE ONLY WAY IN: breakglass.sso.sso-only is true, but "
+                                + "breakglass.sso.break-glass-admin ({}) is no member of the workspace {}, so every "
+                                + "member's password keeps working until a member has that address.",
+                        settings.breakGlassAdmin(),
+                        workspaceId);
+            }
             return new SsoConfig(
                     workspaceId,
                     settings.name(),
@@ -98,6 +108,11 @@ class SsoRegistrations implements ClientRegistrationRepository {
                     admin,
                     true);
         });
+    }
+
+    /** Whether the server's settings make single sign-on the only way in, but name no member as break-glass admin. */
+    boolean lacksBreakGlassAdmin(SsoConfig config) {
+        return config.fromServerSettings() && settings.ssoOnly() && config.breakGlassAdminId() == null;
     }
 
     boolean secretInSettings() {

@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param fromServerSettings whether {@code breakglass.sso.*} set the provider, so the page cannot change it
  * @param redirectUri the address to register at the provider as the redirect URI
  * @param backChannelLogoutUri the address to register at the provider for back-channel logout
+ * @param breakGlassAdminMissing whether the server's settings make single sign-on the only way in but their
+ *     break-glass admin is no member, so that passwords still work
  */
 public record SsoSettings(
         boolean configured,
@@ -26,4 +28,5 @@ public record SsoSettings(
         UUID breakGlassAdminId,
         boolean fromServerSettings,
         String redirectUri,
-        String backChannelLogoutUri) {}
+        String backChannelLogoutUri,
+        boolean breakGlassAdminMissing) {}

@@ -12,9 +12,7 @@ import dev.breakglass.testing.RoleFixtures.TestMember;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
 import dev.breakglass.testing.SignIn;
 import dev.breakglass.testing.TestClock;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -293,13 +291,7 @@ class SingleSignOnTest {
     }
 
     private String passwordSignIn(String email) throws Exception {
-        SsoBrowser browser = new SsoBrowser(port);
-        browser.get("/login");
-        HttpResponse<String> response = browser.post(
-                "/login",
-                "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                        + URLEncoder.encode(RoleFixtures.PASSWORD, StandardCharsets.UTF_8));
-        return SsoBrowser.location(response);
+        return new SsoBrowser(port).signInWithPassword(email, RoleFixtures.PASSWORD);
     }
 
     @Test

@@ -82,6 +82,15 @@ final class SsoBrowser {
         throw new AssertionError("Too many redirects");
     }
 
+    /**
+     * Signs in on the app's password form with a fresh session; returns where the app sends the browser next (the
+     * start page when the password is accepted, {@code /login?error} when not).
+     */
+    String signInWithPassword(String email, String password) throws Exception {
+        get("/login");
+        return location(post("/login", "username=" + encode(email) + "&password=" + encode(password)));
+    }
+
     /** The app's session id, as the browser keeps it. */
     Optional<String> appSession() {
         return cookies.getCookieStore().get(URI.create(app)).stream()

@@ -53,6 +53,9 @@ public class SingleSignOnView extends VerticalLayout {
     private final Paragraph addresses = new Paragraph();
     private final Paragraph serverSettings = new Paragraph(
             "The server's settings (breakglass.sso.*) set this workspace's single sign-on; change them there.");
+    private final Paragraph noBreakGlassAdmin = new Paragraph("The server's settings make single sign-on the only way "
+            + "in, but their break-glass admin (breakglass.sso.break-glass-admin) is no member of this workspace, so "
+            + "every member's password still works. Add that member, or name another in the settings.");
     private final Button save = new Button("Save", event -> save());
     private final Button turnOff = new Button("Turn off single sign-on", event -> turnOff());
 
@@ -76,6 +79,8 @@ public class SingleSignOnView extends VerticalLayout {
         error.setVisible(false);
         addresses.setId("sso-addresses");
         serverSettings.setId("sso-from-settings");
+        noBreakGlassAdmin.setId("sso-no-break-glass-admin");
+        noBreakGlassAdmin.addClassName("form-error");
         save.setId("sso-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         turnOff.setId("sso-turn-off");
@@ -90,6 +95,7 @@ public class SingleSignOnView extends VerticalLayout {
                 new Paragraph("Members sign in with your company's identity provider (OpenID Connect). A person is "
                         + "found by the e-mail address the provider verified, then by the provider's stable id."),
                 serverSettings,
+                noBreakGlassAdmin,
                 addresses,
                 name,
                 issuer,
@@ -129,6 +135,7 @@ public class SingleSignOnView extends VerticalLayout {
                 + " and the back-channel logout URI " + settings.backChannelLogoutUri() + ".");
         boolean readOnly = settings.fromServerSettings();
         serverSettings.setVisible(readOnly);
+        noBreakGlassAdmin.setVisible(settings.breakGlassAdminMissing());
         for (var field : List.of(name, issuer, clientId, domains)) {
             field.setReadOnly(readOnly);
         }
