@@ -117,7 +117,13 @@ class FrictionBrowserTest {
         assertThat(gridText("account-people", "Bob Example")).contains("Workspace owner");
         assertThat(browser.findElement(By.cssSelector("vaadin-select[data-member='owner@acme.test']"))
                         .getText())
-                .isEqualTo("Account owner");
+                .startsWith("Account owner");
+        // Item 8 too: the row's controls say whose they are.
+        assertThat(browser.findElements(By.cssSelector("vaadin-button[aria-label='Remove Bob Example']")))
+                .hasSize(1);
+        assertThat(browser.executeScript(
+                        "return document.querySelector(\"vaadin-select[data-member='bob@acme.test']\").accessibleName"))
+                .isEqualTo("Account role of Bob Example");
         Chromium.screenshot(browser, "friction-7-tab-back");
         browser.navigate().back();
         wait.until(driver -> !driver.getCurrentUrl().contains("tab="));
@@ -206,7 +212,17 @@ class FrictionBrowserTest {
         assertThat(summary.getText()).startsWith("Replace 14 unused codes (2 of 16 used) with the new codes you paste");
         WebElement replace = browser.findElement(By.id("replace-codes-save"));
         assertThat(replace.getAttribute("theme")).contains("error");
-        browser.findElement(By.cssSelector("#backup-codes-input textarea")).sendKeys(String.join("\n", NEW_CODES));
+        // Replace is destructive: it opens on Cancel. Only then does the user click into the box and paste.
+        wait.until(driver -> (Boolean) browser.executeScript("""
+                let active = document.activeElement;
+                while (active && active.shadowRoot && active.shadowRoot.activeElement) {
+                    active = active.shadowRoot.activeElement;
+                }
+                return !!active && !!active.closest && !!active.closest('#cancel-add-codes');
+                """));
+        WebElement box = browser.findElement(By.cssSelector("#backup-codes-input textarea"));
+        box.click();
+        box.sendKeys(String.join("\n", NEW_CODES));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("replace-summary"), "Replace 14 unused codes (2 of 16 used) with 16 new ones."));
         assertThat(browser.findElement(By.id("replace-summary")).getText()).contains("destroyed");

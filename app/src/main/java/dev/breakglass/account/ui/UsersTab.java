@@ -106,6 +106,7 @@ class UsersTab extends VerticalLayout {
         }
         Select<AccountRole> role = roleSelect(person.role());
         role.getElement().setAttribute("data-member", person.email());
+        role.setAriaLabel("Account role of " + person.displayName());
         role.addValueChangeListener(event -> {
             if (event.getValue() != person.role()) {
                 change(
@@ -126,6 +127,7 @@ class UsersTab extends VerticalLayout {
                         () -> sharing.remove(accountId, person.userId()),
                         person.displayName() + " no longer has access."));
         remove.getElement().setAttribute("data-member", person.email());
+        remove.setAriaLabel("Remove " + person.displayName());
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
         return remove;
     }
