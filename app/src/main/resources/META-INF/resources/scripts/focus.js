@@ -103,8 +103,11 @@
         }
     }
 
+    const CANCEL_BUTTONS = '.dialog-cancel, [slot="cancel-button"]';
+
+    /** Puts the focus on the dialog's Cancel button; whether there was one. */
     function focusCancel(dialog) {
-        const CANCEL = '.dialog-cancel, [slot="cancel-button"]';
+        const CANCEL = CANCEL_BUTTONS;
         // Where the buttons live depends on the dialog: its own children, its overlay, or the overlay in the body.
         const cancel =
             dialog.querySelector(CANCEL) ||
@@ -114,7 +117,9 @@
             );
         if (cancel) {
             cancel.focus();
+            return true;
         }
+        return false;
     }
 
     document.addEventListener(
@@ -130,13 +135,26 @@
                     // After the dialog's own first focus has landed, which may come late; never after the user
                     // has pressed a key or the pointer.
                     let touched = false;
+                    let onCancel = false;
                     const touch = () => (touched = true);
                     document.addEventListener('keydown', touch, { capture: true, once: true });
                     document.addEventListener('pointerdown', touch, { capture: true, once: true });
+                    // Once Cancel has had the focus, focus going anywhere else was asked for (a click, Tab, an
+                    // assistive technology, a script): never pull it back, or what is typed next lands on Cancel.
+                    const moved = (focus) => {
+                        const into = focus.composedPath()[0];
+                        if (onCancel && !(into && into.closest && into.closest(CANCEL_BUTTONS))) {
+                            touched = true;
+                        }
+                    };
+                    document.addEventListener('focusin', moved, true);
                     for (const delay of [60, 250, 600, 1000]) {
                         setTimeout(() => {
                             if (dialog.opened && !touched) {
-                                focusCancel(dialog);
+                                onCancel = focusCancel(dialog) || onCancel;
+                            }
+                            if (delay === 1000) {
+                                document.removeEventListener('focusin', moved, true);
                             }
                         }, delay);
                     }

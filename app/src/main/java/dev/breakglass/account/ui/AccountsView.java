@@ -241,6 +241,15 @@ public class AccountsView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void reload() {
+        // The chip of the filter shown is pressed: it says what the cards below are.
+        tiles.getChildren()
+                .forEach(tile -> tile.getElement()
+                        .setAttribute(
+                                "aria-pressed",
+                                String.valueOf(filter.getValue() != null
+                                        && filter.getValue()
+                                                .name()
+                                                .equals(tile.getElement().getAttribute("data-filter")))));
         cards.removeAll();
         loaded = 0;
         loadPage();

@@ -20,6 +20,7 @@ import dev.breakglass.account.SharingRefusedException;
 import dev.breakglass.account.SharingService;
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.NotFoundException;
+import dev.breakglass.security.WorkspaceRole;
 import java.util.UUID;
 
 /** The Users tab of an account: who has access and as what; the account's Owners add, remove and change roles. */
@@ -44,7 +45,7 @@ class UsersTab extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(AccountPerson::email).setHeader("E-mail").setKey("email").setAutoWidth(true);
         grid.addComponentColumn(this::roleCell).setHeader("Account role").setKey("role");
-        grid.addColumn(person -> person.workspaceRole().label() + (person.active() ? "" : " (deactivated)"))
+        grid.addColumn(person -> workspaceRoleName(person.workspaceRole()) + (person.active() ? "" : " (deactivated)"))
                 .setHeader("Workspace role")
                 .setKey("workspaceRole");
         grid.addComponentColumn(this::removeCell).setHeader("").setKey("actions");
@@ -90,8 +91,7 @@ class UsersTab extends VerticalLayout {
             }
             change(
                     () -> sharing.share(accountId, person.getValue().userId(), role.getValue()),
-                    person.getValue().displayName() + " now has access as "
-                            + role.getValue().label() + ".");
+                    person.getValue().displayName() + " now has access as " + accountRoleName(role.getValue()) + ".");
         });
         add.setId("share");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -102,15 +102,16 @@ class UsersTab extends VerticalLayout {
 
     private Component roleCell(AccountPerson person) {
         if (!mayShare) {
-            return new Span(person.role().label());
+            return new Span(accountRoleName(person.role()));
         }
         Select<AccountRole> role = roleSelect(person.role());
         role.getElement().setAttribute("data-member", person.email());
+        role.setAriaLabel("Account role of " + person.displayName());
         role.addValueChangeListener(event -> {
             if (event.getValue() != person.role()) {
                 change(
                         () -> sharing.changeRole(accountId, person.userId(), event.getValue()),
-                        person.displayName() + " is now " + event.getValue().label() + ".");
+                        person.displayName() + " is now " + accountRoleName(event.getValue()) + ".");
             }
         });
         return role;
@@ -126,6 +127,7 @@ class UsersTab extends VerticalLayout {
                         () -> sharing.remove(accountId, person.userId()),
                         person.displayName() + " no longer has access."));
         remove.getElement().setAttribute("data-member", person.email());
+        remove.setAriaLabel("Remove " + person.displayName());
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
         return remove;
     }
@@ -133,7 +135,7 @@ class UsersTab extends VerticalLayout {
     private static Select<AccountRole> roleSelect(AccountRole value) {
         Select<AccountRole> role = new Select<>();
         role.setItems(AccountRole.values());
-        role.setItemLabelGenerator(AccountRole::label);
+        role.setItemLabelGenerator(UsersTab::accountRoleName);
         role.setValue(value);
         return role;
     }
@@ -148,5 +150,14 @@ class UsersTab extends VerticalLayout {
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();
+    }
+
+    /** "Owner" is both an account's and the workspace's role: this tab names each in full. */
+    private static String accountRoleName(AccountRole role) {
+        return role == AccountRole.OWNER ? "Account owner" : role.label();
+    }
+
+    private static String workspaceRoleName(WorkspaceRole role) {
+        return role == WorkspaceRole.OWNER ? "Workspace owner" : role.label();
     }
 }

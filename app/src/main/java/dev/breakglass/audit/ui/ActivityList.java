@@ -3,6 +3,7 @@ package dev.breakglass.audit.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import dev.breakglass.audit.AuditEntry;
 import dev.breakglass.audit.AuditLog;
@@ -26,7 +27,7 @@ public class ActivityList extends Grid<AuditEntry> {
                 .setAutoWidth(true);
         addColumn(AuditEntry::actionLabel).setHeader("What").setKey("action").setAutoWidth(true);
         addColumn(AuditEntry::summary)
-                .setHeader("Details (click a row for the raw record)")
+                .setHeader(detailsHeader())
                 .setKey("summary")
                 .setFlexGrow(1);
         showRawDetailsOnClick(this);
@@ -34,6 +35,15 @@ public class ActivityList extends Grid<AuditEntry> {
                 query -> auditLog.accountActivity(accountId, query.getOffset(), query.getLimit()).stream(),
                 query -> auditLog.countAccountActivity(accountId));
         setHeight("24rem");
+    }
+
+    /** The Details header, with its hint on a line of its own: a narrow column must not cut the hint off. */
+    static Span detailsHeader() {
+        Span hint = new Span("Click a row for the raw record");
+        hint.addClassName("audit-details-hint");
+        Span header = new Span(new Span("Details"), hint);
+        header.addClassName("audit-details-header");
+        return header;
     }
 
     /** The words are what people read; the raw record (ids included) opens under a row that is clicked. */

@@ -13,9 +13,14 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.breakglass.audit.AuditEntry;
 import dev.breakglass.audit.AuditExport;
@@ -26,6 +31,11 @@ import dev.breakglass.audit.Choice;
 import dev.breakglass.security.Capability;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /** The workspace's audit log for admins: filter by person, action, account and dates; export; check the chain. */
@@ -33,7 +43,15 @@ import java.util.function.BiConsumer;
 @Menu(title = "Audit log", order = 3)
 @PageTitle("Audit log · Breakglass")
 @RolesAllowed(Capability.READ_AUDIT_LOG)
-public class AuditLogView extends VerticalLayout {
+public class AuditLogView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** The query parameters that keep the filters in the URL: a shareable link, and Back returns to the last one. */
+    static final String PERSON = "person";
+
+    static final String ACTION = "action";
+    static final String ACCOUNT = "account";
+    static final String FROM = "from";
+    static final String TO = "to";
 
     private final AuditLog auditLog;
     private final AuditExport export;
@@ -48,6 +66,8 @@ public class AuditLogView extends VerticalLayout {
     private final Span chainStatus = new Span();
     private final Span chainHead = new Span();
     private final Button checkAll = new Button("Check every event");
+    /** True while the filters take their values from the URL, so that they do not write it back. */
+    private boolean applyingUrl;
 
     public AuditLogView(AuditLog auditLog, AuditExport export) {
         this.auditLog = auditLog;
@@ -71,11 +91,11 @@ public class AuditLogView extends VerticalLayout {
         action.setItemLabelGenerator(code -> code == null ? "Any action" : AuditEntry.labelOf(code));
         from.setId("audit-from");
         to.setId("audit-to");
-        person.addValueChangeListener(event -> refresh());
-        account.addValueChangeListener(event -> refresh());
-        action.addValueChangeListener(event -> refresh());
-        from.addValueChangeListener(event -> refresh());
-        to.addValueChangeListener(event -> refresh());
+        person.addValueChangeListener(event -> showInUrl());
+        account.addValueChangeListener(event -> showInUrl());
+        action.addValueChangeListener(event -> showInUrl());
+        from.addValueChangeListener(event -> showInUrl());
+        to.addValueChangeListener(event -> showInUrl());
 
         csv.setText("Export CSV");
         csv.setId("export-csv");
@@ -107,7 +127,7 @@ public class AuditLogView extends VerticalLayout {
                 .setHeader("Account")
                 .setAutoWidth(true);
         grid.addColumn(AuditEntry::summary)
-                .setHeader("Details (click a row for the raw record)")
+                .setHeader(ActivityList.detailsHeader())
                 .setKey("summary")
                 .setFlexGrow(1);
         ActivityList.showRawDetailsOnClick(grid);
@@ -122,6 +142,71 @@ public class AuditLogView extends VerticalLayout {
         chain.setWrap(true);
         add(new H1("Audit log"), chain, filters, grid);
         setFlexGrow(1, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        QueryParameters query = event.getLocation().getQueryParameters();
+        applyingUrl = true;
+        try {
+            person.setValue(choice(person, query.getSingleParameter(PERSON)));
+            account.setValue(choice(account, query.getSingleParameter(ACCOUNT)));
+            action.setValue(query.getSingleParameter(ACTION)
+                    .filter(code -> auditLog.actions().contains(code))
+                    .orElse(null));
+            from.setValue(date(query.getSingleParameter(FROM)));
+            to.setValue(date(query.getSingleParameter(TO)));
+        } finally {
+            applyingUrl = false;
+        }
+        refresh();
+    }
+
+    /** The choice a URL names by id; an unknown or mistyped one filters nothing rather than failing. */
+    private static Choice choice(ComboBox<Choice> box, Optional<String> id) {
+        return id.flatMap(wanted -> box.getListDataView()
+                        .getItems()
+                        .filter(choice -> choice.id().toString().equals(wanted))
+                        .findFirst())
+                .orElse(null);
+    }
+
+    private static LocalDate date(Optional<String> text) {
+        try {
+            return text.map(LocalDate::parse).orElse(null);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Each filter change is a new history entry: the URL can be shared, and Back undoes the change. */
+    private void showInUrl() {
+        if (applyingUrl) {
+            return;
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        if (person.getValue() != null) {
+            query.put(PERSON, person.getValue().id().toString());
+        }
+        if (action.getValue() != null) {
+            query.put(ACTION, action.getValue());
+        }
+        if (account.getValue() != null) {
+            query.put(ACCOUNT, account.getValue().id().toString());
+        }
+        if (from.getValue() != null) {
+            query.put(FROM, from.getValue().toString());
+        }
+        if (to.getValue() != null) {
+            query.put(TO, to.getValue().toString());
+        }
+        getUI().ifPresent(ui -> ui.getPage()
+                .getHistory()
+                .pushState(
+                        null,
+                        new Location(
+                                RouteConfiguration.forSessionScope().getUrl(AuditLogView.class),
+                                QueryParameters.simple(query))));
         refresh();
     }
 

@@ -73,6 +73,10 @@ class AccountsOverviewUiTest extends KaribuTest {
         _click(_get(Span.class, spec -> spec.withClasses("overview-tile").withAttribute("data-filter", "LOW_CODES")));
         assertThat(filter.getValue()).isEqualTo(CardFilter.LOW_CODES);
         assertThat(cards()).containsExactly("GitHub");
+        assertThat(_find(Span.class, spec -> spec.withClasses("overview-tile")).stream()
+                        .filter(tile -> "true".equals(tile.getElement().getAttribute("aria-pressed")))
+                        .map(tile -> tile.getElement().getAttribute("data-filter")))
+                .containsExactly("LOW_CODES");
 
         // A shared link (or the back button) brings the filter and the search back.
         UI.getCurrent().navigate("", QueryParameters.simple(Map.of("show", "mfa_on_no_codes", "q", "sla")));

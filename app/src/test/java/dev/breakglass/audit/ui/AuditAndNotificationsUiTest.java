@@ -11,6 +11,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -19,6 +20,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.QueryParameters;
 import dev.breakglass.audit.AuditEntry;
 import dev.breakglass.audit.Choice;
 import dev.breakglass.backupcodes.BackupCodeService;
@@ -27,7 +29,9 @@ import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.testing.KaribuTest;
 import dev.breakglass.testing.SignIn;
 import dev.breakglass.workspace.MemberService;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,6 +187,56 @@ class AuditAndNotificationsUiTest extends KaribuTest {
                 .isNotBlank();
         assertThat(_get(Anchor.class, spec -> spec.withId("export-jsonl")).getHref())
                 .isNotBlank();
+    }
+
+    @Test
+    void auditLog_filtersLiveInTheUrl_aLinkBringsThemBack_andAMistypedOneFiltersNothing() {
+        loginConfirmedAs("admin@acme.test");
+        UI.getCurrent()
+                .navigate(
+                        "admin/audit",
+                        QueryParameters.simple(Map.of(
+                                "action", "CODES_REVEALED", "account", github.toString(), "from", "2000-01-01")));
+
+        Grid<AuditEntry> grid = _get(Grid.class, spec -> spec.withId("audit-grid"));
+        assertThat(_get(Select.class, spec -> spec.withId("audit-action")).getValue())
+                .isEqualTo("CODES_REVEALED");
+        ComboBox<Choice> account = _get(ComboBox.class, spec -> spec.withId("audit-account"));
+        assertThat(account.getValue().label()).isEqualTo("GitHub");
+        assertThat(_get(DatePicker.class, spec -> spec.withId("audit-from")).getValue())
+                .isEqualTo(LocalDate.of(2000, 1, 1));
+        assertThat(GridKt._findAll(grid))
+                .extracting(AuditEntry::action)
+                .isNotEmpty()
+                .containsOnly("CODES_REVEALED");
+
+        // Choosing a filter writes it into the URL as a new history entry (the browser's Back undoes it).
+        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+        ComboBox<Choice> person = _get(ComboBox.class, spec -> spec.withId("audit-person"));
+        Choice alice = choice(person, "Alice Example");
+        _setValue(person, alice);
+        assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                        .flatMap(pending -> pending.getInvocation().getParameters().stream())
+                        .map(String::valueOf))
+                .anyMatch(url -> url.startsWith("admin/audit?")
+                        && url.contains("person=" + alice.id())
+                        && url.contains("action=CODES_REVEALED")
+                        && url.contains("account=" + github)
+                        && url.contains("from=2000-01-01"));
+
+        UI.getCurrent()
+                .navigate(
+                        "admin/audit",
+                        QueryParameters.simple(
+                                Map.of("action", "NO_SUCH_ACTION", "person", "not-an-id", "to", "yesterday")));
+        assertThat(_get(Select.class, spec -> spec.withId("audit-action")).getValue())
+                .isNull();
+        assertThat(_get(ComboBox.class, spec -> spec.withId("audit-person")).getValue())
+                .isNull();
+        assertThat(_get(DatePicker.class, spec -> spec.withId("audit-to")).getValue())
+                .isNull();
+        assertThat(GridKt._size(_get(Grid.class, spec -> spec.withId("audit-grid"))))
+                .isGreaterThanOrEqualTo(3);
     }
 
     @Test
