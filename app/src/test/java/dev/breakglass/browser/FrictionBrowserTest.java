@@ -188,7 +188,7 @@ class FrictionBrowserTest {
     }
 
     /** Item 2: with two codes used, Replace says "Replace 14 unused codes (2 of 16 used) with 16 new ones". */
-    private void replace_saysWhatItDestroys_inTheDangerStyle() {
+    private void replace_saysWhatItDestroys_inTheDangerStyle() throws InterruptedException {
         browser.findElement(By.id("view-codes")).click();
         Chromium.confirmWithPassword(browser, wait, "breakglass-demo");
         // Item 8 too: each row's action says which code it marks.
