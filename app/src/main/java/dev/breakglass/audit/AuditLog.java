@@ -33,6 +33,7 @@ import dev.breakglass.security.WorkspaceRole;
 import dev.breakglass.workspace.MembershipChanged;
 import dev.breakglass.workspace.WorkspaceCreated;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -435,6 +436,12 @@ public class AuditLog {
     @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
     public List<Choice> accounts(String text, int offset, int limit) {
         return events.accounts(workspace(), text, offset, limit);
+    }
+
+    /** The workspace's account with this id, for the account filter a link names. */
+    @PreAuthorize("hasRole('" + Capability.READ_AUDIT_LOG + "')")
+    public Optional<Choice> account(UUID accountId) {
+        return events.account(workspace(), accountId);
     }
 
     /** The actions that occur in the workspace's log, and the known ones. */

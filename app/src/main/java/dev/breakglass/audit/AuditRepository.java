@@ -10,12 +10,15 @@ import static org.jooq.impl.DSL.when;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.Record2;
 import org.jooq.Record9;
+import org.jooq.SelectConditionStep;
 import org.jooq.SelectSeekStep1;
 import org.springframework.stereotype.Repository;
 
@@ -70,17 +73,28 @@ class AuditRepository {
     }
 
     List<Choice> accounts(UUID workspaceId, String text, int offset, int limit) {
-        // Removed accounts keep their history, so they stay choosable here, marked.
-        return db.select(
-                        ACCOUNT.ID,
-                        when(ACCOUNT.REMOVED_AT.isNull(), ACCOUNT.LABEL).otherwise(ACCOUNT.LABEL.concat(" (removed)")))
-                .from(ACCOUNT)
-                .where(ACCOUNT.WORKSPACE_ID.eq(workspaceId))
+        return accountChoices(workspaceId)
                 .and(text == null || text.isBlank() ? noCondition() : ACCOUNT.LABEL.containsIgnoreCase(text.strip()))
                 .orderBy(ACCOUNT.REMOVED_AT.isNotNull(), ACCOUNT.LABEL, ACCOUNT.ID)
                 .offset(offset)
                 .limit(limit)
                 .fetch(r -> new Choice(r.value1(), r.value2()));
+    }
+
+    /** The workspace's account with this id as a filter choice (a link may name it), if there is one. */
+    Optional<Choice> account(UUID workspaceId, UUID accountId) {
+        return accountChoices(workspaceId)
+                .and(ACCOUNT.ID.eq(accountId))
+                .fetchOptional(r -> new Choice(r.value1(), r.value2()));
+    }
+
+    /** Removed accounts keep their history, so they stay choosable, marked. */
+    private SelectConditionStep<Record2<UUID, String>> accountChoices(UUID workspaceId) {
+        return db.select(
+                        ACCOUNT.ID,
+                        when(ACCOUNT.REMOVED_AT.isNull(), ACCOUNT.LABEL).otherwise(ACCOUNT.LABEL.concat(" (removed)")))
+                .from(ACCOUNT)
+                .where(ACCOUNT.WORKSPACE_ID.eq(workspaceId));
     }
 
     List<String> actions(UUID workspaceId) {

@@ -36,6 +36,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /** The workspace's audit log for admins: filter by person, action, account and dates; export; check the chain. */
@@ -150,7 +151,10 @@ public class AuditLogView extends VerticalLayout implements BeforeEnterObserver 
         applyingUrl = true;
         try {
             person.setValue(choice(person, query.getSingleParameter(PERSON)));
-            account.setValue(choice(account, query.getSingleParameter(ACCOUNT)));
+            account.setValue(query.getSingleParameter(ACCOUNT)
+                    .flatMap(AuditLogView::uuid)
+                    .flatMap(auditLog::account)
+                    .orElse(null));
             action.setValue(query.getSingleParameter(ACTION)
                     .filter(code -> auditLog.actions().contains(code))
                     .orElse(null));
@@ -169,6 +173,14 @@ public class AuditLogView extends VerticalLayout implements BeforeEnterObserver 
                         .filter(choice -> choice.id().toString().equals(wanted))
                         .findFirst())
                 .orElse(null);
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static LocalDate date(Optional<String> text) {
