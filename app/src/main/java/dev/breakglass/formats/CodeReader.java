@@ -135,13 +135,15 @@ public final class CodeReader implements AutoCloseable {
         scored.sort(Comparator.comparing(Explanation.Scored::servesApp)
                 .thenComparingDouble(Explanation.Scored::confidence)
                 .reversed());
-        Optional<String> winner;
+        ParsedCodes parsed = null;
+        PasteProblem refusal = null;
         String reason;
         try {
-            winner = Optional.of(read(text, appKey).formatId());
-            if (hinted.contains(winner.get())) {
+            parsed = read(text, appKey);
+            String winner = parsed.formatId();
+            if (hinted.contains(winner)) {
                 reason = "it serves the app '" + appKey + "' named with --app, and it read codes";
-            } else if (GenericFormat.ID.equals(winner.get())) {
+            } else if (GenericFormat.ID.equals(winner)) {
                 reason = (hinted.isEmpty() ? "" : "the app's own format read no codes, and ")
                         + "no format was at least " + RECOGNISED + " sure the paste is its own (that takes a paste "
                         + "that names the app), so the generic reader read it";
@@ -150,21 +152,37 @@ public final class CodeReader implements AutoCloseable {
                         + ", and it was the most confident format at or above " + RECOGNISED + " that read codes";
             }
         } catch (PasteRejectedException e) {
-            winner = Optional.empty();
+            refusal = e.problem();
             reason = "no format read a code: " + e.problem().code();
         }
-        return new Explanation(scored, winner, reason, List.copyOf(notices));
+        return new Explanation(scored, Optional.ofNullable(parsed), refusal, reason, List.copyOf(notices));
     }
 
     /**
      * What {@link #explain(String, String)} found.
      *
      * @param formats every running format, those serving the app first, then most confident first
-     * @param winner the format that read the paste, if any did
+     * @param parsed what the paste was read as, as {@link #read} reads it; empty when it was refused
+     * @param refusal why it was refused, when it was
      * @param reason why it won, as a sentence
      * @param notices formats that failed or took too long on this paste
      */
-    record Explanation(List<Scored> formats, Optional<String> winner, String reason, List<String> notices) {
+    record Explanation(
+            List<Scored> formats,
+            Optional<ParsedCodes> parsed,
+            PasteProblem refusal,
+            String reason,
+            List<String> notices) {
+
+        /** The format that read the paste, if any did. */
+        Optional<String> winner() {
+            return parsed.map(ParsedCodes::formatId);
+        }
+
+        /** What {@link CodeReader#read} answers for the same paste: the codes, or the refusal. */
+        ParsedCodes parsedOrThrow() {
+            return parsed.orElseThrow(() -> new PasteRejectedException(refusal));
+        }
 
         /** One format's view of the paste: confidence -1 or codes -1 when the call failed. */
         record Scored(String formatId, String name, double confidence, int codes, boolean servesApp) {}
@@ -260,7 +278,11 @@ public final class CodeReader implements AutoCloseable {
             try {
                 return body.apply(loaded.format());
             } finally {
-                runner.set(null);
+                // Under the reaper's lock: once it has decided to stop this call, the thread cannot move on to the
+                // next call (which would then be the one stopped) before the stop has landed.
+                synchronized (runner) {
+                    runner.set(null);
+                }
             }
         });
         try {
@@ -290,9 +312,11 @@ public final class CodeReader implements AutoCloseable {
     private void stopIfStillRunning(AtomicReference<Thread> runner, String pluginId) {
         reaper.schedule(
                 () -> {
-                    Thread thread = runner.get();
-                    if (thread != null && thread.isAlive()) {
-                        stop(thread, pluginId);
+                    synchronized (runner) {
+                        Thread thread = runner.get();
+                        if (thread != null) {
+                            stop(thread, pluginId);
+                        }
                     }
                 },
                 timeout.toMillis(),

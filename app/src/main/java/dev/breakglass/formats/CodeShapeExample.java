@@ -19,19 +19,17 @@ record CodeShapeExample(List<Integer> groups, String separator, Alphabet alphabe
 
     /** The characters of a code, from the narrowest that fits the example. */
     enum Alphabet {
-        DIGITS("0123456789", "\\\\d"),
-        LOWER_HEX("0123456789abcdef", "[0-9a-f]"),
-        UPPER_HEX("0123456789ABCDEF", "[0-9A-F]"),
-        LOWER_ALNUM("abcdefghijklmnopqrstuvwxyz0123456789", "[a-z0-9]"),
-        UPPER_ALNUM("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "[A-Z0-9]"),
-        MIXED_ALNUM("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "[A-Za-z0-9]");
+        DIGITS("0123456789"),
+        LOWER_HEX("0123456789abcdef"),
+        UPPER_HEX("0123456789ABCDEF"),
+        LOWER_ALNUM("abcdefghijklmnopqrstuvwxyz0123456789"),
+        UPPER_ALNUM("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
+        MIXED_ALNUM("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
         final String characters;
-        final String javaRegex;
 
-        Alphabet(String characters, String javaRegex) {
+        Alphabet(String characters) {
             this.characters = characters;
-            this.javaRegex = javaRegex;
         }
 
         boolean hasLetters() {

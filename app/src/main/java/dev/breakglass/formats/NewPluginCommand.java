@@ -1,5 +1,6 @@
 package dev.breakglass.formats;
 
+import dev.breakglass.plugin.FormatFacts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,6 @@ public final class NewPluginCommand {
             + "  --settings-page  the app's backup-code page (https)\n"
             + "  --root         the Breakglass checkout to add the module to (default: the current folder)\n"
             + "  --outside      write a stand-alone plugin project in this folder instead (nothing registered)";
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern VERSION = Pattern.compile("<parent>.*?<version>([^<]+)</version>", Pattern.DOTALL);
 
     private NewPluginCommand() {}
@@ -535,7 +535,7 @@ public final class NewPluginCommand {
                     throw new IllegalArgumentException("--" + name + " needs a value.");
                 }
             }
-            if (id == null || !ID.matcher(id).matches()) {
+            if (!FormatFacts.isValidId(id)) {
                 throw new IllegalArgumentException(
                         "Give the plugin id first: lower case letters, digits and dashes, such as epic-games.");
             }

@@ -120,10 +120,15 @@ public final class ParseCommand {
         }
         try {
             String text = decode(readAll(in));
+            ParsedCodes parsed;
             if (arguments.explain()) {
-                explain(reader.explain(text, app.orElse(null)), err);
+                // The explanation reads the paste as read does: print what it read, so both always agree.
+                CodeReader.Explanation explanation = reader.explain(text, app.orElse(null));
+                explain(explanation, err);
+                parsed = explanation.parsedOrThrow();
+            } else {
+                parsed = reader.read(text, app.orElse(null));
             }
-            ParsedCodes parsed = reader.read(text, app.orElse(null));
             out.println(json(app, parsed));
             out.flush();
             return unknownApp ? UNKNOWN_APP : 0;

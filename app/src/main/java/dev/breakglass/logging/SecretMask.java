@@ -1,7 +1,6 @@
 package dev.breakglass.logging;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,9 +26,8 @@ public final class SecretMask {
             new Rule(Pattern.compile("\\bhv[sbr]\\.[A-Za-z0-9_-]{10,}"), MASK),
             // Secrets by name: form fields, JSON members, key=value pairs.
             new Rule(
-                    Pattern.compile(
-                            "(?i)(\"?\\b(?:password|passwd|new-?password|secret|secret_id|client_secret|"
-                                    + "token|plaintext|code|codes|pasted)\"?\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s&,;}\\]]+)"),
+                    Pattern.compile("(?i)(\"?\\b(?:password|passwd|new-?password|secret|secret_id|client_secret|"
+                            + "token|plaintext|codes|pasted)\"?\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s&,;}\\]]+)"),
                     "$1" + MASK),
             // Vaadin's client sends a text field's new value as {"property":"value","value":"..."}.
             new Rule(Pattern.compile("(\"value\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\""), "$1\"" + MASK + "\""),
@@ -45,10 +43,8 @@ public final class SecretMask {
         }
         String masked = text;
         for (Rule rule : RULES) {
-            Matcher matcher = rule.pattern().matcher(masked);
-            if (matcher.find()) {
-                masked = matcher.replaceAll(rule.replacement());
-            }
+            // Without a match, replaceAll hands back the same string after one pass.
+            masked = rule.pattern().matcher(masked).replaceAll(rule.replacement());
         }
         return masked;
     }

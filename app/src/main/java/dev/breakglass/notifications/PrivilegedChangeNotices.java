@@ -153,7 +153,9 @@ class PrivilegedChangeNotices {
         List<UUID> active = people.isEmpty() ? List.of() : notifications.activeAmong(workspaceId, people);
         for (UUID person : active) {
             notifications.notifyMember(workspaceId, person, actorId, accountId, kind, message);
-            mail.send(workspaceId, mail.recipient(workspaceId, person), kind, subject, message, mail.link(path));
+            if (mail.enabled()) {
+                mail.send(workspaceId, mail.recipient(workspaceId, person), kind, subject, message, mail.link(path));
+            }
         }
         center.announce(active);
     }

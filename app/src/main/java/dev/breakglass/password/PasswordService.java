@@ -106,14 +106,16 @@ public class PasswordService {
     @Transactional
     public SetPasswordLink issueSetPasswordLink(UUID userId) {
         ManagerGrant grant = access.requireManagerOf(userId);
-        if (passwords.findHash(userId).isPresent()) {
+        boolean replacesPassword = passwords.findHash(userId).isPresent();
+        if (replacesPassword) {
             // A link that replaces a password lets its holder sign in as the member: a privileged act.
             identity.requireRecent();
         }
         return issueLink(
                 grant.manager().user().workspaceId(),
                 userId,
-                grant.manager().user().userId());
+                grant.manager().user().userId(),
+                replacesPassword);
     }
 
     /**
@@ -129,15 +131,14 @@ public class PasswordService {
             throw new IllegalStateException(
                     "A system-issued set-password link is only for the first Owner of a new workspace, without a password");
         }
-        return issueLink(workspaceId, userId, null);
+        return issueLink(workspaceId, userId, null, false);
     }
 
-    private SetPasswordLink issueLink(UUID workspaceId, UUID userId, UUID issuedBy) {
+    private SetPasswordLink issueLink(UUID workspaceId, UUID userId, UUID issuedBy, boolean replacesPassword) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         OffsetDateTime expiresAt = OffsetDateTime.now(clock).plus(LINK_LIFETIME);
-        boolean replacesPassword = passwords.findHash(userId).isPresent();
         passwords.replaceToken(hash(token), workspaceId, userId, issuedBy, expiresAt);
         events.publishEvent(new SetPasswordLinkIssued(workspaceId, issuedBy, userId, expiresAt, replacesPassword));
         return new SetPasswordLink(SetPasswordLink.PREFIX + token, expiresAt);

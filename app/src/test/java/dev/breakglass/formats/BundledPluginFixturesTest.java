@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,19 +27,18 @@ class BundledPluginFixturesTest {
     @TempDir
     static Path data;
 
-    private static FormatPlugins plugins;
+    private static StandaloneFormats formats;
     private static CodeReader reader;
 
     @BeforeAll
     static void loadPlugins() {
-        plugins = PluginLocations.of(null, data).load(Clock.systemUTC());
-        reader = new CodeReader(plugins, Duration.ofSeconds(5));
+        formats = StandaloneFormats.open(data, Duration.ofSeconds(5));
+        reader = formats.reader();
     }
 
     @AfterAll
     static void closePlugins() {
-        reader.close();
-        plugins.close();
+        formats.close();
     }
 
     @TestFactory

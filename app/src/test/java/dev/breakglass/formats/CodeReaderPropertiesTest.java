@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,20 +31,19 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class CodeReaderPropertiesTest {
 
     private static Path data;
-    private static FormatPlugins plugins;
+    private static StandaloneFormats formats;
     private static CodeReader reader;
 
     @BeforeContainer
     static void loadPlugins() throws IOException {
         data = Files.createTempDirectory("breakglass-properties");
-        plugins = PluginLocations.of(null, data).load(Clock.systemUTC());
-        reader = new CodeReader(plugins, Duration.ofSeconds(10));
+        formats = StandaloneFormats.open(data, Duration.ofSeconds(10));
+        reader = formats.reader();
     }
 
     @AfterContainer
     static void closePlugins() {
-        reader.close();
-        plugins.close();
+        formats.close();
     }
 
     @Property(tries = 60)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -19,19 +18,18 @@ class CodeReaderTest {
     @TempDir
     static Path data;
 
-    private static FormatPlugins plugins;
+    private static StandaloneFormats formats;
     private static CodeReader reader;
 
     @BeforeAll
     static void loadPlugins() {
-        plugins = PluginLocations.of(null, data).load(Clock.systemUTC());
-        reader = new CodeReader(plugins, Duration.ofSeconds(5));
+        formats = StandaloneFormats.open(data, Duration.ofSeconds(5));
+        reader = formats.reader();
     }
 
     @AfterAll
     static void closePlugins() {
-        reader.close();
-        plugins.close();
+        formats.close();
     }
 
     @Test

@@ -40,8 +40,7 @@ class FormatPluginsTest {
     void pluginBuiltForAnotherSdk_isRefusedWithASentenceSayingWhy() throws Exception {
         PluginJars.build(data.resolve("plugins"), "future", ">=2.0.0 & <3.0.0", ThrowingFormat.class);
 
-        try (FormatPlugins plugins = FormatPlugins.load(
-                data.resolve("plugins"), List.of(), Clock.systemUTC(), PluginJars.hashesIn(data.resolve("plugins")))) {
+        try (FormatPlugins plugins = installed()) {
             PluginStatus future = plugins.statuses().get(0);
             assertThat(future.state()).isEqualTo(PluginStatus.State.REFUSED);
             assertThat(future.errors())
@@ -56,8 +55,7 @@ class FormatPluginsTest {
     void pluginThatDoesNotNameItsSdk_isRefused() throws Exception {
         PluginJars.build(data.resolve("plugins"), "unversioned", null, ThrowingFormat.class);
 
-        try (FormatPlugins plugins = FormatPlugins.load(
-                data.resolve("plugins"), List.of(), Clock.systemUTC(), PluginJars.hashesIn(data.resolve("plugins")))) {
+        try (FormatPlugins plugins = installed()) {
             assertThat(plugins.statuses().get(0).state()).isEqualTo(PluginStatus.State.REFUSED);
             assertThat(plugins.statuses().get(0).errors().get(0)).contains("does not say which plugin SDK");
         }
@@ -84,11 +82,7 @@ class FormatPluginsTest {
     void throwingPlugin_isContained_theGenericReaderAnswers_andTheAdminSeesTheErrorWithoutTheCodes() throws Exception {
         PluginJars.build(data.resolve("plugins"), "throwing", PluginJars.CURRENT_SDK, ThrowingFormat.class);
 
-        try (FormatPlugins plugins = FormatPlugins.load(
-                        data.resolve("plugins"),
-                        List.of(),
-                        Clock.systemUTC(),
-                        PluginJars.hashesIn(data.resolve("plugins")));
+        try (FormatPlugins plugins = installed();
                 CodeReader reader = new CodeReader(plugins, Duration.ofSeconds(1))) {
             ParsedCodes parsed = reader.read("ALPHA-1111-AAAA\nsecond-2222-bbbb", "throwing-app");
 
@@ -111,11 +105,7 @@ class FormatPluginsTest {
     void slowPlugin_isCutOffAtTheTimeLimit_andSuspendedUntilRestart() throws Exception {
         PluginJars.build(data.resolve("plugins"), "slow", PluginJars.CURRENT_SDK, SlowFormat.class);
 
-        try (FormatPlugins plugins = FormatPlugins.load(
-                        data.resolve("plugins"),
-                        List.of(),
-                        Clock.systemUTC(),
-                        PluginJars.hashesIn(data.resolve("plugins")));
+        try (FormatPlugins plugins = installed();
                 CodeReader reader = new CodeReader(plugins, Duration.ofMillis(200))) {
             ParsedCodes parsed = reader.read("abcd-1234\nefgh-5678", "slow-app");
 
@@ -132,11 +122,7 @@ class FormatPluginsTest {
     void aPluginThatIgnoresItsInterrupt_isStopped_afterAGracePeriod() throws Exception {
         PluginJars.build(data.resolve("plugins"), "spinning", PluginJars.CURRENT_SDK, SpinningFormat.class);
 
-        try (FormatPlugins plugins = FormatPlugins.load(
-                        data.resolve("plugins"),
-                        List.of(),
-                        Clock.systemUTC(),
-                        PluginJars.hashesIn(data.resolve("plugins")));
+        try (FormatPlugins plugins = installed();
                 CodeReader reader = new CodeReader(plugins, Duration.ofMillis(200))) {
             assertThat(reader.read("abcd-1234\nefgh-5678", "spinning-app").formatId())
                     .isEqualTo("generic");
@@ -165,8 +151,7 @@ class FormatPluginsTest {
         java.nio.file.Files.writeString(data.resolve("plugins").resolve("broken.jar"), "not a zip");
         PluginJars.build(data.resolve("plugins"), "throwing", PluginJars.CURRENT_SDK, ThrowingFormat.class);
 
-        try (FormatPlugins plugins = FormatPlugins.load(
-                data.resolve("plugins"), List.of(), Clock.systemUTC(), PluginJars.hashesIn(data.resolve("plugins")))) {
+        try (FormatPlugins plugins = installed()) {
             assertThat(plugins.statuses())
                     .extracting(PluginStatus::state)
                     .containsExactly(PluginStatus.State.REFUSED, PluginStatus.State.STARTED);
@@ -213,5 +198,11 @@ class FormatPluginsTest {
     void close_unloadsEveryPluginWithoutThrowing() {
         FormatPlugins plugins = PluginLocations.of(null, data).load(Clock.systemUTC());
         assertThatCode(plugins::close).doesNotThrowAnyException();
+    }
+
+    /** The plugins built into this test's plugins folder, each trusted by its hash. */
+    private FormatPlugins installed() {
+        return FormatPlugins.load(
+                data.resolve("plugins"), List.of(), Clock.systemUTC(), PluginJars.hashesIn(data.resolve("plugins")));
     }
 }

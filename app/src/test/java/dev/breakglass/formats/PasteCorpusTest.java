@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,19 +30,18 @@ class PasteCorpusTest {
     @TempDir
     static Path data;
 
-    private static FormatPlugins plugins;
+    private static StandaloneFormats formats;
     private static CodeReader reader;
 
     @BeforeAll
     static void loadPlugins() {
-        plugins = PluginLocations.of(null, data).load(Clock.systemUTC());
-        reader = new CodeReader(plugins, Duration.ofSeconds(5));
+        formats = StandaloneFormats.open(data, Duration.ofSeconds(5));
+        reader = formats.reader();
     }
 
     @AfterAll
     static void closePlugins() {
-        reader.close();
-        plugins.close();
+        formats.close();
     }
 
     @Test

@@ -46,7 +46,8 @@ class SecretMaskTest {
 
     @Test
     void ordinaryMessages_passUnchanged() {
-        String message = "Started Application in 12.3 seconds (process running for 13.1); 4 accounts, 2 members";
+        String message = "Started Application in 12.3 seconds (process running for 13.1); 4 accounts, 2 members; "
+                + "HTTP status code: 500, exit code=1";
 
         assertThat(SecretMask.mask(message)).isSameAs(message);
         assertThat(SecretMask.mask(null)).isNull();

@@ -109,6 +109,17 @@ class SingleSignOnTest {
         return "/oauth2/authorization/" + workspace.id();
     }
 
+    private record ProviderSession(Person person, SsoBrowser browser) {}
+
+    /** With the provider configured, a User of the workspace signed in through it in a browser of their own. */
+    private ProviderSession signedInUserWithProvider() throws Exception {
+        configure();
+        Person person = provider.add(workspace.member(WorkspaceRole.USER).email(), true);
+        SsoBrowser browser = new SsoBrowser(port);
+        signInAs(browser, person);
+        return new ProviderSession(person, browser);
+    }
+
     private HttpResponse<String> signInAs(SsoBrowser browser, Person person) throws Exception {
         return browser.signInWithProvider(start(), person);
     }
@@ -296,11 +307,9 @@ class SingleSignOnTest {
 
     @Test
     void backChannelLogout_endsThePersonsSessions_andAForgedTokenDoesNot() throws Exception {
-        configure();
-        TestMember user = workspace.member(WorkspaceRole.USER);
-        Person person = provider.add(user.email(), true);
-        SsoBrowser browser = new SsoBrowser(port);
-        signInAs(browser, person);
+        ProviderSession signedIn = signedInUserWithProvider();
+        Person person = signedIn.person();
+        SsoBrowser browser = signedIn.browser();
         assertThat(browser.signedIn()).isTrue();
         String logout = "/logout/connect/back-channel/" + workspace.id();
 
@@ -324,11 +333,9 @@ class SingleSignOnTest {
 
     @Test
     void stepUp_asksTheProviderForAFreshSignIn_andConfirmsTheSession() throws Exception {
-        configure();
-        TestMember user = workspace.member(WorkspaceRole.USER);
-        Person person = provider.add(user.email(), true);
-        SsoBrowser browser = new SsoBrowser(port);
-        signInAs(browser, person);
+        ProviderSession signedIn = signedInUserWithProvider();
+        Person person = signedIn.person();
+        SsoBrowser browser = signedIn.browser();
         BreakglassUserDetails details = detailsOf(browser);
         assertThat(details.identityConfirmedAt()).isNull();
 
@@ -343,11 +350,9 @@ class SingleSignOnTest {
 
     @Test
     void stepUp_whenTheProviderDidNotAskAgain_confirmsNothing() throws Exception {
-        configure();
-        TestMember user = workspace.member(WorkspaceRole.USER);
-        Person person = provider.add(user.email(), true);
-        SsoBrowser browser = new SsoBrowser(port);
-        signInAs(browser, person);
+        ProviderSession signedIn = signedInUserWithProvider();
+        Person person = signedIn.person();
+        SsoBrowser browser = signedIn.browser();
         BreakglassUserDetails details = detailsOf(browser);
         provider.ignorePromptLogin(true);
         person.signedInAt = Instant.now().minus(1, ChronoUnit.HOURS);

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.account.AccountChangedException;
 import dev.breakglass.account.AccountDetails;
+import dev.breakglass.account.AccountPeople;
 import dev.breakglass.account.AccountPerson;
 import dev.breakglass.account.AccountService;
 import dev.breakglass.account.InvalidAccountException;
@@ -125,13 +126,14 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
         role.getElement().getThemeList().add("badge contrast");
         Div header = new Div(heading, role);
         header.addClassName("account-header");
-        add(header, accountOwners(account));
+        AccountPeople people = sharing.people(account.id());
+        add(header, accountOwners(account, people));
 
         TabSheet tabs = new TabSheet();
         tabs.setId("account-tabs");
         tabs.setWidthFull();
         tabs.add("Settings", settings(account));
-        tabs.add("Users", new UsersTab(sharing, account.id()));
+        tabs.add("Users", new UsersTab(sharing, account.id(), people));
         if (account.mayReadActivity()) {
             tabs.add("Activity", new ActivityList(auditLog, account.id()));
         }
@@ -160,8 +162,8 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
     }
 
     /** Who keeps this account's codes: a Collaborator knows whom to ask, and is pointed at Request a code. */
-    private Paragraph accountOwners(AccountDetails account) {
-        String names = sharing.people(account.id()).people().stream()
+    private Paragraph accountOwners(AccountDetails account, AccountPeople people) {
+        String names = people.people().stream()
                 .filter(person -> person.role() == AccountRole.OWNER && person.active())
                 .map(AccountPerson::displayName)
                 .collect(Collectors.joining(", "));

@@ -32,7 +32,8 @@ class UsersTab extends VerticalLayout {
     private final HorizontalLayout addRow = new HorizontalLayout();
     private boolean mayShare;
 
-    UsersTab(SharingService sharing, UUID accountId) {
+    /** @param people the account's people as the page read them; the tab reads them again after each change */
+    UsersTab(SharingService sharing, UUID accountId, AccountPeople people) {
         this.sharing = sharing;
         this.accountId = accountId;
         setId("users-tab");
@@ -51,18 +52,19 @@ class UsersTab extends VerticalLayout {
         grid.addComponentColumn(this::removeCell).setHeader("").setKey("actions");
         addRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(addRow, grid);
-        refresh();
+        show(people);
     }
 
     private void refresh() {
-        AccountPeople people;
         try {
-            people = sharing.people(accountId);
+            show(sharing.people(accountId));
         } catch (NotFoundException e) {
             // The signed-in member just removed their own access.
             UI.getCurrent().navigate("");
-            return;
         }
+    }
+
+    private void show(AccountPeople people) {
         mayShare = people.mayShare();
         grid.setItems(people.people());
         addRow.removeAll();

@@ -104,8 +104,9 @@ public class EmergencyControls extends Details {
      */
     void refreshIfChanged() {
         try {
-            if (!service.overview(accountId).equals(shown)) {
-                refresh();
+            CodesOverview now = service.overview(accountId);
+            if (!now.equals(shown)) {
+                show(now);
             }
         } catch (NotFoundException e) {
             // The account was removed or shared away meanwhile: its page says so at the next action or reload.
@@ -115,7 +116,10 @@ public class EmergencyControls extends Details {
     }
 
     void refresh() {
-        CodesOverview overview = service.overview(accountId);
+        show(service.overview(accountId));
+    }
+
+    private void show(CodesOverview overview) {
         shown = overview;
         actions.removeAll();
         warning.setVisible(false);

@@ -82,7 +82,7 @@ class AccountLifecycleUiTest extends KaribuTest {
                 .contains("not secrets");
         _click(_get(Button.class, spec -> spec.withId("save-account")));
 
-        assertThat(_get(H1.class, spec -> spec.withText("Ops GitHub"))).isNotNull();
+        assertThat(_find(H1.class, spec -> spec.withText("Ops GitHub"))).hasSize(1);
         assertThat(_get(Details.class, spec -> spec.withId("emergency-controls"))
                         .isOpened())
                 .isTrue();
@@ -142,7 +142,7 @@ class AccountLifecycleUiTest extends KaribuTest {
         _setValue(_get(TextArea.class, spec -> spec.withId("account-notes")), "Renewals in March");
         _click(_get(Button.class, spec -> spec.withId("save-account")));
 
-        assertThat(_get(H1.class, spec -> spec.withText("Domain registrar"))).isNotNull();
+        assertThat(_find(H1.class, spec -> spec.withText("Domain registrar"))).hasSize(1);
         assertThat(_get(TextArea.class, spec -> spec.withLabel("Notes")).getValue())
                 .isEqualTo("Renewals in March");
     }

@@ -32,8 +32,13 @@ public record FormatFacts(
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
+    /** Whether this is a valid format (and plugin) id: lower case letters, digits and dashes, up to 64. */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     public FormatFacts {
-        if (!ID.matcher(id).matches()) {
+        if (!isValidId(id)) {
             throw new IllegalArgumentException("A format id is lower case letters, digits and dashes, up to 64: " + id);
         }
         if (displayName.isBlank() || appKeys.isEmpty() || expectedCodeCount < 0) {

@@ -10,6 +10,7 @@ import dev.breakglass.paste.PasteBytes;
 import dev.breakglass.paste.PasteReader;
 import dev.breakglass.paste.Recognition;
 import dev.breakglass.plugin.CodeFormat;
+import dev.breakglass.plugin.FormatFacts;
 import dev.breakglass.plugin.FormatReading;
 import dev.breakglass.plugin.Paste;
 import java.io.IOException;
@@ -129,7 +130,7 @@ public final class FormatTestKit {
      */
     public void assertFacts() {
         assertRegistered();
-        assertTrue(format.id().matches("[a-z0-9][a-z0-9-]{0,63}"), "id is lower case letters, digits and dashes");
+        assertTrue(FormatFacts.isValidId(format.id()), "id is lower case letters, digits and dashes");
         assertFalse(format.displayName().isBlank(), "display name");
         assertFalse(format.appKeys().isEmpty(), "at least one app key");
         format.settingsPage().ifPresent(page -> assertEquals("https", page.getScheme(), "settings page uses https"));
