@@ -188,7 +188,9 @@ public class AuditLog {
                     details -> details.put("sets", event.setsDone())
                             .put("codes", event.codesChanged())
                             .put("setsFailed", event.setsFailed())
-                            .put("codesRemaining", event.codesRemaining()));
+                            .put("codesRemaining", event.codesRemaining())
+                            .put("signInSecrets", event.secretsChanged())
+                            .put("signInSecretsRemaining", event.secretsRemaining()));
         }
     }
 

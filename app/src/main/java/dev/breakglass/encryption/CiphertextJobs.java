@@ -8,6 +8,7 @@ import dev.breakglass.crypto.CodeCipher;
 import dev.breakglass.crypto.EncryptionKeys;
 import dev.breakglass.encryption.CiphertextRepository.StoredCiphertext;
 import dev.breakglass.encryption.CiphertextRepository.Wanted;
+import dev.breakglass.encryption.SignInSecretRepository.SecretPlace;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,13 +26,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The jobs that walk every stored ciphertext: rewrap (every code to its cipher's newest key version,
  * through the cipher's own rewrap, so Vault codes never become plaintext here) and cipher migration (every
  * code re-encrypted with another cipher, and every set moved to the current {@link CipherBinding}, which a
- * rewrap cannot change because Vault rewraps under the same derivation context).
+ * rewrap cannot change because Vault rewraps under the same derivation context). Both also move the sign-in
+ * secrets encrypted with the same cipher (members' authenticator apps, single sign-on client secrets), so that
+ * retiring an old key version or the local key file after a run locks nobody out.
  *
  * <p>Each code set is handled in a transaction of its own that first locks the set's row with
  * {@code FOR UPDATE SKIP LOCKED}: two runs at once (two instances, or the schedule and an admin) split the
  * sets between them instead of doing them twice, and a set the other run holds is looked at again once it is
  * released. Ciphertexts are replaced only if unchanged since they were read. A run that stops leaves every
- * set either done or untouched, so running it again simply continues; a set already done is not touched.
+ * set either done or untouched, so running it again simply continues; a set already done is not touched. Each
+ * sign-in secret is handled the same way, in its own transaction under its row's lock.
  */
 @Component
 class CiphertextJobs {
@@ -45,6 +49,7 @@ class CiphertextJobs {
     private static final long BUSY_WAIT_MILLIS = 250;
 
     private final CiphertextRepository ciphertexts;
+    private final SignInSecretRepository secrets;
     private final CodeCipher cipher;
     private final EncryptionKeys keys;
     private final TransactionTemplate transaction;
@@ -52,12 +57,14 @@ class CiphertextJobs {
 
     CiphertextJobs(
             CiphertextRepository ciphertexts,
+            SignInSecretRepository secrets,
             CodeCipher cipher,
             EncryptionKeys keys,
             TransactionTemplate transaction,
             ApplicationEventPublisher events) {
         this.events = events;
         this.ciphertexts = ciphertexts;
+        this.secrets = secrets;
         this.cipher = cipher;
         this.keys = keys;
         this.transaction = transaction;
@@ -76,9 +83,15 @@ class CiphertextJobs {
      */
     CiphertextJobProgress rewrapAll(UUID actorId, Consumer<CiphertextJobProgress> listener) {
         CiphertextJobProgress run = rewrapEach(listener);
-        if (run.codesChanged() > 0 || run.setsFailed() > 0) {
+        if (run.codesChanged() > 0 || run.setsFailed() > 0 || run.secretsChanged() > 0 || run.secretsFailed() > 0) {
             transaction.executeWithoutResult(status -> events.publishEvent(new CodesRewrapped(
-                    actorId, run.setsDone(), run.codesChanged(), run.setsFailed(), run.codesRemaining())));
+                    actorId,
+                    run.setsDone(),
+                    run.codesChanged(),
+                    run.setsFailed(),
+                    run.codesRemaining(),
+                    run.secretsChanged(),
+                    run.secretsRemaining())));
         }
         return run;
     }
@@ -91,7 +104,7 @@ class CiphertextJobs {
             }
         } catch (CipherUnavailableException e) {
             CiphertextJobProgress stopped =
-                    CiphertextJobProgress.starting(REWRAP, 0).finished(-1, e.getMessage());
+                    CiphertextJobProgress.starting(REWRAP, 0).finished(-1, -1, e.getMessage());
             listener.accept(stopped);
             return stopped;
         }
@@ -99,9 +112,9 @@ class CiphertextJobs {
     }
 
     /**
-     * Re-encrypts every stored code that is not yet encrypted with {@code target} ({@code vault} or {@code local}),
-     * and every set still bound an older way, so that afterwards every code is on {@code target} and bound the
-     * current way. Migrating to the cipher already in use only rebinds.
+     * Re-encrypts every stored code and sign-in secret that is not yet encrypted with {@code target} ({@code vault}
+     * or {@code local}), and every set still bound an older way, so that afterwards everything is on {@code target}
+     * and bound the current way. Migrating to the cipher already in use only rebinds.
      */
     CiphertextJobProgress migrateAll(String target, Consumer<CiphertextJobProgress> listener) {
         CodeCipher targetCipher = keys.cipher(target);
@@ -129,6 +142,7 @@ class CiphertextJobs {
         private final SetTransform transform;
         private final Consumer<CiphertextJobProgress> listener;
         private final Set<UUID> failed = new HashSet<>();
+        private final Set<SecretPlace> failedSecrets = new HashSet<>();
         private CiphertextJobProgress progress;
 
         Run(String job, Wanted wanted, SetTransform transform, Consumer<CiphertextJobProgress> listener) {
@@ -144,11 +158,16 @@ class CiphertextJobs {
                 for (int pass = 1; pass <= MAX_PASSES && passLeftSetsToOthers(); pass++) {
                     sleep(BUSY_WAIT_MILLIS); // another run holds some sets; look again once it has released them
                 }
+                for (int pass = 1; pass <= MAX_PASSES && passLeftSecretsToOthers(); pass++) {
+                    sleep(BUSY_WAIT_MILLIS);
+                }
             } catch (CipherUnavailableException e) {
                 log.warn("{} stopped: {}", job, e.getMessage());
-                return report(progress.finished(ciphertexts.countCodesNeedingWork(wanted), e.getMessage()));
+                return report(progress.finished(
+                        ciphertexts.countCodesNeedingWork(wanted), secrets.countNeedingWork(wanted), e.getMessage()));
             }
-            report(progress.finished(ciphertexts.countCodesNeedingWork(wanted), null));
+            report(progress.finished(
+                    ciphertexts.countCodesNeedingWork(wanted), secrets.countNeedingWork(wanted), null));
             log.info(progress.describe());
             return progress;
         }
@@ -168,6 +187,53 @@ class CiphertextJobs {
                 }
             } while (page.size() == PAGE);
             return heldByOthers;
+        }
+
+        /** One pass over every sign-in secret that needs work; whether another run held any of them. */
+        private boolean passLeftSecretsToOthers() {
+            boolean heldByOthers = false;
+            for (SecretPlace place : secrets.needingWork(wanted)) {
+                if (!failedSecrets.contains(place)) {
+                    heldByOthers |= handle(place) == SetOutcome.HELD_BY_ANOTHER_RUN;
+                }
+            }
+            return heldByOthers;
+        }
+
+        private SetOutcome handle(SecretPlace place) {
+            try {
+                SetOutcome outcome = transaction.execute(status -> transformSecret(place));
+                if (outcome instanceof SetOutcome.Done) {
+                    report(progress.secretDone());
+                }
+                return outcome;
+            } catch (CipherUnavailableException e) {
+                throw e;
+            } catch (CipherException e) {
+                failedSecrets.add(place);
+                log.warn(
+                        "{}: the {} secret of {} was left as it was: {}",
+                        job,
+                        place.kind(),
+                        place.ownerId(),
+                        e.getMessage());
+                report(progress.secretFailed());
+                return SetOutcome.FAILED;
+            }
+        }
+
+        /** Locks the secret's row, checks it still needs work (another run may have done it) and does it. */
+        private SetOutcome transformSecret(SecretPlace place) {
+            Optional<String> stored = secrets.lock(place);
+            if (stored.isEmpty()) {
+                return SetOutcome.HELD_BY_ANOTHER_RUN;
+            }
+            if (wanted.prefixes().stream().anyMatch(stored.get()::startsWith)) {
+                return SetOutcome.ALREADY_DONE;
+            }
+            String replacement =
+                    transform.apply(place.context(), List.of(stored.get())).get(0);
+            return secrets.replace(place, stored.get(), replacement) ? new SetOutcome.Done(1) : SetOutcome.ALREADY_DONE;
         }
 
         private SetOutcome handle(UUID setId) {

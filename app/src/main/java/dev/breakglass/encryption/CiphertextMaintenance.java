@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +29,7 @@ public class CiphertextMaintenance {
 
     private final AccessPolicy access;
     private final CiphertextRepository ciphertexts;
+    private final SignInSecretRepository signInSecrets;
     private final EncryptionKeys keys;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
@@ -35,12 +38,14 @@ public class CiphertextMaintenance {
     CiphertextMaintenance(
             AccessPolicy access,
             CiphertextRepository ciphertexts,
+            SignInSecretRepository signInSecrets,
             RewrapRuns rewrapRuns,
             EncryptionKeys keys,
             TransactionTemplate transaction,
             ApplicationEventPublisher events) {
         this.access = access;
         this.ciphertexts = ciphertexts;
+        this.signInSecrets = signInSecrets;
         this.rewrapRuns = rewrapRuns;
         this.keys = keys;
         this.transaction = transaction;
@@ -62,11 +67,16 @@ public class CiphertextMaintenance {
         } catch (CipherException e) {
             problem = Optional.of(e.getMessage());
         }
+        Map<CipherVersion, Integer> codes = ciphertexts.countByCipherVersion(workspaceId);
+        Map<CipherVersion, Integer> secrets = signInSecrets.countByCipherVersion(workspaceId);
+        Set<CipherVersion> inUse = new TreeSet<>(codes.keySet());
+        inUse.addAll(secrets.keySet());
         List<EncryptionOverview.VersionCount> versions = new ArrayList<>();
-        ciphertexts
-                .countByCipherVersion(workspaceId)
-                .forEach((version, codes) -> versions.add(new EncryptionOverview.VersionCount(
-                        version, codes, Integer.valueOf(version.version()).equals(newest.get(version.cipher())))));
+        inUse.forEach(version -> versions.add(new EncryptionOverview.VersionCount(
+                version,
+                codes.getOrDefault(version, 0),
+                secrets.getOrDefault(version, 0),
+                Integer.valueOf(version.version()).equals(newest.get(version.cipher())))));
         return new EncryptionOverview(
                 keys.status(),
                 versions,

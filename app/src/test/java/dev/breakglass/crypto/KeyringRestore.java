@@ -1,8 +1,10 @@
 package dev.breakglass.crypto;
 
+import static dev.breakglass.db.Tables.AUTHENTICATOR_APP;
 import static dev.breakglass.db.Tables.BACKUP_CODE;
 import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
 import static dev.breakglass.db.Tables.LOCAL_KEY_CHECK;
+import static dev.breakglass.db.Tables.WORKSPACE_SSO;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +40,9 @@ public class KeyringRestore implements BeforeEachCallback, AfterEachCallback {
     }
 
     /**
-     * The key-check values of versions the restored file does not hold, and the codes encrypted with them, are what a
-     * later start would refuse: they go too, as if the rotation had never happened.
+     * The key-check values of versions the restored file does not hold, and the codes and sign-in secrets encrypted
+     * with them, are what a later start would refuse or could not read: they go too, as if the rotation had never
+     * happened.
      */
     private static void forgetVersionsBeyond(ExtensionContext context, LocalKeyring keyring) {
         DSLContext db = SpringExtension.getApplicationContext(context).getBean(DSLContext.class);
@@ -52,6 +55,12 @@ public class KeyringRestore implements BeforeEachCallback, AfterEachCallback {
                     .where(BACKUP_CODE_SET.ID.in(db.select(BACKUP_CODE.SET_ID)
                             .from(BACKUP_CODE)
                             .where(BACKUP_CODE.CIPHERTEXT.like("local:v" + version + ":%"))))
+                    .execute();
+            db.deleteFrom(AUTHENTICATOR_APP)
+                    .where(AUTHENTICATOR_APP.SECRET_CIPHERTEXT.like("local:v" + version + ":%"))
+                    .execute();
+            db.deleteFrom(WORKSPACE_SSO)
+                    .where(WORKSPACE_SSO.CLIENT_SECRET_CIPHERTEXT.like("local:v" + version + ":%"))
                     .execute();
         }
     }

@@ -1,5 +1,6 @@
 package dev.breakglass.encryption;
 
+import static dev.breakglass.db.Tables.AUTHENTICATOR_APP;
 import static dev.breakglass.db.Tables.BACKUP_CODE;
 import static dev.breakglass.db.Tables.BACKUP_CODE_SET;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,13 +14,20 @@ import dev.breakglass.crypto.CipherBinding;
 import dev.breakglass.crypto.CipherException;
 import dev.breakglass.crypto.OpenBao;
 import dev.breakglass.database.CommandLineApplication;
+import dev.breakglass.security.IdentityConfirmation;
+import dev.breakglass.security.WorkspaceRole;
+import dev.breakglass.testing.AuthenticatorApps;
 import dev.breakglass.testing.Fixtures;
+import dev.breakglass.testing.RoleFixtures;
+import dev.breakglass.testing.RoleFixtures.TestMember;
 import dev.breakglass.testing.SignIn;
+import dev.breakglass.testing.TestClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +65,12 @@ class CipherMigrationEndToEndTest {
     Fixtures fixtures;
 
     @Autowired
+    RoleFixtures roles;
+
+    @Autowired
+    AuthenticatorApps authenticatorApps;
+
+    @Autowired
     SignIn signIn;
 
     @Autowired
@@ -76,6 +90,9 @@ class CipherMigrationEndToEndTest {
     @Test
     void localCodes_migratedToVault_rotatedAndRewrapped_revealTheSameCodes() throws Exception {
         fixtures.forgetAllCodes();
+        fixtures.forgetAllSignInSecrets();
+        TestMember member = roles.newWorkspace().member(WorkspaceRole.USER);
+        String authenticatorSecret = authenticatorApps.enrol(member.email());
         UUID github = fixtures.accountId("GitHub");
         UUID slack = fixtures.accountId("Slack");
         signIn.asConfirmed("alice@acme.test");
@@ -88,18 +105,27 @@ class CipherMigrationEndToEndTest {
         Run migrate = command("migrate-cipher", "--to", "vault");
         assertThat(migrate.exitCode).as(migrate.output).isZero();
         assertThat(migrate.output)
-                .contains("migrate-cipher: 2 of 2 code sets done, 6 codes re-encrypted. Every code is done.");
+                .contains("migrate-cipher: 2 of 2 code sets done, 6 codes re-encrypted, 1 sign-in secret re-encrypted. "
+                        + "Every code is done.");
         assertThat(storedCiphertexts()).hasSize(6).allMatch(c -> c.startsWith("vault:v1:"));
-        assertThat(bao.requests("transit/encrypt/breakglass") - encrypts).isEqualTo(2); // one batch per code set
+        assertThat(authenticatorCiphertextOf(member))
+                .as("the member's authenticator secret moves too, or retiring the key file would lock them out")
+                .startsWith("vault:v1:");
+        assertThat(bao.requests("transit/encrypt/breakglass") - encrypts)
+                .as("one batch per code set, and one for the secret")
+                .isEqualTo(3);
 
         bao.bao("write", "-f", "transit/keys/breakglass/rotate"); // as an operator would
         long rewraps = bao.requests("transit/rewrap/breakglass");
         long decrypts = bao.requests("transit/decrypt/breakglass");
         Run rewrap = command("rewrap");
         assertThat(rewrap.exitCode).as(rewrap.output).isZero();
-        assertThat(rewrap.output).contains("rewrap: 2 of 2 code sets done, 6 codes re-encrypted. Every code is done.");
+        assertThat(rewrap.output)
+                .contains("rewrap: 2 of 2 code sets done, 6 codes re-encrypted, 1 sign-in secret re-encrypted. "
+                        + "Every code is done.");
         assertThat(storedCiphertexts()).hasSize(6).allMatch(c -> c.startsWith("vault:v2:"));
-        assertThat(bao.requests("transit/rewrap/breakglass") - rewraps).isEqualTo(2);
+        assertThat(authenticatorCiphertextOf(member)).startsWith("vault:v2:");
+        assertThat(bao.requests("transit/rewrap/breakglass") - rewraps).isEqualTo(3);
         assertThat(bao.requests("transit/decrypt/breakglass") - decrypts)
                 .as("rewrap never asks for plaintext")
                 .isZero();
@@ -117,6 +143,18 @@ class CipherMigrationEndToEndTest {
             assertThat(bao.requests("transit/decrypt/breakglass") - before)
                     .as("one request per reveal")
                     .isEqualTo(1);
+
+            TestClock vaultClock = vaultMode.getBean(TestClock.class);
+            vaultClock.advance(Duration.ofSeconds(30)); // the step of the enrolment's code is used
+            vaultMode.getBean(SignIn.class).asConfirmed(member.email());
+            assertThat(vaultMode
+                            .getBean(IdentityConfirmation.class)
+                            .confirm(
+                                    RoleFixtures.PASSWORD,
+                                    AuthenticatorApps.codeAt(authenticatorSecret, vaultClock.instant()))
+                            .confirmed())
+                    .as("the migrated and rewrapped secret still gives the codes the member's app shows")
+                    .isTrue();
         }
     }
 
@@ -124,6 +162,7 @@ class CipherMigrationEndToEndTest {
     void setsSealedBeforeCodesWereBoundToTheirPosition_stayReadable_andMigrateCipherRebindsThem_resumably()
             throws Exception {
         fixtures.forgetAllCodes();
+        fixtures.forgetAllSignInSecrets();
         UUID github = fixtures.accountId("GitHub");
         UUID slack = fixtures.accountId("Slack");
         List<String> slackCodes = List.of("73915284", "40961234");
@@ -280,6 +319,13 @@ class CipherMigrationEndToEndTest {
                 .where(BACKUP_CODE.SET_ID.eq(setId))
                 .and(BACKUP_CODE.POSITION.eq(position))
                 .fetchSingle(BACKUP_CODE.CIPHERTEXT);
+    }
+
+    private String authenticatorCiphertextOf(TestMember member) {
+        return db.select(AUTHENTICATOR_APP.SECRET_CIPHERTEXT)
+                .from(AUTHENTICATOR_APP)
+                .where(AUTHENTICATOR_APP.USER_ID.eq(member.userId()))
+                .fetchSingle(AUTHENTICATOR_APP.SECRET_CIPHERTEXT);
     }
 
     private ConfigurableApplicationContext vaultMode() {

@@ -1,6 +1,7 @@
 package dev.breakglass.encryption;
 
 import static dev.breakglass.db.Tables.AUDIT_EVENT;
+import static dev.breakglass.db.Tables.AUTHENTICATOR_APP;
 import static dev.breakglass.db.Tables.BACKUP_CODE;
 import static dev.breakglass.db.Tables.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,8 +11,15 @@ import dev.breakglass.backupcodes.Mismatch;
 import dev.breakglass.backupcodes.RevealedCodes;
 import dev.breakglass.crypto.EncryptionKeys;
 import dev.breakglass.crypto.KeyringRestore;
+import dev.breakglass.security.IdentityConfirmation;
+import dev.breakglass.security.WorkspaceRole;
+import dev.breakglass.testing.AuthenticatorApps;
 import dev.breakglass.testing.Fixtures;
+import dev.breakglass.testing.RoleFixtures;
+import dev.breakglass.testing.RoleFixtures.TestMember;
 import dev.breakglass.testing.SignIn;
+import dev.breakglass.testing.TestClock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -53,6 +61,18 @@ class CiphertextJobsTest {
     Fixtures fixtures;
 
     @Autowired
+    RoleFixtures roles;
+
+    @Autowired
+    AuthenticatorApps authenticatorApps;
+
+    @Autowired
+    IdentityConfirmation identity;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
     SignIn signIn;
 
     @Autowired
@@ -67,6 +87,7 @@ class CiphertextJobsTest {
     @BeforeEach
     void fiveSetsOnAnOldKeyVersion() {
         fixtures.forgetAllCodes();
+        fixtures.forgetAllSignInSecrets();
         signIn.asConfirmed("owner@acme.test");
         for (String account : List.of("GitHub", "Slack", "AWS root", "Cloudflare")) {
             service.saveCodes(fixtures.accountId(account), "11111111\n22222222\n33333333", Mismatch.ACCEPTED);
@@ -81,6 +102,7 @@ class CiphertextJobsTest {
     @AfterEach
     void stopThreads() {
         threads.shutdownNow();
+        clock.reset();
     }
 
     @Test
@@ -175,6 +197,31 @@ class CiphertextJobsTest {
                         dev.breakglass.crypto.CipherVersion.of(newest).orElseThrow(), 15));
     }
 
+    @Test
+    void aMembersAuthenticatorSecret_movesWithTheCodes_andStillConfirmsTheMember() {
+        TestMember member = roles.newWorkspace().member(WorkspaceRole.USER);
+        String secret = authenticatorApps.enrol(member.email());
+        String before = authenticatorCiphertextOf(member);
+        String rotated = keys.rotateActiveKey().prefix();
+        assertThat(before).doesNotStartWith(rotated);
+
+        CiphertextJobProgress run = jobs.rewrapAll(progress -> {});
+
+        assertThat(run.complete()).as(run.describe()).isTrue();
+        assertThat(run.secretsChanged()).isEqualTo(1);
+        assertThat(authenticatorCiphertextOf(member)).startsWith(rotated);
+        assertThat(jobs.rewrapAll(progress -> {}).secretsChanged())
+                .as("a second run finds nothing left to do")
+                .isZero();
+        clock.advance(Duration.ofSeconds(30));
+        signIn.asConfirmed(member.email());
+        assertThat(identity.confirm(RoleFixtures.PASSWORD, AuthenticatorApps.codeAt(secret, clock.instant()))
+                        .confirmed())
+                .as("the rewrapped secret still gives the codes the member's app shows")
+                .isTrue();
+        signIn.out();
+    }
+
     private List<String> revealAsOwner(String account) {
         signIn.asConfirmed("owner@acme.test");
         try {
@@ -196,6 +243,13 @@ class CiphertextJobsTest {
         } finally {
             signIn.out();
         }
+    }
+
+    private String authenticatorCiphertextOf(TestMember member) {
+        return db.select(AUTHENTICATOR_APP.SECRET_CIPHERTEXT)
+                .from(AUTHENTICATOR_APP)
+                .where(AUTHENTICATOR_APP.USER_ID.eq(member.userId()))
+                .fetchSingle(AUTHENTICATOR_APP.SECRET_CIPHERTEXT);
     }
 
     private List<String> storedCiphertexts() {

@@ -4,14 +4,17 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.RouterLinkKt;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinServletRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -93,6 +96,16 @@ public abstract class KaribuTest {
     }
 
     /** The account cards on the Accounts page, by label, in the order shown. */
+    /** Every row of the grid with this id, each cell as the grid formats it. */
+    protected static List<List<String>> gridRows(String gridId) {
+        Grid<?> grid = _get(Grid.class, spec -> spec.withId(gridId));
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            rows.add(GridKt._getFormattedRow(grid, i));
+        }
+        return rows;
+    }
+
     protected static List<String> cardLabels() {
         return _find(RouterLink.class, spec -> spec.withClasses("account-card")).stream()
                 .map(card -> card.getElement().getAttribute("data-label"))

@@ -65,6 +65,10 @@ public class EncryptionAdminView extends VerticalLayout {
         versions.addColumn(count -> count.version().cipher()).setHeader("Cipher");
         versions.addColumn(count -> "v" + count.version().version()).setHeader("Key version");
         versions.addColumn(EncryptionOverview.VersionCount::codes).setHeader("Codes");
+        versions.addColumn(EncryptionOverview.VersionCount::secrets)
+                .setHeader("Sign-in secrets")
+                .setTooltipGenerator(count -> "Authenticator apps and the single sign-on client secret, encrypted with "
+                        + "the same key as the codes and moved with them");
         versions.addColumn(count -> count.newest() ? "Newest" : newestKnown ? "To rewrap" : "Unknown")
                 .setHeader("Status");
         versions.setAllRowsVisible(true);
@@ -121,16 +125,10 @@ public class EncryptionAdminView extends VerticalLayout {
         problem.setVisible(overview.problem().isPresent());
         newestKnown = overview.problem().isEmpty();
         versions.setItems(overview.versions());
-        int toRewrap = overview.codesToRewrap();
         summary.setText(
                 overview.versions().isEmpty()
                         ? "No codes are saved yet."
-                        : !newestKnown
-                                ? ""
-                                : toRewrap == 0
-                                        ? "Every code is on the newest key version."
-                                        : toRewrap + (toRewrap == 1 ? " code is" : " codes are")
-                                                + " not on the newest key version.");
+                        : !newestKnown ? "" : rewrapSummary(overview));
         showProgress(overview.rewrap().orElse(null));
         int older = overview.setsWithOlderBinding();
         olderBinding.setText(
@@ -140,6 +138,20 @@ public class EncryptionAdminView extends VerticalLayout {
                                 + " saved before each code was bound to its position. Run the migrate-cipher command once "
                                 + "(see docs/vault.md) to bind them too; until then they stay readable.");
         olderBinding.setVisible(older > 0);
+    }
+
+    private static String rewrapSummary(EncryptionOverview overview) {
+        int codes = overview.codesToRewrap();
+        int secrets = overview.secretsToRewrap();
+        String secretsLeft = secrets + (secrets == 1 ? " sign-in secret" : " sign-in secrets");
+        if (codes == 0) {
+            return secrets == 0
+                    ? "Every code is on the newest key version."
+                    : "Every code is on the newest key version, but " + secretsLeft + (secrets == 1 ? " is" : " are")
+                            + " not: Rewrap now moves them.";
+        }
+        return codes + (codes == 1 ? " code" : " codes") + (secrets == 0 ? "" : " and " + secretsLeft)
+                + (codes + secrets == 1 ? " is" : " are") + " not on the newest key version.";
     }
 
     private void showProgress(CiphertextJobProgress run) {
