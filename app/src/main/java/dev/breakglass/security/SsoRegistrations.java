@@ -85,12 +85,12 @@ class SsoRegistrations implements ClientRegistrationRepository {
             UUID admin = settings.breakGlassAdmin().isEmpty()
                     ? null
                     : repository
-                            .memberByEmail(workspaceId, settings.breakGlassAdmin())
+                            .activeMemberByEmail(workspaceId, settings.breakGlassAdmin())
                             .orElse(null);
             if (settings.ssoOnly() && admin == null && !warnedOfNoBreakGlassAdmin.getAndSet(true)) {
                 log.warn(
                         "SINGLE SIGN-ON IS NOT THE ONLY WAY IN: breakglass.sso.sso-only is true, but "
-                                + "breakglass.sso.break-glass-admin ({}) is no member of the workspace {}, so every "
+                                + "breakglass.sso.break-glass-admin ({}) is no active member of the workspace {}, so every "
                                 + "member's password keeps working until a member has that address.",
                         settings.breakGlassAdmin(),
                         workspaceId);

@@ -113,6 +113,18 @@ class SsoRepository {
                 .fetchOptional(APP_USER.ID);
     }
 
+    /** An active member of the workspace with this e-mail address: one who can sign in. */
+    Optional<UUID> activeMemberByEmail(UUID workspaceId, String email) {
+        return db.select(APP_USER.ID)
+                .from(APP_USER)
+                .join(WORKSPACE_MEMBER)
+                .on(WORKSPACE_MEMBER.USER_ID.eq(APP_USER.ID))
+                .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
+                .and(WORKSPACE_MEMBER.STATUS.eq("ACTIVE"))
+                .and(APP_USER.EMAIL.eq(email.toLowerCase(Locale.ROOT)))
+                .fetchOptional(APP_USER.ID);
+    }
+
     /** The person with this e-mail address in any workspace, so that joining adds a membership, not a person. */
     Optional<UUID> personByEmail(String email) {
         return db.select(APP_USER.ID)

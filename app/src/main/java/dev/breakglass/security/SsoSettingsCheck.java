@@ -54,10 +54,10 @@ class SsoSettingsCheck {
             return;
         }
         if (repository
-                .memberByEmail(workspace.get(), settings.breakGlassAdmin())
+                .activeMemberByEmail(workspace.get(), settings.breakGlassAdmin())
                 .isEmpty()) {
             throw new BreakGlassAdminMissingException("breakglass.sso.break-glass-admin is "
-                    + settings.breakGlassAdmin() + ", but no member of " + describedWorkspace()
+                    + settings.breakGlassAdmin() + ", but no active member of " + describedWorkspace()
                     + " has that e-mail address, so single sign-on cannot be the only way in.");
         }
     }

@@ -4,6 +4,7 @@ import dev.breakglass.database.ClusterMessages;
 import dev.breakglass.password.PasswordService;
 import dev.breakglass.password.SetPasswordLink;
 import dev.breakglass.security.AccessPolicy;
+import dev.breakglass.security.BreakGlassAdminGuard;
 import dev.breakglass.security.IdentityConfirmation;
 import dev.breakglass.security.ManagerGrant;
 import dev.breakglass.security.MemberGrant;
@@ -42,6 +43,8 @@ public class MemberService {
     private final ClusterMessages cluster;
     private final IdentityConfirmation identity;
 
+    private final BreakGlassAdminGuard breakGlassAdmins;
+
     MemberService(
             AccessPolicy access,
             MemberRepository members,
@@ -49,8 +52,10 @@ public class MemberService {
             SignedInSessions sessions,
             ApplicationEventPublisher events,
             ClusterMessages cluster,
-            IdentityConfirmation identity) {
+            IdentityConfirmation identity,
+            BreakGlassAdminGuard breakGlassAdmins) {
         this.access = access;
+        this.breakGlassAdmins = breakGlassAdmins;
         this.members = members;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -195,7 +200,8 @@ public class MemberService {
 
     /**
      * Deactivates a member: they cannot sign in and their open sessions end at once. Their account access
-     * stays for a later reactivation.
+     * stays for a later reactivation. The break-glass admin of a workspace where single sign-on is the only way in
+     * cannot be deactivated ({@link dev.breakglass.security.BreakGlassAdminNeededException}).
      *
      * @return the accounts left without an active Owner, now listed as orphaned
      */
@@ -206,6 +212,7 @@ public class MemberService {
             return List.of();
         }
         UUID workspaceId = grant.manager().user().workspaceId();
+        breakGlassAdmins.requireNotNeeded(workspaceId, userId);
         List<AccountLabel> orphaned = members.findSolelyOwned(workspaceId, userId);
         members.updateStatus(workspaceId, userId, MemberStatus.DEACTIVATED);
         publish(Change.DEACTIVATED, grant, grant.targetRole(), grant.targetRole(), orphaned);
@@ -225,7 +232,8 @@ public class MemberService {
     }
 
     /**
-     * Removes a member from the workspace, with all their account access; their sessions end at once.
+     * Removes a member from the workspace, with all their account access; their sessions end at once. Not the
+     * break-glass admin of a workspace where single sign-on is the only way in.
      *
      * @return the accounts left without an active Owner, now listed as orphaned
      */
@@ -233,6 +241,7 @@ public class MemberService {
     public List<AccountLabel> remove(UUID userId) {
         ManagerGrant grant = access.requireManagerOf(userId);
         UUID workspaceId = grant.manager().user().workspaceId();
+        breakGlassAdmins.requireNotNeeded(workspaceId, userId);
         List<AccountLabel> orphaned = grant.targetActive() ? members.findSolelyOwned(workspaceId, userId) : List.of();
         members.deleteMember(workspaceId, userId);
         publish(Change.REMOVED, grant, grant.targetRole(), grant.targetRole(), orphaned);

@@ -12,6 +12,7 @@ import dev.breakglass.testing.RoleFixtures.TestMember;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
 import dev.breakglass.testing.SignIn;
 import dev.breakglass.testing.TestClock;
+import dev.breakglass.workspace.MemberService;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,6 +62,9 @@ class SingleSignOnTest {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    MemberService members;
 
     final TestIdentityProvider provider = TestIdentityProvider.shared();
     TestWorkspace workspace;
@@ -280,6 +284,27 @@ class SingleSignOnTest {
         SsoBrowser browser = new SsoBrowser(port);
         signInAs(browser, provider.add(workspace.member(WorkspaceRole.USER).email(), true));
         assertThat(browser.signedIn()).isTrue();
+    }
+
+    @Test
+    void ssoOnly_keepsItsBreakGlassAdmin_fromBeingDeactivatedOrRemoved_untilAnotherIsChosen() throws Exception {
+        TestMember admin = workspace.member(WorkspaceRole.ADMIN);
+        TestMember next = workspace.addMember("next-admin", WorkspaceRole.ADMIN);
+        configure(provider.issuer(), provider.clientSecret(), "", false, true, admin.userId());
+        signIn.as(owner.email());
+
+        assertThatThrownBy(() -> members.deactivate(admin.userId()))
+                .isInstanceOf(BreakGlassAdminNeededException.class)
+                .hasMessageEndingWith("Choose another break-glass admin on the Single sign-on page first.");
+        assertThatThrownBy(() -> members.remove(admin.userId())).isInstanceOf(BreakGlassAdminNeededException.class);
+        assertThat(passwordSignIn(admin.email()))
+                .as("their password still opens the workspace")
+                .isEqualTo("http://localhost:" + port + "/");
+
+        configure(provider.issuer(), "", "", false, true, next.userId());
+        signIn.as(owner.email());
+        members.deactivate(admin.userId());
+        assertThatThrownBy(() -> members.deactivate(next.userId())).isInstanceOf(BreakGlassAdminNeededException.class);
     }
 
     @Test

@@ -1,14 +1,17 @@
 package dev.breakglass.security;
 
 import static dev.breakglass.db.Tables.APP_USER;
+import static dev.breakglass.db.Tables.WORKSPACE_MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakglass.Application;
 import dev.breakglass.crypto.CodeCipher;
 import dev.breakglass.testing.RoleFixtures;
+import dev.breakglass.testing.RoleFixtures.TestMember;
 import dev.breakglass.testing.RoleFixtures.TestWorkspace;
 import dev.breakglass.testing.SignIn;
+import dev.breakglass.workspace.MemberService;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
@@ -79,6 +82,9 @@ class SsoServerSettingsTest {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    MemberService members;
 
     TestWorkspace acme;
 
@@ -182,7 +188,7 @@ class SsoServerSettingsTest {
             assertThat(settings.breakGlassAdminMissing()).isTrue();
             assertThat(output.getAll())
                     .contains("SINGLE SIGN-ON IS NOT THE ONLY WAY IN: breakglass.sso.sso-only is true, but "
-                            + "breakglass.sso.break-glass-admin (admin@acme.test) is no member of the workspace "
+                            + "breakglass.sso.break-glass-admin (admin@acme.test) is no active member of the workspace "
                             + acme.id());
         } finally {
             db.update(APP_USER)
@@ -239,8 +245,9 @@ class SsoServerSettingsTest {
     void startUp_withABreakGlassAdminWhoIsNoMember_isRefusedWithASentence() {
         assertThatThrownBy(() -> check(ssoOnly("Acme", "nobody@acme.test")))
                 .isInstanceOf(SsoSettingsCheck.BreakGlassAdminMissingException.class)
-                .hasMessage("breakglass.sso.break-glass-admin is nobody@acme.test, but no member of the workspace "
-                        + "\"Acme\" has that e-mail address, so single sign-on cannot be the only way in.");
+                .hasMessage(
+                        "breakglass.sso.break-glass-admin is nobody@acme.test, but no active member of the workspace "
+                                + "\"Acme\" has that e-mail address, so single sign-on cannot be the only way in.");
         // A member of another workspace is no member of this one.
         TestWorkspace other = fixtures.newWorkspace();
         String elsewhere = other.member(WorkspaceRole.OWNER).email();
@@ -248,6 +255,37 @@ class SsoServerSettingsTest {
                 .isInstanceOf(SsoSettingsCheck.BreakGlassAdminMissingException.class);
         check(ssoOnly("Acme", ADMIN));
         check(ssoOnly("Test " + other.number(), elsewhere));
+    }
+
+    @Test
+    void startUp_withABreakGlassAdminWhoIsDeactivated_isRefused() {
+        TestWorkspace workspace = fixtures.newWorkspace();
+        TestMember admin = workspace.member(WorkspaceRole.ADMIN);
+        check(ssoOnly("Test " + workspace.number(), admin.email()));
+
+        db.update(WORKSPACE_MEMBER)
+                .set(WORKSPACE_MEMBER.STATUS, "DEACTIVATED")
+                .where(WORKSPACE_MEMBER.USER_ID.eq(admin.userId()))
+                .execute();
+
+        assertThatThrownBy(() -> check(ssoOnly("Test " + workspace.number(), admin.email())))
+                .isInstanceOf(SsoSettingsCheck.BreakGlassAdminMissingException.class)
+                .hasMessageContaining("no active member");
+    }
+
+    @Test
+    void theBreakGlassAdmin_cannotBeDeactivatedOrRemoved_whileSsoIsTheOnlyWayIn() {
+        UUID admin = memberId(ADMIN);
+        signIn.as("owner@acme.test");
+
+        assertThatThrownBy(() -> members.deactivate(admin))
+                .isInstanceOf(BreakGlassAdminNeededException.class)
+                .hasMessage("This member is the break-glass admin: while single sign-on is the only way in, theirs is "
+                        + "the one password that still works if the identity provider fails. Name another member in "
+                        + "the server's breakglass.sso.break-glass-admin setting first.");
+        assertThatThrownBy(() -> members.remove(admin)).isInstanceOf(BreakGlassAdminNeededException.class);
+
+        assertThat(repository.activeMemberByEmail(acme.id(), ADMIN)).contains(admin);
     }
 
     @Test
@@ -278,7 +316,7 @@ class SsoServerSettingsTest {
         assertThat(config.ssoOnly()).isFalse();
         assertThat(output.getAll())
                 .contains("SINGLE SIGN-ON IS NOT THE ONLY WAY IN: breakglass.sso.sso-only is true, but "
-                        + "breakglass.sso.break-glass-admin (nobody@later.test) is no member of the workspace "
+                        + "breakglass.sso.break-glass-admin (nobody@later.test) is no active member of the workspace "
                         + later.id());
         int warnings = output.getAll().split("SINGLE SIGN-ON IS NOT THE ONLY WAY IN", -1).length;
         registrations.fromSettings();
@@ -299,6 +337,9 @@ class SsoServerSettingsTest {
                 .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
                         .isInstanceOf(SsoSettingsCheck.BreakGlassAdminMissingException.class));
         assertThat(output.getAll())
-                .contains("APPLICATION FAILED TO START", "no member of the oldest workspace", "start Breakglass again");
+                .contains(
+                        "APPLICATION FAILED TO START",
+                        "no active member of the oldest workspace",
+                        "start Breakglass again");
     }
 }

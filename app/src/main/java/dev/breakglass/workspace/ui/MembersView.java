@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.breakglass.password.ui.SetPasswordLinkDialog;
+import dev.breakglass.security.BreakGlassAdminNeededException;
 import dev.breakglass.security.Capability;
 import dev.breakglass.security.SecondFactorService;
 import dev.breakglass.security.WorkspaceRole;
@@ -242,8 +243,14 @@ public class MembersView extends VerticalLayout {
         dialog.setConfirmText(verb);
         dialog.setConfirmButtonTheme("error primary");
         focusCancel(dialog);
-        dialog.addConfirmListener(
-                event -> done(member.displayName() + ": " + verb.toLowerCase() + "d." + orphanNote(change.get())));
+        dialog.addConfirmListener(event -> {
+            try {
+                done(member.displayName() + ": " + verb.toLowerCase() + "d." + orphanNote(change.get()));
+            } catch (BreakGlassAdminNeededException e) {
+                Notification.show(e.getMessage(), 10000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
         dialog.open();
     }
 
