@@ -93,9 +93,18 @@ class DatabaseRolesTest {
         assertRefused(
                 "CREATE OR REPLACE FUNCTION audit_event_refuse_change() RETURNS trigger LANGUAGE plpgsql AS "
                         + "$$ BEGIN RETURN OLD; END; $$",
-                "must be owner");
+                "permission denied for schema public");
         assertRefused("SET session_replication_role = replica", "permission denied");
         assertRefused("DELETE FROM flyway_schema_history", "permission denied");
+    }
+
+    @Test
+    void runtimeRole_cannotCreateObjectsInTheSchema_thatTheOwnersTriggersCouldPickUp() {
+        // PostgreSQL 14 (the embedded one) lets every role create in the public schema unless that is revoked.
+        assertRefused("CREATE TABLE planted (id int)", "permission denied for schema public");
+        assertRefused(
+                "CREATE FUNCTION digest(text, text) RETURNS bytea LANGUAGE sql AS $$ SELECT '\\x00'::bytea $$",
+                "permission denied for schema public");
     }
 
     private static void assertRefused(String sql, String message) {
