@@ -1,10 +1,13 @@
 package dev.breakglass.account;
 
+import static dev.breakglass.db.Tables.ACCOUNT;
 import static dev.breakglass.db.Tables.ACCOUNT_ACCESS;
+import static dev.breakglass.db.Tables.MEMBER_COVERAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breakglass.backupcodes.BackupCodeService;
 import dev.breakglass.backupcodes.Mismatch;
+import dev.breakglass.demo.DemoGenerator;
 import dev.breakglass.testing.Fixtures;
 import dev.breakglass.testing.SignIn;
 import java.util.UUID;
@@ -44,6 +47,9 @@ class MemberCoverageTest {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    DemoGenerator generator;
 
     @Autowired
     BackupCodeService codes;
@@ -126,6 +132,24 @@ class MemberCoverageTest {
         assertThat(overview.mfaOnNoCodes())
                 .isEqualTo(accounts.listCards(CardFilter.MFA_ON_NO_CODES, "", CardSort.LABEL, 0, 1000)
                         .size());
+    }
+
+    @Test
+    void aGeneratedWorkspace_countsOnceAtTheEnd_andMatchesCountingFromScratch_andLaterChangesKeepThem() {
+        DemoGenerator.GeneratedWorkspace made = generator.generate("Coverage " + UUID.randomUUID(), 300, 7);
+
+        assertThat(db.fetchCount(MEMBER_COVERAGE, MEMBER_COVERAGE.WORKSPACE_ID.eq(made.workspaceId())))
+                .isPositive();
+        assertThat(differences()).isZero();
+
+        db.update(ACCOUNT)
+                .set(ACCOUNT.MFA_STATE, "OFF")
+                .where(ACCOUNT.WORKSPACE_ID.eq(made.workspaceId()))
+                .and(ACCOUNT.MFA_STATE.eq("ON"))
+                .execute();
+        assertThat(differences())
+                .as("the row triggers keep the counts again after the load")
+                .isZero();
     }
 
     private int differences() {
