@@ -28,7 +28,7 @@ final class GenericFormat implements CodeFormat {
     static final String NAME = "Generic list";
 
     private static final Pattern CELL = Pattern.compile("\\t|\\s{2,}");
-    private static final Pattern STRONG_SEPARATOR = Pattern.compile("[,;|]");
+    private static final String STRONG_SEPARATORS = ",;|";
     private static final Pattern LABEL = Pattern.compile("^[\\p{L}][\\p{L} ()'-]{1,40}:\\s+");
     private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d{3,5}(?: \\d{3,5}){1,3}");
     private static final Pattern BLOCKS = Pattern.compile("[A-Za-z0-9]{4,8}(?: [A-Za-z0-9]{4,8}){3,}");
@@ -77,12 +77,23 @@ final class GenericFormat implements CodeFormat {
         List<PasteLine> unreadable = new ArrayList<>();
         for (PasteLine line : paste.lines()) {
             int before = found.size();
-            int column = 0;
-            for (String cell : CELL.split(line.text())) {
-                for (String piece : STRONG_SEPARATOR.split(cell)) {
-                    codesIn(piece.strip(), line.index(), column, found);
-                    column += piece.length() + 1;
+            String text = line.text();
+            Matcher cells = CELL.matcher(text);
+            int cellStart = 0;
+            while (true) {
+                boolean more = cells.find();
+                int cellEnd = more ? cells.start() : text.length();
+                int pieceStart = cellStart;
+                for (int at = cellStart; at <= cellEnd; at++) {
+                    if (at == cellEnd || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0) {
+                        codesIn(text, pieceStart, at, line.index(), found);
+                        pieceStart = at + 1;
+                    }
                 }
+                if (!more) {
+                    break;
+                }
+                cellStart = cells.end();
             }
             if (found.size() == before && line.hasContent()) {
                 unreadable.add(line);
@@ -91,10 +102,21 @@ final class GenericFormat implements CodeFormat {
         return new FormatReading(found, unreadable);
     }
 
-    /** The codes in one piece of a line (between tabs, wide gaps, commas, semicolons and bars). */
-    private static void codesIn(String piece, int line, int column, List<FoundCode> found) {
+    /**
+     * The codes in one piece of a line (between tabs, wide gaps, commas, semicolons and bars), each with the column
+     * where it starts on the line, so codes on one line keep their order whatever was split off before them.
+     */
+    private static void codesIn(String text, int start, int end, int line, List<FoundCode> found) {
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        String piece = text.substring(start, end);
         Matcher label = LABEL.matcher(piece);
-        String cell = label.lookingAt() ? piece.substring(label.end()) : piece;
+        int column = start + (label.lookingAt() ? label.end() : 0);
+        String cell = piece.substring(column - start);
         if (cell.isEmpty()) {
             return;
         }
@@ -124,20 +146,20 @@ final class GenericFormat implements CodeFormat {
         }
         List<FoundCode> words = new ArrayList<>();
         Matcher separator = SEPARATORS.matcher(cell);
-        int start = 0;
+        int wordStart = 0;
         while (true) {
             boolean more = separator.find();
-            String word = cell.substring(start, more ? separator.start() : cell.length());
+            String word = cell.substring(wordStart, more ? separator.start() : cell.length());
             if (!word.isEmpty()) {
                 if (!looksLikeCode(word)) {
                     return;
                 }
-                words.add(new FoundCode(word, line, column + start));
+                words.add(new FoundCode(word, line, column + wordStart));
             }
             if (!more) {
                 break;
             }
-            start = separator.end();
+            wordStart = separator.end();
         }
         found.addAll(words);
     }

@@ -132,6 +132,35 @@ class CodeReaderTest {
     }
 
     @Test
+    void bareTotpSecret_thatNoFormatOfTheAppClaims_isRefusedAsATotpSecret() {
+        assertRejected("JBSW Y3DP EHPK 3PXP", PasteProblem.TOTP_SECRET);
+        assertRejected("KRSXG5CTMVRXEZLUKN2XAZLSKNSWC4TF", PasteProblem.TOTP_SECRET);
+        assertThatThrownBy(() -> reader.read("jbsw y3dp ehpk 3pxp krsx g5ct mvrx ezlu", null))
+                .isInstanceOfSatisfying(
+                        PasteRejectedException.class,
+                        e -> assertThat(e.problem()).isEqualTo(PasteProblem.TOTP_SECRET));
+        // Bitwarden's recovery code is 32 of a-z and 0-9; a 16-character secret is not its shape either.
+        assertThatThrownBy(() -> reader.read("JBSW Y3DP EHPK 3PXP", "bitwarden"))
+                .isInstanceOfSatisfying(
+                        PasteRejectedException.class,
+                        e -> assertThat(e.problem()).isEqualTo(PasteProblem.TOTP_SECRET));
+    }
+
+    @Test
+    void bitwardenRecoveryCodeThatHappensToBeBase32_withTheBitwardenHint_isKept() {
+        ParsedCodes parsed = reader.read("Recovery code\nJBSW Y3DP EHPK 3PXP KRSX G5CT MVRX EZLU", "bitwarden");
+
+        assertThat(parsed.formatId()).isEqualTo("bitwarden");
+        assertThat(parsed.codes()).containsExactly("JBSWY3DPEHPK3PXPKRSXG5CTMVRXEZLU");
+    }
+
+    @Test
+    void recoveryKeyWithDigitsOutsideBase32_withoutHint_isStillRead() {
+        assertThat(reader.read("IEQH 524Y NG5B Y1A2 ROGU BBB8 AYN1 B7O2", null).codes())
+                .containsExactly("IEQH524YNG5BY1A2ROGUBBB8AYN1B7O2");
+    }
+
+    @Test
     void mixedSeparatorsOnOneLine_loseNoCode() {
         ParsedCodes parsed = reader.read("1234 5678, 2345 6789;3456 7890 | 4567 8901\t5678 9012", "google");
 

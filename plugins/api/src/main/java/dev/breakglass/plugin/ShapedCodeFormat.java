@@ -1,9 +1,14 @@
 package dev.breakglass.plugin;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A format declared by its facts and its codes' {@link CodeShape}: what most apps need, with no pattern to write.
@@ -31,7 +36,12 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     /** A line longer than this holds more than a piece of a code, so it never starts or continues a split one. */
     private static final int MAX_PIECE_LINE = 200;
 
+    private static final Pattern BLOCK_BREAK = Pattern.compile("[ \t-]+");
+    private static final Pattern NAME_BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private final CodeShape shape;
+    /** The words that name the app (its display name's and its keywords'), in lower case: never a code. */
+    private final Set<String> appNames;
 
     /**
      * @param facts what the app's help pages say about its codes
@@ -40,6 +50,12 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     protected ShapedCodeFormat(FormatFacts facts, CodeShape shape) {
         super(facts, Pattern.compile(shape.pattern()));
         this.shape = shape;
+        Set<String> names = new HashSet<>();
+        Stream.concat(Stream.of(facts.displayName()), facts.keywords().stream())
+                .flatMap(name -> NAME_BREAK.splitAsStream(name.toLowerCase(Locale.ROOT)))
+                .filter(word -> !word.isEmpty())
+                .forEach(names::add);
+        this.appNames = Set.copyOf(names);
     }
 
     /** The shape this format was declared with. */
@@ -52,14 +68,21 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         return shape.normalise(matched).orElse(matched);
     }
 
-    /** A letters-only match on a line that also holds words of other lengths is a word in a sentence, not a code. */
+    /**
+     * A letters-only match is no code when it names the app ("Nintendo" is 8 letters, like a Nintendo code) or sits
+     * on a line that also holds words of other lengths (a word in a sentence).
+     */
     @Override
     final String codeOf(String line, int start, int end) {
         Optional<String> code = shape.normalise(line.substring(start, end));
         if (code.isEmpty() || !Words.lettersOnly(shape.alphabet(), code.get())) {
             return code.orElse(null);
         }
-        return Words.amongOtherWords(line, start, end, shape) ? null : code.get();
+        return namesTheApp(code.get()) || Words.amongOtherWords(line, start, end, shape) ? null : code.get();
+    }
+
+    private boolean namesTheApp(String word) {
+        return appNames.contains(word.toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -67,7 +90,12 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         return shape.display(code);
     }
 
-    /** The codes on single lines, then the codes split over consecutive lines that held none on their own. */
+    /**
+     * The codes on single lines, then the codes split over consecutive lines that held none on their own. The lines
+     * are scanned once, keeping a window of consecutive pieces no longer than the longest code: each line's piece is
+     * worked out once, and the window's joined text and blocks grow with it, so a paste costs time in proportion to
+     * its length (not to the square of a long run of short pieces, such as a letter-spaced key one character a line).
+     */
     @Override
     public FormatReading read(Paste paste) {
         FormatReading byLine = super.read(paste);
@@ -76,69 +104,133 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         }
         List<FoundCode> codes = new ArrayList<>(byLine.codes());
         List<PasteLine> unreadable = new ArrayList<>();
-        List<PasteLine> run = new ArrayList<>();
-        List<PasteLine> lines = byLine.unreadable();
-        for (int i = 0; i < lines.size(); i++) {
-            PasteLine line = lines.get(i);
-            boolean follows = !run.isEmpty() && run.get(run.size() - 1).index() + 1 == line.index();
-            if (!follows) {
-                unreadable.addAll(run);
-                run.clear();
+        Window window = new Window();
+        for (PasteLine line : byLine.unreadable()) {
+            if (!window.isEmpty() && window.lastIndex() + 1 != line.index()) {
+                unreadable.addAll(window.clear());
             }
-            if (bare(line.text()).isEmpty()) {
+            String bare = bare(line.text());
+            if (bare.isEmpty()) {
                 unreadable.add(line);
                 continue;
             }
-            run.add(line);
-            Optional<String> code = codeAcross(run);
-            if (code.isPresent()) {
-                codes.add(new FoundCode(code.get(), run.get(0).index(), 0));
-                run.clear();
-            } else if (piecesLength(run) >= shape.longest()) {
-                // Too long already: the earlier lines hold no code; start again from this one.
-                unreadable.addAll(run.subList(0, run.size() - 1));
-                run.subList(0, run.size() - 1).clear();
+            window.add(piece(line, bare));
+            while (!window.isEmpty()) {
+                Optional<String> code = codeAcross(window);
+                if (code.isPresent()) {
+                    codes.add(new FoundCode(code.get(), window.firstIndex(), 0));
+                    window.clear();
+                } else if (window.length() >= shape.longest() && window.size() > 1) {
+                    // Too long already: the first line holds no code with those after it; try without it.
+                    unreadable.add(window.dropFirst());
+                    continue;
+                }
+                break;
             }
         }
-        unreadable.addAll(run);
+        unreadable.addAll(window.clear());
         unreadable.sort((a, b) -> Integer.compare(a.index(), b.index()));
         return new FormatReading(codes, unreadable);
     }
 
     /**
-     * The code that the run's pieces make together, when they make exactly one and show where it breaks: each piece is
-     * letter-spaced or printed in blocks, and for a shape with groups the blocks are exactly its groups. Whole lines
+     * The code that the window's pieces make together, when they make exactly one and show where it breaks: each piece
+     * is letter-spaced or printed in blocks, and for a shape with groups the blocks are exactly its groups. Whole lines
      * without a break inside ({@code 11111111} over {@code 22222222}) are never joined: they are more likely two codes.
      */
-    private Optional<String> codeAcross(List<PasteLine> run) {
-        if (run.size() < 2) {
+    private Optional<String> codeAcross(Window window) {
+        if (window.size() < 2
+                || (shape.groupSizes().isEmpty() && window.unbroken() > 0)
+                || !shape.lengths().contains(window.length())
+                || (!shape.groupSizes().isEmpty()
+                        && !window.blocks().isEmpty()
+                        && !window.blocks().equals(shape.groupSizes()))) {
             return Optional.empty();
         }
-        List<Integer> blocks = new ArrayList<>();
-        StringBuilder joined = new StringBuilder();
-        for (PasteLine line : run) {
-            List<Integer> lineBlocks = new ArrayList<>();
-            for (String block : line.text().strip().split("[ \t-]+")) {
-                lineBlocks.add(block.length());
-            }
-            boolean letterSpaced = lineBlocks.stream().allMatch(length -> length == 1);
-            if (!letterSpaced && lineBlocks.size() < 2 && shape.groupSizes().isEmpty()) {
-                return Optional.empty();
-            }
-            if (!letterSpaced) {
-                blocks.addAll(lineBlocks);
-            }
-            joined.append(bare(line.text()));
-        }
-        if (!shape.lengths().contains(joined.length())
-                || (!shape.groupSizes().isEmpty() && !blocks.isEmpty() && !blocks.equals(shape.groupSizes()))) {
-            return Optional.empty();
-        }
-        return shape.normalise(joined.toString());
+        return shape.normalise(window.joined());
     }
 
-    private int piecesLength(List<PasteLine> run) {
-        return run.stream().mapToInt(line -> bare(line.text()).length()).sum();
+    /** A line's piece of a code: its characters, the sizes of its blocks, and whether it is letter-spaced. */
+    private static Piece piece(PasteLine line, String bare) {
+        List<Integer> blocks = new ArrayList<>();
+        for (String block : BLOCK_BREAK.split(line.text().strip())) {
+            blocks.add(block.length());
+        }
+        boolean letterSpaced = blocks.stream().allMatch(length -> length == 1);
+        return new Piece(line, bare, letterSpaced ? List.of() : blocks, !letterSpaced && blocks.size() < 2);
+    }
+
+    /**
+     * @param blocks the sizes of the line's blocks; empty when it is letter-spaced
+     * @param unbroken the line is one block: it shows no break
+     */
+    private record Piece(PasteLine line, String bare, List<Integer> blocks, boolean unbroken) {}
+
+    /** Consecutive pieces that may still make one code, with their joined characters and blocks kept up to date. */
+    private static final class Window {
+
+        private final ArrayDeque<Piece> pieces = new ArrayDeque<>();
+        private final StringBuilder joined = new StringBuilder();
+        private final List<Integer> blocks = new ArrayList<>();
+        private int unbroken;
+
+        void add(Piece piece) {
+            pieces.addLast(piece);
+            joined.append(piece.bare());
+            blocks.addAll(piece.blocks());
+            unbroken += piece.unbroken() ? 1 : 0;
+        }
+
+        /** Takes out the first piece's line; the rest is joined again (at most a code's length). */
+        PasteLine dropFirst() {
+            Piece first = pieces.removeFirst();
+            List<Piece> rest = List.copyOf(pieces);
+            clear();
+            rest.forEach(this::add);
+            return first.line();
+        }
+
+        /** Empties the window and gives back its lines. */
+        List<PasteLine> clear() {
+            List<PasteLine> lines = pieces.stream().map(Piece::line).toList();
+            pieces.clear();
+            joined.setLength(0);
+            blocks.clear();
+            unbroken = 0;
+            return lines;
+        }
+
+        boolean isEmpty() {
+            return pieces.isEmpty();
+        }
+
+        int size() {
+            return pieces.size();
+        }
+
+        int firstIndex() {
+            return pieces.getFirst().line().index();
+        }
+
+        int lastIndex() {
+            return pieces.getLast().line().index();
+        }
+
+        int length() {
+            return joined.length();
+        }
+
+        String joined() {
+            return joined.toString();
+        }
+
+        List<Integer> blocks() {
+            return blocks;
+        }
+
+        int unbroken() {
+            return unbroken;
+        }
     }
 
     /**
@@ -154,7 +246,9 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
             if (c == ' ' || c == '-') {
-                if (Words.looksLikeWord(shape.alphabet(), text.substring(wordStart, i))) {
+                String word = text.substring(wordStart, i);
+                if (Words.looksLikeWord(shape.alphabet(), word)
+                        || (Words.lettersOnly(shape.alphabet(), word) && namesTheApp(word))) {
                     return "";
                 }
                 wordStart = i + 1;

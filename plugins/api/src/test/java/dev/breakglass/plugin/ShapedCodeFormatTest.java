@@ -17,12 +17,16 @@ class ShapedCodeFormatTest {
     }
 
     private static List<String> codes(CodeShape shape, String text) {
+        return new Shaped(shape)
+                .read(paste(text)).codes().stream().map(FoundCode::code).toList();
+    }
+
+    private static Paste paste(String text) {
         List<PasteLine> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
             lines.add(new PasteLine(lines.size(), OptionalInt.empty(), line, line));
         }
-        return new Shaped(shape)
-                .read(new Paste(lines)).codes().stream().map(FoundCode::code).toList();
+        return new Paste(lines);
     }
 
     @Test
@@ -89,5 +93,31 @@ class ShapedCodeFormatTest {
         assertThatThrownBy(() -> CodeShape.digits(8).separator("-")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CodeShape.digits(8).groups(4, 4).orLength(10))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theAppsOwnName_isNeverACode() {
+        ShapedCodeFormat format =
+                new ShapedCodeFormat(FormatFacts.of("zentrobe", "Zentrobe Cloud"), CodeShape.lettersAndDigits(8)) {};
+        List<String> codes = format.read(paste("Zentrobe\nZENTROBE\nkqfbmxzt\nk3f92m7x")).codes().stream()
+                .map(FoundCode::code)
+                .toList();
+
+        assertThat(codes).containsExactly("kqfbmxzt", "k3f92m7x");
+    }
+
+    @Test
+    void splitCode_afterAStrayPiece_isStillJoined() {
+        CodeShape shape = CodeShape.digits(8).groups(4, 4);
+        assertThat(codes(shape, "123\n4567\n8901")).containsExactly("45678901");
+    }
+
+    @Test
+    void keyOneCharacterALine_isOneKey_evenInALongRun() {
+        String key = "4283fefc63f0cd0e873a0000c6d07ef7b77e90d3593ad699fc1f7cd5bb2e35cb";
+        String oneALine = String.join("\n", key.split(""));
+        String paste = (oneALine + "\n\n").repeat(200);
+
+        assertThat(codes(CodeShape.hex(64), paste)).hasSize(200).containsOnly(key);
     }
 }

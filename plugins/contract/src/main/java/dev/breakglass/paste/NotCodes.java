@@ -42,18 +42,16 @@ final class NotCodes {
     /** Lines that hold something else's code: read no code from them. */
     private static final Pattern WHOLE_LINE = any(
             // a TOTP setup key shown for manual entry
-            Pattern.compile(
-                    "(?i)\\b(?:secret|setup key|set-up key|text key|manual(?:ly)? entry|enter (?:this|the) key|can'?t scan|authenticator key)\\b"),
+            Pattern.compile("(?i)\\b(?:" + LookAlikes.TOTP_KEY_WORDS + ")\\b"),
             // product and licence keys
-            Pattern.compile(
-                    "(?i)\\b(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?)\\b"),
+            Pattern.compile("(?i)\\b(?:" + LookAlikes.LICENCE_KEY_WORDS + ")\\b"),
             // one-time codes sent by SMS or e-mail
             Pattern.compile(
                     "(?i)\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|sign-in|confirmation|one-time|otp)\\s+code\\s+is\\b"),
             Pattern.compile(
                     "(?i)\\bis\\s+your\\s+(?:[\\w-]+\\s+){0,2}(?:code|otp|verification code|security code|login code)\\b"),
-            Pattern.compile("(?i)\\b(?:sms|text message)\\b.*\\b\\d{4,8}\\b"),
-            Pattern.compile("\\bG-\\d{6}\\b"));
+            Pattern.compile("(?i)\\b(?:" + LookAlikes.SMS_WORDS + ")\\b.*\\b\\d{4,8}\\b"),
+            Pattern.compile(LookAlikes.GOOGLE_SMS_CODE));
 
     /**
      * Words at least one of which every {@link #WHOLE_LINE} pattern needs, in lower case (or "G-", as it is): a line
@@ -78,10 +76,8 @@ final class NotCodes {
     private NotCodes() {}
 
     /** A short line that names a key whose value follows on the next line ("Setup key", "Licence key:"). */
-    private static final Pattern KEY_LABEL = Pattern.compile(
-            "(?i)\\b(?:secret key|secret|setup key|set-up key|text key|enter (?:this|the) key(?: instead)?|can'?t scan.*"
-                    + "|authenticator key|(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code))"
-                    + "\\s*:?\\s*$");
+    private static final Pattern KEY_LABEL = Pattern.compile("(?i)\\b(?:(?:" + LookAlikes.TOTP_KEY_WORDS + "|"
+            + LookAlikes.LICENCE_KEY_WORDS + ")(?:\\s+instead)?|can'?t scan.*)\\s*:?\\s*$");
 
     private static final int MAX_LABEL_LENGTH = 80;
 

@@ -199,4 +199,55 @@ class PasteReaderTest {
     void pasteWithoutLookAlikes_namesNone() {
         assertThat(LookAlikes.in("Your backup codes\n1234 5678")).isEmpty();
     }
+
+    @Test
+    void bareTotpSecret_isBase32OfASecretsLength_withALetterBeyondFAndADigit() {
+        assertThat(LookAlikes.isBareTotpSecret("JBSW Y3DP EHPK 3PXP")).isTrue();
+        assertThat(LookAlikes.isBareTotpSecret("jbswy3dpehpk3pxpkrsxg5ctmvrxezlu"))
+                .isTrue();
+        assertThat(LookAlikes.isBareTotpSecret("JBSW Y3DP EHPK 3PXP KRSX G5CT MV"))
+                .isTrue();
+
+        assertThat(LookAlikes.isBareTotpSecret("IEQH 524Y NG5B Y1A2"))
+                .as("1 is not base32")
+                .isFalse();
+        assertThat(LookAlikes.isBareTotpSecret("4283fefc63f0cd0e"))
+                .as("hexadecimal")
+                .isFalse();
+        assertThat(LookAlikes.isBareTotpSecret("JBSWYDPEHPKPXPAB"))
+                .as("no digit")
+                .isFalse();
+        assertThat(LookAlikes.isBareTotpSecret("JBSW Y3DP EHPK 3PXP KRSX G5CT"))
+                .as("24: not a secret's length")
+                .isFalse();
+        assertThat(LookAlikes.isBareTotpSecret("2345 6723")).isFalse();
+        assertThat(LookAlikes.isBareTotpSecret("OUXT-WNT4-VAGQ-AL5W-Q5VR-7FWJ-5JWA-WM3V"))
+                .as("a recovery key printed with dashes")
+                .isFalse();
+    }
+
+    @Test
+    void everyPhraseThatBlanksALine_namesTheLookAlikeItIs_fromOneVocabulary() {
+        for (String phrase : List.of(
+                "Secret key",
+                "Secret",
+                "Setup key",
+                "Set-up key",
+                "Text key",
+                "Manual entry",
+                "Enter this key",
+                "Can't scan",
+                "Authenticator key",
+                "Product key",
+                "Licence number",
+                "License code",
+                "Activation code",
+                "Serial no.",
+                "Registration key")) {
+            String line = phrase + ": 1234 5678";
+            assertThat(NotCodes.blank(line)).as(phrase).isEmpty();
+            assertThat(LookAlikes.in(line)).as(phrase).isPresent();
+            assertThat(NotCodes.labelsTheNextLine(phrase + ":")).as(phrase).isTrue();
+        }
+    }
 }
