@@ -97,9 +97,10 @@ public final class CodeReader implements AutoCloseable {
         if (codes.isEmpty()) {
             throw new PasteRejectedException(PasteProblem.noCodes(LookAlikes.in(paste.text())));
         }
-        if (!chosen.servesApp() && codes.stream().allMatch(LookAlikes::isBareTotpSecret)) {
-            // A base32 key and nothing else, which no format of the account's app claimed: a TOTP secret pasted
-            // without its label. A set of backup codes is almost never base32 through and through.
+        if (GenericFormat.ID.equals(chosen.formatId()) && codes.stream().allMatch(LookAlikes::isBareTotpSecret)) {
+            // A base32 key and nothing else, which no app's format claimed (neither the account's app nor an app the
+            // paste names): a TOTP secret pasted without its label. A set of backup codes is almost never base32
+            // through and through.
             throw new PasteRejectedException(PasteProblem.TOTP_SECRET);
         }
         if (codes.size() > PasteLimits.MAX_CODES) {

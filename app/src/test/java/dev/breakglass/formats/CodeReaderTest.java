@@ -128,6 +128,14 @@ class CodeReaderTest {
                 PasteProblem.SEED_PHRASE);
         assertRejected("Licence key\nAB12-CD34-EF56-GH78", PasteProblem.LICENCE_KEY);
         assertRejected("Your Acme verification code is 482913.", PasteProblem.ONE_TIME_CODE);
+        assertRejected(
+                "Office Wi-Fi\nSSID: Guest\nPassword: z3ja-qns6-3d4d\nWPA2, changes every quarter",
+                PasteProblem.PASSWORD);
+        assertRejected(
+                "client_id: user.2e99aa03-c52d-dba9-bf36-ec0a6df03663\nclient_secret: qnEtnh8ONL1QBoa6xerQ",
+                PasteProblem.API_TOKEN);
+        assertRejected("Steam key from the bundle: GKHW2-C4AYZ-TRXD0", PasteProblem.LICENCE_KEY);
+        assertRejected("Identifier:\n\tFBB60099-E155-5C2F-F5E5-6B68789CC97B", PasteProblem.NO_CODES);
         assertThat(PasteProblem.API_TOKEN.code()).isEqualTo("no_codes");
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -40,6 +41,8 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     private static final Pattern NAME_BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final CodeShape shape;
+    /** One code of the shape on a line (without the whole-word test of {@link LineCodeFormat}). */
+    private final Pattern codes;
     /** The words that name the app (its display name's and its keywords'), in lower case: never a code. */
     private final Set<String> appNames;
 
@@ -50,6 +53,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     protected ShapedCodeFormat(FormatFacts facts, CodeShape shape) {
         super(facts, Pattern.compile(shape.pattern()));
         this.shape = shape;
+        this.codes = Pattern.compile(shape.pattern());
         Set<String> names = new HashSet<>();
         Stream.concat(Stream.of(facts.displayName()), facts.keywords().stream())
                 .flatMap(name -> NAME_BREAK.splitAsStream(name.toLowerCase(Locale.ROOT)))
@@ -69,16 +73,88 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     }
 
     /**
-     * A letters-only match is no code when it names the app ("Nintendo" is 8 letters, like a Nintendo code) or sits
-     * on a line that also holds words of other lengths (a word in a sentence).
+     * A match is no code when the separators in it fall on some of the shape's group boundaries but not on others (a
+     * UUID's 8-4-4-4-12 is not a code in groups of 4), or when the shape has no groups of its own and one of the
+     * blocks it was typed in is an English word or the app's name ("2026 Zoom"). A letters-only match is no code when it names the app ("Nintendo" is 8 letters, like a Nintendo
+     * code) or sits on a line that also holds words of other lengths (a word in a sentence), unless that line also
+     * holds codes of the shape with digits in them (then it is one of a row of codes).
      */
     @Override
     final String codeOf(String line, int start, int end) {
-        Optional<String> code = shape.normalise(line.substring(start, end));
-        if (code.isEmpty() || !Words.lettersOnly(shape.alphabet(), code.get())) {
-            return code.orElse(null);
+        String matched = line.substring(start, end);
+        Optional<String> code = shape.normalise(matched);
+        if (code.isEmpty()
+                || !separatorsOnGroups(matched)
+                || (shape.groupSizes().isEmpty() && blockNamesAWord(matched))) {
+            return null;
         }
-        return namesTheApp(code.get()) || Words.amongOtherWords(line, start, end, shape) ? null : code.get();
+        if (!Words.lettersOnly(shape.alphabet(), code.get())) {
+            return code.get();
+        }
+        if (namesTheApp(code.get())) {
+            return null;
+        }
+        return Words.amongOtherWords(line, start, end, shape) && !holdsCodeWithDigits(line, start, end)
+                ? null
+                : code.get();
+    }
+
+    /** Separators between none of the groups, all of them, or every character (letter-spaced); never some. */
+    private boolean separatorsOnGroups(String matched) {
+        List<Integer> groups = shape.groupSizes();
+        if (groups.isEmpty()) {
+            return true;
+        }
+        Set<Integer> breaks = new HashSet<>();
+        int characters = 0;
+        for (int i = 0; i < matched.length(); i++) {
+            char c = matched.charAt(i);
+            if (c == ' ' || c == '-' || c == '\t') {
+                breaks.add(characters);
+            } else {
+                characters++;
+            }
+        }
+        breaks.remove(0);
+        breaks.remove(characters);
+        if (breaks.isEmpty() || breaks.size() == characters - 1) {
+            return true;
+        }
+        Set<Integer> boundaries = new HashSet<>();
+        int at = 0;
+        for (int size : groups.subList(0, groups.size() - 1)) {
+            at += size;
+            boundaries.add(at);
+        }
+        return breaks.equals(boundaries);
+    }
+
+    /** Whether a block of a match split by spaces or dashes is a word of letters only or the app's name. */
+    private boolean blockNamesAWord(String matched) {
+        if (shape.alphabet() != CodeShape.Alphabet.LETTERS_AND_DIGITS) {
+            return false;
+        }
+        for (String block : BLOCK_BREAK.split(matched)) {
+            if (block.length() > 1
+                    && Words.lettersOnly(shape.alphabet(), block)
+                    && (namesTheApp(block) || Words.looksLikeWord(shape.alphabet(), block))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the line holds, outside the match, another code of the shape that has a digit in it. */
+    private boolean holdsCodeWithDigits(String line, int start, int end) {
+        Matcher other = codes.matcher(line);
+        while (other.find()) {
+            if ((other.end() <= start || other.start() >= end)
+                    && !Words.lettersOnly(shape.alphabet(), other.group())
+                    && shape.normalise(other.group()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean namesTheApp(String word) {
@@ -130,7 +206,49 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         }
         unreadable.addAll(window.clear());
         unreadable.sort((a, b) -> Integer.compare(a.index(), b.index()));
-        return new FormatReading(codes, unreadable);
+        return new FormatReading(codes, wrappedAtDashes(unreadable, codes));
+    }
+
+    /**
+     * Codes that a mail client wrapped at one of their dashes ({@code ... is X2QEX-P3B9B-5FZIC} then
+     * {@code -ZN5XT-9LO1A please store it}): the end of one line and the start of the next, joined where the dash
+     * shows the break, when together they make one code of the shape in its groups. Adds them to {@code codes} and
+     * answers the lines still unread.
+     */
+    private List<PasteLine> wrappedAtDashes(List<PasteLine> unreadable, List<FoundCode> codes) {
+        List<PasteLine> still = new ArrayList<>(unreadable.size());
+        for (int i = 0; i < unreadable.size(); i++) {
+            PasteLine line = unreadable.get(i);
+            if (i + 1 < unreadable.size() && unreadable.get(i + 1).index() == line.index() + 1) {
+                String end = lastToken(line.text());
+                String start = firstToken(unreadable.get(i + 1).text());
+                if ((end.endsWith("-") || start.startsWith("-")) && end.length() + start.length() <= MAX_PIECE_LINE) {
+                    String joined = end + (end.endsWith("-") && start.startsWith("-") ? start.substring(1) : start);
+                    Optional<String> code = shape.normalise(joined);
+                    if (code.isPresent() && !shape.groupSizes().isEmpty() && separatorsOnGroups(joined)) {
+                        codes.add(new FoundCode(
+                                code.get(), line.index(), line.text().lastIndexOf(end)));
+                        i++;
+                        continue;
+                    }
+                }
+            }
+            still.add(line);
+        }
+        return still;
+    }
+
+    private static String lastToken(String text) {
+        String stripped = text.strip();
+        return stripped.substring(Math.max(stripped.lastIndexOf(' '), stripped.lastIndexOf('\t')) + 1);
+    }
+
+    private static String firstToken(String text) {
+        String stripped = text.strip();
+        int space = stripped.indexOf(' ');
+        int tab = stripped.indexOf('\t');
+        int end = space < 0 ? tab : tab < 0 ? space : Math.min(space, tab);
+        return end < 0 ? stripped : stripped.substring(0, end);
     }
 
     /**
@@ -245,7 +363,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         int wordStart = 0;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
-            if (c == ' ' || c == '-') {
+            if (c == ' ' || c == '-' || c == '\t') {
                 String word = text.substring(wordStart, i);
                 if (Words.looksLikeWord(shape.alphabet(), word)
                         || (Words.lettersOnly(shape.alphabet(), word) && namesTheApp(word))) {

@@ -22,7 +22,8 @@ public final class LookAlikes {
         PASSWORD_MANAGER_KEY,
         SEED_PHRASE,
         LICENCE_KEY,
-        ONE_TIME_CODE
+        ONE_TIME_CODE,
+        PASSWORD
     }
 
     /** Tokens whose prefix says what they are; blanked wherever they appear. */
@@ -100,9 +101,17 @@ public final class LookAlikes {
             "secret key|secret|setup key|set-up key|text key|manual(?:ly)? entry|enter (?:this|the) key|can'?t scan"
                     + "|authenticator key";
 
-    /** Words that name a product or licence key (a regular expression, any case). */
+    /** Words that name a product, licence or game key (a regular expression, any case). */
     static final String LICENCE_KEY_WORDS =
-            "(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?)";
+            "(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?)|(?:game|cd|steam)\\s*key";
+
+    /** Words that name an API credential (a regular expression, any case). */
+    static final String API_CREDENTIAL_WORDS =
+            "api[ _-]?key|client[ _-]?(?:id|secret)|(?:security|access|bearer|api)[ _-]?token|secret access key";
+
+    /** A line that gives a password, a Wi-Fi key or a PIN after its label (a regular expression, any case). */
+    static final String PASSWORD_LABEL =
+            "^\\W*(?:wi-?fi\\s+)?(?:password|passphrase|passcode|pin|network key|wpa2? key|app password)\\s*:";
 
     /** Words that say a code came by SMS (a regular expression, any case). */
     static final String SMS_WORDS = "sms|text message";
@@ -113,6 +122,8 @@ public final class LookAlikes {
     private static final Pattern TOTP = Pattern.compile("(?i)otpauth://|\\b(?:" + TOTP_KEY_WORDS + ")\\b");
     private static final Pattern PASSWORD_MANAGER = Pattern.compile("(?i)\\bemergency kit\\b|\\b1password\\b");
     private static final Pattern LICENCE = Pattern.compile("(?i)\\b(?:" + LICENCE_KEY_WORDS + ")\\b");
+    private static final Pattern API_CREDENTIAL = Pattern.compile("(?i)\\b(?:" + API_CREDENTIAL_WORDS + ")\\b");
+    private static final Pattern PASSWORD = Pattern.compile("(?im)" + PASSWORD_LABEL);
     private static final Pattern ONE_TIME =
             Pattern.compile("(?i)\\b(?:code|otp)\\s+is\\b|\\bis\\s+your\\b.*\\bcode\\b|\\buse\\s+\\d{4,8}\\s+to\\b|"
                     + GOOGLE_SMS_CODE + "|\\b(?:" + SMS_WORDS + ")\\b");
@@ -137,7 +148,7 @@ public final class LookAlikes {
         if (SECRET_KEY.matcher(text).find() || PASSWORD_MANAGER.matcher(text).find()) {
             return Optional.of(Kind.PASSWORD_MANAGER_KEY);
         }
-        if (TOKEN.matcher(text).find()) {
+        if (TOKEN.matcher(text).find() || API_CREDENTIAL.matcher(text).find()) {
             return Optional.of(Kind.API_TOKEN);
         }
         if (TOTP.matcher(text).find()) {
@@ -151,6 +162,9 @@ public final class LookAlikes {
         }
         if (isSeedPhrase(text)) {
             return Optional.of(Kind.SEED_PHRASE);
+        }
+        if (PASSWORD.matcher(text).find()) {
+            return Optional.of(Kind.PASSWORD);
         }
         return Optional.empty();
     }

@@ -30,7 +30,9 @@ final class NotCodes {
             // phone numbers: +1 415 555 0100, (415) 555-0100, 415-555-0100
             new Span("+", "\\+\\d{1,3}[\\s.-]?(?:\\(\\d{1,4}\\)[\\s.-]?)?\\d{1,4}(?:[\\s.-]?\\d{2,4}){1,4}\\b"),
             new Span("(", "\\(\\d{3}\\)\\s?\\d{3}[\\s.-]\\d{4}\\b"),
-            new Span(".-", "\\b\\d{3}[.-]\\d{3}[.-]\\d{4}\\b"));
+            new Span(".-", "\\b\\d{3}[.-]\\d{3}[.-]\\d{4}\\b"),
+            // identifiers: a UUID (a BitLocker key's identifier, an API client's id) is never a code
+            new Span("-", "\\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\\b"));
 
     /** Any month's first three letters (lower case): the month patterns need one. */
     private static final List<String> MONTH_STARTS =
@@ -45,6 +47,12 @@ final class NotCodes {
             Pattern.compile("(?i)\\b(?:" + LookAlikes.TOTP_KEY_WORDS + ")\\b"),
             // product and licence keys
             Pattern.compile("(?i)\\b(?:" + LookAlikes.LICENCE_KEY_WORDS + ")\\b"),
+            // API credentials, passwords and Wi-Fi keys
+            Pattern.compile("(?i)\\b(?:" + LookAlikes.API_CREDENTIAL_WORDS + ")\\b"),
+            Pattern.compile("(?i)" + LookAlikes.PASSWORD_LABEL),
+            // an account's or customer's identifier after its label
+            Pattern.compile("(?i)\\b(?:(?:account|user|customer|portal|member|tenant|org|organi[sz]ation|subscription"
+                    + "|order|invoice)\\s*(?:id|number|no\\.?|#)|identifier)\\s*:"),
             // one-time codes sent by SMS or e-mail
             Pattern.compile(
                     "(?i)\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|sign-in|confirmation|one-time|otp)\\s+code\\s+is\\b"),
@@ -69,6 +77,9 @@ final class NotCodes {
             "registration",
             "code",
             "otp",
+            "token",
+            "client",
+            ":",
             "sms",
             "text message",
             "g-");
