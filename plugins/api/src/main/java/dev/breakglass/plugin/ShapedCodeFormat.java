@@ -43,6 +43,8 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     private final CodeShape shape;
     /** One code of the shape on a line (without the whole-word test of {@link LineCodeFormat}). */
     private final Pattern codes;
+    /** How many characters of the alphabet in a row a code of the shape can start with (see {@link #mayStartAt}). */
+    private final Set<Integer> startRuns;
     /** The words that name the app (its display name's and its keywords'), in lower case: never a code. */
     private final Set<String> appNames;
 
@@ -54,6 +56,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         super(facts, Pattern.compile(shape.pattern()));
         this.shape = shape;
         this.codes = Pattern.compile(shape.pattern());
+        this.startRuns = startRuns(shape);
         Set<String> names = new HashSet<>();
         Stream.concat(Stream.of(facts.displayName()), facts.keywords().stream())
                 .flatMap(name -> NAME_BREAK.splitAsStream(name.toLowerCase(Locale.ROOT)))
@@ -157,6 +160,39 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         return false;
     }
 
+    /**
+     * A code of the shape starts with a run of its alphabet exactly as long as the whole code (without groups), as a
+     * block (a key in blocks, a code in halves), as one or more of its groups, or as one character (letter-spaced):
+     * anywhere else the pattern cannot match, so it is not run there.
+     */
+    @Override
+    boolean mayStartAt(String text, int at) {
+        int run = 0;
+        while (at + run < text.length() && shape.alphabet().contains(text.charAt(at + run))) {
+            run++;
+        }
+        return run == 1 || startRuns.contains(run);
+    }
+
+    private static Set<Integer> startRuns(CodeShape shape) {
+        Set<Integer> runs = new HashSet<>();
+        for (int length : shape.lengths()) {
+            runs.add(length);
+            for (int size = 4; size <= 8 && shape.groupSizes().isEmpty(); size++) {
+                // the blocks CodeShape#pattern() reads a code without groups in
+                if (length >= 8 && length % size == 0 && length / size >= 2) {
+                    runs.add(size);
+                }
+            }
+        }
+        int sum = 0;
+        for (int size : shape.groupSizes()) {
+            sum += size;
+            runs.add(sum);
+        }
+        return Set.copyOf(runs);
+    }
+
     private boolean namesTheApp(String word) {
         return appNames.contains(word.toLowerCase(Locale.ROOT));
     }
@@ -219,7 +255,10 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         List<PasteLine> still = new ArrayList<>(unreadable.size());
         for (int i = 0; i < unreadable.size(); i++) {
             PasteLine line = unreadable.get(i);
-            if (i + 1 < unreadable.size() && unreadable.get(i + 1).index() == line.index() + 1) {
+            if (i + 1 < unreadable.size()
+                    && unreadable.get(i + 1).index() == line.index() + 1
+                    && (lastNonBlank(line.text()) == '-'
+                            || firstNonBlank(unreadable.get(i + 1).text()) == '-')) {
                 String end = lastToken(line.text());
                 String start = firstToken(unreadable.get(i + 1).text());
                 if ((end.endsWith("-") || start.startsWith("-")) && end.length() + start.length() <= MAX_PIECE_LINE) {
@@ -236,6 +275,24 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
             still.add(line);
         }
         return still;
+    }
+
+    private static char lastNonBlank(String text) {
+        for (int i = text.length() - 1; i >= 0; i--) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return text.charAt(i);
+            }
+        }
+        return ' ';
+    }
+
+    private static char firstNonBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return text.charAt(i);
+            }
+        }
+        return ' ';
     }
 
     private static String lastToken(String text) {

@@ -93,6 +93,10 @@ class ShapedCodeFormatTest {
         assertThatThrownBy(() -> CodeShape.digits(8).separator("-")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CodeShape.digits(8).groups(4, 4).orLength(10))
                 .isInstanceOf(IllegalArgumentException.class);
+        // No app found prints its codes with a dot or an underscore between groups: only a space or a dash.
+        assertThatThrownBy(() -> CodeShape.digits(8).groups(4, 4).separator("."))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("space or a dash");
     }
 
     @Test

@@ -77,6 +77,7 @@ public final class PasteReader {
             addItems(withoutUsedCodes(line), lines);
             usedColumn = UsedColumn.of(line).orElse(usedColumn);
             retired = line.length() <= MAX_HEADING
+                    && line.stripTrailing().endsWith(":")
                     && RETIRED_HEADING.matcher(line).find();
         }
         for (int i = 0; i + 1 < lines.size(); i++) {
