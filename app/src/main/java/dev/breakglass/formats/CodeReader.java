@@ -84,17 +84,24 @@ public final class CodeReader implements AutoCloseable {
             Optional<FormatReading> reading = call(hinted, "read", format -> format.read(paste), notices);
             if (reading.isPresent() && !reading.get().codes().isEmpty()) {
                 choice =
-                        Optional.of(new Choice(hinted.info().id(), hinted.info().displayName(), reading.get()));
+                        Optional.of(new Choice(hinted.info().id(), hinted.info().displayName(), reading.get(), true));
                 break;
             }
         }
         if (choice.isEmpty()) {
             choice = mostConfident(formats, paste, notices);
         }
-        Choice chosen = choice.orElseGet(() -> new Choice(GenericFormat.ID, GenericFormat.NAME, generic.read(paste)));
+        Choice chosen =
+                choice.orElseGet(() -> new Choice(GenericFormat.ID, GenericFormat.NAME, generic.read(paste), false));
         List<String> codes = CodeOrder.codes(paste, chosen.reading());
         if (codes.isEmpty()) {
             throw new PasteRejectedException(PasteProblem.noCodes(LookAlikes.in(paste.text())));
+        }
+        if (GenericFormat.ID.equals(chosen.formatId()) && codes.stream().allMatch(LookAlikes::isBareTotpSecret)) {
+            // A base32 key and nothing else, which no app's format claimed (neither the account's app nor an app the
+            // paste names): a TOTP secret pasted without its label. A set of backup codes is almost never base32
+            // through and through.
+            throw new PasteRejectedException(PasteProblem.TOTP_SECRET);
         }
         if (codes.size() > PasteLimits.MAX_CODES) {
             throw new PasteRejectedException(PasteProblem.TOO_MANY);
@@ -259,7 +266,8 @@ public final class CodeReader implements AutoCloseable {
                 return Optional.of(new Choice(
                         candidate.loaded().info().id(),
                         candidate.loaded().info().displayName(),
-                        reading.get()));
+                        reading.get(),
+                        false));
             }
         }
         return Optional.empty();
@@ -337,8 +345,8 @@ public final class CodeReader implements AutoCloseable {
         }
     }
 
-    /** The format that read the paste, and what it read. */
-    private record Choice(String formatId, String formatName, FormatReading reading) {}
+    /** The format that read the paste, what it read, and whether it serves the account's app. */
+    private record Choice(String formatId, String formatName, FormatReading reading, boolean servesApp) {}
 
     /** Daemon threads, so a plugin stuck in a loop never keeps the JVM (or the {@code parse} command) alive. */
     private static final class PluginThreads implements ThreadFactory {

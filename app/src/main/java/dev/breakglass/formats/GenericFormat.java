@@ -1,13 +1,17 @@
 package dev.breakglass.formats;
 
 import dev.breakglass.plugin.CodeFormat;
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatReading;
 import dev.breakglass.plugin.FoundCode;
 import dev.breakglass.plugin.Paste;
 import dev.breakglass.plugin.PasteLine;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -16,11 +20,16 @@ import java.util.regex.Pattern;
 
 /**
  * The last resort, for apps without a plugin and codes typed by hand: one code per cell (cells split by tabs, wide
- * gaps, commas, semicolons or bars), or several separated by spaces. A cell counts only when every word in it looks
- * like a code (4 to 40 letters and digits, or up to 128 hexadecimal digits, at least one digit, dashes or
- * underscores inside), after a label such as "Recovery code:", so headers and sentences are reported as unreadable
- * rather than becoming codes. Digit groups such as {@code 1234 5678} are one code; a long key printed in equal
- * blocks ({@code 4283 fefc 63f0 cd0e ...}) is one key.
+ * gaps, commas, semicolons, bars or bullets), or several separated by spaces. A cell counts only when every word in
+ * it looks like a code (6 to 40 letters and digits, or up to 128 hexadecimal digits, at least one digit, dashes or
+ * underscores inside), after a label such as "Recovery code:" or "recovery =", so headers and sentences are reported
+ * as unreadable rather than becoming codes. Quotes and backticks around a code and a remark in parentheses after it
+ * are left aside. Digit groups such as {@code 1234 5678} (or {@code 1234.5678}) and two or three equal blocks such
+ * as {@code b695 e5b2} are one code; a long key printed in equal blocks ({@code 4283 fefc 63f0 cd0e ...}) is one
+ * key; letter-spaced text ({@code a d 2 0 ...}) is read without its spaces. Lines of short blocks that are no code on
+ * their own are joined: 4-digit halves two by two (a PDF's {@code 2916} over {@code 6184}), other blocks into one key
+ * (a grid, a key one group a line). A code of letters only is taken when it has the layout (groups, case) of at
+ * least two other codes that make up half the paste's codes, and is not an English word.
  */
 final class GenericFormat implements CodeFormat {
 
@@ -28,18 +37,27 @@ final class GenericFormat implements CodeFormat {
     static final String NAME = "Generic list";
 
     private static final Pattern CELL = Pattern.compile("\\t|\\s{2,}");
-    private static final Pattern STRONG_SEPARATOR = Pattern.compile("[,;|]");
-    private static final Pattern LABEL = Pattern.compile("^[\\p{L}][\\p{L} ()'-]{1,40}:\\s+");
-    private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d{3,5}(?: \\d{3,5}){1,3}");
+    private static final String STRONG_SEPARATORS = ",;|\u2022\u00B7";
+    private static final Pattern LABEL =
+            Pattern.compile("^[\\p{L}][\\p{L}\\p{N} ()'./-]{1,40}?\\s*(?::|=|\\u2013|\\u2014|\\s-)\\s+");
+    private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d{3,5}(?:([ .])\\d{3,5})(?:\\1\\d{3,5}){0,2}");
     private static final Pattern BLOCKS = Pattern.compile("[A-Za-z0-9]{4,8}(?: [A-Za-z0-9]{4,8}){3,}");
+    private static final Pattern FEW_BLOCKS = Pattern.compile("[A-Za-z0-9]{4,8}(?: [A-Za-z0-9]{4,8}){1,2}");
     private static final Pattern SEPARATORS = Pattern.compile("\\s+");
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*");
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
-    private static final int MIN_LENGTH = 4;
+    private static final Pattern HAS_LETTER = Pattern.compile(".*[A-Za-z].*");
+    private static final Pattern QUOTES = Pattern.compile("[`\"\u201C\u201D\u2018\u2019]");
+    private static final Pattern REMARK = Pattern.compile("\\(\\s*\\p{L}[^)]*\\)?");
+    private static final Pattern LETTER_SPACED = Pattern.compile("\\S(?: \\S){3,}");
+    private static final Pattern PIECE_BLOCKS = Pattern.compile("[A-Za-z0-9]{3,8}(?:[ \\t-]+[A-Za-z0-9]{3,8})*");
+    private static final int MIN_LENGTH = 6;
     private static final int MAX_LENGTH = 40;
     private static final int MAX_HEX_LENGTH = 128;
     private static final int MIN_KEY_LENGTH = 16;
+    private static final int MIN_JOINED_KEY = 12;
+    private static final int MAX_JOINED_KEY = 64;
 
     @Override
     public String id() {
@@ -74,27 +92,61 @@ final class GenericFormat implements CodeFormat {
     @Override
     public FormatReading read(Paste paste) {
         List<FoundCode> found = new ArrayList<>();
-        List<PasteLine> unreadable = new ArrayList<>();
+        List<Candidate> lettersOnly = new ArrayList<>();
+        List<PasteLine> unread = new ArrayList<>();
         for (PasteLine line : paste.lines()) {
             int before = found.size();
-            int column = 0;
-            for (String cell : CELL.split(line.text())) {
-                for (String piece : STRONG_SEPARATOR.split(cell)) {
-                    codesIn(piece.strip(), line.index(), column, found);
-                    column += piece.length() + 1;
+            String text = line.text();
+            Matcher cells = CELL.matcher(text);
+            int cellStart = 0;
+            while (true) {
+                boolean more = cells.find();
+                int cellEnd = more ? cells.start() : text.length();
+                int pieceStart = cellStart;
+                for (int at = cellStart; at <= cellEnd; at++) {
+                    if (at == cellEnd || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0) {
+                        codesIn(text, pieceStart, at, line.index(), found, lettersOnly);
+                        pieceStart = at + 1;
+                    }
                 }
+                if (!more) {
+                    break;
+                }
+                cellStart = cells.end();
             }
             if (found.size() == before && line.hasContent()) {
-                unreadable.add(line);
+                unread.add(line);
             }
         }
+        List<PasteLine> unreadable = new ArrayList<>();
+        joinBlockLines(unread, found, unreadable);
+        takeLettersOnlyOfTheCodesLayout(lettersOnly, found, unreadable);
         return new FormatReading(found, unreadable);
     }
 
-    /** The codes in one piece of a line (between tabs, wide gaps, commas, semicolons and bars). */
-    private static void codesIn(String piece, int line, int column, List<FoundCode> found) {
+    /**
+     * The codes in one piece of a line (between tabs, wide gaps, commas, semicolons, bars and bullets), each with the
+     * column where it starts on the line, so codes on one line keep their order whatever was split off before them.
+     * A piece that would be a code but for having no digit is kept aside in {@code lettersOnly}.
+     */
+    private static void codesIn(
+            String text, int start, int end, int line, List<FoundCode> found, List<Candidate> lettersOnly) {
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        String piece = text.substring(start, end);
         Matcher label = LABEL.matcher(piece);
-        String cell = label.lookingAt() ? piece.substring(label.end()) : piece;
+        int column = start + (label.lookingAt() ? label.end() : 0);
+        // Quotes and a remark in parentheses become spaces, so the columns stay where they were.
+        String cell = REMARK.matcher(
+                        QUOTES.matcher(piece.substring(column - start)).replaceAll(" "))
+                .replaceAll(match -> " ".repeat(match.group().length()));
+        int leading = cell.length() - cell.stripLeading().length();
+        column += leading;
+        cell = unspaced(cell.strip());
         if (cell.isEmpty()) {
             return;
         }
@@ -112,35 +164,208 @@ final class GenericFormat implements CodeFormat {
                 return;
             }
             String key = cell.replace(" ", "");
-            if (key.length() >= MIN_KEY_LENGTH) {
+            if (key.length() >= MIN_KEY_LENGTH && HAS_LETTER.matcher(key).matches()) {
                 // One long key printed in blocks of equal size: read as the key, without the spaces.
                 found.add(new FoundCode(key, line, column));
                 return;
             }
         }
-        if (DIGIT_GROUPS.matcher(cell).matches() && sameLengths(cell)) {
-            found.add(new FoundCode(cell, line, column));
+        if (DIGIT_GROUPS.matcher(cell).matches() && sameLengths(cell.replace('.', ' '))) {
+            // Dots between digit groups are how some people retype 1234 5678; no app's code holds a dot.
+            found.add(new FoundCode(cell.replace('.', ' '), line, column));
+            return;
+        }
+        if (FEW_BLOCKS.matcher(cell).matches() && sameLengths(cell) && !readsAsWords(cell)) {
+            // Two or three equal blocks are one code as the app printed it: b695 e5b2, hyk9 y9lt z2tr.
+            if (HAS_DIGIT.matcher(cell).matches()) {
+                found.add(new FoundCode(cell, line, column));
+            } else {
+                lettersOnly.add(new Candidate(cell, line, column));
+            }
             return;
         }
         List<FoundCode> words = new ArrayList<>();
         Matcher separator = SEPARATORS.matcher(cell);
-        int start = 0;
+        int wordStart = 0;
         while (true) {
             boolean more = separator.find();
-            String word = cell.substring(start, more ? separator.start() : cell.length());
+            String word = cell.substring(wordStart, more ? separator.start() : cell.length());
             if (!word.isEmpty()) {
                 if (!looksLikeCode(word)) {
+                    if (!more && wordStart == 0 && looksLikeCodeButForADigit(word)) {
+                        lettersOnly.add(new Candidate(word, line, column));
+                    }
                     return;
                 }
-                words.add(new FoundCode(word, line, column + start));
+                words.add(new FoundCode(word, line, column + wordStart));
             }
             if (!more) {
                 break;
             }
-            start = separator.end();
+            wordStart = separator.end();
         }
         found.addAll(words);
     }
+
+    /** Letter-spaced text ({@code a d 2 0 e 9}) without its spaces; any other text as it is. */
+    private static String unspaced(String cell) {
+        return LETTER_SPACED.matcher(cell).matches() ? cell.replace(" ", "") : cell;
+    }
+
+    /**
+     * Joins consecutive lines that held no code and are made only of short blocks of one size (at least one digit
+     * among them): 4-digit blocks two by two, anything else into one key of 12 to 64 characters. The other lines
+     * stay unread.
+     */
+    private static void joinBlockLines(List<PasteLine> unread, List<FoundCode> found, List<PasteLine> unreadable) {
+        List<PasteLine> run = new ArrayList<>();
+        List<String> blocks = new ArrayList<>();
+        for (int i = 0; i <= unread.size(); i++) {
+            PasteLine line = i < unread.size() ? unread.get(i) : null;
+            List<String> lineBlocks = line == null ? List.of() : blocksOf(line.text());
+            boolean continues = line != null
+                    && !lineBlocks.isEmpty()
+                    && (run.isEmpty()
+                            || (run.get(run.size() - 1).index() + 1 == line.index()
+                                    && lineBlocks.get(0).length()
+                                            == blocks.get(0).length()));
+            if (continues) {
+                run.add(line);
+                blocks.addAll(lineBlocks);
+                continue;
+            }
+            if (!run.isEmpty() && !joinedCodes(run, blocks, found)) {
+                unreadable.addAll(run);
+            }
+            run.clear();
+            blocks.clear();
+            if (line != null && !lineBlocks.isEmpty()) {
+                run.add(line);
+                blocks.addAll(lineBlocks);
+            } else if (line != null) {
+                unreadable.add(line);
+            }
+        }
+        unreadable.sort((a, b) -> Integer.compare(a.index(), b.index()));
+    }
+
+    /** The blocks of a line made only of blocks of 3 to 8 letters and digits, all of one size; otherwise none. */
+    private static List<String> blocksOf(String text) {
+        List<String> blocks = new ArrayList<>();
+        for (String cell : CELL.split(text.strip())) {
+            String block = unspaced(cell.strip());
+            if (block.equals("-") || block.isEmpty()) {
+                continue;
+            }
+            if (!PIECE_BLOCKS.matcher(block).matches()) {
+                return List.of();
+            }
+            blocks.addAll(List.of(block.split("[ \\t-]+")));
+        }
+        for (String block : blocks) {
+            if (block.length() != blocks.get(0).length()) {
+                return List.of();
+            }
+        }
+        return blocks;
+    }
+
+    private static boolean joinedCodes(List<PasteLine> run, List<String> blocks, List<FoundCode> found) {
+        String all = String.join("", blocks);
+        if (!HAS_DIGIT.matcher(all).matches() || (run.size() < 2 && blocks.size() < 3)) {
+            return false;
+        }
+        if (blocks.get(0).length() == 4 && all.chars().allMatch(GenericFormat::isDigit)) {
+            if (blocks.size() % 2 != 0) {
+                return false;
+            }
+            for (int i = 0; i < blocks.size(); i += 2) {
+                // Each pair's line is where its first half is.
+                int line = run.get(Math.min(run.size() - 1, i * run.size() / blocks.size()))
+                        .index();
+                found.add(new FoundCode(blocks.get(i) + " " + blocks.get(i + 1), line, 0));
+            }
+            return true;
+        }
+        if (all.length() < MIN_JOINED_KEY
+                || all.length() > MAX_JOINED_KEY
+                || !HAS_LETTER.matcher(all).matches()) {
+            // A long number in blocks is a disk's recovery key or an account number, not an account's code.
+            return false;
+        }
+        found.add(new FoundCode(all, run.get(0).index(), 0));
+        return true;
+    }
+
+    /**
+     * Takes a code of letters only ({@code utgizoqt} among {@code 5zmzaejb}, {@code 6ibvlemj}...) when at least two of
+     * the codes found, and half of them, have its layout (block sizes, separators, case), and it is no English word.
+     */
+    private static void takeLettersOnlyOfTheCodesLayout(
+            List<Candidate> candidates, List<FoundCode> found, List<PasteLine> unreadable) {
+        if (candidates.isEmpty() || found.size() < 2) {
+            return;
+        }
+        Map<String, Integer> layouts = new HashMap<>();
+        found.forEach(code -> layouts.merge(layout(code.code()), 1, Integer::sum));
+        int codes = found.size();
+        for (Candidate candidate : candidates) {
+            int same = layouts.getOrDefault(layout(candidate.text()), 0);
+            if (same >= 2 && same * 2 >= codes && !readsAsWords(candidate.text())) {
+                found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));
+                unreadable.removeIf(line -> line.index() == candidate.line());
+            }
+        }
+    }
+
+    /** Block sizes with the separators between them, and the case of the letters: {@code 5-5 lower}. */
+    private static String layout(String code) {
+        StringBuilder layout = new StringBuilder();
+        int run = 0;
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                run++;
+                upper |= Character.isUpperCase(c);
+                lower |= Character.isLowerCase(c);
+            } else {
+                layout.append(run).append(c);
+                run = 0;
+            }
+        }
+        boolean title = Character.isUpperCase(code.charAt(0))
+                && code.substring(1).chars().noneMatch(Character::isUpperCase);
+        return layout.append(run)
+                .append(title ? " title" : upper && lower ? " mixed" : upper ? " upper" : lower ? " lower" : " digits")
+                .toString();
+    }
+
+    /** Whether letters-only text, or one of its blocks of letters only, is an English word (the SDK's guard). */
+    private static boolean readsAsWords(String text) {
+        String bare = text.replaceAll("[ \\t_-]", "");
+        if (!HAS_DIGIT.matcher(bare).matches() && codeShapeRefuses(bare)) {
+            return true;
+        }
+        for (String block : text.split("[ \\t_-]+")) {
+            if (block.length() >= 3 && !HAS_DIGIT.matcher(block).matches() && codeShapeRefuses(block)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean codeShapeRefuses(String letters) {
+        return letters.isEmpty()
+                || CodeShape.lettersAndDigits(letters.length())
+                        .caseKept()
+                        .normalise(letters.toLowerCase(Locale.ROOT))
+                        .isEmpty();
+    }
+
+    /** A piece of a line that would be a code but for having no digit. */
+    private record Candidate(String text, int line, int column) {}
 
     private static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
@@ -156,12 +381,37 @@ final class GenericFormat implements CodeFormat {
         return true;
     }
 
-    /** 4 to 40 letters and digits with at least one digit (a hexadecimal code up to 128), dashes inside. */
+    /**
+     * 6 to 40 letters and digits with at least one digit (a hexadecimal code up to 128); dashes or underscores inside
+     * between blocks of one size or of 3 or more ({@code ycnsm-e5cz9}), never as in {@code eu-central-1}.
+     */
     private static boolean looksLikeCode(String word) {
         int max = HEX.matcher(word).matches() ? MAX_HEX_LENGTH : MAX_LENGTH;
         return word.length() >= MIN_LENGTH
                 && word.length() <= max
                 && WORD.matcher(word).matches()
-                && HAS_DIGIT.matcher(word).matches();
+                && HAS_DIGIT.matcher(word).matches()
+                && equalBlocks(word);
+    }
+
+    /** Blocks between dashes or underscores all of one size, or all at least 3 long: never {@code eu-central-1}. */
+    private static boolean equalBlocks(String word) {
+        String[] blocks = word.split("[-_]");
+        boolean equal = true;
+        boolean long3 = true;
+        for (String block : blocks) {
+            equal &= block.length() == blocks[0].length();
+            long3 &= block.length() >= 3;
+        }
+        return equal || long3;
+    }
+
+    /** 6 to 40 letters, dashes or underscores inside as in {@link #looksLikeCode}, no digit. */
+    private static boolean looksLikeCodeButForADigit(String word) {
+        return word.length() >= MIN_LENGTH
+                && word.length() <= MAX_LENGTH
+                && WORD.matcher(word).matches()
+                && !HAS_DIGIT.matcher(word).matches()
+                && equalBlocks(word);
     }
 }

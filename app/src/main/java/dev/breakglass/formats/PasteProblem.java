@@ -34,7 +34,11 @@ public enum PasteProblem {
     ONE_TIME_CODE(
             "no_codes",
             "That looks like a one-time code sent by text message or e-mail, not backup codes. Paste the backup"
-                    + " codes the app showed or downloaded.");
+                    + " codes the app showed or downloaded."),
+    PASSWORD(
+            "no_codes",
+            "That looks like a password or a Wi-Fi key, not backup codes. Keep it in the password manager and paste"
+                    + " the app's backup codes.");
 
     private final String code;
     private final String message;
@@ -63,6 +67,7 @@ public enum PasteProblem {
                     case SEED_PHRASE -> SEED_PHRASE;
                     case LICENCE_KEY -> LICENCE_KEY;
                     case ONE_TIME_CODE -> ONE_TIME_CODE;
+                    case PASSWORD -> PASSWORD;
                 })
                 .orElse(NO_CODES);
     }

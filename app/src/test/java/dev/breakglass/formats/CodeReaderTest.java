@@ -128,7 +128,44 @@ class CodeReaderTest {
                 PasteProblem.SEED_PHRASE);
         assertRejected("Licence key\nAB12-CD34-EF56-GH78", PasteProblem.LICENCE_KEY);
         assertRejected("Your Acme verification code is 482913.", PasteProblem.ONE_TIME_CODE);
+        assertRejected(
+                "Office Wi-Fi\nSSID: Guest\nPassword: z3ja-qns6-3d4d\nWPA2, changes every quarter",
+                PasteProblem.PASSWORD);
+        assertRejected(
+                "client_id: user.2e99aa03-c52d-dba9-bf36-ec0a6df03663\nclient_secret: qnEtnh8ONL1QBoa6xerQ",
+                PasteProblem.API_TOKEN);
+        assertRejected("Steam key from the bundle: GKHW2-C4AYZ-TRXD0", PasteProblem.LICENCE_KEY);
+        assertRejected("Identifier:\n\tFBB60099-E155-5C2F-F5E5-6B68789CC97B", PasteProblem.NO_CODES);
         assertThat(PasteProblem.API_TOKEN.code()).isEqualTo("no_codes");
+    }
+
+    @Test
+    void bareTotpSecret_thatNoFormatOfTheAppClaims_isRefusedAsATotpSecret() {
+        assertRejected("JBSW Y3DP EHPK 3PXP", PasteProblem.TOTP_SECRET);
+        assertRejected("KRSXG5CTMVRXEZLUKN2XAZLSKNSWC4TF", PasteProblem.TOTP_SECRET);
+        assertThatThrownBy(() -> reader.read("jbsw y3dp ehpk 3pxp krsx g5ct mvrx ezlu", null))
+                .isInstanceOfSatisfying(
+                        PasteRejectedException.class,
+                        e -> assertThat(e.problem()).isEqualTo(PasteProblem.TOTP_SECRET));
+        // Bitwarden's recovery code is 32 of a-z and 0-9; a 16-character secret is not its shape either.
+        assertThatThrownBy(() -> reader.read("JBSW Y3DP EHPK 3PXP", "bitwarden"))
+                .isInstanceOfSatisfying(
+                        PasteRejectedException.class,
+                        e -> assertThat(e.problem()).isEqualTo(PasteProblem.TOTP_SECRET));
+    }
+
+    @Test
+    void bitwardenRecoveryCodeThatHappensToBeBase32_withTheBitwardenHint_isKept() {
+        ParsedCodes parsed = reader.read("Recovery code\nJBSW Y3DP EHPK 3PXP KRSX G5CT MVRX EZLU", "bitwarden");
+
+        assertThat(parsed.formatId()).isEqualTo("bitwarden");
+        assertThat(parsed.codes()).containsExactly("JBSWY3DPEHPK3PXPKRSXG5CTMVRXEZLU");
+    }
+
+    @Test
+    void recoveryKeyWithDigitsOutsideBase32_withoutHint_isStillRead() {
+        assertThat(reader.read("IEQH 524Y NG5B Y1A2 ROGU BBB8 AYN1 B7O2", null).codes())
+                .containsExactly("IEQH524YNG5BY1A2ROGUBBB8AYN1B7O2");
     }
 
     @Test

@@ -61,8 +61,11 @@ public final class CodeShape {
     }
 
     private static final int MAX_LENGTH = 128;
-    /** A shorter code without groups is never read from blocks: "2026 Zoom" is not one code. */
-    private static final int MIN_BLOCKED = 12;
+    /**
+     * A shorter code without groups is never read from blocks. From 8 on, a code retyped in halves ({@code K3F9 2M7X})
+     * is read; a block that is a word or the app's name ("2026 Zoom") is refused by the format.
+     */
+    private static final int MIN_BLOCKED = 8;
 
     private final Alphabet alphabet;
     private final List<Integer> lengths;
@@ -246,7 +249,8 @@ public final class CodeShape {
 
     /**
      * The pattern for one code on a line, without anchors: in its groups with an optional space or dash between
-     * them; a code of 12 or more without groups also in equal groups of 4 to 8 (a long key printed in blocks); and letter-spaced
+     * them; a code of 8 or more without groups also in two or more equal groups of 4 to 8 (a long key printed in
+     * blocks, a code retyped in halves); and letter-spaced
      * (one space after every character; a dash, or a wider gap that the paste reader turned into a tab, between groups).
      */
     String pattern() {
@@ -256,7 +260,7 @@ public final class CodeShape {
             if (groups.isEmpty()) {
                 forms.add(c + "{" + length + "}");
                 for (int size = 4; size <= 8 && length >= MIN_BLOCKED; size++) {
-                    if (length % size == 0) {
+                    if (length % size == 0 && length / size >= 2) {
                         forms.add(c + "{" + size + "}(?:[ -]" + c + "{" + size + "}){" + (length / size - 1) + "}");
                     }
                 }

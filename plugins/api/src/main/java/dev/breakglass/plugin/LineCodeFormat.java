@@ -3,7 +3,9 @@ package dev.breakglass.plugin;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +30,7 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
 
     private final Pattern code;
     private final Pattern keywords;
+    private final List<String> lowerKeywords;
 
     /**
      * @param facts what the app's help pages say about its codes
@@ -38,6 +41,9 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
         // The "not right after a word character" test is made in Java (see wholeWords), not as a leading look-behind:
         // a look-behind first would run at every position of every line, and cost most of the time on a long paste.
         this.code = Pattern.compile("(?:" + code.pattern() + ")(?!" + NOT_WORD + ")", code.flags());
+        this.lowerKeywords = facts.keywords().stream()
+                .map(keyword -> keyword.toLowerCase(Locale.ROOT))
+                .toList();
         this.keywords = facts.keywords().isEmpty()
                 ? null
                 : Pattern.compile(
@@ -69,7 +75,7 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
             Matcher matcher = code.matcher(text);
             boolean any = false;
             int from = 0;
-            while (from <= text.length() && findAfterNonWord(matcher, text, from, LineCodeFormat::isCodeWordChar)) {
+            while (from <= text.length() && findCode(matcher, text, from)) {
                 String saved = codeOf(text, matcher.start(), matcher.end());
                 if (saved != null) {
                     found.add(new FoundCode(saved, line.index(), matcher.start()));
@@ -100,7 +106,9 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
         }
         double score = BASE;
         String text = keywords == null ? "" : paste.text();
-        if (keywords != null && findAfterNonWord(keywords.matcher(text), text, 0, LineCodeFormat::isLetterOrNumber)) {
+        if (keywords != null
+                && mentionsAKeyword(text)
+                && findAfterNonWord(keywords.matcher(text), text, 0, LineCodeFormat::isLetterOrNumber)) {
             score += NAMED;
         }
         int expected = facts().expectedCodeCount();
@@ -115,12 +123,40 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
         return Math.min(1, score);
     }
 
+    /** A quick test before the keyword pattern runs over every word of a long paste: a keyword is in the text. */
+    private boolean mentionsAKeyword(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String keyword : lowerKeywords) {
+            if (lower.contains(keyword)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The first match at or after {@code from} that does not follow a word character, as a leading
      * {@code (?<!word)} would find it; only positions after a non-word character are tried, so a long line costs
      * one try per word rather than one per character.
      */
+    private boolean findCode(Matcher matcher, String text, int from) {
+        return findAfterNonWord(matcher, text, from, LineCodeFormat::isCodeWordChar, this::mayStartAt);
+    }
+
+    /**
+     * Whether a code may start at this word start: a quick test that saves running the pattern where it cannot match
+     * (every word start of every line of a long paste, for every format). True unless a subclass knows better.
+     */
+    boolean mayStartAt(String text, int at) {
+        return true;
+    }
+
     private static boolean findAfterNonWord(Matcher matcher, String text, int from, IntPredicate wordChar) {
+        return findAfterNonWord(matcher, text, from, wordChar, (line, at) -> true);
+    }
+
+    private static boolean findAfterNonWord(
+            Matcher matcher, String text, int from, IntPredicate wordChar, BiPredicate<String, Integer> mayStart) {
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
         for (int at = from; at <= text.length(); at++) {
             if (at > 0 && at < text.length() && Character.isSurrogatePair(text.charAt(at - 1), text.charAt(at))) {
@@ -129,7 +165,7 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
             if (at > 0 && wordChar.test(Character.codePointBefore(text, at))) {
                 continue;
             }
-            if (matcher.region(at, text.length()).lookingAt()) {
+            if (mayStart.test(text, at) && matcher.region(at, text.length()).lookingAt()) {
                 return true;
             }
         }

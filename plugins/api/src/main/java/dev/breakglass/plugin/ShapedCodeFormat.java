@@ -1,9 +1,15 @@
 package dev.breakglass.plugin;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A format declared by its facts and its codes' {@link CodeShape}: what most apps need, with no pattern to write.
@@ -31,7 +37,16 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     /** A line longer than this holds more than a piece of a code, so it never starts or continues a split one. */
     private static final int MAX_PIECE_LINE = 200;
 
+    private static final Pattern BLOCK_BREAK = Pattern.compile("[ \t-]+");
+    private static final Pattern NAME_BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private final CodeShape shape;
+    /** One code of the shape on a line (without the whole-word test of {@link LineCodeFormat}). */
+    private final Pattern codes;
+    /** How many characters of the alphabet in a row a code of the shape can start with (see {@link #mayStartAt}). */
+    private final Set<Integer> startRuns;
+    /** The words that name the app (its display name's and its keywords'), in lower case: never a code. */
+    private final Set<String> appNames;
 
     /**
      * @param facts what the app's help pages say about its codes
@@ -40,6 +55,14 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     protected ShapedCodeFormat(FormatFacts facts, CodeShape shape) {
         super(facts, Pattern.compile(shape.pattern()));
         this.shape = shape;
+        this.codes = Pattern.compile(shape.pattern());
+        this.startRuns = startRuns(shape);
+        Set<String> names = new HashSet<>();
+        Stream.concat(Stream.of(facts.displayName()), facts.keywords().stream())
+                .flatMap(name -> NAME_BREAK.splitAsStream(name.toLowerCase(Locale.ROOT)))
+                .filter(word -> !word.isEmpty())
+                .forEach(names::add);
+        this.appNames = Set.copyOf(names);
     }
 
     /** The shape this format was declared with. */
@@ -52,14 +75,126 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         return shape.normalise(matched).orElse(matched);
     }
 
-    /** A letters-only match on a line that also holds words of other lengths is a word in a sentence, not a code. */
+    /**
+     * A match is no code when the separators in it fall on some of the shape's group boundaries but not on others (a
+     * UUID's 8-4-4-4-12 is not a code in groups of 4), or when the shape has no groups of its own and one of the
+     * blocks it was typed in is an English word or the app's name ("2026 Zoom"). A letters-only match is no code when it names the app ("Nintendo" is 8 letters, like a Nintendo
+     * code) or sits on a line that also holds words of other lengths (a word in a sentence), unless that line also
+     * holds codes of the shape with digits in them (then it is one of a row of codes).
+     */
     @Override
     final String codeOf(String line, int start, int end) {
-        Optional<String> code = shape.normalise(line.substring(start, end));
-        if (code.isEmpty() || !Words.lettersOnly(shape.alphabet(), code.get())) {
-            return code.orElse(null);
+        String matched = line.substring(start, end);
+        Optional<String> code = shape.normalise(matched);
+        if (code.isEmpty()
+                || !separatorsOnGroups(matched)
+                || (shape.groupSizes().isEmpty() && blockNamesAWord(matched))) {
+            return null;
         }
-        return Words.amongOtherWords(line, start, end, shape) ? null : code.get();
+        if (!Words.lettersOnly(shape.alphabet(), code.get())) {
+            return code.get();
+        }
+        if (namesTheApp(code.get())) {
+            return null;
+        }
+        return Words.amongOtherWords(line, start, end, shape) && !holdsCodeWithDigits(line, start, end)
+                ? null
+                : code.get();
+    }
+
+    /** Separators between none of the groups, all of them, or every character (letter-spaced); never some. */
+    private boolean separatorsOnGroups(String matched) {
+        List<Integer> groups = shape.groupSizes();
+        if (groups.isEmpty()) {
+            return true;
+        }
+        Set<Integer> breaks = new HashSet<>();
+        int characters = 0;
+        for (int i = 0; i < matched.length(); i++) {
+            char c = matched.charAt(i);
+            if (c == ' ' || c == '-' || c == '\t') {
+                breaks.add(characters);
+            } else {
+                characters++;
+            }
+        }
+        breaks.remove(0);
+        breaks.remove(characters);
+        if (breaks.isEmpty() || breaks.size() == characters - 1) {
+            return true;
+        }
+        Set<Integer> boundaries = new HashSet<>();
+        int at = 0;
+        for (int size : groups.subList(0, groups.size() - 1)) {
+            at += size;
+            boundaries.add(at);
+        }
+        return breaks.equals(boundaries);
+    }
+
+    /** Whether a block of a match split by spaces or dashes is a word of letters only or the app's name. */
+    private boolean blockNamesAWord(String matched) {
+        if (shape.alphabet() != CodeShape.Alphabet.LETTERS_AND_DIGITS) {
+            return false;
+        }
+        for (String block : BLOCK_BREAK.split(matched)) {
+            if (block.length() > 1
+                    && Words.lettersOnly(shape.alphabet(), block)
+                    && (namesTheApp(block) || Words.looksLikeWord(shape.alphabet(), block))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the line holds, outside the match, another code of the shape that has a digit in it. */
+    private boolean holdsCodeWithDigits(String line, int start, int end) {
+        Matcher other = codes.matcher(line);
+        while (other.find()) {
+            if ((other.end() <= start || other.start() >= end)
+                    && !Words.lettersOnly(shape.alphabet(), other.group())
+                    && shape.normalise(other.group()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A code of the shape starts with a run of its alphabet exactly as long as the whole code (without groups), as a
+     * block (a key in blocks, a code in halves), as one or more of its groups, or as one character (letter-spaced):
+     * anywhere else the pattern cannot match, so it is not run there.
+     */
+    @Override
+    boolean mayStartAt(String text, int at) {
+        int run = 0;
+        while (at + run < text.length() && shape.alphabet().contains(text.charAt(at + run))) {
+            run++;
+        }
+        return run == 1 || startRuns.contains(run);
+    }
+
+    private static Set<Integer> startRuns(CodeShape shape) {
+        Set<Integer> runs = new HashSet<>();
+        for (int length : shape.lengths()) {
+            runs.add(length);
+            for (int size = 4; size <= 8 && shape.groupSizes().isEmpty(); size++) {
+                // the blocks CodeShape#pattern() reads a code without groups in
+                if (length >= 8 && length % size == 0 && length / size >= 2) {
+                    runs.add(size);
+                }
+            }
+        }
+        int sum = 0;
+        for (int size : shape.groupSizes()) {
+            sum += size;
+            runs.add(sum);
+        }
+        return Set.copyOf(runs);
+    }
+
+    private boolean namesTheApp(String word) {
+        return appNames.contains(word.toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -67,7 +202,12 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         return shape.display(code);
     }
 
-    /** The codes on single lines, then the codes split over consecutive lines that held none on their own. */
+    /**
+     * The codes on single lines, then the codes split over consecutive lines that held none on their own. The lines
+     * are scanned once, keeping a window of consecutive pieces no longer than the longest code: each line's piece is
+     * worked out once, and the window's joined text and blocks grow with it, so a paste costs time in proportion to
+     * its length (not to the square of a long run of short pieces, such as a letter-spaced key one character a line).
+     */
     @Override
     public FormatReading read(Paste paste) {
         FormatReading byLine = super.read(paste);
@@ -76,69 +216,196 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         }
         List<FoundCode> codes = new ArrayList<>(byLine.codes());
         List<PasteLine> unreadable = new ArrayList<>();
-        List<PasteLine> run = new ArrayList<>();
-        List<PasteLine> lines = byLine.unreadable();
-        for (int i = 0; i < lines.size(); i++) {
-            PasteLine line = lines.get(i);
-            boolean follows = !run.isEmpty() && run.get(run.size() - 1).index() + 1 == line.index();
-            if (!follows) {
-                unreadable.addAll(run);
-                run.clear();
+        Window window = new Window();
+        for (PasteLine line : byLine.unreadable()) {
+            if (!window.isEmpty() && window.lastIndex() + 1 != line.index()) {
+                unreadable.addAll(window.clear());
             }
-            if (bare(line.text()).isEmpty()) {
+            String bare = bare(line.text());
+            if (bare.isEmpty()) {
                 unreadable.add(line);
                 continue;
             }
-            run.add(line);
-            Optional<String> code = codeAcross(run);
-            if (code.isPresent()) {
-                codes.add(new FoundCode(code.get(), run.get(0).index(), 0));
-                run.clear();
-            } else if (piecesLength(run) >= shape.longest()) {
-                // Too long already: the earlier lines hold no code; start again from this one.
-                unreadable.addAll(run.subList(0, run.size() - 1));
-                run.subList(0, run.size() - 1).clear();
+            window.add(piece(line, bare));
+            while (!window.isEmpty()) {
+                Optional<String> code = codeAcross(window);
+                if (code.isPresent()) {
+                    codes.add(new FoundCode(code.get(), window.firstIndex(), 0));
+                    window.clear();
+                } else if (window.length() >= shape.longest() && window.size() > 1) {
+                    // Too long already: the first line holds no code with those after it; try without it.
+                    unreadable.add(window.dropFirst());
+                    continue;
+                }
+                break;
             }
         }
-        unreadable.addAll(run);
+        unreadable.addAll(window.clear());
         unreadable.sort((a, b) -> Integer.compare(a.index(), b.index()));
-        return new FormatReading(codes, unreadable);
+        return new FormatReading(codes, wrappedAtDashes(unreadable, codes));
     }
 
     /**
-     * The code that the run's pieces make together, when they make exactly one and show where it breaks: each piece is
-     * letter-spaced or printed in blocks, and for a shape with groups the blocks are exactly its groups. Whole lines
-     * without a break inside ({@code 11111111} over {@code 22222222}) are never joined: they are more likely two codes.
+     * Codes that a mail client wrapped at one of their dashes ({@code ... is X2QEX-P3B9B-5FZIC} then
+     * {@code -ZN5XT-9LO1A please store it}): the end of one line and the start of the next, joined where the dash
+     * shows the break, when together they make one code of the shape in its groups. Adds them to {@code codes} and
+     * answers the lines still unread.
      */
-    private Optional<String> codeAcross(List<PasteLine> run) {
-        if (run.size() < 2) {
-            return Optional.empty();
-        }
-        List<Integer> blocks = new ArrayList<>();
-        StringBuilder joined = new StringBuilder();
-        for (PasteLine line : run) {
-            List<Integer> lineBlocks = new ArrayList<>();
-            for (String block : line.text().strip().split("[ \t-]+")) {
-                lineBlocks.add(block.length());
+    private List<PasteLine> wrappedAtDashes(List<PasteLine> unreadable, List<FoundCode> codes) {
+        List<PasteLine> still = new ArrayList<>(unreadable.size());
+        for (int i = 0; i < unreadable.size(); i++) {
+            PasteLine line = unreadable.get(i);
+            if (i + 1 < unreadable.size()
+                    && unreadable.get(i + 1).index() == line.index() + 1
+                    && (lastNonBlank(line.text()) == '-'
+                            || firstNonBlank(unreadable.get(i + 1).text()) == '-')) {
+                String end = lastToken(line.text());
+                String start = firstToken(unreadable.get(i + 1).text());
+                if ((end.endsWith("-") || start.startsWith("-")) && end.length() + start.length() <= MAX_PIECE_LINE) {
+                    String joined = end + (end.endsWith("-") && start.startsWith("-") ? start.substring(1) : start);
+                    Optional<String> code = shape.normalise(joined);
+                    if (code.isPresent() && !shape.groupSizes().isEmpty() && separatorsOnGroups(joined)) {
+                        codes.add(new FoundCode(
+                                code.get(), line.index(), line.text().lastIndexOf(end)));
+                        i++;
+                        continue;
+                    }
+                }
             }
-            boolean letterSpaced = lineBlocks.stream().allMatch(length -> length == 1);
-            if (!letterSpaced && lineBlocks.size() < 2 && shape.groupSizes().isEmpty()) {
-                return Optional.empty();
-            }
-            if (!letterSpaced) {
-                blocks.addAll(lineBlocks);
-            }
-            joined.append(bare(line.text()));
+            still.add(line);
         }
-        if (!shape.lengths().contains(joined.length())
-                || (!shape.groupSizes().isEmpty() && !blocks.isEmpty() && !blocks.equals(shape.groupSizes()))) {
-            return Optional.empty();
-        }
-        return shape.normalise(joined.toString());
+        return still;
     }
 
-    private int piecesLength(List<PasteLine> run) {
-        return run.stream().mapToInt(line -> bare(line.text()).length()).sum();
+    private static char lastNonBlank(String text) {
+        for (int i = text.length() - 1; i >= 0; i--) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return text.charAt(i);
+            }
+        }
+        return ' ';
+    }
+
+    private static char firstNonBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return text.charAt(i);
+            }
+        }
+        return ' ';
+    }
+
+    private static String lastToken(String text) {
+        String stripped = text.strip();
+        return stripped.substring(Math.max(stripped.lastIndexOf(' '), stripped.lastIndexOf('\t')) + 1);
+    }
+
+    private static String firstToken(String text) {
+        String stripped = text.strip();
+        int space = stripped.indexOf(' ');
+        int tab = stripped.indexOf('\t');
+        int end = space < 0 ? tab : tab < 0 ? space : Math.min(space, tab);
+        return end < 0 ? stripped : stripped.substring(0, end);
+    }
+
+    /**
+     * The code that the window's pieces make together, when they make exactly one and show where it breaks: each piece
+     * is letter-spaced or printed in blocks, and for a shape with groups the blocks are exactly its groups. Whole lines
+     * without a break inside ({@code 11111111} over {@code 22222222}) are never joined: they are more likely two codes.
+     */
+    private Optional<String> codeAcross(Window window) {
+        if (window.size() < 2
+                || (shape.groupSizes().isEmpty() && window.unbroken() > 0)
+                || !shape.lengths().contains(window.length())
+                || (!shape.groupSizes().isEmpty()
+                        && !window.blocks().isEmpty()
+                        && !window.blocks().equals(shape.groupSizes()))) {
+            return Optional.empty();
+        }
+        return shape.normalise(window.joined());
+    }
+
+    /** A line's piece of a code: its characters, the sizes of its blocks, and whether it is letter-spaced. */
+    private static Piece piece(PasteLine line, String bare) {
+        List<Integer> blocks = new ArrayList<>();
+        for (String block : BLOCK_BREAK.split(line.text().strip())) {
+            blocks.add(block.length());
+        }
+        boolean letterSpaced = blocks.stream().allMatch(length -> length == 1);
+        return new Piece(line, bare, letterSpaced ? List.of() : blocks, !letterSpaced && blocks.size() < 2);
+    }
+
+    /**
+     * @param blocks the sizes of the line's blocks; empty when it is letter-spaced
+     * @param unbroken the line is one block: it shows no break
+     */
+    private record Piece(PasteLine line, String bare, List<Integer> blocks, boolean unbroken) {}
+
+    /** Consecutive pieces that may still make one code, with their joined characters and blocks kept up to date. */
+    private static final class Window {
+
+        private final ArrayDeque<Piece> pieces = new ArrayDeque<>();
+        private final StringBuilder joined = new StringBuilder();
+        private final List<Integer> blocks = new ArrayList<>();
+        private int unbroken;
+
+        void add(Piece piece) {
+            pieces.addLast(piece);
+            joined.append(piece.bare());
+            blocks.addAll(piece.blocks());
+            unbroken += piece.unbroken() ? 1 : 0;
+        }
+
+        /** Takes out the first piece's line; the rest is joined again (at most a code's length). */
+        PasteLine dropFirst() {
+            Piece first = pieces.removeFirst();
+            List<Piece> rest = List.copyOf(pieces);
+            clear();
+            rest.forEach(this::add);
+            return first.line();
+        }
+
+        /** Empties the window and gives back its lines. */
+        List<PasteLine> clear() {
+            List<PasteLine> lines = pieces.stream().map(Piece::line).toList();
+            pieces.clear();
+            joined.setLength(0);
+            blocks.clear();
+            unbroken = 0;
+            return lines;
+        }
+
+        boolean isEmpty() {
+            return pieces.isEmpty();
+        }
+
+        int size() {
+            return pieces.size();
+        }
+
+        int firstIndex() {
+            return pieces.getFirst().line().index();
+        }
+
+        int lastIndex() {
+            return pieces.getLast().line().index();
+        }
+
+        int length() {
+            return joined.length();
+        }
+
+        String joined() {
+            return joined.toString();
+        }
+
+        List<Integer> blocks() {
+            return blocks;
+        }
+
+        int unbroken() {
+            return unbroken;
+        }
     }
 
     /**
@@ -153,8 +420,10 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         int wordStart = 0;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
-            if (c == ' ' || c == '-') {
-                if (Words.looksLikeWord(shape.alphabet(), text.substring(wordStart, i))) {
+            if (c == ' ' || c == '-' || c == '\t') {
+                String word = text.substring(wordStart, i);
+                if (Words.looksLikeWord(shape.alphabet(), word)
+                        || (Words.lettersOnly(shape.alphabet(), word) && namesTheApp(word))) {
                     return "";
                 }
                 wordStart = i + 1;

@@ -17,12 +17,16 @@ class ShapedCodeFormatTest {
     }
 
     private static List<String> codes(CodeShape shape, String text) {
+        return new Shaped(shape)
+                .read(paste(text)).codes().stream().map(FoundCode::code).toList();
+    }
+
+    private static Paste paste(String text) {
         List<PasteLine> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
             lines.add(new PasteLine(lines.size(), OptionalInt.empty(), line, line));
         }
-        return new Shaped(shape)
-                .read(new Paste(lines)).codes().stream().map(FoundCode::code).toList();
+        return new Paste(lines);
     }
 
     @Test
@@ -89,5 +93,81 @@ class ShapedCodeFormatTest {
         assertThatThrownBy(() -> CodeShape.digits(8).separator("-")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CodeShape.digits(8).groups(4, 4).orLength(10))
                 .isInstanceOf(IllegalArgumentException.class);
+        // No app found prints its codes with a dot or an underscore between groups: only a space or a dash.
+        assertThatThrownBy(() -> CodeShape.digits(8).groups(4, 4).separator("."))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("space or a dash");
+    }
+
+    @Test
+    void theAppsOwnName_isNeverACode() {
+        ShapedCodeFormat format =
+                new ShapedCodeFormat(FormatFacts.of("zentrobe", "Zentrobe Cloud"), CodeShape.lettersAndDigits(8)) {};
+        List<String> codes = format.read(paste("Zentrobe\nZENTROBE\nkqfbmxzt\nk3f92m7x")).codes().stream()
+                .map(FoundCode::code)
+                .toList();
+
+        assertThat(codes).containsExactly("kqfbmxzt", "k3f92m7x");
+    }
+
+    @Test
+    void splitCode_afterAStrayPiece_isStillJoined() {
+        CodeShape shape = CodeShape.digits(8).groups(4, 4);
+        assertThat(codes(shape, "123\n4567\n8901")).containsExactly("45678901");
+    }
+
+    @Test
+    void keyOneCharacterALine_isOneKey_evenInALongRun() {
+        String key = "4283fefc63f0cd0e873a0000c6d07ef7b77e90d3593ad699fc1f7cd5bb2e35cb";
+        String oneALine = String.join("\n", key.split(""));
+        String paste = (oneALine + "\n\n").repeat(200);
+
+        assertThat(codes(CodeShape.hex(64), paste)).hasSize(200).containsOnly(key);
+    }
+
+    @Test
+    void gridWithWideGapsBetweenGroups_isOneKey() {
+        CodeShape shape =
+                CodeShape.lettersAndDigits(28).groups(4, 4, 4, 4, 4, 4, 4).separator("-");
+        assertThat(codes(shape, "AHJ9\tH88W\tUP9A\tFLEX\nKP2M\tAYD4\tUJ76"))
+                .containsExactly("ahj9h88wup9aflexkp2mayd4uj76");
+        assertThat(codes(CodeShape.hex(16).groups(4, 4, 4, 4), "a 3 a 5\tc a e 8\n6 c 3 a\t7 c 2 0"))
+                .containsExactly("a3a5cae86c3a7c20");
+    }
+
+    @Test
+    void codeWithoutGroups_retypedInHalves_isOneCode_butNotWithAWordForAHalf() {
+        assertThat(codes(CodeShape.lettersAndDigits(10), "JF248 M147M\nSJI87-QXFCW"))
+                .containsExactly("jf248m147m", "sji87qxfcw");
+        assertThat(codes(CodeShape.lettersAndDigits(8), "2026 acme\n2026 save")).isEmpty();
+    }
+
+    @Test
+    void separatorsOnSomeGroupBoundariesOnly_areNoCodeOfTheShape() {
+        CodeShape shape =
+                CodeShape.lettersAndDigits(32).groups(4, 4, 4, 4, 4, 4, 4, 4).separator(" ");
+        assertThat(codes(shape, "client_id: user.2e99aa03-c52d-dba9-bf36-ec0a6df03663"))
+                .isEmpty();
+        assertThat(codes(shape, "wcvg-6zlj-c9xc-vao7-zwzc-r5mf-kn8y-ncoj")).hasSize(1);
+    }
+
+    @Test
+    void codeOfLettersOnly_inARowOfCodes_isACode() {
+        CodeShape shape = CodeShape.lettersAndDigits(8).upperCase();
+        assertThat(codes(shape, "Acme recovery: IWZ84RFN \u2022 IUYTQZPX \u2022 823B34V4"))
+                .containsExactly("IWZ84RFN", "IUYTQZPX", "823B34V4");
+        assertThat(codes(shape, "Acme: please download quickly")).isEmpty();
+    }
+
+    @Test
+    void codeWrappedAtADash_byAMailClient_isJoined() {
+        CodeShape shape = CodeShape.lettersAndDigits(25)
+                .groups(5, 5, 5, 5, 5)
+                .separator("-")
+                .upperCase();
+        assertThat(codes(shape, "the recovery code is X2QEX-P3B9B-5FZIC\n-ZN5XT-9LO1A please store it"))
+                .containsExactly("X2QEXP3B9B5FZICZN5XT9LO1A");
+        assertThat(codes(shape, "the recovery code is X2QEX-P3B9B-5FZIC\nZN5XT 9LO1A please store it"))
+                .isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.breakglass.paste;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,8 @@ public final class LookAlikes {
         PASSWORD_MANAGER_KEY,
         SEED_PHRASE,
         LICENCE_KEY,
-        ONE_TIME_CODE
+        ONE_TIME_CODE,
+        PASSWORD
     }
 
     /** Tokens whose prefix says what they are; blanked wherever they appear. */
@@ -89,18 +91,51 @@ public final class LookAlikes {
     static final Pattern SECRET_KEY =
             Pattern.compile("(?<![A-Za-z0-9])A3-[A-Z0-9]{6}-[A-Z0-9]{5,6}(?:-[A-Z0-9]{5}){4}(?![A-Za-z0-9])");
 
-    private static final Pattern TOTP = Pattern.compile(
-            "(?i)otpauth://|\\b(?:secret key|secret|setup key|set-up key|text key|manual(?:ly)? entry|enter (?:this|the) key"
-                    + "|can'?t scan|authenticator key)\\b");
+    /*
+     * The one vocabulary of look-alike secrets: NotCodes blanks the lines these words are on (and the line after one
+     * that only names such a key), and in() names the kind of secret from them, so the two never disagree.
+     */
+
+    /** Words that name a TOTP setup key shown for manual entry (a regular expression, any case). */
+    static final String TOTP_KEY_WORDS =
+            "secret key|secret|setup key|set-up key|text key|manual(?:ly)? entry|enter (?:this|the) key|can'?t scan"
+                    + "|authenticator key";
+
+    /** Words that name a product, licence or game key (a regular expression, any case). */
+    static final String LICENCE_KEY_WORDS =
+            "(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?)|(?:game|cd|steam)\\s*key";
+
+    /** Words that name an API credential (a regular expression, any case). */
+    static final String API_CREDENTIAL_WORDS =
+            "api[ _-]?key|client[ _-]?(?:id|secret)|(?:security|access|bearer|api)[ _-]?token|secret access key";
+
+    /** A line that gives a password, a Wi-Fi key or a PIN after its label (a regular expression, any case). */
+    static final String PASSWORD_LABEL =
+            "^\\W*(?:wi-?fi\\s+)?(?:password|passphrase|passcode|pin|network key|wpa2? key|app password)\\s*:";
+
+    /** Words that say a code came by SMS (a regular expression, any case). */
+    static final String SMS_WORDS = "sms|text message";
+
+    /** Google's SMS code, {@code G-123456} (a regular expression, case as it is). */
+    static final String GOOGLE_SMS_CODE = "\\bG-\\d{6}\\b";
+
+    private static final Pattern TOTP = Pattern.compile("(?i)otpauth://|\\b(?:" + TOTP_KEY_WORDS + ")\\b");
     private static final Pattern PASSWORD_MANAGER = Pattern.compile("(?i)\\bemergency kit\\b|\\b1password\\b");
-    private static final Pattern LICENCE = Pattern.compile(
-            "(?i)\\b(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?)\\b");
-    private static final Pattern ONE_TIME = Pattern.compile(
-            "(?i)\\b(?:code|otp)\\s+is\\b|\\bis\\s+your\\b.*\\bcode\\b|\\buse\\s+\\d{4,8}\\s+to\\b|\\bG-\\d{6}\\b"
-                    + "|\\b(?:sms|text message)\\b");
+    private static final Pattern LICENCE = Pattern.compile("(?i)\\b(?:" + LICENCE_KEY_WORDS + ")\\b");
+    private static final Pattern API_CREDENTIAL = Pattern.compile("(?i)\\b(?:" + API_CREDENTIAL_WORDS + ")\\b");
+    private static final Pattern PASSWORD = Pattern.compile("(?im)" + PASSWORD_LABEL);
+    private static final Pattern ONE_TIME =
+            Pattern.compile("(?i)\\b(?:code|otp)\\s+is\\b|\\bis\\s+your\\b.*\\bcode\\b|\\buse\\s+\\d{4,8}\\s+to\\b|"
+                    + GOOGLE_SMS_CODE + "|\\b(?:" + SMS_WORDS + ")\\b");
     private static final Pattern WORD = Pattern.compile("[a-z]{3,8}");
 
     private static final int MIN_SEED_WORDS = 12;
+
+    /**
+     * The lengths of a TOTP secret in base32 without padding: 80, 128, 160, 256 and 320 bits (RFC 4226 asks for 128
+     * and recommends 160; 80 is the old Google Authenticator default, still common).
+     */
+    private static final Set<Integer> TOTP_SECRET_LENGTHS = Set.of(16, 26, 32, 52, 64);
 
     private LookAlikes() {}
 
@@ -113,7 +148,7 @@ public final class LookAlikes {
         if (SECRET_KEY.matcher(text).find() || PASSWORD_MANAGER.matcher(text).find()) {
             return Optional.of(Kind.PASSWORD_MANAGER_KEY);
         }
-        if (TOKEN.matcher(text).find()) {
+        if (TOKEN.matcher(text).find() || API_CREDENTIAL.matcher(text).find()) {
             return Optional.of(Kind.API_TOKEN);
         }
         if (TOTP.matcher(text).find()) {
@@ -128,7 +163,39 @@ public final class LookAlikes {
         if (isSeedPhrase(text)) {
             return Optional.of(Kind.SEED_PHRASE);
         }
+        if (PASSWORD.matcher(text).find()) {
+            return Optional.of(Kind.PASSWORD);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a code read from a paste is shaped like a bare TOTP secret (a base32 key shown without its label or
+     * {@code otpauth://} link): only the letters A to Z and the digits 2 to 7, in any case, in one piece or in groups
+     * split by spaces (as setup pages show them; a key printed with dashes is a recovery key's layout); of a secret's
+     * usual length; with a letter beyond F (so a hexadecimal code never is one) and a digit. A backup code can have
+     * this shape by chance (a Bitwarden recovery code, 32 of a-z and 0-9, about once in 40), so the reader refuses
+     * such a code only when no format of the account's app read it.
+     */
+    public static boolean isBareTotpSecret(String code) {
+        int length = 0;
+        boolean letterBeyondF = false;
+        boolean digit = false;
+        for (int i = 0; i < code.length(); i++) {
+            char c = Character.toUpperCase(code.charAt(i));
+            if (c == ' ') {
+                continue;
+            }
+            if (c >= '2' && c <= '7') {
+                digit = true;
+            } else if (c >= 'A' && c <= 'Z') {
+                letterBeyondF |= c > 'F';
+            } else {
+                return false;
+            }
+            length++;
+        }
+        return letterBeyondF && digit && TOTP_SECRET_LENGTHS.contains(length);
     }
 
     /** The line with every token and secret key blanked. */

@@ -30,7 +30,9 @@ final class NotCodes {
             // phone numbers: +1 415 555 0100, (415) 555-0100, 415-555-0100
             new Span("+", "\\+\\d{1,3}[\\s.-]?(?:\\(\\d{1,4}\\)[\\s.-]?)?\\d{1,4}(?:[\\s.-]?\\d{2,4}){1,4}\\b"),
             new Span("(", "\\(\\d{3}\\)\\s?\\d{3}[\\s.-]\\d{4}\\b"),
-            new Span(".-", "\\b\\d{3}[.-]\\d{3}[.-]\\d{4}\\b"));
+            new Span(".-", "\\b\\d{3}[.-]\\d{3}[.-]\\d{4}\\b"),
+            // identifiers: a UUID (a BitLocker key's identifier, an API client's id) is never a code
+            new Span("-", "\\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\\b"));
 
     /** Any month's first three letters (lower case): the month patterns need one. */
     private static final List<String> MONTH_STARTS =
@@ -42,18 +44,22 @@ final class NotCodes {
     /** Lines that hold something else's code: read no code from them. */
     private static final Pattern WHOLE_LINE = any(
             // a TOTP setup key shown for manual entry
-            Pattern.compile(
-                    "(?i)\\b(?:secret|setup key|set-up key|text key|manual(?:ly)? entry|enter (?:this|the) key|can'?t scan|authenticator key)\\b"),
+            Pattern.compile("(?i)\\b(?:" + LookAlikes.TOTP_KEY_WORDS + ")\\b"),
             // product and licence keys
-            Pattern.compile(
-                    "(?i)\\b(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?)\\b"),
+            Pattern.compile("(?i)\\b(?:" + LookAlikes.LICENCE_KEY_WORDS + ")\\b"),
+            // API credentials, passwords and Wi-Fi keys
+            Pattern.compile("(?i)\\b(?:" + LookAlikes.API_CREDENTIAL_WORDS + ")\\b"),
+            Pattern.compile("(?i)" + LookAlikes.PASSWORD_LABEL),
+            // an account's or customer's identifier after its label
+            Pattern.compile("(?i)\\b(?:(?:account|user|customer|portal|member|tenant|org|organi[sz]ation|subscription"
+                    + "|order|invoice)\\s*(?:id|number|no\\.?|#)|identifier)\\s*:"),
             // one-time codes sent by SMS or e-mail
             Pattern.compile(
                     "(?i)\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|sign-in|confirmation|one-time|otp)\\s+code\\s+is\\b"),
             Pattern.compile(
                     "(?i)\\bis\\s+your\\s+(?:[\\w-]+\\s+){0,2}(?:code|otp|verification code|security code|login code)\\b"),
-            Pattern.compile("(?i)\\b(?:sms|text message)\\b.*\\b\\d{4,8}\\b"),
-            Pattern.compile("\\bG-\\d{6}\\b"));
+            Pattern.compile("(?i)\\b(?:" + LookAlikes.SMS_WORDS + ")\\b.*\\b\\d{4,8}\\b"),
+            Pattern.compile(LookAlikes.GOOGLE_SMS_CODE));
 
     /**
      * Words at least one of which every {@link #WHOLE_LINE} pattern needs, in lower case (or "G-", as it is): a line
@@ -71,6 +77,24 @@ final class NotCodes {
             "registration",
             "code",
             "otp",
+            "token",
+            "client",
+            "password",
+            "passphrase",
+            "passcode",
+            "pin:",
+            "pin ",
+            "wi-fi",
+            "wifi",
+            "wpa",
+            "id:",
+            "id :",
+            "id #",
+            "number:",
+            "no:",
+            "no.:",
+            "#:",
+            "identifier",
             "sms",
             "text message",
             "g-");
@@ -78,10 +102,8 @@ final class NotCodes {
     private NotCodes() {}
 
     /** A short line that names a key whose value follows on the next line ("Setup key", "Licence key:"). */
-    private static final Pattern KEY_LABEL = Pattern.compile(
-            "(?i)\\b(?:secret key|secret|setup key|set-up key|text key|enter (?:this|the) key(?: instead)?|can'?t scan.*"
-                    + "|authenticator key|(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code))"
-                    + "\\s*:?\\s*$");
+    private static final Pattern KEY_LABEL = Pattern.compile("(?i)\\b(?:(?:" + LookAlikes.TOTP_KEY_WORDS + "|"
+            + LookAlikes.LICENCE_KEY_WORDS + ")(?:\\s+instead)?|can'?t scan.*)\\s*:?\\s*$");
 
     private static final int MAX_LABEL_LENGTH = 80;
 

@@ -5,6 +5,7 @@ import dev.breakglass.plugin.PasteLine;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,19 @@ public final class PasteReader {
     private static final Pattern USED_MARK = Pattern.compile(
             "(?i)[\u2611\u2612\u2713\u2714\u2705\u2716\u2717\u2718]|\\[[xX\u2713]\\]|[(\\[]\\s*used\\s*[)\\]]");
     private static final Pattern UNUSED_MARK = Pattern.compile("[\u2610\u25A1]|\\[\\s\\]");
+    /** A note that the code before it was used: {@code # used 2026-07-14}, {@code used on 3 March}, {@code - used}. */
+    private static final Pattern USED_NOTE = Pattern.compile("(?i)^[^\\p{L}\\p{N}]*used\\b");
+    /** Dates, removed before asking whether a marked cell also holds a code. */
+    private static final Pattern DATE =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[T ][\\d:.]+Z?)?|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}");
+    /** A run of 4 or more letters and digits with a digit in it: something that may be a code or part of one. */
+    private static final Pattern CODE_LIKE = Pattern.compile("(?=[\\p{L}\\p{N}]*\\p{N})[\\p{L}\\p{N}]{4,}");
+    /** A short heading over codes that are no longer valid ("OLD SET (regenerated 12 Nov, no longer valid):"). */
+    private static final Pattern RETIRED_HEADING = Pattern.compile(
+            "(?i)\\b(?:no longer valid|invalid(?:ated)?|expired|revoked|superseded|old (?:set|codes)|previous (?:set|codes))"
+                    + "\\b.*:\\s*$");
+
+    private static final int MAX_HEADING = 80;
     private static final Pattern ITEM_NUMBER =
             Pattern.compile("(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?)(?=\\s)");
     private static final Pattern SPACES = Pattern.compile("[\\t ]{2,}|\\t");
@@ -49,9 +63,22 @@ public final class PasteReader {
             clean = DataText.jsonValues(clean);
         }
         List<PasteLine> lines = new ArrayList<>();
+        UsedColumn usedColumn = UsedColumn.NONE;
+        boolean retired = false;
         for (String raw : clean.split("\n", -1)) {
             String line = DataText.looksLikeQuotedCsv(raw) ? DataText.csvFields(raw) : raw;
+            if (line.isBlank()) {
+                retired = false;
+            }
+            if (retired || usedColumn.marksUsed(line)) {
+                // A code of a set that is no longer valid, or a row ticked in a "used" column: not saved.
+                continue;
+            }
             addItems(withoutUsedCodes(line), lines);
+            usedColumn = UsedColumn.of(line).orElse(usedColumn);
+            retired = line.length() <= MAX_HEADING
+                    && line.stripTrailing().endsWith(":")
+                    && RETIRED_HEADING.matcher(line).find();
         }
         for (int i = 0; i + 1 < lines.size(); i++) {
             if (NotCodes.labelsTheNextLine(lines.get(i).original())) {
@@ -83,18 +110,76 @@ public final class PasteReader {
         return LINE_BREAK.matcher(clean).replaceAll("\n");
     }
 
-    /** The line without the cells marked as used and without struck-through text; cells are joined by tabs. */
+    /**
+     * The line without the cells marked as used and without struck-through text; cells are joined by tabs. A marked
+     * cell that holds no code itself (a status column: "✓ used 2026-09-02", "(used)", "# used") marks its whole row.
+     */
     private static String withoutUsedCodes(String line) {
-        String unstruck = line.contains("~~") ? STRUCK_MARKDOWN.matcher(line).replaceAll(" ") : line;
+        // Struck-out text ends a cell: what stood on either side of it is never read as one code.
+        String unstruck = line.contains("~~") ? STRUCK_MARKDOWN.matcher(line).replaceAll("\t") : line;
         List<String> kept = new ArrayList<>();
         String stripped = unstruck.strip();
-        for (String cell : mayHoldCells(stripped) ? CELL_BREAK.split(stripped) : new String[] {stripped}) {
+        String[] cells = mayHoldCells(stripped) ? CELL_BREAK.split(stripped) : new String[] {stripped};
+        for (String cell : cells) {
             boolean marks = mayHoldMarks(cell);
-            if (!marks || !USED_MARK.matcher(cell).find()) {
+            boolean used = (marks && USED_MARK.matcher(cell).find()) || (cells.length > 1 && isUsedNote(cell));
+            if (used && cells.length > 1 && !holdsCodeLikeText(cell)) {
+                return "";
+            }
+            if (!used) {
                 kept.add((marks ? UNUSED_MARK.matcher(cell).replaceAll(" ") : cell).strip());
             }
         }
         return String.join("\t", kept);
+    }
+
+    private static boolean isUsedNote(String cell) {
+        return cell.length() < MAX_HEADING && USED_NOTE.matcher(cell).find();
+    }
+
+    /** Whether a cell holds something like a code once its used mark, its note and any date are taken out. */
+    private static boolean holdsCodeLikeText(String cell) {
+        String rest = USED_MARK.matcher(cell).replaceAll(" ").replaceAll("(?i)\\bused\\b", " ");
+        return CODE_LIKE.matcher(DATE.matcher(rest).replaceAll(" ")).find();
+    }
+
+    /**
+     * The column of a table or CSV whose header is "used" (or "used?", "status"), and its separator: a row with a
+     * tick, "yes" or "used" in that column is a used code.
+     */
+    private record UsedColumn(char separator, int index) {
+
+        static final UsedColumn NONE = new UsedColumn('\0', -1);
+        private static final Pattern HEADER = Pattern.compile("(?i)\\s*(?:used\\??|is used|status)\\s*");
+        private static final Pattern TRUTHY = Pattern.compile(
+                "(?i)\\s*\\(?(?:yes|y|x|true|used|[\u2611\u2612\u2713\u2714\u2705])\\b.*|\\s*[\u2611\u2612\u2713\u2714\u2705].*");
+
+        static Optional<UsedColumn> of(String line) {
+            for (char separator : new char[] {',', ';', '\t', '|'}) {
+                if (line.indexOf(separator) < 0) {
+                    continue;
+                }
+                String[] cells = split(line, separator);
+                for (int i = 0; i < cells.length; i++) {
+                    if (HEADER.matcher(cells[i]).matches()) {
+                        return Optional.of(new UsedColumn(separator, i));
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        boolean marksUsed(String line) {
+            if (index < 0 || line.indexOf(separator) < 0) {
+                return false;
+            }
+            String[] cells = split(line, separator);
+            return index < cells.length && TRUTHY.matcher(cells[index]).matches();
+        }
+
+        private static String[] split(String line, char separator) {
+            return line.split(Pattern.quote(String.valueOf(separator)), -1);
+        }
     }
 
     /** Whether a line holds a tab, a bar or two white-space characters in a row, without which it is one cell. */

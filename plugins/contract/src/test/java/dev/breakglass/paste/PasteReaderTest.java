@@ -199,4 +199,101 @@ class PasteReaderTest {
     void pasteWithoutLookAlikes_namesNone() {
         assertThat(LookAlikes.in("Your backup codes\n1234 5678")).isEmpty();
     }
+
+    @Test
+    void bareTotpSecret_isBase32OfASecretsLength_withALetterBeyondFAndADigit() {
+        assertThat(LookAlikes.isBareTotpSecret("JBSW Y3DP EHPK 3PXP")).isTrue();
+        assertThat(LookAlikes.isBareTotpSecret("jbswy3dpehpk3pxpkrsxg5ctmvrxezlu"))
+                .isTrue();
+        assertThat(LookAlikes.isBareTotpSecret("JBSW Y3DP EHPK 3PXP KRSX G5CT MV"))
+                .isTrue();
+
+        assertThat(LookAlikes.isBareTotpSecret("IEQH 524Y NG5B Y1A2"))
+                .as("1 is not base32")
+                .isFalse();
+        assertThat(LookAlikes.isBareTotpSecret("4283fefc63f0cd0e"))
+                .as("hexadecimal")
+                .isFalse();
+        assertThat(LookAlikes.isBareTotpSecret("JBSWYDPEHPKPXPAB"))
+                .as("no digit")
+                .isFalse();
+        assertThat(LookAlikes.isBareTotpSecret("JBSW Y3DP EHPK 3PXP KRSX G5CT"))
+                .as("24: not a secret's length")
+                .isFalse();
+        assertThat(LookAlikes.isBareTotpSecret("2345 6723")).isFalse();
+        assertThat(LookAlikes.isBareTotpSecret("OUXT-WNT4-VAGQ-AL5W-Q5VR-7FWJ-5JWA-WM3V"))
+                .as("a recovery key printed with dashes")
+                .isFalse();
+    }
+
+    @Test
+    void everyPhraseThatBlanksALine_namesTheLookAlikeItIs_fromOneVocabulary() {
+        for (String phrase : List.of(
+                "Secret key",
+                "Secret",
+                "Setup key",
+                "Set-up key",
+                "Text key",
+                "Manual entry",
+                "Enter this key",
+                "Can't scan",
+                "Authenticator key",
+                "Product key",
+                "Licence number",
+                "License code",
+                "Activation code",
+                "Serial no.",
+                "Registration key")) {
+            String line = phrase + ": 1234 5678";
+            assertThat(NotCodes.blank(line)).as(phrase).isEmpty();
+            assertThat(LookAlikes.in(line)).as(phrase).isPresent();
+            assertThat(NotCodes.labelsTheNextLine(phrase + ":")).as(phrase).isTrue();
+        }
+    }
+
+    @Test
+    void apiCredentialsPasswordsGameKeysAndIdentifiers_areNotCodes_andSayWhatTheyAre() {
+        assertThat(codes("client_id: user.1234-5678\nclient_secret: 2345 6789\n1111 1111"))
+                .containsExactly("11111111");
+        assertThat(codes("Identifier: 1234 5678\nPortal ID: 2345 6789\nAccount ID: 3456 7890\n1111 1111"))
+                .containsExactly("11111111");
+        assertThat(codes("Password: 1234 5678\nWi-Fi password: 2345 6789\n1111 1111"))
+                .containsExactly("11111111");
+        assertThat(NotCodes.blank("FBB60099-E155-5C2F-F5E5-6B68789CC97B").strip())
+                .isEmpty();
+
+        assertThat(LookAlikes.in("Security token (case-sensitive): I0kBdMU3VjJL"))
+                .contains(LookAlikes.Kind.API_TOKEN);
+        assertThat(LookAlikes.in("SSID: Guest\nPassword: z3ja-qns6")).contains(LookAlikes.Kind.PASSWORD);
+        assertThat(LookAlikes.in("Steam key from the bundle: GKHW2-C4AYZ")).contains(LookAlikes.Kind.LICENCE_KEY);
+        assertThat(LookAlikes.in("Enter your password to see your codes")).isEmpty();
+    }
+
+    @Test
+    void usedMarkInACellWithoutACode_marksTheWholeRow() {
+        assertThat(
+                        codes(
+                                "| 1 | 1111 1111 | unused |\n| 2 | 2222 2222 | \u2713 used 2026-09-02 |\n| 3 | 3333 3333 | (used) |"))
+                .containsExactly("11111111");
+        assertThat(codes("1111 1111   # used 2026-07-14\n2222 2222")).containsExactly("22222222");
+        assertThat(codes("\u2611 1111 1111    2222 2222"))
+                .as("a marked code cell: only that cell")
+                .containsExactly("22222222");
+    }
+
+    @Test
+    void rowWithAYesInItsUsedColumn_isAUsedCode() {
+        assertThat(codes("account,code,used\nme,1111 1111,\nme,2222 2222,yes\nme,3333 3333,"))
+                .containsExactly("11111111", "33333333");
+        assertThat(codes("| code | used? |\n|:--|:-:|\n| 1111 1111 |  |\n| 2222 2222 | \u2713 |"))
+                .containsExactly("11111111");
+    }
+
+    @Test
+    void codesUnderAHeadingThatRetiresThem_areLeftOut_untilABlankLine() {
+        assertThat(codes("OLD SET (regenerated 12 Nov, no longer valid):\n1111 1111\n2222 2222\n\nNEW SET:\n3333 3333"))
+                .containsExactly("33333333");
+        assertThat(codes("1111 1111\nGenerating new codes invalidates the old ones.\n2222 2222"))
+                .containsExactly("11111111", "22222222");
+    }
 }

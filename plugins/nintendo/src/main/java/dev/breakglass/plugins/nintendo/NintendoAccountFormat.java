@@ -1,20 +1,18 @@
 package dev.breakglass.plugins.nintendo;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
-import dev.breakglass.plugin.LineCodeFormat;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
  * Nintendo Account backup codes, shown as {@code k3f92m7x}. See this plugin's README for the sources.
  *
- * <p>A pattern rather than a {@code CodeShape}: the shape's guard against English words lets "Nintendo" itself
- * through as an 8-character code, so this pattern asks for a digit within the code instead (a code of letters only is
- * missed).
+ * <p>A {@code CodeShape}: its guard against words keeps "Nintendo" itself (8 letters, like a code) out, because a
+ * shape never reads the app's own name as a code, and a code of letters only is still read.
  */
 @Extension
-public final class NintendoAccountFormat extends LineCodeFormat {
+public final class NintendoAccountFormat extends ShapedCodeFormat {
 
     public NintendoAccountFormat() {
         super(
@@ -22,12 +20,6 @@ public final class NintendoAccountFormat extends LineCodeFormat {
                         .settingsPage("https://accounts.nintendo.com/")
                         .expectedCodes(10)
                         .keywords("nintendo"),
-                Pattern.compile("(?=[a-z]{0,7}[0-9])[a-z0-9]{8}", Pattern.CASE_INSENSITIVE));
-    }
-
-    /** Saved in lower case, so that a code retyped in capitals is the same code. */
-    @Override
-    protected String canonical(String matched) {
-        return matched.toLowerCase(Locale.ROOT);
+                CodeShape.lettersAndDigits(8));
     }
 }

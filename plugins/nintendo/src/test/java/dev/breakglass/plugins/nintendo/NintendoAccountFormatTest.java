@@ -30,6 +30,12 @@ class NintendoAccountFormatTest {
     }
 
     @Test
+    void theAppsOwnName_isNotACode_butACodeOfLettersOnlyIs() {
+        kit.assertReadsNothing("Nintendo\nNINTENDO\nNintendo Account");
+        kit.assertReads("Nintendo\nkqfbmxzt\n841KQ1A8", "kqfbmxzt", "841kq1a8");
+    }
+
+    @Test
     void textWithoutCodes_readsNothing() {
         kit.assertReadsNothing("Two-factor authentication is on.\nCall +1 415 555 0100 before 2026-12-01.");
     }

@@ -1,0 +1,92 @@
+package dev.breakglass.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.breakglass.paste.CodeOrder;
+import dev.breakglass.paste.PasteReader;
+import dev.breakglass.plugin.FoundCode;
+import dev.breakglass.plugin.Paste;
+import dev.breakglass.plugin.PasteLine;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** The generic reader's own rules: where on a line each code starts, whatever was split off before it. */
+class GenericFormatTest {
+
+    private final GenericFormat format = new GenericFormat();
+
+    @Test
+    void codes_startWhereTheyAreOnTheLine_afterWideGapsSeparatorsAndLabels() {
+        String text = "Code:   ab12-cd34,  ef56-gh78\tRecovery code: ij90-kl12 mn34-op56 | 1234 5678 2345 6789";
+
+        List<FoundCode> found = format.read(paste(text)).codes();
+
+        assertThat(found)
+                .extracting(FoundCode::code)
+                .containsExactly("ab12-cd34", "ef56-gh78", "ij90-kl12", "mn34-op56", "1234 5678", "2345 6789");
+        for (FoundCode code : found) {
+            assertThat(code.column()).as(code.code()).isEqualTo(text.indexOf(code.code()));
+        }
+    }
+
+    @Test
+    void codeOfLettersOnly_withTheLayoutOfTheOtherCodes_isTaken_butNeverAWord() {
+        assertThat(codes("5zmzaejb\n6ibvlemj\nutgizoqt\naxljj7g3\ndownload"))
+                .containsExactly("5zmzaejb", "6ibvlemj", "utgizoqt", "axljj7g3");
+        assertThat(codes("kgqp pbvw\nkxrn 69ca\n34xt sa6m\nkeep them"))
+                .containsExactly("kgqp pbvw", "kxrn 69ca", "34xt sa6m");
+        assertThat(codes("utgizoqt\nqwzrtkpl"))
+                .as("no code to take the layout from")
+                .isEmpty();
+    }
+
+    @Test
+    void twoOrThreeEqualBlocks_areOneCode_andAShortWordIsNone() {
+        assertThat(codes("b695 e5b2\n7pk1 eqvh 7uvs")).containsExactly("b695 e5b2", "7pk1 eqvh 7uvs");
+        assertThat(codes("WPA2, changes every quarter\nab12")).isEmpty();
+    }
+
+    @Test
+    void linesOfShortBlocks_areJoined_halvesInPairs_otherBlocksIntoOneKey() {
+        assertThat(codes("Backup codes\n2916\n6184\n1375\n5635")).containsExactly("2916 6184", "1375 5635");
+        assertThat(codes("AHJ9  H88W  UP9A  FLEX\nKP2M  AYD4  UJ76")).containsExactly("AHJ9H88WUP9AFLEXKP2MAYD4UJ76");
+        assertThat(codes("YLHY4\nG9UBZ\nMC260\n4TEJ6\nSU5DK")).containsExactly("YLHY4G9UBZMC2604TEJ6SU5DK");
+        assertThat(codes("Recovery Key:\n588510-695332-586614-129886-116984-092581-375988-435192"))
+                .as("a long number is no account's code")
+                .isEmpty();
+    }
+
+    @Test
+    void letterSpacedText_isReadWithoutItsSpaces() {
+        assertThat(codes("G i t L a b   r e c o v e r y\na d 2 0 e 9 8 e f d a 6 4 7 c 2"))
+                .containsExactly("ad20e98efda647c2");
+        assertThat(codes("G M E 7  -  Y 5 Z G  -  5 2 4 7  -  4 D G X")).containsExactly("GME7Y5ZG52474DGX");
+    }
+
+    @Test
+    void labelsQuotesRemarksAndDots_areLeftAside() {
+        assertThat(codes("bw 2fa recovery = wcvg-6zlj-c9xc-vao7")).containsExactly("wcvg-6zlj-c9xc-vao7");
+        assertThat(codes("Acme backup codes \u2013 hm3z-2nxq-2z5w, q8s2-nk2m-9ofk"))
+                .containsExactly("hm3z-2nxq-2z5w", "q8s2-nk2m-9ofk");
+        assertThat(codes("- `sm5t3kmkmo`\n- \"ijmjk9xniq\"")).containsExactly("sm5t3kmkmo", "ijmjk9xniq");
+        assertThat(codes("Bypass code for jdoe: 183487258 (expires tomorrow)")).containsExactly("183487258");
+        assertThat(codes("8881.2826\n7892.2719")).containsExactly("8881 2826", "7892 2719");
+    }
+
+    @Test
+    void dashedWordWithShortUnequalBlocks_isNoCode() {
+        assertThat(codes("region = eu-central-1\nserial US-1234-5678")).isEmpty();
+        assertThat(codes("ycnsm-e5cz9\nALPHA-1111-AAAA")).containsExactly("ycnsm-e5cz9", "ALPHA-1111-AAAA");
+    }
+
+    /** The codes as Breakglass keeps them: in order, each once. */
+    private List<String> codes(String text) {
+        Paste paste = PasteReader.read(text);
+        return CodeOrder.codes(paste, format.read(paste));
+    }
+
+    private static Paste paste(String text) {
+        return new Paste(List.of(new PasteLine(0, OptionalInt.empty(), text, text)));
+    }
+}

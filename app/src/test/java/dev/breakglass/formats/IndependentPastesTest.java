@@ -1,0 +1,83 @@
+package dev.breakglass.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Collections of realistic pastes written by other people, blind to the parser ({@code
+ * src/test/resources/independent-pastes/a}, {@code b}, ...; see the README there): each paste is read with the real
+ * bundled plugins, and its codes compared as a person would (ignoring case and spaces or hyphens inside a code; how
+ * many and in which order count). Every collection present is measured and printed; each must be read at least 97%
+ * exactly, with no look-alike secret accepted.
+ */
+class IndependentPastesTest {
+
+    private static final double REQUIRED = 0.97;
+
+    @TempDir
+    static Path data;
+
+    private static StandaloneFormats formats;
+    private static CodeReader reader;
+
+    @BeforeAll
+    static void loadPlugins() {
+        formats = StandaloneFormats.open(data, Duration.ofSeconds(5));
+        reader = formats.reader();
+    }
+
+    @AfterAll
+    static void closePlugins() {
+        formats.close();
+    }
+
+    @Test
+    void collectionA_isPresent() throws IOException, URISyntaxException {
+        assertThat(collections()).contains("a");
+    }
+
+    @ParameterizedTest(name = "collection {0}")
+    @MethodSource("collections")
+    void independentPastes_areReadExactly_andNoLookAlikeIsAccepted(String collection) throws Exception {
+        List<PasteCollection.Case> cases = PasteCollection.load(root().resolve(collection));
+
+        PasteCollection.Figure figure =
+                PasteCollection.measure(reader, cases, PasteCollection.Outcome::sameCanonically);
+        figure.print("Independent pastes, collection " + collection, System.out);
+
+        assertThat(cases).isNotEmpty();
+        assertThat(figure.lookAlikesAccepted()).isEmpty();
+        assertThat(figure.exactShare())
+                .as("share read exactly; not exact: %s", figure.misses())
+                .isGreaterThanOrEqualTo(REQUIRED);
+    }
+
+    /** The collections present: every folder under {@code independent-pastes}. */
+    static List<String> collections() throws IOException, URISyntaxException {
+        try (Stream<Path> folders = Files.list(root())) {
+            return folders.filter(Files::isDirectory)
+                    .map(folder -> folder.getFileName().toString())
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static Path root() throws URISyntaxException {
+        return Path.of(Objects.requireNonNull(IndependentPastesTest.class.getResource("/independent-pastes"))
+                .toURI());
+    }
+}
