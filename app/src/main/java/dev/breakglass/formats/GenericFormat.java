@@ -48,7 +48,10 @@ final class GenericFormat implements CodeFormat {
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
     private static final Pattern HAS_LETTER = Pattern.compile(".*[A-Za-z].*");
-    private static final Pattern QUOTES = Pattern.compile("[`\"\u201C\u201D\u2018\u2019]");
+    /** Quotes and backticks at the edges of a word (never inside one: {@code 000a"0000} is not a code). */
+    private static final Pattern QUOTES =
+            Pattern.compile("(?<![^\\s])[`\"\u201C\u201D\u2018\u2019]+|[`\"\u201C\u201D\u2018\u2019]+(?![^\\s])");
+
     private static final Pattern REMARK = Pattern.compile("\\(\\s*\\p{L}[^)]*\\)?");
     private static final Pattern LETTER_SPACED = Pattern.compile("\\S(?: \\S){3,}");
     private static final Pattern PIECE_BLOCKS = Pattern.compile("[A-Za-z0-9]{3,8}(?:[ \\t-]+[A-Za-z0-9]{3,8})*");

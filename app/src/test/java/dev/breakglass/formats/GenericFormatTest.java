@@ -70,6 +70,9 @@ class GenericFormatTest {
         assertThat(codes("Acme backup codes \u2013 hm3z-2nxq-2z5w, q8s2-nk2m-9ofk"))
                 .containsExactly("hm3z-2nxq-2z5w", "q8s2-nk2m-9ofk");
         assertThat(codes("- `sm5t3kmkmo`\n- \"ijmjk9xniq\"")).containsExactly("sm5t3kmkmo", "ijmjk9xniq");
+        assertThat(codes("000a\"0000"))
+                .as("a quote inside a word joins nothing")
+                .isEmpty();
         assertThat(codes("Bypass code for jdoe: 183487258 (expires tomorrow)")).containsExactly("183487258");
         assertThat(codes("8881.2826\n7892.2719")).containsExactly("8881 2826", "7892 2719");
     }

@@ -102,7 +102,9 @@ final class DataText {
                 } else {
                     field.append(c);
                 }
-            } else if (c == '"') {
+            } else if (c == '"' && field.toString().isBlank()) {
+                // A quote opens a quoted field only at its start; inside an unquoted field it is just a character,
+                // so text on either side of it is never joined (RFC 4180).
                 quoted = true;
             } else if (c == separator) {
                 fields.add(field.toString().strip());

@@ -86,6 +86,12 @@ class PasteReaderTest {
     }
 
     @Test
+    void csv_aQuoteInsideAnUnquotedField_joinsNothing() {
+        assertThat(codes("note\t00\"0008")).doesNotContain("000008");
+        assertThat(codes("a,35c16c5a86d60c\"f8e08bcb")).doesNotContain("35c16c5a86d60cf8e08bcb");
+    }
+
+    @Test
     void textIsNeverExecuted_sqlAndScriptsAreJustText() {
         assertThat(codes("'; DROP TABLE backup_code; --\n<img src=x onerror=alert(1)>\n1111 1111"))
                 .containsExactly("11111111");
