@@ -45,7 +45,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class PushBuffers implements VaadinServiceInitListener {
 
-    static final int RECEIVE_BUFFER = 1024;
+    static final int RECEIVE_BUFFER = 256;
 
     static final int FRAME_BUFFER = 2048;
 
