@@ -5,7 +5,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
@@ -58,9 +60,10 @@ final class LocalKeyringCipher implements VersionedCipher {
     @Override
     public List<String> decryptAll(CipherContext context, List<String> ciphertexts) {
         context.requireSize(ciphertexts.size());
+        AccountKeys keys = new AccountKeys(context);
         List<String> plaintexts = new ArrayList<>(ciphertexts.size());
         for (int i = 0; i < ciphertexts.size(); i++) {
-            plaintexts.add(open(context, context.associatedData(i), ciphertexts.get(i)));
+            plaintexts.add(open(keys, context.associatedData(i), ciphertexts.get(i)));
         }
         return plaintexts;
     }
@@ -69,7 +72,8 @@ final class LocalKeyringCipher implements VersionedCipher {
     public List<String> rewrapAll(CipherContext context, List<String> ciphertexts) {
         context.requireSize(ciphertexts.size());
         int version = keyring.currentVersion();
-        SecretKeySpec key = accountKey(version, context);
+        AccountKeys keys = new AccountKeys(context);
+        SecretKeySpec key = keys.of(version);
         List<String> rewrapped = new ArrayList<>(ciphertexts.size());
         for (int i = 0; i < ciphertexts.size(); i++) {
             String ciphertext = ciphertexts.get(i);
@@ -77,7 +81,7 @@ final class LocalKeyringCipher implements VersionedCipher {
             rewrapped.add(
                     versionOf(ciphertext) == version
                             ? ciphertext
-                            : seal(version, key, associatedData, open(context, associatedData, ciphertext)));
+                            : seal(version, key, associatedData, open(keys, associatedData, ciphertext)));
         }
         return rewrapped;
     }
@@ -133,7 +137,7 @@ final class LocalKeyringCipher implements VersionedCipher {
         }
     }
 
-    private String open(CipherContext context, byte[] associatedData, String ciphertext) {
+    private String open(AccountKeys keys, byte[] associatedData, String ciphertext) {
         Matcher matcher = CIPHERTEXT.matcher(ciphertext);
         if (!matcher.matches()) {
             throw new CipherException("A stored code is not a local keyring ciphertext.");
@@ -150,10 +154,7 @@ final class LocalKeyringCipher implements VersionedCipher {
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(
-                    Cipher.DECRYPT_MODE,
-                    accountKey(version, context),
-                    new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, keys.of(version), new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData);
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
@@ -161,6 +162,24 @@ final class LocalKeyringCipher implements VersionedCipher {
                     "A stored code failed its integrity check: it was altered or belongs to another account, set or position.");
         } catch (GeneralSecurityException e) {
             throw new CipherException("A stored code could not be decrypted with the local keyring.", e);
+        }
+    }
+
+    /**
+     * The account's keys for one call, derived once per key version: HKDF costs more than opening a code, and a set
+     * holds codes of one or (while a rewrap is under way) a few versions.
+     */
+    private final class AccountKeys {
+
+        private final CipherContext context;
+        private final Map<Integer, SecretKeySpec> byVersion = new HashMap<>();
+
+        AccountKeys(CipherContext context) {
+            this.context = context;
+        }
+
+        SecretKeySpec of(int version) {
+            return byVersion.computeIfAbsent(version, v -> accountKey(v, context));
         }
     }
 

@@ -100,6 +100,55 @@ class GoldenPathBrowserTest {
         }
     }
 
+    /**
+     * A paste just under the 64 KiB the server accepts (a whole settings page around Google's ten codes) is read and
+     * saved: the browser's messages travel as requests beside the push WebSocket, whose receive buffers are small.
+     */
+    @Test
+    void owner_pastesAlmost64KiB_andTheCodesSave() throws Exception {
+        openBrowser();
+        signIn("alice@acme.test");
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("a.account-card[data-label='Google Workspace']")))
+                .click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("#emergency-controls vaadin-details-summary")))
+                .click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("add-codes"))).click();
+        WebElement input =
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#backup-codes-input textarea")));
+        String codes = """
+                SAVE YOUR BACKUP CODES
+                1. 6165 1728    6. 4881 3465
+                2. 6233 5735    7. 3359 7146
+                3. 3720 7276    8. 7579 4750
+                4. 3087 3821    9. 0271 3405
+                5. 4241 0504    10. 2328 5554
+                """;
+        StringBuilder page = new StringBuilder();
+        for (int line = 0; page.length() < 64 * 1024 - codes.length() - 200; line++) {
+            page.append(
+                    "Security settings line %03d: review your sign-in methods and recent activity.\n".formatted(line));
+        }
+        String paste = page + codes;
+        assertThat(paste.length()).isBetween(63 * 1024, 64 * 1024);
+        // typed by the browser in one go, as a paste arrives (sendKeys would type 64 K keys one by one)
+        browser.executeScript(
+                "arguments[0].value = arguments[1];"
+                        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                input,
+                paste);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("codes-found"), "10 "));
+
+        browser.findElement(By.id("save-codes")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("vaadin-notification-card"), "10 backup codes saved"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("backup-codes-input")));
+        assertThat(browser.findElement(By.id("codes-summary")).getText()).startsWith("10 of 10 backup codes left");
+    }
+
     private void signIn(String email) {
         Chromium.signIn(browser, wait, "http://localhost:" + port + "/", email, "breakglass-demo");
     }

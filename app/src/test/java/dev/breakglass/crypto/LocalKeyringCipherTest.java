@@ -136,6 +136,21 @@ class LocalKeyringCipherTest {
     }
 
     @Test
+    void aSetUnderTwoKeyVersions_decryptsInOneCall_andRewrapsToTheNewest() {
+        List<String> old = cipher.encryptAll(context, CODES);
+        cipher.rotate();
+        List<String> fresh = cipher.encryptAll(context, CODES);
+        // a set half rewrapped: each code at its own position, under version 1 or 2
+        List<String> mixed = List.of(old.get(0), fresh.get(1), old.get(2));
+
+        assertThat(cipher.decryptAll(context, mixed)).isEqualTo(CODES);
+        List<String> rewrapped = cipher.rewrapAll(context, mixed);
+        assertThat(rewrapped).allMatch(c -> c.startsWith("local:v2:"));
+        assertThat(rewrapped.get(1)).isEqualTo(fresh.get(1));
+        assertThat(cipher.decryptAll(context, rewrapped)).isEqualTo(CODES);
+    }
+
+    @Test
     void keyFile_isOwnerOnly_andSurvivesAReopen() throws Exception {
         Path file = dir.resolve("keyring.json");
         List<String> ciphertexts = cipher.encryptAll(context, CODES);

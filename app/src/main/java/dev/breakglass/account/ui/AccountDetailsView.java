@@ -1,5 +1,6 @@
 package dev.breakglass.account.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -39,8 +40,10 @@ import dev.breakglass.backupcodes.ui.RequestsPanel;
 import dev.breakglass.security.AccountRole;
 import dev.breakglass.security.IdentityConfirmation;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** One account: its tabs, with Settings first and the Emergency controls at its bottom. */
@@ -133,17 +136,26 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
         tabs.setId("account-tabs");
         tabs.setWidthFull();
         tabs.add("Settings", settings(account));
-        tabs.add("Users", new UsersTab(sharing, account.id(), people));
+        // Users and Activity are built when first opened: a page that never shows them holds nothing of them.
+        List<Supplier<Component>> lazy = new ArrayList<>();
+        lazy.add(null);
+        UUID accountId = account.id(); // the lambdas keep the id only, not the page's account and people
+        lazy.add(() -> new UsersTab(sharing, accountId, sharing.people(accountId)));
         if (account.mayReadActivity()) {
-            tabs.add("Activity", new ActivityList(auditLog, account.id()));
+            lazy.add(() -> new ActivityList(auditLog, accountId));
+        }
+        for (int index = 1; index < lazy.size(); index++) {
+            tabs.add(index == 1 ? "Users" : "Activity", new Div());
         }
         // The tab lives in the URL (?tab=users): a link opens it, and the back button returns to the last one.
         List<String> names = List.of("settings", "users", "activity");
         int shown = names.indexOf(tab);
         if (shown > 0 && shown < tabs.getTabCount()) {
+            fill(tabs, shown, lazy);
             tabs.setSelectedIndex(shown);
         }
         tabs.addSelectedChangeListener(event -> {
+            fill(tabs, tabs.getSelectedIndex(), lazy);
             if (event.isFromClient()) {
                 String chosen = names.get(tabs.getSelectedIndex());
                 tab = chosen;
@@ -159,6 +171,17 @@ public class AccountDetailsView extends VerticalLayout implements BeforeEnterObs
             }
         });
         add(tabs);
+    }
+
+    /** Builds a lazily built tab's content into its placeholder the first time the tab is shown. */
+    private static void fill(TabSheet tabs, int index, List<Supplier<Component>> lazy) {
+        if (index > 0 && index < lazy.size()) {
+            Div holder = (Div) tabs.getComponent(tabs.getTabAt(index));
+            if (holder.getComponentCount() == 0) {
+                holder.setWidthFull();
+                holder.add(lazy.get(index).get());
+            }
+        }
     }
 
     /** Who keeps this account's codes: a Collaborator knows whom to ask, and is pointed at Request a code. */

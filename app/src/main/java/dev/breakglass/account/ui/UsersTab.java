@@ -32,7 +32,7 @@ class UsersTab extends VerticalLayout {
     private final HorizontalLayout addRow = new HorizontalLayout();
     private boolean mayShare;
 
-    /** @param people the account's people as the page read them; the tab reads them again after each change */
+    /** @param people the account's people as read when the tab is first opened; it reads them again after each change */
     UsersTab(SharingService sharing, UUID accountId, AccountPeople people) {
         this.sharing = sharing;
         this.accountId = accountId;

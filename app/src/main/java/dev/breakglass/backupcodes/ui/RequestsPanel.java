@@ -40,6 +40,7 @@ public class RequestsPanel extends Details {
     private final UUID accountId;
     private final Div list = new Div();
     private UUID shown;
+    private HorizontalLayout settings;
 
     public RequestsPanel(CodeRequestService service, UUID accountId) {
         super("Requests");
@@ -55,8 +56,14 @@ public class RequestsPanel extends Details {
         add(
                 new Paragraph("Collaborators who are locked out ask here for one code. Approving lets them take the"
                         + " next unused code, once; they never see the others."),
-                list,
-                policyForm());
+                list);
+        // The request settings are built when the panel is first opened: a page that never opens it holds none.
+        addOpenedChangeListener(event -> {
+            if (event.isOpened() && settings == null) {
+                settings = policyForm();
+                add(settings);
+            }
+        });
         refresh();
     }
 
