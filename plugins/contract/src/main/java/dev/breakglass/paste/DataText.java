@@ -102,7 +102,8 @@ final class DataText {
                 } else {
                     field.append(c);
                 }
-            } else if (c == '"') {
+            } else if (c == '"' && field.toString().isBlank()) {
+                // A quote opens a quoted field only at the field's start (RFC 4180); inside, it is a character.
                 quoted = true;
             } else if (c == separator) {
                 fields.add(field.toString().strip());
