@@ -53,6 +53,7 @@ final class GenericFormat implements CodeFormat {
             Pattern.compile("(?<![^\\s])[`\"\u201C\u201D\u2018\u2019]+|[`\"\u201C\u201D\u2018\u2019]+(?![^\\s])");
 
     private static final Pattern REMARK = Pattern.compile("\\(\\s*\\p{L}[^)]*\\)?");
+    private static final Pattern WORD_IN_LABEL = Pattern.compile("\\p{L}[\\p{L}\\p{N}]");
     private static final Pattern LETTER_SPACED = Pattern.compile("\\S(?: \\S){3,}");
     private static final Pattern PIECE_BLOCKS = Pattern.compile("[A-Za-z0-9]{3,8}(?:[ \\t-]+[A-Za-z0-9]{3,8})*");
     private static final int MIN_LENGTH = 6;
@@ -142,7 +143,9 @@ final class GenericFormat implements CodeFormat {
         }
         String piece = text.substring(start, end);
         Matcher label = LABEL.matcher(piece);
-        int column = start + (label.lookingAt() ? label.end() : 0);
+        // A label is words; letter-spaced text before a dash ("F 9 R Y - X M 9 P") is a key's first group.
+        int column = start
+                + (label.lookingAt() && WORD_IN_LABEL.matcher(label.group()).find() ? label.end() : 0);
         // Quotes and a remark in parentheses become spaces, so the columns stay where they were.
         String cell = REMARK.matcher(
                         QUOTES.matcher(piece.substring(column - start)).replaceAll(" "))
@@ -397,7 +400,11 @@ final class GenericFormat implements CodeFormat {
                 && equalBlocks(word);
     }
 
-    /** Blocks between dashes or underscores all of one size, or all at least 3 long: never {@code eu-central-1}. */
+    /**
+     * Blocks between dashes or underscores all of one size, or all at least 3 long: never {@code eu-central-1}. A
+     * block of letters only followed by a shorter one is a name and its number ({@code workstation-2026},
+     * {@code laptop-01}), not a code.
+     */
     private static boolean equalBlocks(String word) {
         String[] blocks = word.split("[-_]");
         boolean equal = true;
@@ -406,7 +413,15 @@ final class GenericFormat implements CodeFormat {
             equal &= block.length() == blocks[0].length();
             long3 &= block.length() >= 3;
         }
-        return equal || long3;
+        return equal || (long3 && !namedAndNumbered(blocks));
+    }
+
+    /** A word and a shorter number after it: {@code workstation-2026}, {@code laptop-01}. */
+    private static boolean namedAndNumbered(String[] blocks) {
+        return blocks.length == 2
+                && !HAS_DIGIT.matcher(blocks[0]).matches()
+                && blocks[1].chars().allMatch(GenericFormat::isDigit)
+                && blocks[0].length() > blocks[1].length();
     }
 
     /** 6 to 40 letters, dashes or underscores inside as in {@link #looksLikeCode}, no digit. */

@@ -65,6 +65,18 @@ class GenericFormatTest {
     }
 
     @Test
+    void letterSpacedKeyWithDashes_isOneKey_itsFirstGroupNoLabel() {
+        assertThat(codes("F 9 R Y - X M 9 P - G Y Y X - 3 7 E 5")).containsExactly("F9RY-XM9P-GYYX-37E5");
+    }
+
+    @Test
+    void nameWithItsNumber_isNoCode() {
+        assertThat(codes("workstation-2026\nbackup-laptop-01\nlaptop-01")).isEmpty();
+        assertThat(codes("ycnsm-e5cz9\nxhr9-x8dv-5u1o-csew\ncode-00001"))
+                .containsExactly("ycnsm-e5cz9", "xhr9-x8dv-5u1o-csew", "code-00001");
+    }
+
+    @Test
     void labelsQuotesRemarksAndDots_areLeftAside() {
         assertThat(codes("bw 2fa recovery = wcvg-6zlj-c9xc-vao7")).containsExactly("wcvg-6zlj-c9xc-vao7");
         assertThat(codes("Acme backup codes \u2013 hm3z-2nxq-2z5w, q8s2-nk2m-9ofk"))

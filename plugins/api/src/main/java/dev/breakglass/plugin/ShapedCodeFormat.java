@@ -37,6 +37,9 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     /** A line longer than this holds more than a piece of a code, so it never starts or continues a split one. */
     private static final int MAX_PIECE_LINE = 200;
 
+    /** The shortest part of a code printed one part a line that is joined with the next lines. */
+    private static final int MIN_PIECE = 4;
+
     private static final Pattern BLOCK_BREAK = Pattern.compile("[ \t-]+");
     private static final Pattern NAME_BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -88,7 +91,8 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         Optional<String> code = shape.normalise(matched);
         if (code.isEmpty()
                 || !separatorsOnGroups(matched)
-                || (shape.groupSizes().isEmpty() && blockNamesAWord(matched))) {
+                || (shape.groupSizes().isEmpty() && blockNamesAWord(matched))
+                || partOfALongerKey(line, start, end)) {
             return null;
         }
         if (!Words.lettersOnly(shape.alphabet(), code.get())) {
@@ -130,6 +134,91 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
             boundaries.add(at);
         }
         return breaks.equals(boundaries);
+    }
+
+    /**
+     * Whether the match is part of a longer key printed in the same blocks: the run of blocks around it (split by
+     * spaces and dashes) are all of the size of the shape's equal groups, or all single letter-spaced characters, and
+     * they do not make a whole number of codes ({@code bimh dl8q y5tq 9zzy pnq6} is no 16-character code and a
+     * piece; {@code 1234 5678 8765 4321} are two codes of 8).
+     */
+    private boolean partOfALongerKey(String line, int start, int end) {
+        List<String> blocks = new ArrayList<>(List.of(BLOCK_BREAK.split(line.substring(start, end))));
+        int from = start;
+        while (from > 0 && (line.charAt(from - 1) == ' ' || line.charAt(from - 1) == '-')) {
+            int blockEnd = from - 1;
+            while (blockEnd > 0 && (line.charAt(blockEnd - 1) == ' ' || line.charAt(blockEnd - 1) == '-')) {
+                blockEnd--;
+            }
+            int blockStart = blockEnd;
+            while (blockStart > 0 && shape.alphabet().contains(line.charAt(blockStart - 1))) {
+                blockStart--;
+            }
+            String block = line.substring(blockStart, blockEnd);
+            if (!continuesTheKey(line, blockStart, blockEnd, block, holdsADash(line.substring(blockEnd, from)))) {
+                break;
+            }
+            if (blocks.size() > MAX_PIECE_LINE) {
+                return false; // a row too long to be one key: codes side by side
+            }
+            blocks.add(0, block);
+            from = blockStart;
+        }
+        int to = end;
+        while (to < line.length() && (line.charAt(to) == ' ' || line.charAt(to) == '-')) {
+            int blockStart = to + 1;
+            while (blockStart < line.length() && (line.charAt(blockStart) == ' ' || line.charAt(blockStart) == '-')) {
+                blockStart++;
+            }
+            int blockEnd = blockStart;
+            while (blockEnd < line.length() && shape.alphabet().contains(line.charAt(blockEnd))) {
+                blockEnd++;
+            }
+            String block = line.substring(blockStart, blockEnd);
+            if (!continuesTheKey(line, blockStart, blockEnd, block, holdsADash(line.substring(to, blockStart)))) {
+                break;
+            }
+            if (blocks.size() > MAX_PIECE_LINE) {
+                return false; // a row too long to be one key: codes side by side
+            }
+            blocks.add(block);
+            to = blockEnd;
+        }
+        if (from == start && to == end) {
+            return false;
+        }
+        int characters = 0;
+        boolean letterSpaced = true;
+        int group = shape.groupSizes().isEmpty() ? 0 : shape.groupSizes().get(0);
+        boolean inGroups = group > 0 && shape.groupSizes().stream().allMatch(size -> size == group);
+        for (String block : blocks) {
+            characters += block.length();
+            letterSpaced &= block.length() == 1;
+            inGroups &= block.length() == group;
+        }
+        if (letterSpaced) {
+            int all = characters;
+            return shape.lengths().stream().noneMatch(length -> all % length == 0);
+        }
+        return inGroups && blocks.size() % shape.groupSizes().size() != 0;
+    }
+
+    /**
+     * A block next to a match that may be more of the same key: whole, of the alphabet, and not a word; a block of
+     * letters only continues it only after a dash ("Backup code ab12 cd34" is a label and a code, not a key of three
+     * blocks).
+     */
+    private boolean continuesTheKey(String line, int blockStart, int blockEnd, String block, boolean afterDash) {
+        return !block.isEmpty()
+                && (blockStart == 0 || !Character.isLetterOrDigit(line.charAt(blockStart - 1)))
+                && (blockEnd == line.length() || !Character.isLetterOrDigit(line.charAt(blockEnd)))
+                && !(block.length() > 1
+                        && Words.lettersOnly(shape.alphabet(), block)
+                        && (!afterDash || Words.looksLikeWord(shape.alphabet(), block)));
+    }
+
+    private static boolean holdsADash(String text) {
+        return text.indexOf('-') >= 0;
     }
 
     /** Whether a block of a match split by spaces or dashes is a word of letters only or the app's name. */
@@ -310,12 +399,13 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
 
     /**
      * The code that the window's pieces make together, when they make exactly one and show where it breaks: each piece
-     * is letter-spaced or printed in blocks, and for a shape with groups the blocks are exactly its groups. Whole lines
-     * without a break inside ({@code 11111111} over {@code 22222222}) are never joined: they are more likely two codes.
+     * is letter-spaced or printed in blocks, and for a shape with groups the blocks are exactly its groups. Lines
+     * without a break inside are joined only as equal parts each shorter than any code ({@code 3VGV} over
+     * {@code KYU3}); lines that could be whole codes ({@code 11111111} over {@code 22222222}) are never joined.
      */
     private Optional<String> codeAcross(Window window) {
         if (window.size() < 2
-                || (shape.groupSizes().isEmpty() && window.unbroken() > 0)
+                || (shape.groupSizes().isEmpty() && window.unbroken() > 0 && !window.equalShortPieces(shortest()))
                 || !shape.lengths().contains(window.length())
                 || (!shape.groupSizes().isEmpty()
                         && !window.blocks().isEmpty()
@@ -323,6 +413,10 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
             return Optional.empty();
         }
         return shape.normalise(window.joined());
+    }
+
+    private int shortest() {
+        return shape.lengths().stream().mapToInt(Integer::intValue).min().orElseThrow();
     }
 
     /** A line's piece of a code: its characters, the sizes of its blocks, and whether it is letter-spaced. */
@@ -405,6 +499,23 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
 
         int unbroken() {
             return unbroken;
+        }
+
+        /**
+         * Every piece is one block of the same size, of 4 or more and shorter than any code: a code's equal parts,
+         * one a line ({@code 3VGV} over {@code KYU3}, a PDF's narrow column), never two whole codes.
+         */
+        boolean equalShortPieces(int shortestCode) {
+            int size = pieces.getFirst().bare().length();
+            if (size < MIN_PIECE || size >= shortestCode) {
+                return false;
+            }
+            for (Piece piece : pieces) {
+                if (!piece.unbroken() || piece.bare().length() != size) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -193,10 +193,23 @@ final class Words {
         return COMMON.contains(lower) || (lower.length() >= MIN_PRONOUNCEABLE && pronounceable(lower));
     }
 
-    /** Whether letters-and-digits text with spaces in it holds letters only: words in a sentence, not a code. */
+    /**
+     * Whether letters-and-digits text with spaces in it holds letters only: words in a sentence, not a code. Letter
+     * spacing ({@code n q s y v w e p}, a PDF's text) is no sentence: two letters side by side are needed for a word.
+     */
     static boolean looksLikeWords(CodeShape.Alphabet alphabet, String typed) {
         return alphabet == CodeShape.Alphabet.LETTERS_AND_DIGITS
-                && typed.chars().noneMatch(c -> c >= '0' && c <= '9');
+                && typed.chars().noneMatch(c -> c >= '0' && c <= '9')
+                && !letterSpaced(typed);
+    }
+
+    private static boolean letterSpaced(String typed) {
+        for (int i = 1; i < typed.length(); i++) {
+            if (Character.isLetter(typed.charAt(i)) && Character.isLetter(typed.charAt(i - 1))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a letters-and-digits code holds letters only (and dashes or spaces), with no digit at all. */
@@ -206,12 +219,17 @@ final class Words {
 
     /**
      * Whether the line around a match holds another word of letters only whose length is neither a code's nor a
-     * group's: then the line is a sentence ("codes typed from the printout") and the match one of its words.
+     * group's: then the line is a sentence ("codes typed from the printout") and the match one of its words. Only the
+     * match's own cell counts (the paste reader puts a tab between a table's cells): a code alone in its cell, with
+     * "available" in the next, is no word of a sentence.
      */
     static boolean amongOtherWords(String line, int start, int end, CodeShape shape) {
+        int cellStart = line.lastIndexOf('\t', start - 1) + 1;
+        int tab = line.indexOf('\t', end);
+        int cellEnd = tab < 0 ? line.length() : tab;
         int wordStart = -1;
-        for (int i = 0; i <= line.length(); i++) {
-            boolean wordChar = i < line.length() && Character.isLetterOrDigit(line.charAt(i));
+        for (int i = cellStart; i <= cellEnd; i++) {
+            boolean wordChar = i < cellEnd && Character.isLetterOrDigit(line.charAt(i));
             if (wordChar && wordStart < 0) {
                 wordStart = i;
             } else if (!wordChar && wordStart >= 0) {

@@ -52,7 +52,41 @@ class ShapedCodeFormatTest {
         assertThat(codes(shape, "123\n45678")).isEmpty();
         assertThat(codes(CodeShape.lettersAndDigits(16).groups(4, 4, 4, 4), "11111111\n22222222"))
                 .isEmpty();
-        assertThat(codes(CodeShape.hex(16), "4283fefc\n63f0cd0e")).isEmpty();
+        assertThat(codes(CodeShape.hex(16), "4283f\nefc63f0cd0e")).isEmpty();
+    }
+
+    @Test
+    void codeInEqualPartsOneALine_isJoined_butNeverPartsThatAreCodesThemselves() {
+        assertThat(codes(CodeShape.lettersAndDigits(8).upperCase(), "3VGV\nKYU3\nRM8Z\nHUOZ"))
+                .containsExactly("3VGVKYU3", "RM8ZHUOZ");
+        assertThat(codes(CodeShape.hex(16), "4283fefc\n63f0cd0e")).containsExactly("4283fefc63f0cd0e");
+        assertThat(codes(CodeShape.hex(64), "0d1b8dad522ac96c\nfcbb84a935825ed7\ne1363139d3302a1e\n38f29ebe53b11f7c"))
+                .containsExactly("0d1b8dad522ac96cfcbb84a935825ed7e1363139d3302a1e38f29ebe53b11f7c");
+        assertThat(codes(CodeShape.hex(8).orLength(16), "4283fefc\n63f0cd0e")).containsExactly("4283fefc", "63f0cd0e");
+        assertThat(codes(CodeShape.lettersAndDigits(6), "ab1\n2cd")).isEmpty();
+    }
+
+    @Test
+    void codeThatIsPartOfALongerKeyInTheSameBlocks_isNoCode() {
+        assertThat(codes(CodeShape.lettersAndDigits(16).groups(4, 4, 4, 4), "bimh dl8q y5tq 9zzy pnq6"))
+                .isEmpty();
+        assertThat(codes(
+                        CodeShape.lettersAndDigits(24).groups(4, 4, 4, 4, 4, 4),
+                        "F 9 R Y - X M 9 P - G Y Y X - 3 7 E 5 - 4 2 C J - 2 E X V - N 6 E L"))
+                .isEmpty();
+        assertThat(codes(CodeShape.digits(8).groups(4, 4), "1234 5678 2345 6789"))
+                .containsExactly("12345678", "23456789");
+        assertThat(codes(CodeShape.lettersAndDigits(8).groups(4, 4), "Backup code: ab12 cd34 keep it safe"))
+                .containsExactly("ab12cd34");
+    }
+
+    @Test
+    void codeOfLettersOnly_aloneInItsTableCell_orLetterSpaced_isACode() {
+        CodeShape shape = CodeShape.lettersAndDigits(8).upperCase();
+        assertThat(codes(shape, "M1UUNGPQ\tavailable\nCVKTGLIM\tavailable")).containsExactly("M1UUNGPQ", "CVKTGLIM");
+        assertThat(codes(shape, "codes typed from printout CVKTGLIM")).isEmpty();
+        assertThat(codes(CodeShape.lettersAndDigits(8).groups(4, 4), "n q s y v w e p\ts p e b 1 0 2 2"))
+                .containsExactly("nqsyvwep", "speb1022");
     }
 
     @Test

@@ -52,7 +52,10 @@ final class NotCodes {
             Pattern.compile("(?i)" + LookAlikes.PASSWORD_LABEL),
             // an account's or customer's identifier after its label
             Pattern.compile("(?i)\\b(?:(?:account|user|customer|portal|member|tenant|org|organi[sz]ation|subscription"
-                    + "|order|invoice)\\s*(?:id|number|no\\.?|#)|identifier)\\s*:"),
+                    + "|order|invoice)\\s*(?:id|number|no\\.?|#)|identifier"
+                    // the same in German, French and Spanish: Kundennummer, Identifiant, numéro client
+                    + "|kunden-?(?:nummer|nr\\.?)|benutzer-?(?:name|kennung)|identifiant|num[ée]ro\\s+(?:de\\s+)?client"
+                    + "|n[°º]\\s*client|n[úu]mero\\s+de\\s+cliente|id\\s+de\\s+cliente)\\s*:"),
             // one-time codes sent by SMS or e-mail
             Pattern.compile(
                     "(?i)\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|sign-in|confirmation|one-time|otp)\\s+code\\s+is\\b"),
@@ -95,6 +98,9 @@ final class NotCodes {
             "no.:",
             "#:",
             "identifier",
+            "kunden",
+            "benutzer",
+            "identifiant",
             "sms",
             "text message",
             "g-");

@@ -27,7 +27,7 @@ public final class PasteReader {
     private static final Pattern CELL_BREAK = Pattern.compile("\\t|\\s{2,}|\\s+\\|\\s+");
     private static final Pattern STRUCK_MARKDOWN = Pattern.compile("~~.*?~~");
     private static final Pattern USED_MARK = Pattern.compile(
-            "(?i)[\u2611\u2612\u2713\u2714\u2705\u2716\u2717\u2718]|\\[[xX\u2713]\\]|[(\\[]\\s*used\\s*[)\\]]");
+            "(?i)[\u2611\u2612\u2713\u2714\u2705\u2716\u2717\u2718]|\\[[xX\u2713]\\]|[(\\[]\\s*used\\b[^)\\]]{0,40}[)\\]]");
     private static final Pattern UNUSED_MARK = Pattern.compile("[\u2610\u25A1]|\\[\\s\\]");
     /** A note that the code before it was used: {@code # used 2026-07-14}, {@code used on 3 March}, {@code - used}. */
     private static final Pattern USED_NOTE = Pattern.compile("(?i)^[^\\p{L}\\p{N}]*used\\b");
@@ -47,6 +47,14 @@ public final class PasteReader {
     private static final Pattern SPACES = Pattern.compile("[\\t ]{2,}|\\t");
     private static final Pattern BULLET =
             Pattern.compile("^\\s*[-*+\u2022\u00B7\u25AA\u25AB\u25E6\u2023\u2043\u25CF\u25CB>]\\s+");
+
+    /**
+     * What a chat export puts before each message: {@code [03/12/2026, 18:22:10] Ayo: } (WhatsApp on iOS),
+     * {@code 03/12/2026, 18:22 - Ayo: } (on Android), {@code [2026-12-03 18:22] Ayo: }.
+     */
+    private static final Pattern CHAT_PREFIX =
+            Pattern.compile("\\[?\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4},?\\s+\\d{1,2}:\\d{2}"
+                    + "(?::\\d{2})?(?:\\s*[AaPp]\\.?[Mm]\\.?)?\\]?\\s*(?:[-\u2013]\\s*)?[^:\\[\\]\\t]{1,40}?:\\s+");
 
     private PasteReader() {}
 
@@ -229,9 +237,18 @@ public final class PasteReader {
         }
     }
 
+    /** A chat export's message without the date, time and sender before it. */
+    private static String withoutChatPrefix(String message) {
+        if (message.isEmpty() || (message.charAt(0) != '[' && !Character.isDigit(message.charAt(0)))) {
+            return message;
+        }
+        Matcher prefix = CHAT_PREFIX.matcher(message);
+        return prefix.lookingAt() ? message.substring(prefix.end()) : message;
+    }
+
     private static void add(String item, OptionalInt number, List<PasteLine> lines) {
         Matcher bullet = BULLET.matcher(item);
-        String unbulleted = (bullet.lookingAt() ? item.substring(bullet.end()) : item).strip();
+        String unbulleted = withoutChatPrefix((bullet.lookingAt() ? item.substring(bullet.end()) : item).strip());
         boolean cells = unbulleted.indexOf('\t') >= 0 || unbulleted.contains("  ");
         String original = cells ? SPACES.matcher(unbulleted).replaceAll(" ") : unbulleted;
         if (original.isEmpty()) {

@@ -86,12 +86,6 @@ class PasteReaderTest {
     }
 
     @Test
-    void csv_aQuoteInsideAnUnquotedField_joinsNothing() {
-        assertThat(codes("note\t00\"0008")).doesNotContain("000008");
-        assertThat(codes("a,35c16c5a86d60c\"f8e08bcb")).doesNotContain("35c16c5a86d60cf8e08bcb");
-    }
-
-    @Test
     void textIsNeverExecuted_sqlAndScriptsAreJustText() {
         assertThat(codes("'; DROP TABLE backup_code; --\n<img src=x onerror=alert(1)>\n1111 1111"))
                 .containsExactly("11111111");
@@ -301,5 +295,36 @@ class PasteReaderTest {
                 .containsExactly("33333333");
         assertThat(codes("1111 1111\nGenerating new codes invalidates the old ones.\n2222 2222"))
                 .containsExactly("11111111", "22222222");
+    }
+
+    @Test
+    void chatExportPrefix_dateTimeAndSender_isNotPartOfTheMessage() {
+        assertThat(codes("[03/12/2026, 18:22:10] Ayo: 1111 1111\n03/12/2026, 18:23 - Ayo: 2222 2222\n"
+                        + "[2026-12-03 6:24 PM] Me: 3333 3333"))
+                .containsExactly("11111111", "22222222", "33333333");
+        assertThat(PasteReader.read("[03/12/2026, 18:22:10] Ayo: Notion backup codes")
+                        .lines()
+                        .get(0)
+                        .original())
+                .isEqualTo("Notion backup codes");
+    }
+
+    @Test
+    void usedNoteInParenthesesWithADate_marksTheCodeBeforeIt() {
+        assertThat(codes("- 1111 1111 (used 2026-03-10)\n- 2222 2222 [used on 4 May]\n- 3333 3333"))
+                .containsExactly("33333333");
+    }
+
+    @Test
+    void customerNumbersAfterAGermanFrenchOrSpanishLabel_areNotCodes() {
+        assertThat(codes("Kundennummer: 1234 5678\nIdentifiant : 2345 6789\nNuméro client : 3456 7890\n"
+                        + "Número de cliente: 4567 8901\n1111 1111"))
+                .containsExactly("11111111");
+    }
+
+    @Test
+    void quoteInsideACsvField_isACharacter_neverGluesTheTextAroundIt() {
+        assertThat(codes("1111\"1111,note")).isEmpty();
+        assertThat(codes("\"1111 1111\",note")).containsExactly("11111111");
     }
 }

@@ -1,17 +1,35 @@
 package dev.breakglass.plugins.steam;
 
 import dev.breakglass.plugin.FormatFacts;
+import dev.breakglass.plugin.FormatReading;
+import dev.breakglass.plugin.FoundCode;
 import dev.breakglass.plugin.LineCodeFormat;
+import dev.breakglass.plugin.Paste;
+import dev.breakglass.plugin.PasteLine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
- * The Steam Guard recovery code: one code, the letter R and five digits, such as {@code R12345}, shown when the mobile
- * authenticator is set up. See this plugin's README for the sources.
+ * Steam Guard's codes: the recovery code, the letter R and five digits such as {@code R12345}, shown when the mobile
+ * authenticator is set up; and the backup codes generated on request, a list of codes of Steam's code alphabet (digits
+ * 2 to 9 and consonants) such as {@code 7Q7NF77}. See this plugin's README for the sources.
  */
 @Extension
 public final class SteamFormat extends LineCodeFormat {
+
+    /** Steam's code alphabet: no 0, 1, vowels or letters that read like them. */
+    private static final String ALPHABET = "23456789BCDFGHJKMNPQRTVWXY";
+
+    private static final Pattern RECOVERY_CODE = Pattern.compile("R\\d{5}", Pattern.CASE_INSENSITIVE);
+
+    /** Backup codes come as a list: fewer than this in a paste are a Steam Guard sign-in code, not backup codes. */
+    private static final int MIN_BACKUP_CODES = 2;
 
     public SteamFormat() {
         super(
@@ -19,10 +37,10 @@ public final class SteamFormat extends LineCodeFormat {
                         .settingsPage("https://store.steampowered.com/twofactor/manage")
                         .expectedCodes(1)
                         .keywords("steam", "steam guard", "steamguard"),
-                Pattern.compile("R\\d{5}", Pattern.CASE_INSENSITIVE));
+                RECOVERY_CODE);
     }
 
-    /** Saved with a capital R, as Steam shows it, so that {@code r12345} typed by hand is the same code. */
+    /** Saved in capitals, as Steam shows them, so that {@code r12345} typed by hand is the same code. */
     @Override
     protected String canonical(String matched) {
         return matched.toUpperCase(Locale.ROOT);
@@ -32,5 +50,78 @@ public final class SteamFormat extends LineCodeFormat {
     @Override
     public String display(String code) {
         return code;
+    }
+
+    /**
+     * The recovery code wherever it is; backup codes only when the paste holds a list of them (two or more): a lone
+     * code of five characters is the sign-in code Steam Guard sends or shows, which works once and is no backup code.
+     * Each whole word of a line is tested by hand rather than with the pattern at every word start: Steam's alphabet
+     * as a character class is slow to try on every word of a long paste.
+     */
+    @Override
+    public FormatReading read(Paste paste) {
+        List<FoundCode> recovery = new ArrayList<>();
+        List<FoundCode> backup = new ArrayList<>();
+        for (PasteLine line : paste.lines()) {
+            String text = line.text();
+            int at = 0;
+            while (at < text.length()) {
+                if (!isWordChar(text.charAt(at))) {
+                    at++;
+                    continue;
+                }
+                int end = at;
+                while (end < text.length() && isWordChar(text.charAt(end))) {
+                    end++;
+                }
+                String word = text.substring(at, end);
+                if (isRecoveryCode(word)) {
+                    recovery.add(new FoundCode(canonical(word), line.index(), at));
+                } else if (isBackupCode(word)) {
+                    backup.add(new FoundCode(canonical(word), line.index(), at));
+                }
+                at = end;
+            }
+        }
+        List<FoundCode> found = new ArrayList<>(recovery);
+        if (backup.size() >= MIN_BACKUP_CODES) {
+            found.addAll(backup);
+        }
+        found.sort(Comparator.comparingInt(FoundCode::line).thenComparingInt(FoundCode::column));
+        Set<Integer> linesWithCodes = new HashSet<>();
+        found.forEach(code -> linesWithCodes.add(code.line()));
+        List<PasteLine> unreadable = paste.lines().stream()
+                .filter(line -> line.hasContent() && !linesWithCodes.contains(line.index()))
+                .toList();
+        return new FormatReading(found, unreadable);
+    }
+
+    private static boolean isRecoveryCode(String word) {
+        if (word.length() != 6 || (word.charAt(0) != 'R' && word.charAt(0) != 'r')) {
+            return false;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            if (word.charAt(i) < '0' || word.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBackupCode(String word) {
+        if (word.length() != 5 && word.length() != 7) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (ALPHABET.indexOf(Character.toUpperCase(word.charAt(i))) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Letters, digits, underscores and dashes make one word, as for every line format. */
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
     }
 }
