@@ -16,6 +16,8 @@ import java.util.Enumeration;
 import org.atmosphere.cpr.AtmosphereFramework;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,6 +50,8 @@ class PushBuffers implements VaadinServiceInitListener {
     static final int RECEIVE_BUFFER = 256;
 
     static final int FRAME_BUFFER = 2048;
+
+    static final int SOCKET_BUFFER = 4096;
 
     static final String FRAME_BUFFER_PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
 
@@ -92,6 +96,19 @@ class PushBuffers implements VaadinServiceInitListener {
         @Bean
         PushBuffers pushBuffers() {
             return new PushBuffers();
+        }
+
+        /**
+         * Each open connection's application-side read and write buffers (8 KB each by default) are held for as long
+         * as a page's push connection stays open; at {@value PushBuffers#SOCKET_BUFFER} bytes a larger request or response simply
+         * takes more reads or writes.
+         */
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> smallerSocketBuffers() {
+            return factory -> factory.addConnectorCustomizers(connector -> {
+                connector.setProperty("socket.appReadBufSize", String.valueOf(SOCKET_BUFFER));
+                connector.setProperty("socket.appWriteBufSize", String.valueOf(SOCKET_BUFFER));
+            });
         }
 
         /** The browser's offer of compression is not passed on to the WebSocket handshake, so none is agreed. */
