@@ -65,11 +65,12 @@ final class RuntimeRoleGrants implements Callback {
     static void grant(Connection connection, String role, String historyTable) throws SQLException {
         String grantee = quote(role);
         try (Statement statement = connection.createStatement()) {
-            String schema;
+            String schemaName;
             try (var rows = statement.executeQuery("SELECT current_schema()")) {
                 rows.next();
-                schema = quote(rows.getString(1));
+                schemaName = rows.getString(1);
             }
+            String schema = quote(schemaName);
             statement.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + grantee);
             statement.execute(
                     "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + grantee);
@@ -86,7 +87,7 @@ final class RuntimeRoleGrants implements Callback {
             statement.execute("REVOKE CREATE ON SCHEMA " + schema + " FROM PUBLIC");
             statement.execute("REVOKE CREATE ON SCHEMA " + schema + " FROM " + grantee);
             try (var rows = statement.executeQuery(
-                    "SELECT has_schema_privilege(" + literal(role) + ", " + literal(unquote(schema)) + ", 'CREATE')")) {
+                    "SELECT has_schema_privilege(" + literal(role) + ", " + literal(schemaName) + ", 'CREATE')")) {
                 rows.next();
                 if (rows.getBoolean(1)) {
                     log.warn(
@@ -103,10 +104,6 @@ final class RuntimeRoleGrants implements Callback {
 
     private static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";
-    }
-
-    private static String unquote(String quoted) {
-        return quoted.substring(1, quoted.length() - 1).replace("\"\"", "\"");
     }
 
     private static String quote(String name) {

@@ -32,9 +32,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CiphertextRepository {
 
-    /** The cipher and version at the start of a ciphertext ({@code vault:v3}), or NULL for anything else. */
-    private static final Field<String> CIPHER_VERSION =
-            field("substring({0} from '^[a-z]+:v[0-9]+')", String.class, BACKUP_CODE.CIPHERTEXT);
+    private static final Field<String> CIPHER_VERSION = cipherVersionOf(BACKUP_CODE.CIPHERTEXT);
 
     private static final short CURRENT_BINDING = (short) CipherBinding.CURRENT.number();
 
@@ -147,13 +145,26 @@ class CiphertextRepository {
         return BACKUP_CODE.join(BACKUP_CODE_SET).on(BACKUP_CODE_SET.ID.eq(BACKUP_CODE.SET_ID));
     }
 
-    /** A stored code needs work when it starts with none of the wanted prefixes, or its set's binding is not wanted. */
-    private static Condition needsWork(Wanted wanted) {
+    /** The cipher and version at the start of a ciphertext ({@code vault:v3}), or NULL for anything else. */
+    static Field<String> cipherVersionOf(Field<String> ciphertext) {
+        return field("substring({0} from '^[a-z]+:v[0-9]+')", String.class, ciphertext);
+    }
+
+    /** A ciphertext that starts with none of the wanted prefixes (none at all when nothing is wanted). */
+    static Condition onNoWantedPrefix(Field<String> ciphertext, Wanted wanted) {
+        if (wanted.prefixes().isEmpty()) {
+            return falseCondition();
+        }
         Condition otherPrefix = noCondition();
         for (String prefix : wanted.prefixes()) {
-            otherPrefix = otherPrefix.and(BACKUP_CODE.CIPHERTEXT.notLike(prefix + "%"));
+            otherPrefix = otherPrefix.and(ciphertext.notLike(prefix + "%"));
         }
-        Condition condition = wanted.prefixes().isEmpty() ? falseCondition() : otherPrefix;
+        return otherPrefix;
+    }
+
+    /** A stored code needs work when it starts with none of the wanted prefixes, or its set's binding is not wanted. */
+    private static Condition needsWork(Wanted wanted) {
+        Condition condition = onNoWantedPrefix(BACKUP_CODE.CIPHERTEXT, wanted);
         if (wanted.currentBinding()) {
             condition = condition.or(BACKUP_CODE_SET.CIPHER_BINDING.ne(CURRENT_BINDING));
         }

@@ -3,9 +3,6 @@ package dev.breakglass.encryption;
 import static dev.breakglass.db.Tables.AUTHENTICATOR_APP;
 import static dev.breakglass.db.Tables.WORKSPACE_SSO;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.falseCondition;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.noCondition;
 
 import dev.breakglass.crypto.CipherContext;
 import dev.breakglass.crypto.CipherVersion;
@@ -40,7 +37,7 @@ class SignInSecretRepository {
     /** How many of the workspace's sign-in secrets sit on each cipher and key version. */
     Map<CipherVersion, Integer> countByCipherVersion(UUID workspaceId) {
         Map<CipherVersion, Integer> counts = new TreeMap<>();
-        Field<String> appVersion = cipherVersion(AUTHENTICATOR_APP.SECRET_CIPHERTEXT);
+        Field<String> appVersion = CiphertextRepository.cipherVersionOf(AUTHENTICATOR_APP.SECRET_CIPHERTEXT);
         db.select(appVersion, count())
                 .from(AUTHENTICATOR_APP)
                 .where(AUTHENTICATOR_APP.WORKSPACE_ID.eq(workspaceId))
@@ -48,7 +45,7 @@ class SignInSecretRepository {
                 .fetch()
                 .forEach(row -> CipherVersion.of(row.value1())
                         .ifPresent(version -> counts.merge(version, row.value2(), Integer::sum)));
-        Field<String> ssoVersion = cipherVersion(WORKSPACE_SSO.CLIENT_SECRET_CIPHERTEXT);
+        Field<String> ssoVersion = CiphertextRepository.cipherVersionOf(WORKSPACE_SSO.CLIENT_SECRET_CIPHERTEXT);
         db.select(ssoVersion, count())
                 .from(WORKSPACE_SSO)
                 .where(WORKSPACE_SSO.WORKSPACE_ID.eq(workspaceId))
@@ -65,14 +62,14 @@ class SignInSecretRepository {
         List<SecretPlace> places = new ArrayList<>();
         db.select(AUTHENTICATOR_APP.WORKSPACE_ID, AUTHENTICATOR_APP.USER_ID, AUTHENTICATOR_APP.ENROLMENT_ID)
                 .from(AUTHENTICATOR_APP)
-                .where(needsWork(AUTHENTICATOR_APP.SECRET_CIPHERTEXT, wanted))
+                .where(CiphertextRepository.onNoWantedPrefix(AUTHENTICATOR_APP.SECRET_CIPHERTEXT, wanted))
                 .orderBy(AUTHENTICATOR_APP.WORKSPACE_ID, AUTHENTICATOR_APP.USER_ID)
                 .forEach(row -> places.add(
                         new SecretPlace(row.value1(), row.value2(), row.value3(), CipherContext.Kind.MEMBER_FACTOR)));
         db.select(WORKSPACE_SSO.WORKSPACE_ID, WORKSPACE_SSO.SECRET_ID)
                 .from(WORKSPACE_SSO)
                 .where(WORKSPACE_SSO.CLIENT_SECRET_CIPHERTEXT.isNotNull())
-                .and(needsWork(WORKSPACE_SSO.CLIENT_SECRET_CIPHERTEXT, wanted))
+                .and(CiphertextRepository.onNoWantedPrefix(WORKSPACE_SSO.CLIENT_SECRET_CIPHERTEXT, wanted))
                 .orderBy(WORKSPACE_SSO.WORKSPACE_ID)
                 .forEach(row -> places.add(
                         new SecretPlace(row.value1(), row.value1(), row.value2(), CipherContext.Kind.WORKSPACE_SSO)));
@@ -80,11 +77,13 @@ class SignInSecretRepository {
     }
 
     int countNeedingWork(Wanted wanted) {
-        return db.fetchCount(AUTHENTICATOR_APP, needsWork(AUTHENTICATOR_APP.SECRET_CIPHERTEXT, wanted))
+        return db.fetchCount(
+                        AUTHENTICATOR_APP,
+                        CiphertextRepository.onNoWantedPrefix(AUTHENTICATOR_APP.SECRET_CIPHERTEXT, wanted))
                 + db.fetchCount(
                         WORKSPACE_SSO,
                         WORKSPACE_SSO.CLIENT_SECRET_CIPHERTEXT.isNotNull(),
-                        needsWork(WORKSPACE_SSO.CLIENT_SECRET_CIPHERTEXT, wanted));
+                        CiphertextRepository.onNoWantedPrefix(WORKSPACE_SSO.CLIENT_SECRET_CIPHERTEXT, wanted));
     }
 
     /**
@@ -141,22 +140,6 @@ class SignInSecretRepository {
 
     private static Condition workspaceSso(SecretPlace place) {
         return WORKSPACE_SSO.WORKSPACE_ID.eq(place.workspaceId()).and(WORKSPACE_SSO.SECRET_ID.eq(place.secretId()));
-    }
-
-    /** A secret needs work when its ciphertext starts with none of the wanted prefixes (bindings do not apply). */
-    private static Condition needsWork(Field<String> ciphertext, Wanted wanted) {
-        if (wanted.prefixes().isEmpty()) {
-            return falseCondition();
-        }
-        Condition otherPrefix = noCondition();
-        for (String prefix : wanted.prefixes()) {
-            otherPrefix = otherPrefix.and(ciphertext.notLike(prefix + "%"));
-        }
-        return otherPrefix;
-    }
-
-    private static Field<String> cipherVersion(Field<String> ciphertext) {
-        return field("substring({0} from '^[a-z]+:v[0-9]+')", String.class, ciphertext);
     }
 
     /**
