@@ -4,9 +4,12 @@ import dev.breakglass.plugin.Paste;
 import dev.breakglass.plugin.PasteLine;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +44,22 @@ public final class PasteReader {
             "(?i)\\b(?:no longer valid|invalid(?:ated)?|expired|revoked|superseded|old (?:set|codes)|previous (?:set|codes))"
                     + "\\b.*:\\s*$");
 
+    /**
+     * A line that lists codes already used, as a label and the codes ("Used so far: 0612 3YUF", "Already used: ...")
+     * or as a heading over them ("Used codes:"): those codes are not saved, wherever else the paste lists them.
+     */
+    private static final Pattern USED_LIST = Pattern.compile(
+            "(?i)^[^\\p{L}\\p{N}]*(?:already\\s+)?used(?:\\s+(?:so\\s+far|codes?|already|up|ones))?\\s*:(.*)$");
+    /** The items of a list of used codes: split by commas, semicolons, bars, slashes or wide gaps. */
+    private static final Pattern USED_ITEMS = Pattern.compile("[,;|/\\t]|\\s{2,}");
+    /** An item that is a code: letters and digits in one or more groups, 8 or more with a digit, or 6 or more in one. */
+    private static final Pattern USED_CODE = Pattern.compile(
+            "(?=[\\p{L}\\p{N} -]*\\p{N})[\\p{L}\\p{N}][\\p{L}\\p{N} -]{3,}[\\p{L}\\p{N}]|[\\p{L}\\p{N}][\\p{L}\\p{N}-]{4,}[\\p{L}\\p{N}]");
+
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}-]*");
+
     private static final int MAX_HEADING = 80;
+    private static final int MAX_USED_LIST = 400;
     private static final Pattern ITEM_NUMBER =
             Pattern.compile("(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?)(?=\\s)");
     private static final Pattern SPACES = Pattern.compile("[\\t ]{2,}|\\t");
@@ -73,6 +91,7 @@ public final class PasteReader {
         List<PasteLine> lines = new ArrayList<>();
         UsedColumn usedColumn = UsedColumn.NONE;
         boolean retired = false;
+        Set<String> usedCodes = new HashSet<>();
         for (String raw : clean.split("\n", -1)) {
             String line = DataText.looksLikeQuotedCsv(raw) ? DataText.csvFields(raw) : raw;
             if (line.isBlank()) {
@@ -82,11 +101,25 @@ public final class PasteReader {
                 // A code of a set that is no longer valid, or a row ticked in a "used" column: not saved.
                 continue;
             }
+            Matcher usedList = line.length() <= MAX_USED_LIST ? USED_LIST.matcher(line) : null;
+            if (usedList != null && usedList.matches()) {
+                for (String item : USED_ITEMS.split(usedList.group(1))) {
+                    String code = item.strip();
+                    if (USED_CODE.matcher(code).matches()) {
+                        usedCodes.add(canonical(code));
+                    }
+                }
+                retired = usedList.group(1).isBlank();
+                continue;
+            }
             addItems(withoutUsedCodes(line), lines);
             usedColumn = UsedColumn.of(line).orElse(usedColumn);
             retired = line.length() <= MAX_HEADING
                     && line.stripTrailing().endsWith(":")
                     && RETIRED_HEADING.matcher(line).find();
+        }
+        if (!usedCodes.isEmpty()) {
+            lines.replaceAll(line -> withoutCodes(line, usedCodes));
         }
         for (int i = 0; i + 1 < lines.size(); i++) {
             if (NotCodes.labelsTheNextLine(lines.get(i).original())) {
@@ -95,6 +128,30 @@ public final class PasteReader {
             }
         }
         return new Paste(lines);
+    }
+
+    /** A code as compared with a list of used ones: without dashes and spaces, in lower case. */
+    private static String canonical(String code) {
+        return code.replace("-", "").replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** The line with the codes of a list of used codes blanked: each word that is one, or the whole line. */
+    private static PasteLine withoutCodes(PasteLine line, Set<String> used) {
+        if (used.contains(canonical(line.text().replace("\t", "")))) {
+            return new PasteLine(line.index(), line.number(), "", line.original());
+        }
+        Matcher token = TOKEN.matcher(line.text());
+        StringBuilder text = new StringBuilder(line.text());
+        boolean changed = false;
+        while (token.find()) {
+            if (used.contains(canonical(token.group()))) {
+                for (int i = token.start(); i < token.end(); i++) {
+                    text.setCharAt(i, ' ');
+                }
+                changed = true;
+            }
+        }
+        return changed ? new PasteLine(line.index(), line.number(), text.toString(), line.original()) : line;
     }
 
     /** Text-level clean-up, before the text's structure is looked at. */

@@ -327,4 +327,28 @@ class PasteReaderTest {
         assertThat(codes("1111\"1111,note")).isEmpty();
         assertThat(codes("\"1111 1111\",note")).containsExactly("11111111");
     }
+
+    @Test
+    void codesListedAsUsedAfterTheList_areLeftOut_whereverTheListIs() {
+        assertThat(codes("1111 1111\n2222 2222\n3333 3333\nUsed so far: 2222 2222"))
+                .containsExactly("11111111", "33333333");
+        assertThat(codes("Already used: 1111-1111, 33333333\n1111 1111\n2222 2222\n3333 3333"))
+                .containsExactly("22222222");
+        assertThat(codes("Used codes:\n1111 1111\n\n2222 2222")).containsExactly("22222222");
+        assertThat(codes("1111 1111\nUsed: none yet")).containsExactly("11111111");
+    }
+
+    @Test
+    void keyFingerprintsAndHandles_afterTheirLabel_areNotCodes() {
+        assertThat(codes("Key fingerprint: 1234 5678 9012 3456\nNIC handle: 2345 6789\n3456 7890"))
+                .containsExactly("34567890");
+    }
+
+    @Test
+    void oneTimeCodeAnnouncedOnTheLineBefore_isNoCode() {
+        String mail = "Hi Sam,\nYour Orbitly sign-in code is:\n1234 5678\nIt stops working in 15 minutes.";
+        assertThat(codes(mail)).isEmpty();
+        assertThat(LookAlikes.in(PasteReader.read(mail).text())).contains(LookAlikes.Kind.ONE_TIME_CODE);
+        assertThat(codes("Backup codes:\n1234 5678")).containsExactly("12345678");
+    }
 }
