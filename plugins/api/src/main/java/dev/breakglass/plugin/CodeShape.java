@@ -205,6 +205,24 @@ public final class CodeShape {
      * space between them such as "keep them").
      */
     public Optional<String> normalise(String typed) {
+        return normalise(typed, true);
+    }
+
+    /**
+     * As {@link #normalise(String)}, but letters only in blocks with spaces between them are not refused as words of a
+     * sentence ({@code OOLMF PHYGH}): for a code in a list whose other codes have the same blocks. A block or the
+     * whole that is an English word still is.
+     */
+    Optional<String> normaliseInBlocks(String typed) {
+        for (String block : typed.split("[ \t-]+")) {
+            if (Words.looksLikeWord(alphabet, block)) {
+                return Optional.empty();
+            }
+        }
+        return normalise(typed, false);
+    }
+
+    private Optional<String> normalise(String typed, boolean sentencesRefused) {
         StringBuilder bare = new StringBuilder(typed.length());
         for (int i = 0; i < typed.length(); i++) {
             char c = typed.charAt(i);
@@ -218,7 +236,9 @@ public final class CodeShape {
         }
         if (!lengths.contains(bare.length())
                 || Words.looksLikeWord(alphabet, bare)
-                || ((typed.indexOf(' ') >= 0 || typed.indexOf('\t') >= 0) && Words.looksLikeWords(alphabet, typed))) {
+                || (sentencesRefused
+                        && (typed.indexOf(' ') >= 0 || typed.indexOf('\t') >= 0)
+                        && Words.looksLikeWords(alphabet, typed))) {
             return Optional.empty();
         }
         String folded = switch (letterCase) {

@@ -2,9 +2,11 @@ package dev.breakglass.plugin;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -299,7 +301,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
      */
     @Override
     public FormatReading read(Paste paste) {
-        FormatReading byLine = super.read(paste);
+        FormatReading byLine = lettersOnlyInTheListsBlocks(paste, super.read(paste));
         if (byLine.unreadable().size() < 2) {
             return byLine;
         }
@@ -332,6 +334,74 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         unreadable.addAll(window.clear());
         unreadable.sort((a, b) -> Integer.compare(a.index(), b.index()));
         return new FormatReading(codes, wrappedAtDashes(unreadable, codes));
+    }
+
+    /**
+     * Codes of letters only printed in blocks ({@code OOLMF PHYGH}), alone on their lines, in a list whose other codes
+     * are alone on their lines in the same blocks and case, with digits in them: at least two such codes, and half
+     * the lines with a code. Without that list, letters in blocks with a space between them are words of a sentence.
+     */
+    private FormatReading lettersOnlyInTheListsBlocks(Paste paste, FormatReading byLine) {
+        if (byLine.codes().size() < 2
+                || byLine.unreadable().isEmpty()
+                || shape.alphabet() != CodeShape.Alphabet.LETTERS_AND_DIGITS) {
+            return byLine;
+        }
+        Map<String, Integer> layouts = new HashMap<>();
+        Set<Integer> linesWithCodes = new HashSet<>();
+        for (FoundCode code : byLine.codes()) {
+            if (linesWithCodes.add(code.line())
+                    && code.line() >= 0
+                    && code.line() < paste.lines().size()) {
+                String text = paste.lines().get(code.line()).text().strip();
+                if (text.length() <= MAX_PIECE_LINE && codes.matcher(text).matches()) {
+                    layouts.merge(layout(text), 1, Integer::sum);
+                }
+            }
+        }
+        List<FoundCode> found = new ArrayList<>(byLine.codes());
+        List<PasteLine> unreadable = new ArrayList<>();
+        for (PasteLine line : byLine.unreadable()) {
+            String text = line.text().strip();
+            int same = text.length() <= MAX_PIECE_LINE
+                            && text.indexOf(' ') > 0
+                            && Words.lettersOnly(shape.alphabet(), text)
+                    ? layouts.getOrDefault(layout(text), 0)
+                    : 0;
+            Optional<String> code = same >= 2
+                            && same * 2 >= linesWithCodes.size()
+                            && codes.matcher(text).matches()
+                    ? shape.normaliseInBlocks(text)
+                    : Optional.empty();
+            if (code.isPresent() && !namesTheApp(code.get())) {
+                found.add(new FoundCode(code.get(), line.index(), line.text().indexOf(text)));
+            } else {
+                unreadable.add(line);
+            }
+        }
+        return found.size() == byLine.codes().size() ? byLine : new FormatReading(found, unreadable);
+    }
+
+    /** Block sizes with the separators between them, and the case of the letters: {@code 5 5 upper}. */
+    private static String layout(String code) {
+        StringBuilder layout = new StringBuilder();
+        int run = 0;
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                run++;
+                upper |= Character.isUpperCase(c);
+                lower |= Character.isLowerCase(c);
+            } else {
+                layout.append(run).append(c);
+                run = 0;
+            }
+        }
+        return layout.append(run)
+                .append(upper && lower ? " mixed" : upper ? " upper" : lower ? " lower" : " digits")
+                .toString();
     }
 
     /**
@@ -405,6 +475,8 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
      */
     private Optional<String> codeAcross(Window window) {
         if (window.size() < 2
+                || window.startsAfterADash()
+                || window.endsWithADash()
                 || (shape.groupSizes().isEmpty() && window.unbroken() > 0 && !window.equalShortPieces(shortest()))
                 || !shape.lengths().contains(window.length())
                 || (!shape.groupSizes().isEmpty()
@@ -426,14 +498,20 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
             blocks.add(block.length());
         }
         boolean letterSpaced = blocks.stream().allMatch(length -> length == 1);
-        return new Piece(line, bare, letterSpaced ? List.of() : blocks, !letterSpaced && blocks.size() < 2);
+        return new Piece(
+                line,
+                bare,
+                letterSpaced ? List.of() : blocks,
+                !letterSpaced && blocks.size() < 2,
+                line.text().strip().endsWith("-"));
     }
 
     /**
      * @param blocks the sizes of the line's blocks; empty when it is letter-spaced
      * @param unbroken the line is one block: it shows no break
+     * @param endsWithADash the line breaks a code after one of its dashes: the code goes on on the next line
      */
-    private record Piece(PasteLine line, String bare, List<Integer> blocks, boolean unbroken) {}
+    private record Piece(PasteLine line, String bare, List<Integer> blocks, boolean unbroken, boolean endsWithADash) {}
 
     /** Consecutive pieces that may still make one code, with their joined characters and blocks kept up to date. */
     private static final class Window {
@@ -442,6 +520,8 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         private final StringBuilder joined = new StringBuilder();
         private final List<Integer> blocks = new ArrayList<>();
         private int unbroken;
+        /** The line before the first piece ended with a dash: the first piece is the end of a code, not its start. */
+        private boolean startsAfterADash;
 
         void add(Piece piece) {
             pieces.addLast(piece);
@@ -456,7 +536,16 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
             List<Piece> rest = List.copyOf(pieces);
             clear();
             rest.forEach(this::add);
+            startsAfterADash = first.endsWithADash();
             return first.line();
+        }
+
+        boolean startsAfterADash() {
+            return startsAfterADash;
+        }
+
+        boolean endsWithADash() {
+            return !pieces.isEmpty() && pieces.getLast().endsWithADash();
         }
 
         /** Empties the window and gives back its lines. */
@@ -466,6 +555,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
             joined.setLength(0);
             blocks.clear();
             unbroken = 0;
+            startsAfterADash = false;
             return lines;
         }
 

@@ -2,6 +2,7 @@ package dev.breakglass.plugin;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The guard that keeps English words out of letters-and-digits codes: a candidate made only of letters is a word
@@ -177,6 +178,13 @@ final class Words {
     /** Shorter letter runs read like words too often by chance (a code's group {@code ieqh}) to judge them so. */
     private static final int MIN_PRONOUNCEABLE = 6;
 
+    /** A label that calls the value after it a code. */
+    private static final Pattern CODE_LABEL =
+            Pattern.compile("(?i)\\bcodes?(?:\\s+for\\s[^:]{1,40})?(?:\\s*\\([^)]*\\))?\\s*$");
+
+    /** The fewest lower-case letters around each capital of a camel-case name. */
+    private static final int MIN_CAMEL_RUN = 2;
+
     private Words() {}
 
     /** Whether a letters-and-digits candidate is an English word rather than a code. */
@@ -190,7 +198,33 @@ final class Words {
             }
         }
         String lower = candidate.toString().toLowerCase(Locale.ROOT);
-        return COMMON.contains(lower) || (lower.length() >= MIN_PRONOUNCEABLE && pronounceable(lower));
+        return COMMON.contains(lower)
+                || (lower.length() >= MIN_PRONOUNCEABLE && pronounceable(lower))
+                || camelCase(candidate);
+    }
+
+    /**
+     * A field or variable name: lower-case letters, then each further word starting with a capital
+     * ({@code notesPlain}, {@code backupCodes}). A random code of letters only almost never has this case.
+     */
+    private static boolean camelCase(CharSequence word) {
+        int humps = 0;
+        int run = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                if (i == 0 || run < MIN_CAMEL_RUN) {
+                    return false;
+                }
+                humps++;
+                run = 0;
+            } else if (c >= 'a' && c <= 'z') {
+                run++;
+            } else {
+                return false;
+            }
+        }
+        return humps > 0 && run >= MIN_CAMEL_RUN;
     }
 
     /**
@@ -221,10 +255,16 @@ final class Words {
      * Whether the line around a match holds another word of letters only whose length is neither a code's nor a
      * group's: then the line is a sentence ("codes typed from the printout") and the match one of its words. Only the
      * match's own cell counts (the paste reader puts a tab between a table's cells): a code alone in its cell, with
-     * "available" in the next, is no word of a sentence.
+     * "available" in the next, is no word of a sentence; nor is a label that calls it a code ({@code X backup code:
+     * ...}), though a label of anything else is ({@code team: acme-prod}).
      */
     static boolean amongOtherWords(String line, int start, int end, CodeShape shape) {
         int cellStart = line.lastIndexOf('\t', start - 1) + 1;
+        int colon = line.lastIndexOf(':', start - 1);
+        if (colon >= cellStart
+                && CODE_LABEL.matcher(line.substring(cellStart, colon)).find()) {
+            cellStart = colon + 1;
+        }
         int tab = line.indexOf('\t', end);
         int cellEnd = tab < 0 ? line.length() : tab;
         int wordStart = -1;

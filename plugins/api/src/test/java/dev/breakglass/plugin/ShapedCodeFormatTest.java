@@ -204,4 +204,37 @@ class ShapedCodeFormatTest {
         assertThat(codes(shape, "the recovery code is X2QEX-P3B9B-5FZIC\nZN5XT 9LO1A please store it"))
                 .isEmpty();
     }
+
+    @Test
+    void codeOfLettersOnlyInBlocks_inAListOfCodesInTheSameBlocks_isACode_butNotAlone() {
+        CodeShape shape = CodeShape.lettersAndDigits(10).upperCase();
+        assertThat(codes(shape, "K2WQX 7TPLM\nZRVQM HXKTB\n9MNBV C4XZQ\nSAVED NOTES"))
+                .containsExactlyInAnyOrder("K2WQX7TPLM", "ZRVQMHXKTB", "9MNBVC4XZQ");
+        assertThat(codes(shape, "ZRVQM HXKTB\n9MNBV C4XZQ"))
+                .as("one code to take the layout from")
+                .containsExactly("9MNBVC4XZQ");
+        assertThat(codes(shape, "k2wqx 7tplm\n9mnbv c4xzq\nZRVQM HXKTB"))
+                .as("another case")
+                .hasSize(2);
+    }
+
+    @Test
+    void codeBrokenAfterADash_neitherStartsNorEndsAtTheBreak() {
+        CodeShape shape = CodeShape.lettersAndDigits(16).groups(4, 4, 4, 4).separator("-");
+        assertThat(codes(shape, "ab12-cd34-\nef56\ngh78-ij90-\nkl12")).isEmpty();
+        assertThat(codes(shape, "ab12-cd34-\nef56-gh78")).containsExactly("ab12cd34ef56gh78");
+    }
+
+    @Test
+    void fieldNameInCamelCase_isNoCode() {
+        assertThat(codes(CodeShape.lettersAndDigits(10), "passwdHist\nqzkwtrbxhm"))
+                .containsExactly("qzkwtrbxhm");
+    }
+
+    @Test
+    void codeOfLettersOnly_afterALabelThatCallsItACode_isNoWordOfASentence() {
+        CodeShape shape = CodeShape.lettersAndDigits(12);
+        assertThat(codes(shape, "Acme backup code: VQPNWXSKTJLB")).containsExactly("vqpnwxsktjlb");
+        assertThat(codes(shape, "Acme team name: VQPNWXSKTJLB")).isEmpty();
+    }
 }
