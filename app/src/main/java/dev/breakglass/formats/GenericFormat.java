@@ -56,6 +56,19 @@ final class GenericFormat implements CodeFormat {
     private static final Pattern WORD_IN_LABEL = Pattern.compile("\\p{L}[\\p{L}\\p{N}]");
     private static final Pattern LETTER_SPACED = Pattern.compile("\\S(?: \\S){3,}");
     private static final Pattern PIECE_BLOCKS = Pattern.compile("[A-Za-z0-9]{3,8}(?:[ \\t-]+[A-Za-z0-9]{3,8})*");
+    /** A label's word (of three letters or more), before a colon that ends a longer label. */
+    private static final Pattern LONG_LABEL_WORD = Pattern.compile("\\p{L}{3}");
+    /**
+     * A label that calls what follows a code: "Backup code:", "Scratch code (single use):", "Backup code for ops@
+     * (admin login):".
+     */
+    private static final Pattern NAMES_A_CODE = Pattern.compile(
+            "(?i)\\bcodes?(?:\\s+for\\s[^:]{1,40})?(?:\\s*\\([^)]*\\))?\\s*(?::|=|-|\\u2013|\\u2014)?\\s*$");
+    /** How far into a piece the colon that ends a longer label may be. */
+    private static final int MAX_LABEL = 120;
+    /** The shortest code of letters only taken alone, because its label calls it a code. */
+    private static final int MIN_LABELLED_LETTERS = 8;
+
     private static final int MIN_LENGTH = 6;
     private static final int MAX_LENGTH = 40;
     private static final int MAX_HEX_LENGTH = 128;
@@ -98,9 +111,19 @@ final class GenericFormat implements CodeFormat {
         List<FoundCode> found = new ArrayList<>();
         List<Candidate> lettersOnly = new ArrayList<>();
         List<PasteLine> unread = new ArrayList<>();
-        for (PasteLine line : paste.lines()) {
+        List<PasteLine> lines = paste.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            PasteLine line = lines.get(i);
             int before = found.size();
             String text = line.text();
+            PasteLine next = i + 1 < lines.size() ? lines.get(i + 1) : null;
+            PasteLine wrapped = null;
+            if (next != null && next.index() == line.index() + 1 && wrappedAtADash(text, next.text())) {
+                // A code that a PDF or a mail client broke after one of its dashes: read the two lines as one.
+                text = text.stripTrailing() + next.text().stripLeading();
+                wrapped = next;
+                i++;
+            }
             Matcher cells = CELL.matcher(text);
             int cellStart = 0;
             while (true) {
@@ -108,7 +131,9 @@ final class GenericFormat implements CodeFormat {
                 int cellEnd = more ? cells.start() : text.length();
                 int pieceStart = cellStart;
                 for (int at = cellStart; at <= cellEnd; at++) {
-                    if (at == cellEnd || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0) {
+                    if (at == cellEnd
+                            || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0
+                            || spacedSlash(text, at, cellStart, cellEnd)) {
                         codesIn(text, pieceStart, at, line.index(), found, lettersOnly);
                         pieceStart = at + 1;
                     }
@@ -120,6 +145,9 @@ final class GenericFormat implements CodeFormat {
             }
             if (found.size() == before && line.hasContent()) {
                 unread.add(line);
+                if (wrapped != null) {
+                    unread.add(wrapped);
+                }
             }
         }
         List<PasteLine> unreadable = new ArrayList<>();
@@ -142,10 +170,10 @@ final class GenericFormat implements CodeFormat {
             end--;
         }
         String piece = text.substring(start, end);
-        Matcher label = LABEL.matcher(piece);
-        // A label is words; letter-spaced text before a dash ("F 9 R Y - X M 9 P") is a key's first group.
-        int column = start
-                + (label.lookingAt() && WORD_IN_LABEL.matcher(label.group()).find() ? label.end() : 0);
+        int labelEnd = labelEnd(piece);
+        boolean namesACode = labelEnd > 0
+                && NAMES_A_CODE.matcher(piece.substring(0, labelEnd)).find();
+        int column = start + labelEnd;
         // Quotes and a remark in parentheses become spaces, so the columns stay where they were.
         String cell = REMARK.matcher(
                         QUOTES.matcher(piece.substring(column - start)).replaceAll(" "))
@@ -186,7 +214,7 @@ final class GenericFormat implements CodeFormat {
             if (HAS_DIGIT.matcher(cell).matches()) {
                 found.add(new FoundCode(cell, line, column));
             } else {
-                lettersOnly.add(new Candidate(cell, line, column));
+                lettersOnly.add(new Candidate(cell, line, column, namesACode));
             }
             return;
         }
@@ -199,7 +227,7 @@ final class GenericFormat implements CodeFormat {
             if (!word.isEmpty()) {
                 if (!looksLikeCode(word)) {
                     if (!more && wordStart == 0 && looksLikeCodeButForADigit(word)) {
-                        lettersOnly.add(new Candidate(word, line, column));
+                        lettersOnly.add(new Candidate(word, line, column, namesACode));
                     }
                     return;
                 }
@@ -211,6 +239,88 @@ final class GenericFormat implements CodeFormat {
             wordStart = separator.end();
         }
         found.addAll(words);
+    }
+
+    /**
+     * Where the label before a piece's value ends: a label of words ending in a colon, {@code =} or a dash
+     * ({@code Recovery code:}, {@code recovery =}, {@code Acme codes -}), or any text with a word in it up to the last
+     * colon before the value ({@code @ops DM: codes for @acme@example.social (please keep):}, {@code Acme - your
+     * backup code:}); 0 without a label. Letter-spaced text before a dash ({@code F 9 R Y - X M 9 P}) is a key's
+     * first group, not a label.
+     */
+    private static int labelEnd(String piece) {
+        Matcher label = LABEL.matcher(piece);
+        int end = label.lookingAt() && WORD_IN_LABEL.matcher(label.group()).find() ? label.end() : 0;
+        for (int colon = Math.min(piece.length() - 2, MAX_LABEL); colon >= end; colon--) {
+            if (piece.charAt(colon) == ':' && Character.isWhitespace(piece.charAt(colon + 1))) {
+                if (LONG_LABEL_WORD.matcher(piece.substring(0, colon)).find()
+                        && !piece.substring(colon + 1).isBlank()) {
+                    int value = colon + 1;
+                    while (Character.isWhitespace(piece.charAt(value))) {
+                        value++;
+                    }
+                    return value;
+                }
+                break;
+            }
+        }
+        return end;
+    }
+
+    /** A slash with white space on both sides inside a cell separates codes ({@code 3CWG7M / 6J7W7Y}). */
+    private static boolean spacedSlash(String text, int at, int cellStart, int cellEnd) {
+        return text.charAt(at) == '/'
+                && at > cellStart
+                && at + 1 < cellEnd
+                && Character.isWhitespace(text.charAt(at - 1))
+                && Character.isWhitespace(text.charAt(at + 1));
+    }
+
+    /**
+     * Whether a line ends in the middle of a code that goes on at the start of the next: a PDF or a mail client broke
+     * it after one of its dashes ({@code gw2x-fj1f-} over {@code nqk3}) or before one ({@code X2QEX-P3B9B} over
+     * {@code -ZN5XT}). Only when the two pieces together are one code in blocks of one size.
+     */
+    private static boolean wrappedAtADash(String text, String next) {
+        String end = lastWord(text);
+        String start = firstWord(next);
+        boolean breaksAfter = end.length() > 1
+                && end.charAt(end.length() - 1) == '-'
+                && isLetterOrDigit(end.charAt(end.length() - 2))
+                && !start.isEmpty()
+                && isLetterOrDigit(start.charAt(0));
+        boolean breaksBefore = !end.isEmpty()
+                && isLetterOrDigit(end.charAt(end.length() - 1))
+                && start.length() > 1
+                && start.charAt(0) == '-'
+                && isLetterOrDigit(start.charAt(1));
+        if (!breaksAfter && !breaksBefore) {
+            return false;
+        }
+        String joined = end + start;
+        return looksLikeCode(joined) && sameLengths(joined.replace('-', ' '));
+    }
+
+    private static String lastWord(String text) {
+        String stripped = text.strip();
+        int at = stripped.length();
+        while (at > 0 && !Character.isWhitespace(stripped.charAt(at - 1))) {
+            at--;
+        }
+        return stripped.substring(at);
+    }
+
+    private static String firstWord(String text) {
+        String stripped = text.strip();
+        int at = 0;
+        while (at < stripped.length() && !Character.isWhitespace(stripped.charAt(at))) {
+            at++;
+        }
+        return stripped.substring(0, at);
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** Letter-spaced text ({@code a d 2 0 e 9}) without its spaces; any other text as it is. */
@@ -293,6 +403,18 @@ final class GenericFormat implements CodeFormat {
             }
             return true;
         }
+        if (all.length() > MAX_JOINED_KEY
+                && blocks.get(0).length() == 4
+                && blocks.size() == run.size()
+                && blocks.size() % 2 == 0
+                && HAS_LETTER.matcher(all).matches()) {
+            // One block of 4 a line, too many for one key: a PDF's narrow column of codes in halves, as with digits.
+            for (int i = 0; i < blocks.size(); i += 2) {
+                found.add(new FoundCode(
+                        blocks.get(i) + blocks.get(i + 1), run.get(i).index(), 0));
+            }
+            return true;
+        }
         if (all.length() < MIN_JOINED_KEY
                 || all.length() > MAX_JOINED_KEY
                 || !HAS_LETTER.matcher(all).matches()) {
@@ -309,7 +431,7 @@ final class GenericFormat implements CodeFormat {
      */
     private static void takeLettersOnlyOfTheCodesLayout(
             List<Candidate> candidates, List<FoundCode> found, List<PasteLine> unreadable) {
-        if (candidates.isEmpty() || found.size() < 2) {
+        if (candidates.isEmpty()) {
             return;
         }
         Map<String, Integer> layouts = new HashMap<>();
@@ -317,7 +439,12 @@ final class GenericFormat implements CodeFormat {
         int codes = found.size();
         for (Candidate candidate : candidates) {
             int same = layouts.getOrDefault(layout(candidate.text()), 0);
-            if (same >= 2 && same * 2 >= codes && !readsAsWords(candidate.text())) {
+            boolean ofTheLayout = codes >= 2 && same >= 2 && same * 2 >= codes;
+            // The value after a label that calls it a code ("Scratch code: NABTLJJNLIMZGAGZ"), in one case.
+            boolean calledACode = candidate.namesACode()
+                    && candidate.text().replace("-", "").length() >= MIN_LABELLED_LETTERS
+                    && inOneCase(candidate.text());
+            if ((ofTheLayout || calledACode) && !readsAsWords(candidate.text())) {
                 found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));
                 unreadable.removeIf(line -> line.index() == candidate.line());
             }
@@ -370,8 +497,17 @@ final class GenericFormat implements CodeFormat {
                         .isEmpty();
     }
 
-    /** A piece of a line that would be a code but for having no digit. */
-    private record Candidate(String text, int line, int column) {}
+    /** Letters all upper case or all lower case. */
+    private static boolean inOneCase(String text) {
+        return text.equals(text.toUpperCase(Locale.ROOT)) || text.equals(text.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A piece of a line that would be a code but for having no digit.
+     *
+     * @param namesACode the label before it calls it a code
+     */
+    private record Candidate(String text, int line, int column, boolean namesACode) {}
 
     private static boolean isDigit(int c) {
         return c >= '0' && c <= '9';

@@ -95,6 +95,61 @@ class GenericFormatTest {
         assertThat(codes("ycnsm-e5cz9\nALPHA-1111-AAAA")).containsExactly("ycnsm-e5cz9", "ALPHA-1111-AAAA");
     }
 
+    @Test
+    void labelUpToTheLastColon_isLeftAside_whateverSymbolsAndDashesItHolds() {
+        assertThat(codes("@it DM: backup codes for @ops@chat.example.org (keep offline): 7c1e9a04bd 0a2f6e11c9"))
+                .containsExactly("7c1e9a04bd", "0a2f6e11c9");
+        assertThat(codes("Orbitly \u2013 your backup code: K7PQ2M9XWR4T")).containsExactly("K7PQ2M9XWR4T");
+        assertThat(codes("Note for the team: keep these somewhere safe")).isEmpty();
+    }
+
+    @Test
+    void loneCodeOfLettersOnly_isTakenWhenItsLabelCallsItACode_butNeverAWordOrAnotherValue() {
+        assertThat(codes("Emergency code (one use): QZKWTRBXHMPL")).containsExactly("QZKWTRBXHMPL");
+        assertThat(codes("Backup code for ops@ (admin login): qzkw-trbx-hmpl-vcds"))
+                .containsExactly("qzkw-trbx-hmpl-vcds");
+        assertThat(codes("Workspace: qzkwtrbxhm"))
+                .as("a label of something else")
+                .isEmpty();
+        assertThat(codes("Recovery code: Regenerated")).as("a word").isEmpty();
+        assertThat(codes("Backup code: QzkWtrBxHm")).as("letters in mixed case").isEmpty();
+        assertThat(codes("Backup code: QZKWTRB")).as("too short to be alone").isEmpty();
+    }
+
+    @Test
+    void codeBrokenAtADash_isJoinedWithTheNextLine() {
+        assertThat(codes("Recovery key\nK7PQ-2M9X-WR4T-\nH8JD-3NVC\nDone")).containsExactly("K7PQ-2M9X-WR4T-H8JD-3NVC");
+        assertThat(codes("ab12-cd34-\nef56\nzz90-yy81-\nxx72")).containsExactly("ab12-cd34-ef56", "zz90-yy81-xx72");
+        assertThat(codes("ZX81K-P3B9B\n-QQ7R2-9LO1A")).containsExactly("ZX81K-P3B9B-QQ7R2-9LO1A");
+        assertThat(codes("a well-\nknown trick")).isEmpty();
+    }
+
+    @Test
+    void slashBetweenSpaces_separatesCodes_butASlashInALinkOrWordDoesNot() {
+        assertThat(codes("spare codes - 4KD9PW / 7HNM2Q / X8RT3B")).containsExactly("4KD9PW", "7HNM2Q", "X8RT3B");
+        assertThat(codes("see https://example.com/a1b2c3d4e5/settings")).isEmpty();
+    }
+
+    @Test
+    void oneBlockOfFourALine_tooManyForOneKey_isCodesInHalves() {
+        String halves = "q7xm\nr2pk\nt9vd\nw3ha\nk8zn\nb4cy\nm6fs\nj5ge\nz2wq\nn7rt\nh3kc\nv9pb\nc8dx\nf4mz"
+                + "\ny6tn\ng2vk\nd5jr\ns3qw";
+        assertThat(codes(halves))
+                .containsExactly(
+                        "q7xmr2pk",
+                        "t9vdw3ha",
+                        "k8znb4cy",
+                        "m6fsj5ge",
+                        "z2wqn7rt",
+                        "h3kcv9pb",
+                        "c8dxf4mz",
+                        "y6tng2vk",
+                        "d5jrs3qw");
+        assertThat(codes("q7xm\nr2pk\nt9vd\nw3ha\nk8zn\nb4cy\nm6fs"))
+                .as("short enough to be one key")
+                .containsExactly("q7xmr2pkt9vdw3hak8znb4cym6fs");
+    }
+
     /** The codes as Breakglass keeps them: in order, each once. */
     private List<String> codes(String text) {
         Paste paste = PasteReader.read(text);
