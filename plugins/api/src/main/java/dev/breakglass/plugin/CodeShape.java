@@ -139,8 +139,8 @@ public final class CodeShape {
     }
 
     /**
-     * What the app prints between groups: {@code " "} or {@code "-"}. Codes are read with a space, a dash or nothing
-     * between groups whatever this says; it decides how a code is shown (and saved, with
+     * What the app prints between groups: {@code " "} or {@code "-"}. Codes are read with a space, a dash (also
+     * between spaces) or nothing between groups whatever this says; it decides how a code is shown (and saved, with
      * {@link #savedWithSeparator()}).
      */
     public CodeShape separator(String shown) {
@@ -268,9 +268,9 @@ public final class CodeShape {
     }
 
     /**
-     * The pattern for one code on a line, without anchors: in its groups with an optional space or dash between
-     * them; a code of 8 or more without groups also in two or more equal groups of 4 to 8 (a long key printed in
-     * blocks, a code retyped in halves); and letter-spaced
+     * The pattern for one code on a line, without anchors: in its groups with an optional space, dash or dash between
+     * spaces between them; a code of 8 or more without groups also in two or more equal groups of 4 to 8 (a long key
+     * printed in blocks, a code retyped in halves); and letter-spaced
      * (one space after every character; a dash, or a wider gap that the paste reader turned into a tab, between groups).
      */
     String pattern() {
@@ -285,7 +285,9 @@ public final class CodeShape {
                     }
                 }
             } else {
-                forms.add(groups.stream().map(size -> c + "{" + size + "}").collect(Collectors.joining("[ -]?")));
+                // A space, a dash, a dash between spaces (as some help pages print them: VNDS - 79KB), or nothing.
+                forms.add(
+                        groups.stream().map(size -> c + "{" + size + "}").collect(Collectors.joining("(?: - |[ -])?")));
             }
             if (length >= 4) {
                 forms.add(letterSpaced(c, length));

@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * <p>It reads a code in its groups with a space, a dash or nothing between them, in any case; a code without
- * groups also in equal blocks (a long key printed {@code 4283 fefc 63f0 ...}); letter-spaced
+ * <p>It reads a code in its groups with a space, a dash (also between spaces) or nothing between them, in any case;
+ * a code without groups also in equal blocks (a long key printed {@code 4283 fefc 63f0 ...}); letter-spaced
  * ({@code 1 2 3 4 5 6 7 8}); and split over consecutive lines (a key printed as a grid, a code's halves on two
  * lines of a PDF), as long as the pieces add up to exactly one code and each line shows where it breaks (blocks,
  * letter spacing, or exactly the shape's groups). It never joins pieces that a code of this shape would not be made

@@ -237,4 +237,14 @@ class ShapedCodeFormatTest {
         assertThat(codes(shape, "Acme backup code: VQPNWXSKTJLB")).containsExactly("vqpnwxsktjlb");
         assertThat(codes(shape, "Acme team name: VQPNWXSKTJLB")).isEmpty();
     }
+
+    @Test
+    void groupsWithADashBetweenSpaces_areOneCode() {
+        CodeShape shape = CodeShape.lettersAndDigits(12).groups(4, 4, 4).separator("-");
+        assertThat(codes(shape, "Key: K7QD - 4MZP - 9XWN\nr8bv-5jle-t2hc"))
+                .containsExactly("k7qd4mzp9xwn", "r8bv5jlet2hc");
+        assertThat(codes(shape, "K7QD - 4MZP9XWN"))
+                .as("separators on some group boundaries only")
+                .isEmpty();
+    }
 }

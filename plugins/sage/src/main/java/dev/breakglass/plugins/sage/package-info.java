@@ -1,0 +1,2 @@
+/** The Sage code format plugin. */
+package dev.breakglass.plugins.sage;
