@@ -93,6 +93,16 @@ public final class CodeReader implements AutoCloseable {
         }
         Choice chosen =
                 choice.orElseGet(() -> new Choice(GenericFormat.ID, GenericFormat.NAME, generic.read(paste), false));
+        if (!GenericFormat.ID.equals(chosen.formatId()) && lettersOnly(chosen.reading())) {
+            // An app's format that read nothing but letters (a field name, a team's name that fits its shape) while
+            // the paste holds more codes with digits of another shape: the format's shape is not the paste's.
+            FormatReading generically = generic.read(paste);
+            if (generically.codes().size() >= 2
+                    && generically.codes().size() > chosen.reading().codes().size()
+                    && !lettersOnly(generically)) {
+                chosen = new Choice(GenericFormat.ID, GenericFormat.NAME, generically, false);
+            }
+        }
         List<String> codes = CodeOrder.codes(paste, chosen.reading());
         if (codes.isEmpty()) {
             throw new PasteRejectedException(PasteProblem.noCodes(LookAlikes.in(paste.text())));
@@ -193,6 +203,11 @@ public final class CodeReader implements AutoCloseable {
 
         /** One format's view of the paste: confidence -1 or codes -1 when the call failed. */
         record Scored(String formatId, String name, double confidence, int codes, boolean servesApp) {}
+    }
+
+    /** Whether every code of a reading is made of letters only, without a digit. */
+    private static boolean lettersOnly(FormatReading reading) {
+        return reading.codes().stream().allMatch(found -> found.code().chars().noneMatch(Character::isDigit));
     }
 
     /** The facts of the format that serves an app, if a plugin serves it. */

@@ -68,6 +68,17 @@ class CodeReaderTest {
     }
 
     @Test
+    void appsFormatThatReadsOnlyLetters_losesToMoreCodesWithDigitsOfAnotherShape() {
+        ParsedCodes parsed = reader.read("title: Zoom\nQWZRTKPL\nab12c-d34ef\nk7m2p-q9x4z\nw3n8r-t5v1b", "zoom");
+
+        assertThat(parsed.formatId()).isEqualTo(GenericFormat.ID);
+        assertThat(parsed.codes()).containsExactly("ab12c-d34ef", "k7m2p-q9x4z", "w3n8r-t5v1b");
+        assertThat(reader.read("QWZRTKPL\nVBNMXCLK", "zoom").codes())
+                .as("letters only and nothing else: the app's format still reads them")
+                .containsExactly("QWZRTKPL", "VBNMXCLK");
+    }
+
+    @Test
     void linkedInAtlassianAndRedditPlugins_areBundledAndServeTheirAppKeys() {
         ParsedCodes linkedIn = reader.read("9873 5086\n5360 6307", "linkedin");
         assertThat(linkedIn.formatId()).isEqualTo("linkedin");
