@@ -13,7 +13,24 @@ final class DataText {
 
     static boolean looksLikeJson(String text) {
         String trimmed = text.strip();
-        return (trimmed.startsWith("{") && trimmed.endsWith("}")) || (trimmed.startsWith("[") && trimmed.endsWith("]"));
+        return (trimmed.startsWith("{") && trimmed.endsWith("}") && opensAJsonValue(trimmed, "\"}"))
+                || (trimmed.startsWith("[")
+                        && trimmed.endsWith("]")
+                        && opensAJsonValue(trimmed, "\"{[]-0123456789tfn"));
+    }
+
+    /**
+     * Whether the first character after the opening bracket (white space aside) can start what JSON puts there: a
+     * wiki's {@code {noformat}} or {@code {code:java}} block around the codes is no JSON object.
+     */
+    private static boolean opensAJsonValue(String trimmed, String starts) {
+        for (int i = 1; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return starts.indexOf(c) >= 0;
+            }
+        }
+        return true;
     }
 
     /** Every string value of a JSON document on a line of its own; object keys are left out. */

@@ -57,7 +57,9 @@ final class NotCodes {
                     + "|fingerprint|(?:nic|user)?\\s*handle"
                     // the same in German, French and Spanish: Kundennummer, Identifiant, numéro client
                     + "|kunden-?(?:nummer|nr\\.?)|benutzer-?(?:name|kennung)|identifiant|num[ée]ro\\s+(?:de\\s+)?client"
-                    + "|n[°º]\\s*client|n[úu]mero\\s+de\\s+cliente|id\\s+de\\s+cliente)\\s*:"),
+                    + "|n[°º]\\s*client|n[úu]mero\\s+de\\s+cliente|id\\s+de\\s+cliente)\\s*:"
+                    // GnuPG prints "Key fingerprint = 3AE8 C629 ..."
+                    + "|\\bfingerprint\\s*="),
             // one-time codes sent by SMS or e-mail
             Pattern.compile(
                     "(?i)\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|sign-in|confirmation|one-time|otp)\\s+code\\s+is\\b"),

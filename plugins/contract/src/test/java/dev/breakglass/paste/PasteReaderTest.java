@@ -342,6 +342,8 @@ class PasteReaderTest {
     void keyFingerprintsAndHandles_afterTheirLabel_areNotCodes() {
         assertThat(codes("Key fingerprint: 1234 5678 9012 3456\nNIC handle: 2345 6789\n3456 7890"))
                 .containsExactly("34567890");
+        assertThat(codes("      Key fingerprint = 1234 5678 9012 3456  7890 1234 5678 9012"))
+                .isEmpty();
     }
 
     @Test
@@ -350,5 +352,12 @@ class PasteReaderTest {
         assertThat(codes(mail)).isEmpty();
         assertThat(LookAlikes.in(PasteReader.read(mail).text())).contains(LookAlikes.Kind.ONE_TIME_CODE);
         assertThat(codes("Backup codes:\n1234 5678")).containsExactly("12345678");
+    }
+
+    @Test
+    void wikiBlockInBraces_isNoJson_itsCodesAreRead() {
+        assertThat(codes("{noformat}\n1111 1111\n2222 2222\n{noformat}")).containsExactly("11111111", "22222222");
+        assertThat(codes("{code:none}\n1111 1111\n{code}")).containsExactly("11111111");
+        assertThat(codes("{ \"codes\": [\"3333 3333\"] }")).containsExactly("33333333");
     }
 }
