@@ -58,6 +58,9 @@ public final class PasteReader {
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}-]*");
 
+    /** A line that is only a wiki macro around a block ({@code {noformat}}, {@code {code:none}}): markup, no code. */
+    private static final Pattern WIKI_MACRO = Pattern.compile("\\s*\\{[A-Za-z][\\w:=|. -]{0,60}}\\s*");
+
     private static final int MAX_HEADING = 80;
     private static final int MAX_USED_LIST = 400;
     private static final Pattern ITEM_NUMBER =
@@ -99,6 +102,9 @@ public final class PasteReader {
             }
             if (retired || usedColumn.marksUsed(line)) {
                 // A code of a set that is no longer valid, or a row ticked in a "used" column: not saved.
+                continue;
+            }
+            if (line.indexOf('{') >= 0 && WIKI_MACRO.matcher(line).matches()) {
                 continue;
             }
             Matcher usedList = line.length() <= MAX_USED_LIST ? USED_LIST.matcher(line) : null;

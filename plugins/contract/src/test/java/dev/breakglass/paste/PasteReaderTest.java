@@ -357,6 +357,7 @@ class PasteReaderTest {
     @Test
     void wikiBlockInBraces_isNoJson_itsCodesAreRead() {
         assertThat(codes("{noformat}\n1111 1111\n2222 2222\n{noformat}")).containsExactly("11111111", "22222222");
+        assertThat(unreadable("Codes:\n{noformat}\n1111 1111\n{noformat}")).containsExactly("Codes:");
         assertThat(codes("{code:none}\n1111 1111\n{code}")).containsExactly("11111111");
         assertThat(codes("{ \"codes\": [\"3333 3333\"] }")).containsExactly("33333333");
     }
