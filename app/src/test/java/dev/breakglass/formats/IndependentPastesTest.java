@@ -32,8 +32,12 @@ class IndependentPastesTest {
 
     private static final double REQUIRED = 0.97;
 
-    /** Held-out collections and what they read when first measured: at least that many exact, at most that many accepted. */
-    private static final Map<String, Measured> HELD_OUT = Map.of("c", new Measured(139, 2));
+    /**
+     * Held-out collections and what they read when first measured: at least that many exact, at most that many accepted.
+     * None at the moment: {@code c} was held out until it became a development collection (its first contact, 139
+     * exact and 2 look-alikes accepted, is in the README), and is now held to the bar like {@code a} and {@code b}.
+     */
+    private static final Map<String, Measured> HELD_OUT = Map.of();
 
     private record Measured(int exact, int lookAlikesAccepted) {}
 
