@@ -251,8 +251,10 @@ final class GenericFormat implements CodeFormat {
     private static int labelEnd(String piece) {
         Matcher label = LABEL.matcher(piece);
         int end = label.lookingAt() && WORD_IN_LABEL.matcher(label.group()).find() ? label.end() : 0;
-        for (int colon = Math.min(piece.length() - 2, MAX_LABEL); colon >= end; colon--) {
-            if (piece.charAt(colon) == ':' && Character.isWhitespace(piece.charAt(colon + 1))) {
+        for (int colon = piece.lastIndexOf(':', Math.min(piece.length() - 2, MAX_LABEL));
+                colon >= end;
+                colon = piece.lastIndexOf(':', colon - 1)) {
+            if (Character.isWhitespace(piece.charAt(colon + 1))) {
                 if (LONG_LABEL_WORD.matcher(piece.substring(0, colon)).find()
                         && !piece.substring(colon + 1).isBlank()) {
                     int value = colon + 1;
@@ -282,6 +284,9 @@ final class GenericFormat implements CodeFormat {
      * {@code -ZN5XT}). Only when the two pieces together are one code in blocks of one size.
      */
     private static boolean wrappedAtADash(String text, String next) {
+        if (lastNonBlank(text) != '-' && firstNonBlank(next) != '-') {
+            return false;
+        }
         String end = lastWord(text);
         String start = firstWord(next);
         boolean breaksAfter = end.length() > 1
@@ -299,6 +304,24 @@ final class GenericFormat implements CodeFormat {
         }
         String joined = end + start;
         return looksLikeCode(joined) && sameLengths(joined.replace('-', ' '));
+    }
+
+    private static char lastNonBlank(String text) {
+        for (int i = text.length() - 1; i >= 0; i--) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return text.charAt(i);
+            }
+        }
+        return ' ';
+    }
+
+    private static char firstNonBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return text.charAt(i);
+            }
+        }
+        return ' ';
     }
 
     private static String lastWord(String text) {

@@ -274,6 +274,11 @@ public final class CodeShape {
      * (one space after every character; a dash, or a wider gap that the paste reader turned into a tab, between groups).
      */
     String pattern() {
+        return pattern(false);
+    }
+
+    /** As {@link #pattern()}, also reading a dash between spaces between groups ({@code VNDS - 79KB - 7JAJ}). */
+    String pattern(boolean spacedDashes) {
         String c = alphabet.characterClass();
         List<String> forms = new ArrayList<>();
         for (int length : lengths) {
@@ -285,9 +290,10 @@ public final class CodeShape {
                     }
                 }
             } else {
-                // A space, a dash, a dash between spaces (as some help pages print them: VNDS - 79KB), or nothing.
-                forms.add(
-                        groups.stream().map(size -> c + "{" + size + "}").collect(Collectors.joining("(?: - |[ -])?")));
+                // A space, a dash or nothing; a dash between spaces (VNDS - 79KB) only in the pattern for lines that
+                // hold one (spacedDashes), since the longer separator costs time at every word start of every line.
+                String separator = spacedDashes ? " ?-? ?" : "[ -]?";
+                forms.add(groups.stream().map(size -> c + "{" + size + "}").collect(Collectors.joining(separator)));
             }
             if (length >= 4) {
                 forms.add(letterSpaced(c, length));

@@ -53,6 +53,16 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
                         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
+    /** The pattern that finds codes on this line: the format's own, unless a subclass knows a better one for it. */
+    Pattern patternFor(String line) {
+        return code;
+    }
+
+    /** A code pattern that matches only as a whole word, as the format's own does. */
+    static Pattern wholeWord(String pattern) {
+        return Pattern.compile("(?:" + pattern + ")(?!" + NOT_WORD + ")");
+    }
+
     /** The saved form of a code as matched, such as {@code 12345678} for {@code 1234 5678}. Unchanged by default. */
     protected String canonical(String matched) {
         return matched;
@@ -72,7 +82,7 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
         List<PasteLine> unreadable = new ArrayList<>();
         for (PasteLine line : paste.lines()) {
             String text = line.text();
-            Matcher matcher = code.matcher(text);
+            Matcher matcher = patternFor(text).matcher(text);
             boolean any = false;
             int from = 0;
             while (from <= text.length() && findCode(matcher, text, from)) {

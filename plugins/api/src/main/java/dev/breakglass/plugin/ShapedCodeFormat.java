@@ -48,6 +48,8 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     private final CodeShape shape;
     /** One code of the shape on a line (without the whole-word test of {@link LineCodeFormat}). */
     private final Pattern codes;
+    /** One code of the shape as a whole word, also with a dash between spaces between groups; null without groups. */
+    private final Pattern spacedDashCodes;
     /** How many characters of the alphabet in a row a code of the shape can start with (see {@link #mayStartAt}). */
     private final Set<Integer> startRuns;
     /** The words that name the app (its display name's and its keywords'), in lower case: never a code. */
@@ -61,6 +63,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         super(facts, Pattern.compile(shape.pattern()));
         this.shape = shape;
         this.codes = Pattern.compile(shape.pattern());
+        this.spacedDashCodes = shape.groupSizes().isEmpty() ? null : wholeWord(shape.pattern(true));
         this.startRuns = startRuns(shape);
         Set<String> names = new HashSet<>();
         Stream.concat(Stream.of(facts.displayName()), facts.keywords().stream())
@@ -288,6 +291,12 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         return appNames.contains(word.toLowerCase(Locale.ROOT));
     }
 
+    /** The pattern that also reads a dash between spaces between groups, on a line that holds one. */
+    @Override
+    Pattern patternFor(String line) {
+        return spacedDashCodes != null && line.contains(" - ") ? spacedDashCodes : super.patternFor(line);
+    }
+
     @Override
     public String display(String code) {
         return shape.display(code);
@@ -314,8 +323,10 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
                 unreadable.addAll(window.clear());
             }
             String bare = bare(line.text());
-            if (bare.isEmpty() || wholeSet.contains(line.index())) {
-                unreadable.addAll(window.clear());
+            if (bare.isEmpty() || (!wholeSet.isEmpty() && wholeSet.contains(line.index()))) {
+                if (!window.isEmpty()) {
+                    unreadable.addAll(window.clear());
+                }
                 unreadable.add(line);
                 continue;
             }
@@ -351,10 +362,11 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         Set<Integer> whole = new HashSet<>();
         List<Integer> run = new ArrayList<>();
         int size = 0;
+        int shortest = shortest();
         for (PasteLine line : unreadable) {
-            String text = line.text().strip();
+            String text = line.text();
             boolean oneBlock = text.length() >= MIN_PIECE
-                    && text.length() < shortest()
+                    && text.length() < shortest
                     && bare(text).length() == text.length();
             boolean continues =
                     oneBlock && !run.isEmpty() && run.get(run.size() - 1) + 1 == line.index() && text.length() == size;
@@ -387,6 +399,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
             return byLine;
         }
         Map<String, Integer> layouts = new HashMap<>();
+        Set<Integer> lengths = new HashSet<>();
         Set<Integer> linesWithCodes = new HashSet<>();
         for (FoundCode code : byLine.codes()) {
             if (linesWithCodes.add(code.line())
@@ -395,18 +408,23 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
                 String text = paste.lines().get(code.line()).text().strip();
                 if (text.length() <= MAX_PIECE_LINE && codes.matcher(text).matches()) {
                     layouts.merge(layout(text), 1, Integer::sum);
+                    lengths.add(text.length());
                 }
             }
+        }
+        if (layouts.isEmpty()) {
+            return byLine;
         }
         List<FoundCode> found = new ArrayList<>(byLine.codes());
         List<PasteLine> unreadable = new ArrayList<>();
         for (PasteLine line : byLine.unreadable()) {
-            String text = line.text().strip();
-            int same = text.length() <= MAX_PIECE_LINE
+            String text = line.text();
+            int same = lengths.contains(text.length())
                             && text.indexOf(' ') > 0
                             && Words.lettersOnly(shape.alphabet(), text)
-                    ? layouts.getOrDefault(layout(text), 0)
+                    ? layouts.getOrDefault(layout(text.strip()), 0)
                     : 0;
+            text = text.strip();
             Optional<String> code = same >= 2
                             && same * 2 >= linesWithCodes.size()
                             && codes.matcher(text).matches()
@@ -542,7 +560,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
                 bare,
                 letterSpaced ? List.of() : blocks,
                 !letterSpaced && blocks.size() < 2,
-                line.text().strip().endsWith("-"));
+                lastNonBlank(line.text()) == '-');
     }
 
     /**

@@ -107,7 +107,7 @@ public final class PasteReader {
             if (line.indexOf('{') >= 0 && WIKI_MACRO.matcher(line).matches()) {
                 continue;
             }
-            Matcher usedList = line.length() <= MAX_USED_LIST ? USED_LIST.matcher(line) : null;
+            Matcher usedList = line.length() <= MAX_USED_LIST && mentionsUsed(line) ? USED_LIST.matcher(line) : null;
             if (usedList != null && usedList.matches()) {
                 for (String item : USED_ITEMS.split(usedList.group(1))) {
                     String code = item.strip();
@@ -134,6 +134,17 @@ public final class PasteReader {
             }
         }
         return new Paste(lines);
+    }
+
+    /** Whether a line holds "used" in any case: only then can it list used codes. */
+    private static boolean mentionsUsed(String line) {
+        for (int at = 1; at + 3 <= line.length(); at++) {
+            char c = line.charAt(at);
+            if ((c == 's' || c == 'S') && line.regionMatches(true, at - 1, "used", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A code as compared with a list of used ones: without dashes and spaces, in lower case. */
