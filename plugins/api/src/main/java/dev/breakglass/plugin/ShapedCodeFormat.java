@@ -316,14 +316,13 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         }
         List<FoundCode> codes = new ArrayList<>(byLine.codes());
         List<PasteLine> unreadable = new ArrayList<>();
-        Set<Integer> wholeSet = aWholeSetOfOtherCodes(byLine.unreadable());
         Window window = new Window();
         for (PasteLine line : byLine.unreadable()) {
             if (!window.isEmpty() && window.lastIndex() + 1 != line.index()) {
                 unreadable.addAll(window.clear());
             }
             String bare = bare(line.text());
-            if (bare.isEmpty() || (!wholeSet.isEmpty() && wholeSet.contains(line.index()))) {
+            if (bare.isEmpty()) {
                 if (!window.isEmpty()) {
                     unreadable.addAll(window.clear());
                 }
@@ -347,44 +346,6 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         unreadable.addAll(window.clear());
         unreadable.sort((a, b) -> Integer.compare(a.index(), b.index()));
         return new FormatReading(codes, wrappedAtDashes(unreadable, codes));
-    }
-
-    /**
-     * The lines of a run of one-block lines, all of one size shorter than a code, exactly as many as the app's set
-     * holds: a whole set of codes of another shape than this one's ({@code MDM3VX} a line, ten lines, for an app of
-     * ten 12-character codes), never a code's parts to be joined two by two. Empty when the set's size is not known.
-     */
-    private Set<Integer> aWholeSetOfOtherCodes(List<PasteLine> unreadable) {
-        int expected = facts().expectedCodeCount();
-        if (expected < 2) {
-            return Set.of();
-        }
-        Set<Integer> whole = new HashSet<>();
-        List<Integer> run = new ArrayList<>();
-        int size = 0;
-        int shortest = shortest();
-        for (PasteLine line : unreadable) {
-            String text = line.text();
-            boolean oneBlock = text.length() >= MIN_PIECE
-                    && text.length() < shortest
-                    && bare(text).length() == text.length();
-            boolean continues =
-                    oneBlock && !run.isEmpty() && run.get(run.size() - 1) + 1 == line.index() && text.length() == size;
-            if (!continues) {
-                if (run.size() == expected) {
-                    whole.addAll(run);
-                }
-                run.clear();
-            }
-            if (oneBlock) {
-                run.add(line.index());
-                size = text.length();
-            }
-        }
-        if (run.size() == expected) {
-            whole.addAll(run);
-        }
-        return whole;
     }
 
     /**

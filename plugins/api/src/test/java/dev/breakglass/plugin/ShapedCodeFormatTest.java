@@ -247,16 +247,4 @@ class ShapedCodeFormatTest {
                 .as("separators on some group boundaries only")
                 .isEmpty();
     }
-
-    @Test
-    void oneBlockLinesAsManyAsASetHolds_areWholeCodesOfAnotherShape_neverJoinedInPairs() {
-        ShapedCodeFormat format = new ShapedCodeFormat(
-                FormatFacts.of("acme", "Acme").expectedCodes(4),
-                CodeShape.lettersAndDigits(12).upperCase()) {};
-        assertThat(format.read(paste("AB12CD\nEF34GH\nIJ56KL\nMN78OP")).codes()).isEmpty();
-        assertThat(format.read(paste("AB12CD\nEF34GH\nIJ56KL\nMN78OP\nQR90ST\nUV12WX\nYZ34AB\nCD56EF"))
-                        .codes())
-                .extracting(FoundCode::code)
-                .containsExactly("AB12CDEF34GH", "IJ56KLMN78OP", "QR90STUV12WX", "YZ34ABCD56EF");
-    }
 }
