@@ -34,6 +34,8 @@ public final class PasteReader {
     private static final Pattern UNUSED_MARK = Pattern.compile("[\u2610\u25A1]|\\[\\s\\]");
     /** A note that the code before it was used: {@code # used 2026-07-14}, {@code used on 3 March}, {@code - used}. */
     private static final Pattern USED_NOTE = Pattern.compile("(?i)^[^\\p{L}\\p{N}]*used\\b");
+    /** The gap before a used note that follows a code after a dash or a hash on the same line. */
+    private static final Pattern DASHED_USED_NOTE = Pattern.compile("(?i)(?<!\\s)\\s++(?=[-\u2013\u2014#]\\s*used\\b)");
     /** Dates, removed before asking whether a marked cell also holds a code. */
     private static final Pattern DATE =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[T ][\\d:.]+Z?)?|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}");
@@ -199,6 +201,10 @@ public final class PasteReader {
     private static String withoutUsedCodes(String line) {
         // Struck-out text ends a cell: what stood on either side of it is never read as one code.
         String unstruck = line.contains("~~") ? STRUCK_MARKDOWN.matcher(line).replaceAll("\t") : line;
+        if (mentionsUsed(unstruck)) {
+            // "4821 9375 - used 2 Nov", "k3f9 # used": the note after a dash or a hash is a cell of its own.
+            unstruck = DASHED_USED_NOTE.matcher(unstruck).replaceFirst("\t");
+        }
         List<String> kept = new ArrayList<>();
         String stripped = unstruck.strip();
         String[] cells = mayHoldCells(stripped) ? CELL_BREAK.split(stripped) : new String[] {stripped};

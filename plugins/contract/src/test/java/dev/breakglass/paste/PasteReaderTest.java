@@ -361,4 +361,11 @@ class PasteReaderTest {
         assertThat(codes("{code:none}\n1111 1111\n{code}")).containsExactly("11111111");
         assertThat(codes("{ \"codes\": [\"3333 3333\"] }")).containsExactly("33333333");
     }
+
+    @Test
+    void usedNoteAfterADashOnTheCodesLine_marksThatCode() {
+        assertThat(codes("1111 1111 - used 2026-10-01\n2222 2222 \u2013 used\n3333 3333 # used on 3 May\n4444 4444"))
+                .containsExactly("44444444");
+        assertThat(codes("1111 1111 - unused\n2222 2222")).containsExactly("11111111", "22222222");
+    }
 }
