@@ -8,6 +8,7 @@ import dev.breakglass.plugin.Paste;
 import dev.breakglass.plugin.PasteLine;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +39,11 @@ final class GenericFormat implements CodeFormat {
 
     private static final Pattern CELL = Pattern.compile("\\t|\\s{2,}");
     private static final String STRONG_SEPARATORS = ",;|\u2022\u00B7";
-    private static final Pattern LABEL =
-            Pattern.compile("^[\\p{L}][\\p{L}\\p{N} ()'./-]{1,40}?\\s*(?::|=|\\u2013|\\u2014|\\s-)\\s+");
+    private static final Pattern LABEL = Pattern.compile(
+            "^[\\p{L}][\\p{L}\\p{N} ()'./-]{1,40}?\\s*(?::|=|\\u2013|\\u2014|\\s-|-+>|=>|[\\u2192\\u21D2\\u27A1\\u00BB])\\s+");
+    /** What a dash or slash with spaces around it separates: words of two or more characters, never letter spacing. */
+    private static final String SPACED_SEPARATORS = "/-\u2013\u2014";
+
     private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d{3,5}(?:([ .])\\d{3,5})(?:\\1\\d{3,5}){0,2}");
     private static final Pattern BLOCKS = Pattern.compile("[A-Za-z0-9]{4,8}(?: [A-Za-z0-9]{4,8}){3,}");
     private static final Pattern FEW_BLOCKS = Pattern.compile("[A-Za-z0-9]{4,8}(?: [A-Za-z0-9]{4,8}){1,2}");
@@ -48,6 +52,8 @@ final class GenericFormat implements CodeFormat {
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
     private static final Pattern HAS_LETTER = Pattern.compile(".*[A-Za-z].*");
+    /** A word of letters with a short number before or after it: {@code 1Password}, {@code Office365}. */
+    private static final Pattern NUMBERED_NAME = Pattern.compile("\\d{1,4}([A-Za-z]{5,})|([A-Za-z]{5,})\\d{1,4}");
     /** Quotes and backticks at the edges of a word (never inside one: {@code 000a"0000} is not a code). */
     private static final Pattern QUOTES =
             Pattern.compile("(?<![^\\s])[`\"\u201C\u201D\u2018\u2019]+|[`\"\u201C\u201D\u2018\u2019]+(?![^\\s])");
@@ -108,7 +114,9 @@ final class GenericFormat implements CodeFormat {
                 int cellEnd = more ? cells.start() : text.length();
                 int pieceStart = cellStart;
                 for (int at = cellStart; at <= cellEnd; at++) {
-                    if (at == cellEnd || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0) {
+                    if (at == cellEnd
+                            || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0
+                            || isSpacedSeparator(text, at, cellStart, cellEnd)) {
                         codesIn(text, pieceStart, at, line.index(), found, lettersOnly);
                         pieceStart = at + 1;
                     }
@@ -145,7 +153,9 @@ final class GenericFormat implements CodeFormat {
         Matcher label = LABEL.matcher(piece);
         // A label is words; letter-spaced text before a dash ("F 9 R Y - X M 9 P") is a key's first group.
         int column = start
-                + (label.lookingAt() && WORD_IN_LABEL.matcher(label.group()).find() ? label.end() : 0);
+                + (label.lookingAt() && WORD_IN_LABEL.matcher(label.group()).find()
+                        ? label.end()
+                        : afterTheLastColon(piece));
         // Quotes and a remark in parentheses become spaces, so the columns stay where they were.
         String cell = REMARK.matcher(
                         QUOTES.matcher(piece.substring(column - start)).replaceAll(" "))
@@ -213,6 +223,32 @@ final class GenericFormat implements CodeFormat {
         found.addAll(words);
     }
 
+    /**
+     * Where the text after a piece's last colon starts, when words come before it that the label pattern does not
+     * take (a handle or an address: {@code @ops DM: codes for @jo@example.social: ...}); 0 when there is none.
+     */
+    private static int afterTheLastColon(String piece) {
+        int colon = piece.lastIndexOf(": ");
+        return colon > 0 && WORD_IN_LABEL.matcher(piece.substring(0, colon)).find() ? colon + 2 : 0;
+    }
+
+    /**
+     * A slash or a dash with one space on each side between two words of two or more characters: it separates codes
+     * ({@code ab12cd34 / ef56gh78}, {@code 1234 5678 - 2345 6789}). Letter-spaced text ({@code F 9 R Y - X M 9 P})
+     * keeps its dashes, which there are a key's group breaks.
+     */
+    private static boolean isSpacedSeparator(String text, int at, int cellStart, int cellEnd) {
+        return SPACED_SEPARATORS.indexOf(text.charAt(at)) >= 0
+                && at - 3 >= cellStart
+                && at + 3 < cellEnd
+                && text.charAt(at - 1) == ' '
+                && text.charAt(at + 1) == ' '
+                && !Character.isWhitespace(text.charAt(at - 2))
+                && !Character.isWhitespace(text.charAt(at - 3))
+                && !Character.isWhitespace(text.charAt(at + 2))
+                && !Character.isWhitespace(text.charAt(at + 3));
+    }
+
     /** Letter-spaced text ({@code a d 2 0 e 9}) without its spaces; any other text as it is. */
     private static String unspaced(String cell) {
         return LETTER_SPACED.matcher(cell).matches() ? cell.replace(" ", "") : cell;
@@ -234,7 +270,12 @@ final class GenericFormat implements CodeFormat {
                     && (run.isEmpty()
                             || (run.get(run.size() - 1).index() + 1 == line.index()
                                     && lineBlocks.get(0).length()
-                                            == blocks.get(0).length()));
+                                            == blocks.get(0).length()
+                                    // two items of a numbered list are two entries, never halves of one
+                                    && !(line.number().isPresent()
+                                            && run.stream()
+                                                    .anyMatch(item ->
+                                                            item.number().isPresent()))));
             if (continues) {
                 run.add(line);
                 blocks.addAll(lineBlocks);
@@ -397,7 +438,33 @@ final class GenericFormat implements CodeFormat {
                 && word.length() <= max
                 && WORD.matcher(word).matches()
                 && HAS_DIGIT.matcher(word).matches()
-                && equalBlocks(word);
+                && equalBlocks(word)
+                && !isAName(word);
+    }
+
+    /**
+     * A name rather than a code: a capitalised word joined to a number at one end ({@code 1Password},
+     * {@code Office365}), or blocks of unequal sizes between dashes one of which is an English word
+     * ({@code ds920-office}, {@code nas-backup-2}). A code's blocks are of one size, and its letters of one case.
+     */
+    private static boolean isAName(String word) {
+        Matcher numbered = NUMBERED_NAME.matcher(word);
+        if (numbered.matches()) {
+            String name = numbered.group(1) != null ? numbered.group(1) : numbered.group(2);
+            return Character.isUpperCase(name.charAt(0))
+                    && name.substring(1).chars().allMatch(Character::isLowerCase)
+                    && readsAsWords(name);
+        }
+        String[] blocks = word.split("[-_]");
+        if (blocks.length < 2 || Arrays.stream(blocks).allMatch(block -> block.length() == blocks[0].length())) {
+            return false;
+        }
+        for (String block : blocks) {
+            if (block.length() >= 4 && !HAS_DIGIT.matcher(block).matches() && readsAsWords(block)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -95,6 +95,34 @@ class GenericFormatTest {
         assertThat(codes("ycnsm-e5cz9\nALPHA-1111-AAAA")).containsExactly("ycnsm-e5cz9", "ALPHA-1111-AAAA");
     }
 
+    @Test
+    void slashOrDashWithASpaceOnEachSide_separatesCodes_butLetterSpacingKeepsItsDashes() {
+        assertThat(codes("qk29vm3x / 7tbc81wd / h4ne0rs6")).containsExactly("qk29vm3x", "7tbc81wd", "h4ne0rs6");
+        assertThat(codes("Zulip codes - qk29vm3x - 7tbc81wd \u2013 h4ne0rs6"))
+                .containsExactly("qk29vm3x", "7tbc81wd", "h4ne0rs6");
+        assertThat(codes("4471 0926 / 3315 8842")).containsExactly("4471 0926", "3315 8842");
+        assertThat(codes("K 7 Q 2 - M 9 X D - 4 T P L - 8 W 3 C")).containsExactly("K7Q2-M9XD-4TPL-8W3C");
+        assertThat(codes("see https://example.org/a1b2c3d4e5/settings")).isEmpty();
+    }
+
+    @Test
+    void labelEndingInAnArrow_orWordsBeforeTheLastColon_isLeftAside() {
+        assertThat(codes("Backup code -> 7KQ2 M9XD 4TPL")).containsExactly("7KQ2 M9XD 4TPL");
+        assertThat(codes("Acme recovery \u2192 p3x8wq2n4m")).containsExactly("p3x8wq2n4m");
+        assertThat(codes("from @kim: codes for kim@example.org (keep): 3f9a21bc07 8e44d1a2c9"))
+                .containsExactly("3f9a21bc07", "8e44d1a2c9");
+        assertThat(codes("from @kim: these are not codes: 3f9a21bc07 maybe")).isEmpty();
+    }
+
+    @Test
+    void namesWithANumber_orADashedWord_areNoCodes() {
+        assertThat(codes("Vault: 1Password\nSuite: Office365\nhost: web42-primary\nnas: storage-b7x"))
+                .isEmpty();
+        assertThat(codes("k3m9-x2p7q\n7tbc81wd-qk29\n4fresh2go"))
+                .as("a code's blocks are not words, and lower-case letters after a digit are no name")
+                .containsExactly("k3m9-x2p7q", "7tbc81wd-qk29", "4fresh2go");
+    }
+
     /** The codes as Breakglass keeps them: in order, each once. */
     private List<String> codes(String text) {
         Paste paste = PasteReader.read(text);
