@@ -204,4 +204,15 @@ class ShapedCodeFormatTest {
         assertThat(codes(shape, "the recovery code is X2QEX-P3B9B-5FZIC\nZN5XT 9LO1A please store it"))
                 .isEmpty();
     }
+
+    @Test
+    void itemsOfANumberedList_areNeverJoined_intoOneCode() {
+        CodeShape shape = CodeShape.lettersAndDigits(12);
+        List<PasteLine> lines = List.of(
+                new PasteLine(0, OptionalInt.of(1), "4kq9zt", "1. 4kq9zt"),
+                new PasteLine(1, OptionalInt.of(2), "m2x7pw", "2. m2x7pw"));
+
+        assertThat(new Shaped(shape).read(new Paste(lines)).codes()).isEmpty();
+        assertThat(codes(shape, "4kq9zt\nm2x7pw")).as("unnumbered halves").containsExactly("4kq9ztm2x7pw");
+    }
 }

@@ -103,7 +103,9 @@ public final class LookAlikes {
 
     /** Words that name a product, licence or game key (a regular expression, any case). */
     static final String LICENCE_KEY_WORDS =
-            "(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?)|(?:game|cd|steam)\\s*key";
+            "(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?|id)|(?:game|cd|steam)\\s*key"
+                    // codes that buy or unlock something: a game's download code, a gift card, a voucher
+                    + "|(?:download|redeem|redemption|gift\\s*card|gift|voucher|promo|promotional|coupon|discount)\\s*code";
 
     /** Words that name an API credential (a regular expression, any case). */
     static final String API_CREDENTIAL_WORDS =

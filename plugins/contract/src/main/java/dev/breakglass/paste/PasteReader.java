@@ -31,6 +31,8 @@ public final class PasteReader {
     private static final Pattern UNUSED_MARK = Pattern.compile("[\u2610\u25A1]|\\[\\s\\]");
     /** A note that the code before it was used: {@code # used 2026-07-14}, {@code used on 3 March}, {@code - used}. */
     private static final Pattern USED_NOTE = Pattern.compile("(?i)^[^\\p{L}\\p{N}]*used\\b");
+    /** A used note after a code and a dash: {@code 9751 3864 — used on 2026-11-12}, {@code ab12cd34 - used}. */
+    private static final Pattern USED_AFTER_DASH = Pattern.compile("(?i)\\s[-\u2013\u2014]{1,2}\\s*used\\b");
     /** Dates, removed before asking whether a marked cell also holds a code. */
     private static final Pattern DATE =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[T ][\\d:.]+Z?)?|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}");
@@ -42,8 +44,15 @@ public final class PasteReader {
                     + "\\b.*:\\s*$");
 
     private static final int MAX_HEADING = 80;
+    /**
+     * A list number: {@code 1.}, {@code (2)}, {@code 3:}, {@code #4}, or a bare {@code 5} followed by a wide gap (a
+     * PDF's numbered columns, {@code 1  JFIH...    6  GYBM...}); a bare number before one space is part of a code.
+     */
     private static final Pattern ITEM_NUMBER =
-            Pattern.compile("(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?)(?=\\s)");
+            Pattern.compile("(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?|([1-9]\\d?)(?=  |\\t))(?=\\s)");
+    /** A quoted line's markers: a mail reply's or a Markdown blockquote's {@code >}, {@code > >}, {@code >>}. */
+    private static final Pattern QUOTE_MARKS = Pattern.compile("^[ \\t]*>[> \\t]*");
+
     private static final Pattern SPACES = Pattern.compile("[\\t ]{2,}|\\t");
     private static final Pattern BULLET =
             Pattern.compile("^\\s*[-*+\u2022\u00B7\u25AA\u25AB\u25E6\u2023\u2043\u25CF\u25CB>]\\s+");
@@ -130,7 +139,9 @@ public final class PasteReader {
         String[] cells = mayHoldCells(stripped) ? CELL_BREAK.split(stripped) : new String[] {stripped};
         for (String cell : cells) {
             boolean marks = mayHoldMarks(cell);
-            boolean used = (marks && USED_MARK.matcher(cell).find()) || (cells.length > 1 && isUsedNote(cell));
+            boolean used = (marks && USED_MARK.matcher(cell).find())
+                    || (cells.length > 1 && isUsedNote(cell))
+                    || USED_AFTER_DASH.matcher(cell).find();
             if (used && cells.length > 1 && !holdsCodeLikeText(cell)) {
                 return "";
             }
@@ -218,11 +229,16 @@ public final class PasteReader {
     }
 
     /** Adds the line, or each numbered item on it when it starts with a list number. */
-    private static void addItems(String line, List<PasteLine> lines) {
+    private static void addItems(String quoted, List<PasteLine> lines) {
+        // A quoted line is read as the line it quotes.
+        String line = quoted.indexOf('>') >= 0 ? QUOTE_MARKS.matcher(quoted).replaceFirst("") : quoted;
         Matcher number = ITEM_NUMBER.matcher(line);
         List<int[]> starts = new ArrayList<>();
         while (number.find()) {
-            int value = Integer.parseInt(number.group(1) != null ? number.group(1) : number.group(2));
+            int value = Integer.parseInt(
+                    number.group(1) != null
+                            ? number.group(1)
+                            : number.group(2) != null ? number.group(2) : number.group(3));
             starts.add(new int[] {number.start(), number.end(), value});
         }
         boolean numbered =
@@ -246,9 +262,21 @@ public final class PasteReader {
         return prefix.lookingAt() ? message.substring(prefix.end()) : message;
     }
 
+    /**
+     * A Markdown table's row without the bars at its two edges ({@code | fb24 | ed8b |}), so that its cells read as
+     * the cells of any other table: a key laid out one group a cell is joined like a key in a grid.
+     */
+    private static String withoutTableEdges(String row) {
+        if (row.length() < 2 || row.charAt(0) != '|' || row.charAt(row.length() - 1) != '|') {
+            return row;
+        }
+        return row.substring(1, row.length() - 1).strip();
+    }
+
     private static void add(String item, OptionalInt number, List<PasteLine> lines) {
         Matcher bullet = BULLET.matcher(item);
-        String unbulleted = withoutChatPrefix((bullet.lookingAt() ? item.substring(bullet.end()) : item).strip());
+        String unbulleted = withoutTableEdges(
+                withoutChatPrefix((bullet.lookingAt() ? item.substring(bullet.end()) : item).strip()));
         boolean cells = unbulleted.indexOf('\t') >= 0 || unbulleted.contains("  ");
         String original = cells ? SPACES.matcher(unbulleted).replaceAll(" ") : unbulleted;
         if (original.isEmpty()) {

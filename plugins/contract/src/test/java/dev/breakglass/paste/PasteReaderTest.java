@@ -243,7 +243,13 @@ class PasteReaderTest {
                 "License code",
                 "Activation code",
                 "Serial no.",
-                "Registration key")) {
+                "Registration key",
+                "Licence ID",
+                "Product ID",
+                "Download code",
+                "Gift card code",
+                "Voucher code",
+                "Promo code")) {
             String line = phrase + ": 1234 5678";
             assertThat(NotCodes.blank(line)).as(phrase).isEmpty();
             assertThat(LookAlikes.in(line)).as(phrase).isPresent();
@@ -326,5 +332,50 @@ class PasteReaderTest {
     void quoteInsideACsvField_isACharacter_neverGluesTheTextAroundIt() {
         assertThat(codes("1111\"1111,note")).isEmpty();
         assertThat(codes("\"1111 1111\",note")).containsExactly("11111111");
+    }
+
+    @Test
+    void quotedLines_ofAMailReplyOrABlockquote_areReadAsTheLinesTheyQuote() {
+        assertThat(codes("> Codes below\n> - 1111 2222\n>> 3333 4444\n> > * 5555 6666"))
+                .containsExactly("11112222", "33334444", "55556666");
+        assertThat(codes("> 2. 3333 4444\n> 1. 1111 2222")).containsExactly("11112222", "33334444");
+    }
+
+    @Test
+    void bareListNumbers_beforeAWideGap_numberTheCodes_aNumberBeforeOneSpaceDoesNot() {
+        assertThat(codes("1  1111 1111    3  3333 3333\n2  2222 2222    4  4444 4444"))
+                .containsExactly("11111111", "22222222", "33333333", "44444444");
+        assertThat(codes("1\t1111 1111\n2\t2222 2222")).containsExactly("11111111", "22222222");
+        assertThat(PasteReader.read("12 3456 78").lines().get(0).number()).isEmpty();
+        assertThat(PasteReader.read("1234  5678").lines().get(0).number()).isEmpty();
+    }
+
+    @Test
+    void markdownTableRow_losesTheBarsAtItsEdges_soItsCellsReadAsCells() {
+        PasteLine row = PasteReader.read("| 4a7c | 91ee | 0b3d |").lines().get(0);
+
+        assertThat(row.text()).isEqualTo("4a7c\t91ee\t0b3d");
+    }
+
+    @Test
+    void usedNoteAfterADash_marksTheCodeBeforeIt() {
+        assertThat(codes("1111 1111 \u2014 used on 2026-03-02\n2222 2222 - used\n3333 3333 -- USED\n4444 4444"))
+                .containsExactly("44444444");
+    }
+
+    @Test
+    void pythonListWithSingleQuotes_readsLikeJson_andBracketsWithoutStringsAsText() {
+        assertThat(codes("['1111 2222', '3333 4444']")).containsExactly("11112222", "33334444");
+        assertThat(codes("{'primary': '5555 6666'}")).containsExactly("55556666");
+        assertThat(codes("[1111 2222, 3333 4444]")).containsExactly("11112222", "33334444");
+    }
+
+    @Test
+    void licenceIdsAndCodesThatBuySomething_areNotCodes_andSayWhatTheyAre() {
+        assertThat(codes("License ID: 1234 5678\nDownload code: 2345 6789\nRedeem this gift card code: 3456 7890"
+                        + "\n1111 1111"))
+                .containsExactly("11111111");
+        assertThat(LookAlikes.in("Your download code: 2345 6789")).contains(LookAlikes.Kind.LICENCE_KEY);
+        assertThat(LookAlikes.in("Download codes")).isEmpty();
     }
 }
