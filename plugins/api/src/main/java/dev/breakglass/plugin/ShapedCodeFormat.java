@@ -2,9 +2,11 @@ package dev.breakglass.plugin;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -299,7 +301,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
      */
     @Override
     public FormatReading read(Paste paste) {
-        FormatReading byLine = super.read(paste);
+        FormatReading byLine = lettersOnlyInTheCodesLayout(paste, super.read(paste));
         if (byLine.unreadable().size() < 2) {
             return byLine;
         }
@@ -334,6 +336,73 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         unreadable.addAll(window.clear());
         unreadable.sort((a, b) -> Integer.compare(a.index(), b.index()));
         return new FormatReading(codes, wrappedAtDashes(unreadable, codes));
+    }
+
+    /**
+     * Codes of letters only typed in blocks ({@code HNUXS KUJLU} among {@code KXG4J 0WEFV}, {@code 2E5SK LW5JJ}...):
+     * letters with a space between them read as words, so a line that is nothing but such a code is taken only when at
+     * least two of the paste's codes, and half of them, were typed in its very layout (blocks, separators, case), and
+     * none of its blocks is a word or the app's name.
+     */
+    private FormatReading lettersOnlyInTheCodesLayout(Paste paste, FormatReading byLine) {
+        if (byLine.codes().size() < 2 || byLine.unreadable().isEmpty()) {
+            return byLine;
+        }
+        Map<String, Integer> layouts = new HashMap<>();
+        for (FoundCode found : byLine.codes()) {
+            if (found.line() < 0 || found.line() >= paste.lines().size()) {
+                continue;
+            }
+            String text = paste.lines().get(found.line()).text();
+            Matcher typed = codes.matcher(text).region(Math.min(found.column(), text.length()), text.length());
+            if (typed.lookingAt()) {
+                layouts.merge(layout(typed.group()), 1, Integer::sum);
+            }
+        }
+        List<FoundCode> found = new ArrayList<>(byLine.codes());
+        List<PasteLine> unreadable = new ArrayList<>();
+        for (PasteLine line : byLine.unreadable()) {
+            String text = line.text().strip();
+            Optional<String> code = text.indexOf(' ') > 0
+                            && text.length() <= MAX_PIECE_LINE
+                            && Words.lettersOnly(shape.alphabet(), text)
+                            && codes.matcher(text).matches()
+                            && BLOCK_BREAK
+                                    .splitAsStream(text)
+                                    .noneMatch(
+                                            block -> Words.looksLikeWord(shape.alphabet(), block) || namesTheApp(block))
+                    ? shape.normalise(text.replace(" ", ""))
+                    : Optional.empty();
+            int same = code.isPresent() ? layouts.getOrDefault(layout(text), 0) : 0;
+            if (same >= 2 && same * 2 >= byLine.codes().size()) {
+                found.add(new FoundCode(code.get(), line.index(), line.text().indexOf(text)));
+            } else {
+                unreadable.add(line);
+            }
+        }
+        return new FormatReading(found, unreadable);
+    }
+
+    /** Block sizes with the separators between them, and the case of the letters: {@code 5 5 upper}. */
+    private static String layout(String typed) {
+        StringBuilder layout = new StringBuilder();
+        int run = 0;
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = 0; i < typed.length(); i++) {
+            char c = typed.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                run++;
+                upper |= Character.isUpperCase(c);
+                lower |= Character.isLowerCase(c);
+            } else {
+                layout.append(run).append(c);
+                run = 0;
+            }
+        }
+        return layout.append(run)
+                .append(upper && lower ? " mixed" : upper ? " upper" : lower ? " lower" : " digits")
+                .toString();
     }
 
     /**
