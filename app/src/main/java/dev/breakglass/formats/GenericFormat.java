@@ -62,6 +62,11 @@ final class GenericFormat implements CodeFormat {
     private static final Pattern WORD_IN_LABEL = Pattern.compile("\\p{L}[\\p{L}\\p{N}]");
     private static final Pattern LETTER_SPACED = Pattern.compile("\\S(?: \\S){3,}");
     private static final Pattern PIECE_BLOCKS = Pattern.compile("[A-Za-z0-9]{3,8}(?:[ \\t-]+[A-Za-z0-9]{3,8})*");
+    /** Digits in two to four groups of 2 to 5, of sizes not all equal or of 2 ({@code 675 057 34}). */
+    private static final Pattern REGROUPED_DIGITS = Pattern.compile("\\d{2,5}(?: \\d{2,5}){1,3}");
+
+    private static final int MAX_REGROUPED_DIGITS = 12;
+    private static final int MIN_REGROUPED = 3;
     private static final int MIN_LENGTH = 6;
     private static final int MAX_LENGTH = 40;
     private static final int MAX_HEX_LENGTH = 128;
@@ -103,6 +108,7 @@ final class GenericFormat implements CodeFormat {
     public FormatReading read(Paste paste) {
         List<FoundCode> found = new ArrayList<>();
         List<Candidate> lettersOnly = new ArrayList<>();
+        List<Candidate> regrouped = new ArrayList<>();
         List<PasteLine> unread = new ArrayList<>();
         for (PasteLine line : paste.lines()) {
             int before = found.size();
@@ -117,7 +123,7 @@ final class GenericFormat implements CodeFormat {
                     if (at == cellEnd
                             || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0
                             || isSpacedSeparator(text, at, cellStart, cellEnd)) {
-                        codesIn(text, pieceStart, at, line.index(), found, lettersOnly);
+                        codesIn(text, pieceStart, at, line.index(), found, lettersOnly, regrouped);
                         pieceStart = at + 1;
                     }
                 }
@@ -132,6 +138,7 @@ final class GenericFormat implements CodeFormat {
         }
         List<PasteLine> unreadable = new ArrayList<>();
         joinBlockLines(unread, found, unreadable);
+        takeDigitsInOneGrouping(regrouped, found, unreadable);
         takeLettersOnlyOfTheCodesLayout(lettersOnly, found, unreadable);
         return new FormatReading(found, unreadable);
     }
@@ -142,7 +149,13 @@ final class GenericFormat implements CodeFormat {
      * A piece that would be a code but for having no digit is kept aside in {@code lettersOnly}.
      */
     private static void codesIn(
-            String text, int start, int end, int line, List<FoundCode> found, List<Candidate> lettersOnly) {
+            String text,
+            int start,
+            int end,
+            int line,
+            List<FoundCode> found,
+            List<Candidate> lettersOnly,
+            List<Candidate> regrouped) {
         while (start < end && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
@@ -199,6 +212,14 @@ final class GenericFormat implements CodeFormat {
                 lettersOnly.add(new Candidate(cell, line, column));
             }
             return;
+        }
+        if (REGROUPED_DIGITS.matcher(cell).matches()) {
+            int digits = cell.replace(" ", "").length();
+            if (digits >= MIN_LENGTH && digits <= MAX_REGROUPED_DIGITS) {
+                // Digits typed again in groups of their own (675 057 34): a code only as one of a list so typed.
+                regrouped.add(new Candidate(cell, line, column));
+                return;
+            }
         }
         List<FoundCode> words = new ArrayList<>();
         Matcher separator = SEPARATORS.matcher(cell);
@@ -342,6 +363,28 @@ final class GenericFormat implements CodeFormat {
         }
         found.add(new FoundCode(all, run.get(0).index(), 0));
         return true;
+    }
+
+    /**
+     * Takes digits typed in groups of unequal sizes ({@code 675 057 34}) when at least three cells of the paste have
+     * exactly that grouping and they make at least half of its codes: a list of codes typed by hand, not a date or a
+     * number in a sentence.
+     */
+    private static void takeDigitsInOneGrouping(
+            List<Candidate> candidates, List<FoundCode> found, List<PasteLine> unreadable) {
+        if (candidates.size() < MIN_REGROUPED) {
+            return;
+        }
+        Map<String, Integer> groupings = new HashMap<>();
+        candidates.forEach(candidate -> groupings.merge(layout(candidate.text()), 1, Integer::sum));
+        int others = found.size();
+        for (Candidate candidate : candidates) {
+            int same = groupings.get(layout(candidate.text()));
+            if (same >= MIN_REGROUPED && same >= others) {
+                found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));
+                unreadable.removeIf(line -> line.index() == candidate.line());
+            }
+        }
     }
 
     /**

@@ -123,6 +123,19 @@ class GenericFormatTest {
                 .containsExactly("k3m9-x2p7q", "7tbc81wd-qk29", "4fresh2go");
     }
 
+    @Test
+    void digitsTypedInGroupsOfTheirOwn_areCodes_onlyAsAListInOneGrouping() {
+        assertThat(codes("codes from the card\n481 226 09\n730 518 44\n902 667 13"))
+                .containsExactly("481 226 09", "730 518 44", "902 667 13");
+        assertThat(codes("481 226 09\n730 518 44")).as("two are no list").isEmpty();
+        assertThat(codes("481 226 09\n73 0518 44\n902 667 13"))
+                .as("no one grouping")
+                .isEmpty();
+        assertThat(codes("12 05 2026\n14 06 2026\n15 07 2026\nab12cd34ef\nk3m9x2p7q4\n7tbc81wdqk\nzz91xk22mm"))
+                .as("fewer than the other codes")
+                .containsExactly("ab12cd34ef", "k3m9x2p7q4", "7tbc81wdqk", "zz91xk22mm");
+    }
+
     /** The codes as Breakglass keeps them: in order, each once. */
     private List<String> codes(String text) {
         Paste paste = PasteReader.read(text);
