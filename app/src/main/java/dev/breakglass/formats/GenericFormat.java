@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,6 +110,7 @@ final class GenericFormat implements CodeFormat {
         List<FoundCode> found = new ArrayList<>();
         List<Candidate> lettersOnly = new ArrayList<>();
         List<Candidate> regrouped = new ArrayList<>();
+        List<Candidate> mixedCaseKeys = new ArrayList<>();
         List<PasteLine> unread = new ArrayList<>();
         for (PasteLine line : paste.lines()) {
             int before = found.size();
@@ -123,7 +125,7 @@ final class GenericFormat implements CodeFormat {
                     if (at == cellEnd
                             || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0
                             || isSpacedSeparator(text, at, cellStart, cellEnd)) {
-                        codesIn(text, pieceStart, at, line.index(), found, lettersOnly, regrouped);
+                        codesIn(text, pieceStart, at, line.index(), found, lettersOnly, regrouped, mixedCaseKeys);
                         pieceStart = at + 1;
                     }
                 }
@@ -136,6 +138,7 @@ final class GenericFormat implements CodeFormat {
                 unread.add(line);
             }
         }
+        joinWrappedKeys(mixedCaseKeys, found);
         List<PasteLine> unreadable = new ArrayList<>();
         joinBlockLines(unread, found, unreadable);
         takeDigitsInOneGrouping(regrouped, found, unreadable);
@@ -155,7 +158,8 @@ final class GenericFormat implements CodeFormat {
             int line,
             List<FoundCode> found,
             List<Candidate> lettersOnly,
-            List<Candidate> regrouped) {
+            List<Candidate> regrouped,
+            List<Candidate> mixedCaseKeys) {
         while (start < end && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
@@ -196,6 +200,9 @@ final class GenericFormat implements CodeFormat {
             if (key.length() >= MIN_KEY_LENGTH && HAS_LETTER.matcher(key).matches()) {
                 // One long key printed in blocks of equal size: read as the key, without the spaces.
                 found.add(new FoundCode(key, line, column));
+                if (isMixedCase(key)) {
+                    mixedCaseKeys.add(new Candidate(cell, line, column));
+                }
                 return;
             }
         }
@@ -363,6 +370,47 @@ final class GenericFormat implements CodeFormat {
         }
         found.add(new FoundCode(all, run.get(0).index(), 0));
         return true;
+    }
+
+    /**
+     * Joins keys in blocks of upper- and lower-case letters (a base58 or base64 security key) that follow each other
+     * line after line in blocks of one size, up to 64 characters: one key that the page wrapped. Backup codes are of
+     * one case, so a list of them is never joined.
+     */
+    private static void joinWrappedKeys(List<Candidate> keys, List<FoundCode> found) {
+        Set<Long> wrapped = new HashSet<>();
+        List<FoundCode> joinedKeys = new ArrayList<>();
+        int i = 0;
+        while (i < keys.size()) {
+            Candidate first = keys.get(i);
+            int blockSize = first.text().indexOf(' ');
+            StringBuilder joined = new StringBuilder(first.text().replace(" ", ""));
+            int next = i + 1;
+            while (next < keys.size()
+                    && keys.get(next).line() == keys.get(next - 1).line() + 1
+                    && keys.get(next).text().indexOf(' ') == blockSize
+                    && joined.length() + keys.get(next).text().replace(" ", "").length() <= MAX_JOINED_KEY) {
+                joined.append(keys.get(next).text().replace(" ", ""));
+                next++;
+            }
+            if (next > i + 1) {
+                keys.subList(i, next).forEach(key -> wrapped.add(position(key.line(), key.column())));
+                joinedKeys.add(new FoundCode(joined.toString(), first.line(), first.column()));
+            }
+            i = next;
+        }
+        if (!wrapped.isEmpty()) {
+            found.removeIf(code -> wrapped.contains(position(code.line(), code.column())));
+            found.addAll(joinedKeys);
+        }
+    }
+
+    private static long position(int line, int column) {
+        return ((long) line << 32) | column;
+    }
+
+    private static boolean isMixedCase(String key) {
+        return key.chars().anyMatch(Character::isUpperCase) && key.chars().anyMatch(Character::isLowerCase);
     }
 
     /**

@@ -136,6 +136,14 @@ class GenericFormatTest {
                 .containsExactly("ab12cd34ef", "k3m9x2p7q4", "7tbc81wdqk", "zz91xk22mm");
     }
 
+    @Test
+    void mixedCaseKeyWrappedOverLines_isOneKey_butSingleCaseKeysStayApart() {
+        assertThat(codes("Security key\nQw3R tY7u Pk2M nB8v Xc4Z\nLm6N hJ9g Fd5S aE1w"))
+                .containsExactly("Qw3RtY7uPk2MnB8vXc4ZLm6NhJ9gFd5SaE1w");
+        assertThat(codes("qw3r ty7u pk2m nb8v xc4z\nlm6n hj9g fd5s ae1w zr2t"))
+                .containsExactly("qw3rty7upk2mnb8vxc4z", "lm6nhj9gfd5sae1wzr2t");
+    }
+
     /** The codes as Breakglass keeps them: in order, each once. */
     private List<String> codes(String text) {
         Paste paste = PasteReader.read(text);
