@@ -82,10 +82,14 @@ public final class PasteReader {
         List<PasteLine> lines = new ArrayList<>();
         UsedColumn usedColumn = UsedColumn.NONE;
         boolean retired = false;
+        RangeColumns ranges = new RangeColumns();
         for (String raw : clean.split("\n", -1)) {
             String line = DataText.looksLikeQuotedCsv(raw) ? DataText.csvFields(raw) : raw;
             if (line.isBlank()) {
                 retired = false;
+            }
+            if (ranges.read(line, lines)) {
+                continue;
             }
             if (retired || usedColumn.marksUsed(line)) {
                 // A code of a set that is no longer valid, or a row ticked in a "used" column: not saved.
@@ -198,6 +202,87 @@ public final class PasteReader {
 
         private static String[] split(String line, char separator) {
             return line.split(Pattern.quote(String.valueOf(separator)), -1);
+        }
+    }
+
+    /**
+     * The columns of a table whose header numbers them with ranges ({@code | 1-5 | 6-10 |}, {@code Codes 1–5   Codes
+     * 6–10}): the codes down each column carry its numbers, so they are read 1, 2, 3... as the header says, not row
+     * by row. The ranges must follow on from each other; a blank line or a row of another width ends the table.
+     */
+    private static final class RangeColumns {
+
+        private static final Pattern RANGE =
+                Pattern.compile("(?:[\\p{L}#]+\\s+)?(\\d{1,3})\\s*[-\u2013\u2014]\\s*(\\d{1,3})");
+        private static final Pattern RULE = Pattern.compile("[\\s|:\u2013\u2014-]*");
+        private static final Pattern CELL = Pattern.compile("\\s*\\|\\s*|\\t|\\s{2,}");
+
+        private List<Integer> starts = List.of();
+        private int rows;
+
+        /**
+         * Reads a line: true when it is a rule or a row of a table numbered by ranges, and its cells have been added as
+         * numbered items; false when the line is to be read as any other (a header among them).
+         */
+        boolean read(String line, List<PasteLine> lines) {
+            if (line.isBlank()) {
+                starts = List.of();
+                return false;
+            }
+            if (!starts.isEmpty()) {
+                if (RULE.matcher(line).matches()) {
+                    return true;
+                }
+                String[] cells = cells(line);
+                if (cells.length == starts.size()) {
+                    for (int i = 0; i < cells.length; i++) {
+                        add(withoutUsedCodes(cells[i]), OptionalInt.of(starts.get(i) + rows), lines);
+                    }
+                    rows++;
+                    return true;
+                }
+            }
+            starts = header(line);
+            rows = 0;
+            return false;
+        }
+
+        /** The first number of each column's range when the line is such a header; otherwise none. */
+        private static List<Integer> header(String line) {
+            if (line.length() > MAX_HEADING || (line.indexOf('-') < 0 && line.indexOf('\u2013') < 0)) {
+                return List.of();
+            }
+            String[] cells = cells(line);
+            if (cells.length < 2) {
+                return List.of();
+            }
+            List<Integer> starts = new ArrayList<>();
+            int expected = -1;
+            for (String cell : cells) {
+                Matcher range = RANGE.matcher(cell);
+                if (!range.matches()) {
+                    return List.of();
+                }
+                int from = Integer.parseInt(range.group(1));
+                int to = Integer.parseInt(range.group(2));
+                if (to < from || (expected >= 0 && from != expected)) {
+                    return List.of();
+                }
+                starts.add(from);
+                expected = to + 1;
+            }
+            return List.copyOf(starts);
+        }
+
+        private static String[] cells(String line) {
+            String row = line.strip();
+            if (row.startsWith("|")) {
+                row = row.substring(1);
+            }
+            if (row.endsWith("|")) {
+                row = row.substring(0, row.length() - 1);
+            }
+            return CELL.split(row.strip(), -1);
         }
     }
 

@@ -378,4 +378,15 @@ class PasteReaderTest {
         assertThat(LookAlikes.in("Your download code: 2345 6789")).contains(LookAlikes.Kind.LICENCE_KEY);
         assertThat(LookAlikes.in("Download codes")).isEmpty();
     }
+
+    @Test
+    void tableWhoseHeaderNumbersItsColumnsWithRanges_isReadByNumber_downEachColumn() {
+        assertThat(codes("| 1-2 | 3-4 |\n|---|---|\n| 1111 1111 | 3333 3333 |\n| 2222 2222 | ~~4444 4444~~ |"))
+                .containsExactly("11111111", "22222222", "33333333");
+        assertThat(codes("Codes 1\u20133\tCodes 4\u20136\n1111 1111\t4444 4444\n2222 2222\t5555 5555"))
+                .containsExactly("11111111", "22222222", "44444444", "55555555");
+        assertThat(codes("| 1-2 | 7-9 |\n| 1111 1111 | 3333 3333 |\n| 2222 2222 | 4444 4444 |"))
+                .as("ranges that do not follow on number nothing")
+                .containsExactly("11111111", "33333333", "22222222", "44444444");
+    }
 }
