@@ -120,14 +120,27 @@ final class GenericFormat implements CodeFormat {
             while (true) {
                 boolean more = cells.find();
                 int cellEnd = more ? cells.start() : text.length();
-                int pieceStart = cellStart;
-                for (int at = cellStart; at <= cellEnd; at++) {
-                    if (at == cellEnd
-                            || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0
-                            || isSpacedSeparator(text, at, cellStart, cellEnd)) {
-                        codesIn(text, pieceStart, at, line.index(), found, lettersOnly, regrouped, mixedCaseKeys);
-                        pieceStart = at + 1;
-                    }
+                if (!hasSpacedSeparator(text, cellStart, cellEnd)
+                        || !codesInPieces(
+                                text,
+                                cellStart,
+                                cellEnd,
+                                true,
+                                line.index(),
+                                found,
+                                lettersOnly,
+                                regrouped,
+                                mixedCaseKeys)) {
+                    codesInPieces(
+                            text,
+                            cellStart,
+                            cellEnd,
+                            false,
+                            line.index(),
+                            found,
+                            lettersOnly,
+                            regrouped,
+                            mixedCaseKeys);
                 }
                 if (!more) {
                     break;
@@ -252,12 +265,60 @@ final class GenericFormat implements CodeFormat {
     }
 
     /**
+     * Reads the pieces of a cell split by the strong separators and, when {@code spaced}, also by a slash or dash with a
+     * space on each side. Those split a list of codes only: when a piece after the first (which may be a label) yields
+     * nothing ({@code INC0091842 – user locked out}), whatever the spaced reading found is taken back and it answers
+     * false, so the cell is read again without them.
+     */
+    private static boolean codesInPieces(
+            String text,
+            int cellStart,
+            int cellEnd,
+            boolean spaced,
+            int line,
+            List<FoundCode> found,
+            List<Candidate> lettersOnly,
+            List<Candidate> regrouped,
+            List<Candidate> mixedCaseKeys) {
+        int[] before = {found.size(), lettersOnly.size(), regrouped.size(), mixedCaseKeys.size()};
+        boolean everyPieceYields = true;
+        int pieceStart = cellStart;
+        for (int at = cellStart; at <= cellEnd; at++) {
+            boolean spacedHere = spaced && at < cellEnd && isSpacedSeparator(text, at, cellStart, cellEnd);
+            if (at == cellEnd || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0 || spacedHere) {
+                int had = found.size() + lettersOnly.size() + regrouped.size();
+                codesIn(text, pieceStart, at, line, found, lettersOnly, regrouped, mixedCaseKeys);
+                everyPieceYields &=
+                        pieceStart == cellStart || found.size() + lettersOnly.size() + regrouped.size() > had;
+                pieceStart = at + 1;
+            }
+        }
+        if (!spaced || everyPieceYields) {
+            return true;
+        }
+        found.subList(before[0], found.size()).clear();
+        lettersOnly.subList(before[1], lettersOnly.size()).clear();
+        regrouped.subList(before[2], regrouped.size()).clear();
+        mixedCaseKeys.subList(before[3], mixedCaseKeys.size()).clear();
+        return false;
+    }
+
+    /**
      * Where the text after a piece's last colon starts, when words come before it that the label pattern does not
      * take (a handle or an address: {@code @ops DM: codes for @jo@example.social: ...}); 0 when there is none.
      */
     private static int afterTheLastColon(String piece) {
         int colon = piece.lastIndexOf(": ");
         return colon > 0 && WORD_IN_LABEL.matcher(piece.substring(0, colon)).find() ? colon + 2 : 0;
+    }
+
+    private static boolean hasSpacedSeparator(String text, int cellStart, int cellEnd) {
+        for (int at = cellStart; at < cellEnd; at++) {
+            if (isSpacedSeparator(text, at, cellStart, cellEnd)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

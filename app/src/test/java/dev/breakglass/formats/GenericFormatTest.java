@@ -103,6 +103,9 @@ class GenericFormatTest {
         assertThat(codes("4471 0926 / 3315 8842")).containsExactly("4471 0926", "3315 8842");
         assertThat(codes("K 7 Q 2 - M 9 X D - 4 T P L - 8 W 3 C")).containsExactly("K7Q2-M9XD-4TPL-8W3C");
         assertThat(codes("see https://example.org/a1b2c3d4e5/settings")).isEmpty();
+        assertThat(codes("REQ4417209 - account locked, phone stolen"))
+                .as("a ticket's number before its title")
+                .isEmpty();
     }
 
     @Test
