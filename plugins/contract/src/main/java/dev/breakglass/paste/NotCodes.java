@@ -52,7 +52,10 @@ final class NotCodes {
             Pattern.compile("(?i)" + LookAlikes.PASSWORD_LABEL),
             // an account's or customer's identifier after its label
             Pattern.compile("(?i)\\b(?:(?:account|user|customer|portal|member|tenant|org|organi[sz]ation|subscription"
-                    + "|order|invoice)\\s*(?:id|number|no\\.?|#)|identifier"
+                    + "|order|invoice|device|ticket|case|transaction|request|booking|tracking|session|instance|project"
+                    + "|workspace|team|host|machine|asset|employee|key)\\s*(?:id|number|no\\.?|#)|identifier"
+                    // a key's or certificate's fingerprint, a registry's handle, a reference
+                    + "|fingerprint|thumbprint|(?:nic\\s+)?handle|(?:reference|ref\\.?)(?:\\s*(?:id|number|no\\.?|#))?"
                     // the same in German, French and Spanish: Kundennummer, Identifiant, numéro client
                     + "|kunden-?(?:nummer|nr\\.?)|benutzer-?(?:name|kennung)|identifiant|num[ée]ro\\s+(?:de\\s+)?client"
                     + "|n[°º]\\s*client|n[úu]mero\\s+de\\s+cliente|id\\s+de\\s+cliente)\\s*:"),
@@ -98,6 +101,10 @@ final class NotCodes {
             "no.:",
             "#:",
             "identifier",
+            "fingerprint",
+            "thumbprint",
+            "handle",
+            "ref",
             "kunden",
             "benutzer",
             "identifiant",
@@ -113,12 +120,27 @@ final class NotCodes {
 
     private static final int MAX_LABEL_LENGTH = 80;
 
-    /** Whether a line only names a secret key, so that the line after it holds the key and no code. */
+    /**
+     * A line that ends by announcing a one-time code sent by e-mail or SMS ("Your verification code is:"), not a
+     * backup code.
+     */
+    private static final Pattern ONE_TIME_LABEL = Pattern.compile(
+            "(?i)\\b(?:verification|security|login|sign-?in|confirmation|one-time|otp)\\s+code(?:\\s+is)?\\s*:?\\s*$");
+
+    private static final Pattern BACKUP_WORDS =
+            Pattern.compile("(?i)\\b(?:backup|recovery|emergency|scratch|bypass)\\b");
+
+    /**
+     * Whether a line only names a secret key, so that the line after it holds the key and no code; or announces a
+     * one-time code, so that the line after it holds that code.
+     */
     static boolean labelsTheNextLine(String line) {
         return line.length() <= MAX_LABEL_LENGTH
                 && line.chars().noneMatch(c -> c >= '0' && c <= '9')
                 && containsAnyWord(asciiLowerCase(line), WHOLE_LINE_WORDS)
-                && KEY_LABEL.matcher(line).find();
+                && (KEY_LABEL.matcher(line).find()
+                        || (ONE_TIME_LABEL.matcher(line).find()
+                                && !BACKUP_WORDS.matcher(line).find()));
     }
 
     /** The line with everything that is not a code blanked; empty when the whole line is about something else. */

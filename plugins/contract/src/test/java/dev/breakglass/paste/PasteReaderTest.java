@@ -389,4 +389,19 @@ class PasteReaderTest {
                 .as("ranges that do not follow on number nothing")
                 .containsExactly("11111111", "33333333", "22222222", "44444444");
     }
+
+    @Test
+    void fingerprintsHandlesReferencesAndOtherIdentifiers_afterTheirLabel_areNotCodes() {
+        assertThat(codes("Fingerprint: 1234 5678 9012 3456\nNIC handle: 2345 6789\nTicket ID: 3456 7890\n"
+                        + "Device ID: 4567 8901\nReference: 5678 9012\n1111 1111"))
+                .containsExactly("11111111");
+    }
+
+    @Test
+    void lineAnnouncingAOneTimeCode_holdsNoCodeOnTheLineAfterIt_butABackupCodeLabelDoes() {
+        assertThat(codes("Your Acme verification code is:\n1234 5678\nIt expires in 10 minutes."))
+                .isEmpty();
+        assertThat(LookAlikes.in("Your Acme verification code is:\n1234 5678")).contains(LookAlikes.Kind.ONE_TIME_CODE);
+        assertThat(codes("Backup verification code:\n1234 5678")).containsExactly("12345678");
+    }
 }
