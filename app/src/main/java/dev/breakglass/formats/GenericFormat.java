@@ -41,7 +41,7 @@ final class GenericFormat implements CodeFormat {
     private static final Pattern CELL = Pattern.compile("\\t|\\s{2,}");
     private static final String STRONG_SEPARATORS = ",;|\u2022\u00B7";
     private static final Pattern LABEL = Pattern.compile(
-            "^[\\p{L}][\\p{L}\\p{N} ()'./-]{1,40}?\\s*(?::|=|\\u2013|\\u2014|\\s-|-+>|=>|[\\u2192\\u21D2\\u27A1\\u00BB])\\s+");
+            "^[\\p{L}][\\p{L}\\p{N} ()'./_-]{1,40}?\\s*(?::|=|\\u2013|\\u2014|\\s-|-+>|=>|[\\u2192\\u21D2\\u27A1\\u00BB])\\s+");
     /** What a dash or slash with spaces around it separates: words of two or more characters, never letter spacing. */
     private static final String SPACED_SEPARATORS = "/-\u2013\u2014";
 
@@ -53,11 +53,18 @@ final class GenericFormat implements CodeFormat {
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
     private static final Pattern HAS_LETTER = Pattern.compile(".*[A-Za-z].*");
-    /** A word of letters with a short number before or after it: {@code 1Password}, {@code Office365}. */
-    private static final Pattern NUMBERED_NAME = Pattern.compile("\\d{1,4}([A-Za-z]{5,})|([A-Za-z]{5,})\\d{1,4}");
-    /** Quotes and backticks at the edges of a word (never inside one: {@code 000a"0000} is not a code). */
-    private static final Pattern QUOTES =
-            Pattern.compile("(?<![^\\s])[`\"\u201C\u201D\u2018\u2019]+|[`\"\u201C\u201D\u2018\u2019]+(?![^\\s])");
+    /**
+     * A capitalised word with a short number before or after it: {@code 1Password}, {@code Office365},
+     * {@code Pixel7a}.
+     */
+    private static final Pattern NUMBERED_NAME =
+            Pattern.compile("\\d{1,4}[A-Z][a-z]{3,}|[A-Z][a-z]{3,}\\d{1,4}[a-z]{0,2}");
+    /**
+     * Quotes, backticks and brackets at the edges of a word (never inside one: {@code 000a"0000} is not a code), as
+     * around the strings of a list in code: {@code ['ab12cd34', 'ef56gh78']}.
+     */
+    private static final Pattern QUOTES = Pattern.compile(
+            "(?<![^\\s])[`\"'\u201C\u201D\u2018\u2019\\[\\]()]+|[`\"'\u201C\u201D\u2018\u2019\\[\\]()]+(?![^\\s])");
 
     private static final Pattern REMARK = Pattern.compile("\\(\\s*\\p{L}[^)]*\\)?");
     private static final Pattern WORD_IN_LABEL = Pattern.compile("\\p{L}[\\p{L}\\p{N}]");
@@ -186,9 +193,12 @@ final class GenericFormat implements CodeFormat {
                 + (label.lookingAt() && WORD_IN_LABEL.matcher(label.group()).find()
                         ? label.end()
                         : afterTheLastColon(piece));
-        // Quotes and a remark in parentheses become spaces, so the columns stay where they were.
-        String cell = REMARK.matcher(
-                        QUOTES.matcher(piece.substring(column - start)).replaceAll(" "))
+        // A word of letters only in brackets is markup ([spoiler]), never a code's candidate.
+        String unlabelled = piece.substring(column - start).stripLeading();
+        boolean bracketed = !unlabelled.isEmpty() && (unlabelled.charAt(0) == '[' || unlabelled.charAt(0) == '(');
+        // A remark in parentheses, then quotes and brackets, become spaces, so the columns stay where they were.
+        String cell = QUOTES.matcher(REMARK.matcher(piece.substring(column - start))
+                        .replaceAll(match -> " ".repeat(match.group().length())))
                 .replaceAll(match -> " ".repeat(match.group().length()));
         int leading = cell.length() - cell.stripLeading().length();
         column += leading;
@@ -196,7 +206,9 @@ final class GenericFormat implements CodeFormat {
         if (cell.isEmpty()) {
             return;
         }
-        if (BLOCKS.matcher(cell).matches()
+        boolean sideBySide = codesSideBySide(cell);
+        if (!sideBySide
+                && BLOCKS.matcher(cell).matches()
                 && sameLengths(cell)
                 && HAS_DIGIT.matcher(cell).matches()) {
             String[] blocks = cell.split(" ");
@@ -224,7 +236,7 @@ final class GenericFormat implements CodeFormat {
             found.add(new FoundCode(cell.replace('.', ' '), line, column));
             return;
         }
-        if (FEW_BLOCKS.matcher(cell).matches() && sameLengths(cell) && !readsAsWords(cell)) {
+        if (!sideBySide && FEW_BLOCKS.matcher(cell).matches() && sameLengths(cell) && !readsAsWords(cell)) {
             // Two or three equal blocks are one code as the app printed it: b695 e5b2, hyk9 y9lt z2tr.
             if (HAS_DIGIT.matcher(cell).matches()) {
                 found.add(new FoundCode(cell, line, column));
@@ -249,7 +261,7 @@ final class GenericFormat implements CodeFormat {
             String word = cell.substring(wordStart, more ? separator.start() : cell.length());
             if (!word.isEmpty()) {
                 if (!looksLikeCode(word)) {
-                    if (!more && wordStart == 0 && looksLikeCodeButForADigit(word)) {
+                    if (!more && wordStart == 0 && !bracketed && looksLikeCodeButForADigit(word)) {
                         lettersOnly.add(new Candidate(word, line, column));
                     }
                     return;
@@ -336,6 +348,25 @@ final class GenericFormat implements CodeFormat {
                 && !Character.isWhitespace(text.charAt(at - 3))
                 && !Character.isWhitespace(text.charAt(at + 2))
                 && !Character.isWhitespace(text.charAt(at + 3));
+    }
+
+    /**
+     * Words of 6 or more letters and digits, each with a letter and a digit, side by side with single spaces: codes
+     * ({@code mdmd3v 9gd88r}, {@code 1sm5t3km 9xniqrg8}), not the blocks of one key, which are printed in fours and
+     * fives.
+     */
+    private static boolean codesSideBySide(String cell) {
+        if (cell.indexOf(' ') < 0) {
+            return false;
+        }
+        for (String word : cell.split(" ")) {
+            if (word.length() < MIN_LENGTH
+                    || !HAS_DIGIT.matcher(word).matches()
+                    || !HAS_LETTER.matcher(word).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Letter-spaced text ({@code a d 2 0 e 9}) without its spaces; any other text as it is. */
@@ -487,13 +518,15 @@ final class GenericFormat implements CodeFormat {
         Map<String, Integer> groupings = new HashMap<>();
         candidates.forEach(candidate -> groupings.merge(layout(candidate.text()), 1, Integer::sum));
         int others = found.size();
+        Set<Integer> taken = new HashSet<>();
         for (Candidate candidate : candidates) {
             int same = groupings.get(layout(candidate.text()));
             if (same >= MIN_REGROUPED && same >= others) {
                 found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));
-                unreadable.removeIf(line -> line.index() == candidate.line());
+                taken.add(candidate.line());
             }
         }
+        unreadable.removeIf(line -> taken.contains(line.index()));
     }
 
     /**
@@ -596,16 +629,12 @@ final class GenericFormat implements CodeFormat {
 
     /**
      * A name rather than a code: a capitalised word joined to a number at one end ({@code 1Password},
-     * {@code Office365}), or blocks of unequal sizes between dashes one of which is an English word
+     * {@code Office365}, {@code Pixel7a}), or blocks of unequal sizes between dashes one of which is an English word
      * ({@code ds920-office}, {@code nas-backup-2}). A code's blocks are of one size, and its letters of one case.
      */
     private static boolean isAName(String word) {
-        Matcher numbered = NUMBERED_NAME.matcher(word);
-        if (numbered.matches()) {
-            String name = numbered.group(1) != null ? numbered.group(1) : numbered.group(2);
-            return Character.isUpperCase(name.charAt(0))
-                    && name.substring(1).chars().allMatch(Character::isLowerCase)
-                    && readsAsWords(name);
+        if (NUMBERED_NAME.matcher(word).matches()) {
+            return true;
         }
         String[] blocks = word.split("[-_]");
         if (blocks.length < 2 || Arrays.stream(blocks).allMatch(block -> block.length() == blocks[0].length())) {

@@ -87,6 +87,12 @@ class GenericFormatTest {
                 .isEmpty();
         assertThat(codes("Bypass code for jdoe: 183487258 (expires tomorrow)")).containsExactly("183487258");
         assertThat(codes("8881.2826\n7892.2719")).containsExactly("8881 2826", "7892 2719");
+        assertThat(codes("codes = ('k3m9x2p7q4', 'h4ne0rs6zz')\nconst more = [\"7tbc81wdqk\"];"))
+                .containsExactly("k3m9x2p7q4", "h4ne0rs6zz", "7tbc81wdqk");
+        assertThat(codes("recovery_codes = ['qk29vm3x', 'ab12cd34']")).containsExactly("qk29vm3x", "ab12cd34");
+        assertThat(codes("{noformat}\n[quotebox]\nqk29vm3x\nab12cd34\n[/quotebox]"))
+                .as("markup around the codes")
+                .containsExactly("qk29vm3x", "ab12cd34");
     }
 
     @Test
@@ -119,7 +125,7 @@ class GenericFormatTest {
 
     @Test
     void namesWithANumber_orADashedWord_areNoCodes() {
-        assertThat(codes("Vault: 1Password\nSuite: Office365\nhost: web42-primary\nnas: storage-b7x"))
+        assertThat(codes("Vault: 1Password\nSuite: Office365\nhost: web42-primary\nnas: storage-b7x\nphone: Pixel7a"))
                 .isEmpty();
         assertThat(codes("k3m9-x2p7q\n7tbc81wd-qk29\n4fresh2go"))
                 .as("a code's blocks are not words, and lower-case letters after a digit are no name")
@@ -145,6 +151,14 @@ class GenericFormatTest {
                 .containsExactly("Qw3RtY7uPk2MnB8vXc4ZLm6NhJ9gFd5SaE1w");
         assertThat(codes("qw3r ty7u pk2m nb8v xc4z\nlm6n hj9g fd5s ae1w zr2t"))
                 .containsExactly("qw3rty7upk2mnb8vxc4z", "lm6nhj9gfd5sae1wzr2t");
+    }
+
+    @Test
+    void wordsOfLettersAndDigitsSideBySide_areCodes_notTheBlocksOfOneKey() {
+        assertThat(codes("mdmd3v 9gd88r\npj7leu fubu4d")).containsExactly("mdmd3v", "9gd88r", "pj7leu", "fubu4d");
+        assertThat(codes("1sm5t3km 9xniqrg8 s3ksxxb5 o9k4lvhq"))
+                .containsExactly("1sm5t3km", "9xniqrg8", "s3ksxxb5", "o9k4lvhq");
+        assertThat(codes("b695 e5b2\n4283 fefc 63f0 cd0e")).containsExactly("b695 e5b2", "4283fefc63f0cd0e");
     }
 
     /** The codes as Breakglass keeps them: in order, each once. */
