@@ -49,6 +49,7 @@ final class NotCodes {
             Pattern.compile("(?i)\\b(?:" + LookAlikes.LICENCE_KEY_WORDS + ")\\b"),
             // API credentials, passwords and Wi-Fi keys
             Pattern.compile("(?i)\\b(?:" + LookAlikes.API_CREDENTIAL_WORDS + ")\\b"),
+            Pattern.compile("(?i)" + LookAlikes.CONFIG_SECRET),
             Pattern.compile("(?i)" + LookAlikes.PASSWORD_LABEL),
             // an account's or customer's identifier after its label
             Pattern.compile("(?i)\\b(?:(?:account|user|customer|portal|member|tenant|org|organi[sz]ation|subscription"
@@ -86,6 +87,7 @@ final class NotCodes {
             "token",
             "client",
             "password",
+            "passwd",
             "passphrase",
             "passcode",
             "pin:",
@@ -101,6 +103,8 @@ final class NotCodes {
             "no.:",
             "#:",
             "identifier",
+            "gift",
+            "voucher",
             "fingerprint",
             "thumbprint",
             "handle",

@@ -46,10 +46,11 @@ public final class PasteReader {
     private static final int MAX_HEADING = 80;
     /**
      * A list number: {@code 1.}, {@code (2)}, {@code 3:}, {@code #4}, or a bare {@code 5} followed by a wide gap (a
-     * PDF's numbered columns, {@code 1  JFIH...    6  GYBM...}); a bare number before one space is part of a code.
+     * PDF's numbered columns, {@code 1  JFIH...    6  GYBM...}) or by one space and a word of 4 or more characters
+     * with a letter in it ({@code 1 JFIH...}); a bare number before one space and digits is part of a code.
      */
-    private static final Pattern ITEM_NUMBER =
-            Pattern.compile("(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?|([1-9]\\d?)(?=  |\\t))(?=\\s)");
+    private static final Pattern ITEM_NUMBER = Pattern.compile(
+            "(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?|([1-9]\\d?)(?=  |\\t| (?=\\S{0,40}?[A-Za-z])\\S{4}))(?=\\s)");
     /** A quoted line's markers: a mail reply's or a Markdown blockquote's {@code >}, {@code > >}, {@code >>}. */
     private static final Pattern QUOTE_MARKS = Pattern.compile("^[ \\t]*>[> \\t]*");
 

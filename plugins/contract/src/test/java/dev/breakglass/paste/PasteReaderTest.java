@@ -249,7 +249,9 @@ class PasteReaderTest {
                 "Download code",
                 "Gift card code",
                 "Voucher code",
-                "Promo code")) {
+                "Promo code",
+                "Gift card",
+                "Voucher")) {
             String line = phrase + ": 1234 5678";
             assertThat(NotCodes.blank(line)).as(phrase).isEmpty();
             assertThat(LookAlikes.in(line)).as(phrase).isPresent();
@@ -346,7 +348,11 @@ class PasteReaderTest {
         assertThat(codes("1  1111 1111    3  3333 3333\n2  2222 2222    4  4444 4444"))
                 .containsExactly("11111111", "22222222", "33333333", "44444444");
         assertThat(codes("1\t1111 1111\n2\t2222 2222")).containsExactly("11111111", "22222222");
+        assertThat(codes("1 JFIH 1111 1111   3 KQPD 3333 3333\n2 XMVB 2222 2222   4 LTRW 4444 4444"))
+                .as("one space before a word with a letter")
+                .containsExactly("11111111", "22222222", "33333333", "44444444");
         assertThat(PasteReader.read("12 3456 78").lines().get(0).number()).isEmpty();
+        assertThat(PasteReader.read("1 2 3 4 f e f c").lines().get(0).number()).isEmpty();
         assertThat(PasteReader.read("1234  5678").lines().get(0).number()).isEmpty();
     }
 
@@ -403,5 +409,16 @@ class PasteReaderTest {
                 .isEmpty();
         assertThat(LookAlikes.in("Your Acme verification code is:\n1234 5678")).contains(LookAlikes.Kind.ONE_TIME_CODE);
         assertThat(codes("Backup verification code:\n1234 5678")).containsExactly("12345678");
+    }
+
+    @Test
+    void settingsNamedForASecret_inAConfigFileOrScript_areNotCodes_butRecoverySettingsAre() {
+        assertThat(codes("aws_secret_access_key = 1234 5678\nGITHUB_TOKEN=2345 6789\ndb-password: 3456 7890\n"
+                        + "recovery_codes = 1111 1111\nbackup_key: 2222 2222"))
+                .containsExactly("11111111", "22222222");
+        assertThat(LookAlikes.in("client_api_key: 2345 6789")).contains(LookAlikes.Kind.API_TOKEN);
+        assertThat(codes("a_".repeat(30_000) + "secret_key= 1234 5678\n1111 1111"))
+                .as("a name too long for a setting costs no deep recursion")
+                .contains("11111111");
     }
 }
