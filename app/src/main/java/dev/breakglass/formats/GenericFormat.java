@@ -63,6 +63,9 @@ final class GenericFormat implements CodeFormat {
      * Quotes, backticks and brackets at the edges of a word (never inside one: {@code 000a"0000} is not a code), as
      * around the strings of a list in code: {@code ['ab12cd34', 'ef56gh78']}.
      */
+    /** A full stop, exclamation or question mark after a word, ending a sentence: never part of a code. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[\\p{L}\\p{N})])[.!?]+(?![^\\s])");
+
     private static final Pattern QUOTES = Pattern.compile(
             "(?<![^\\s])[`\"'\u201C\u201D\u2018\u2019\\[\\]()]+|[`\"'\u201C\u201D\u2018\u2019\\[\\]()]+(?![^\\s])");
 
@@ -119,9 +122,15 @@ final class GenericFormat implements CodeFormat {
         List<Candidate> regrouped = new ArrayList<>();
         List<Candidate> mixedCaseKeys = new ArrayList<>();
         List<PasteLine> unread = new ArrayList<>();
-        for (PasteLine line : paste.lines()) {
+        List<PasteLine> lines = paste.lines();
+        for (int l = 0; l < lines.size(); l++) {
+            PasteLine line = lines.get(l);
             int before = found.size();
             String text = line.text();
+            if (l + 1 < lines.size() && wrapsAtADash(text, lines.get(l + 1))) {
+                // A code wrapped at one of its dashes (DD8Q-2MDW- over WJ7X-WPYS): the next line goes on this one.
+                text = text.stripTrailing() + lines.get(++l).text().strip();
+            }
             Matcher cells = CELL.matcher(text);
             int cellStart = 0;
             while (true) {
@@ -196,10 +205,12 @@ final class GenericFormat implements CodeFormat {
         // A word of letters only in brackets is markup ([spoiler]), never a code's candidate.
         String unlabelled = piece.substring(column - start).stripLeading();
         boolean bracketed = !unlabelled.isEmpty() && (unlabelled.charAt(0) == '[' || unlabelled.charAt(0) == '(');
-        // A remark in parentheses, then quotes and brackets, become spaces, so the columns stay where they were.
-        String cell = QUOTES.matcher(REMARK.matcher(piece.substring(column - start))
-                        .replaceAll(match -> " ".repeat(match.group().length())))
-                .replaceAll(match -> " ".repeat(match.group().length()));
+        // A full stop, a remark in parentheses, then quotes and brackets, become spaces, so the columns stay put.
+        String cell = piece.substring(column - start);
+        for (Pattern aside : List.of(SENTENCE_END, REMARK, QUOTES)) {
+            cell = aside.matcher(cell)
+                    .replaceAll(match -> " ".repeat(match.group().length()));
+        }
         int leading = cell.length() - cell.stripLeading().length();
         column += leading;
         cell = unspaced(cell.strip());
@@ -313,6 +324,18 @@ final class GenericFormat implements CodeFormat {
         regrouped.subList(before[2], regrouped.size()).clear();
         mixedCaseKeys.subList(before[3], mixedCaseKeys.size()).clear();
         return false;
+    }
+
+    /** Whether a line ends in a block and a dash, and the next line goes straight on with a block of its own. */
+    private static boolean wrapsAtADash(String text, PasteLine next) {
+        String end = text.stripTrailing();
+        String start = next.text().stripLeading();
+        return end.length() >= 2
+                && end.charAt(end.length() - 1) == '-'
+                && Character.isLetterOrDigit(end.charAt(end.length() - 2))
+                && !start.isEmpty()
+                && Character.isLetterOrDigit(start.charAt(0))
+                && next.number().isEmpty();
     }
 
     /**

@@ -161,6 +161,22 @@ class GenericFormatTest {
         assertThat(codes("b695 e5b2\n4283 fefc 63f0 cd0e")).containsExactly("b695 e5b2", "4283fefc63f0cd0e");
     }
 
+    @Test
+    void codeWrappedAtOneOfItsDashes_isJoinedWithTheNextLine() {
+        assertThat(codes("Your key\nQK2M-9XD4-TPL8-W3CZ-\n7RHF-B6NY\nContinue"))
+                .containsExactly("QK2M-9XD4-TPL8-W3CZ-7RHF-B6NY");
+        assertThat(codes("k3m9x-\n2p7q4\n7tbc8-\n1wdqk")).containsExactly("k3m9x-2p7q4", "7tbc8-1wdqk");
+        assertThat(codes("Backup codes -\nk3m9x2p7q4")).as("a label's dash").containsExactly("k3m9x2p7q4");
+    }
+
+    @Test
+    void fullStopAfterACode_endsTheSentence() {
+        assertThat(codes("Backup code for the admin: 4471-0926-3315 (one left)."))
+                .containsExactly("4471-0926-3315");
+        assertThat(codes("Use qk29vm3x!")).isEmpty();
+        assertThat(codes("Codes: qk29vm3x, ab12cd34.")).containsExactly("qk29vm3x", "ab12cd34");
+    }
+
     /** The codes as Breakglass keeps them: in order, each once. */
     private List<String> codes(String text) {
         Paste paste = PasteReader.read(text);
