@@ -8,7 +8,9 @@ import dev.breakglass.plugin.Paste;
 import dev.breakglass.plugin.PasteLine;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +40,11 @@ final class GenericFormat implements CodeFormat {
 
     private static final Pattern CELL = Pattern.compile("\\t|\\s{2,}");
     private static final String STRONG_SEPARATORS = ",;|\u2022\u00B7";
-    private static final Pattern LABEL =
-            Pattern.compile("^[\\p{L}][\\p{L}\\p{N} ()'./-]{1,40}?\\s*(?::|=|\\u2013|\\u2014|\\s-)\\s+");
+    private static final Pattern LABEL = Pattern.compile(
+            "^[\\p{L}][\\p{L}\\p{N} ()'./_-]{1,40}?\\s*(?::|=|\\u2013|\\u2014|\\s-|-+>|=>|[\\u2192\\u21D2\\u27A1\\u00BB])\\s+");
+    /** What a dash or slash with spaces around it separates: words of two or more characters, never letter spacing. */
+    private static final String SPACED_SEPARATORS = "/-\u2013\u2014";
+
     private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d{3,5}(?:([ .])\\d{3,5})(?:\\1\\d{3,5}){0,2}");
     private static final Pattern BLOCKS = Pattern.compile("[A-Za-z0-9]{4,8}(?: [A-Za-z0-9]{4,8}){3,}");
     private static final Pattern FEW_BLOCKS = Pattern.compile("[A-Za-z0-9]{4,8}(?: [A-Za-z0-9]{4,8}){1,2}");
@@ -48,14 +53,29 @@ final class GenericFormat implements CodeFormat {
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
     private static final Pattern HAS_LETTER = Pattern.compile(".*[A-Za-z].*");
-    /** Quotes and backticks at the edges of a word (never inside one: {@code 000a"0000} is not a code). */
-    private static final Pattern QUOTES =
-            Pattern.compile("(?<![^\\s])[`\"\u201C\u201D\u2018\u2019]+|[`\"\u201C\u201D\u2018\u2019]+(?![^\\s])");
+    /**
+     * A capitalised word with a short number before or after it: {@code 1Password}, {@code Office365},
+     * {@code Pixel7a}.
+     */
+    private static final Pattern NUMBERED_NAME =
+            Pattern.compile("\\d{1,4}[A-Z][a-z]{3,}|[A-Z][a-z]{3,}\\d{1,4}[a-z]{0,2}");
+    /**
+     * Quotes, backticks and brackets at the edges of a word (never inside one: {@code 000a"0000} is not a code), as
+     * around the strings of a list in code: {@code ['ab12cd34', 'ef56gh78']}.
+     */
+    /** A full stop, exclamation or question mark after a word, ending a sentence: never part of a code. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[\\p{L}\\p{N})])[.!?]+(?![^\\s])");
+
+    private static final Pattern QUOTES = Pattern.compile(
+            "(?<![^\\s])[`\"'\u201C\u201D\u2018\u2019\\[\\]()]+|[`\"'\u201C\u201D\u2018\u2019\\[\\]()]+(?![^\\s])");
 
     private static final Pattern REMARK = Pattern.compile("\\(\\s*\\p{L}[^)]*\\)?");
     private static final Pattern WORD_IN_LABEL = Pattern.compile("\\p{L}[\\p{L}\\p{N}]");
     private static final Pattern LETTER_SPACED = Pattern.compile("\\S(?: \\S){3,}");
     private static final Pattern PIECE_BLOCKS = Pattern.compile("[A-Za-z0-9]{3,8}(?:[ \\t-]+[A-Za-z0-9]{3,8})*");
+    /** Digits in two to four groups of 2 to 5, of sizes not all equal or of 2 ({@code 675 057 34}). */
+    private static final Pattern REGROUPED_DIGITS = Pattern.compile("\\d{2,5}(?: \\d{2,5}){1,3}");
+
     /** A label's word (of three letters or more), before a colon that ends a longer label. */
     private static final Pattern LONG_LABEL_WORD = Pattern.compile("\\p{L}{3}");
     /**
@@ -69,6 +89,8 @@ final class GenericFormat implements CodeFormat {
     /** The shortest code of letters only taken alone, because its label calls it a code. */
     private static final int MIN_LABELLED_LETTERS = 8;
 
+    private static final int MAX_REGROUPED_DIGITS = 12;
+    private static final int MIN_REGROUPED = 3;
     private static final int MIN_LENGTH = 6;
     private static final int MAX_LENGTH = 40;
     private static final int MAX_HEX_LENGTH = 128;
@@ -110,33 +132,44 @@ final class GenericFormat implements CodeFormat {
     public FormatReading read(Paste paste) {
         List<FoundCode> found = new ArrayList<>();
         List<Candidate> lettersOnly = new ArrayList<>();
+        List<Candidate> regrouped = new ArrayList<>();
+        List<Candidate> mixedCaseKeys = new ArrayList<>();
         List<PasteLine> unread = new ArrayList<>();
         List<PasteLine> lines = paste.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            PasteLine line = lines.get(i);
+        for (int l = 0; l < lines.size(); l++) {
+            PasteLine line = lines.get(l);
             int before = found.size();
             String text = line.text();
-            PasteLine next = i + 1 < lines.size() ? lines.get(i + 1) : null;
-            PasteLine wrapped = null;
-            if (next != null && next.index() == line.index() + 1 && wrappedAtADash(text, next.text())) {
-                // A code that a PDF or a mail client broke after one of its dashes: read the two lines as one.
-                text = text.stripTrailing() + next.text().stripLeading();
-                wrapped = next;
-                i++;
+            if (l + 1 < lines.size() && wrapsAtADash(text, lines.get(l + 1))) {
+                // A code wrapped at one of its dashes (DD8Q-2MDW- over WJ7X-WPYS): the next line goes on this one.
+                text = text.stripTrailing() + lines.get(++l).text().strip();
             }
             Matcher cells = CELL.matcher(text);
             int cellStart = 0;
             while (true) {
                 boolean more = cells.find();
                 int cellEnd = more ? cells.start() : text.length();
-                int pieceStart = cellStart;
-                for (int at = cellStart; at <= cellEnd; at++) {
-                    if (at == cellEnd
-                            || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0
-                            || spacedSlash(text, at, cellStart, cellEnd)) {
-                        codesIn(text, pieceStart, at, line.index(), found, lettersOnly);
-                        pieceStart = at + 1;
-                    }
+                if (!hasSpacedSeparator(text, cellStart, cellEnd)
+                        || !codesInPieces(
+                                text,
+                                cellStart,
+                                cellEnd,
+                                true,
+                                line.index(),
+                                found,
+                                lettersOnly,
+                                regrouped,
+                                mixedCaseKeys)) {
+                    codesInPieces(
+                            text,
+                            cellStart,
+                            cellEnd,
+                            false,
+                            line.index(),
+                            found,
+                            lettersOnly,
+                            regrouped,
+                            mixedCaseKeys);
                 }
                 if (!more) {
                     break;
@@ -145,13 +178,12 @@ final class GenericFormat implements CodeFormat {
             }
             if (found.size() == before && line.hasContent()) {
                 unread.add(line);
-                if (wrapped != null) {
-                    unread.add(wrapped);
-                }
             }
         }
+        joinWrappedKeys(mixedCaseKeys, found);
         List<PasteLine> unreadable = new ArrayList<>();
         joinBlockLines(unread, found, unreadable);
+        takeDigitsInOneGrouping(regrouped, found, unreadable);
         takeLettersOnlyOfTheCodesLayout(lettersOnly, found, unreadable);
         return new FormatReading(found, unreadable);
     }
@@ -162,7 +194,14 @@ final class GenericFormat implements CodeFormat {
      * A piece that would be a code but for having no digit is kept aside in {@code lettersOnly}.
      */
     private static void codesIn(
-            String text, int start, int end, int line, List<FoundCode> found, List<Candidate> lettersOnly) {
+            String text,
+            int start,
+            int end,
+            int line,
+            List<FoundCode> found,
+            List<Candidate> lettersOnly,
+            List<Candidate> regrouped,
+            List<Candidate> mixedCaseKeys) {
         while (start < end && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
@@ -174,17 +213,24 @@ final class GenericFormat implements CodeFormat {
         boolean namesACode = labelEnd > 0
                 && NAMES_A_CODE.matcher(piece.substring(0, labelEnd)).find();
         int column = start + labelEnd;
-        // Quotes and a remark in parentheses become spaces, so the columns stay where they were.
-        String cell = REMARK.matcher(
-                        QUOTES.matcher(piece.substring(column - start)).replaceAll(" "))
-                .replaceAll(match -> " ".repeat(match.group().length()));
+        // A word of letters only in brackets is markup ([spoiler]), never a code's candidate.
+        String unlabelled = piece.substring(column - start).stripLeading();
+        boolean bracketed = !unlabelled.isEmpty() && (unlabelled.charAt(0) == '[' || unlabelled.charAt(0) == '(');
+        // A full stop, a remark in parentheses, then quotes and brackets, become spaces, so the columns stay put.
+        String cell = piece.substring(column - start);
+        for (Pattern aside : List.of(SENTENCE_END, REMARK, QUOTES)) {
+            cell = aside.matcher(cell)
+                    .replaceAll(match -> " ".repeat(match.group().length()));
+        }
         int leading = cell.length() - cell.stripLeading().length();
         column += leading;
         cell = unspaced(cell.strip());
         if (cell.isEmpty()) {
             return;
         }
-        if (BLOCKS.matcher(cell).matches()
+        boolean sideBySide = codesSideBySide(cell);
+        if (!sideBySide
+                && BLOCKS.matcher(cell).matches()
                 && sameLengths(cell)
                 && HAS_DIGIT.matcher(cell).matches()) {
             String[] blocks = cell.split(" ");
@@ -201,6 +247,9 @@ final class GenericFormat implements CodeFormat {
             if (key.length() >= MIN_KEY_LENGTH && HAS_LETTER.matcher(key).matches()) {
                 // One long key printed in blocks of equal size: read as the key, without the spaces.
                 found.add(new FoundCode(key, line, column));
+                if (isMixedCase(key)) {
+                    mixedCaseKeys.add(new Candidate(cell, line, column, false));
+                }
                 return;
             }
         }
@@ -209,7 +258,7 @@ final class GenericFormat implements CodeFormat {
             found.add(new FoundCode(cell.replace('.', ' '), line, column));
             return;
         }
-        if (FEW_BLOCKS.matcher(cell).matches() && sameLengths(cell) && !readsAsWords(cell)) {
+        if (!sideBySide && FEW_BLOCKS.matcher(cell).matches() && sameLengths(cell) && !readsAsWords(cell)) {
             // Two or three equal blocks are one code as the app printed it: b695 e5b2, hyk9 y9lt z2tr.
             if (HAS_DIGIT.matcher(cell).matches()) {
                 found.add(new FoundCode(cell, line, column));
@@ -217,6 +266,14 @@ final class GenericFormat implements CodeFormat {
                 lettersOnly.add(new Candidate(cell, line, column, namesACode));
             }
             return;
+        }
+        if (REGROUPED_DIGITS.matcher(cell).matches()) {
+            int digits = cell.replace(" ", "").length();
+            if (digits >= MIN_LENGTH && digits <= MAX_REGROUPED_DIGITS) {
+                // Digits typed again in groups of their own (675 057 34): a code only as one of a list so typed.
+                regrouped.add(new Candidate(cell, line, column, false));
+                return;
+            }
         }
         List<FoundCode> words = new ArrayList<>();
         Matcher separator = SEPARATORS.matcher(cell);
@@ -226,7 +283,7 @@ final class GenericFormat implements CodeFormat {
             String word = cell.substring(wordStart, more ? separator.start() : cell.length());
             if (!word.isEmpty()) {
                 if (!looksLikeCode(word)) {
-                    if (!more && wordStart == 0 && looksLikeCodeButForADigit(word)) {
+                    if (!more && wordStart == 0 && !bracketed && looksLikeCodeButForADigit(word)) {
                         lettersOnly.add(new Candidate(word, line, column, namesACode));
                     }
                     return;
@@ -239,6 +296,74 @@ final class GenericFormat implements CodeFormat {
             wordStart = separator.end();
         }
         found.addAll(words);
+    }
+
+    /**
+     * Reads the pieces of a cell split by the strong separators and, when {@code spaced}, also by a slash or dash with a
+     * space on each side. Those split a list of codes only: when a piece after the first (which may be a label) yields
+     * nothing ({@code INC0091842 – user locked out}), whatever the spaced reading found is taken back and it answers
+     * false, so the cell is read again without them.
+     */
+    private static boolean codesInPieces(
+            String text,
+            int cellStart,
+            int cellEnd,
+            boolean spaced,
+            int line,
+            List<FoundCode> found,
+            List<Candidate> lettersOnly,
+            List<Candidate> regrouped,
+            List<Candidate> mixedCaseKeys) {
+        int[] before = {found.size(), lettersOnly.size(), regrouped.size(), mixedCaseKeys.size()};
+        boolean everyPieceYields = true;
+        int pieceStart = cellStart;
+        for (int at = cellStart; at <= cellEnd; at++) {
+            boolean spacedHere = spaced && at < cellEnd && isSpacedSeparator(text, at, cellStart, cellEnd);
+            if (at == cellEnd || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0 || spacedHere) {
+                int had = found.size() + lettersOnly.size() + regrouped.size();
+                codesIn(text, pieceStart, at, line, found, lettersOnly, regrouped, mixedCaseKeys);
+                everyPieceYields &=
+                        pieceStart == cellStart || found.size() + lettersOnly.size() + regrouped.size() > had;
+                pieceStart = at + 1;
+            }
+        }
+        if (!spaced || everyPieceYields) {
+            return true;
+        }
+        found.subList(before[0], found.size()).clear();
+        lettersOnly.subList(before[1], lettersOnly.size()).clear();
+        regrouped.subList(before[2], regrouped.size()).clear();
+        mixedCaseKeys.subList(before[3], mixedCaseKeys.size()).clear();
+        return false;
+    }
+
+    /**
+     * Whether a line ends in a block and a dash, and the next line goes straight on with a block of its own; or a
+     * code's blocks end the line and the next line starts with the dash and the code's last block ({@code X2QEX-P3B9B}
+     * over {@code -ZN5XT}), when the two together are one code in blocks of one size.
+     */
+    private static boolean wrapsAtADash(String text, PasteLine next) {
+        String end = text.stripTrailing();
+        String start = next.text().stripLeading();
+        if (!next.number().isEmpty() || end.isEmpty() || start.isEmpty()) {
+            return false;
+        }
+        if (end.length() >= 2
+                && end.charAt(end.length() - 1) == '-'
+                && Character.isLetterOrDigit(end.charAt(end.length() - 2))) {
+            return Character.isLetterOrDigit(start.charAt(0));
+        }
+        if (start.length() < 2
+                || start.charAt(0) != '-'
+                || !Character.isLetterOrDigit(start.charAt(1))
+                || !Character.isLetterOrDigit(end.charAt(end.length() - 1))) {
+            return false;
+        }
+        String joined = end.substring(end.lastIndexOf(' ') + 1) + start.split("\\s", 2)[0];
+        return joined.indexOf('-') < joined.length() - 1
+                && joined.indexOf('-') != joined.lastIndexOf('-')
+                && looksLikeCode(joined)
+                && sameLengths(joined.replace('-', ' '));
     }
 
     /**
@@ -269,81 +394,49 @@ final class GenericFormat implements CodeFormat {
         return end;
     }
 
-    /** A slash with white space on both sides inside a cell separates codes ({@code 3CWG7M / 6J7W7Y}). */
-    private static boolean spacedSlash(String text, int at, int cellStart, int cellEnd) {
-        return text.charAt(at) == '/'
-                && at > cellStart
-                && at + 1 < cellEnd
-                && Character.isWhitespace(text.charAt(at - 1))
-                && Character.isWhitespace(text.charAt(at + 1));
+    private static boolean hasSpacedSeparator(String text, int cellStart, int cellEnd) {
+        for (int at = cellStart; at < cellEnd; at++) {
+            if (isSpacedSeparator(text, at, cellStart, cellEnd)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * Whether a line ends in the middle of a code that goes on at the start of the next: a PDF or a mail client broke
-     * it after one of its dashes ({@code gw2x-fj1f-} over {@code nqk3}) or before one ({@code X2QEX-P3B9B} over
-     * {@code -ZN5XT}). Only when the two pieces together are one code in blocks of one size.
+     * A slash or a dash with one space on each side between two words of two or more characters: it separates codes
+     * ({@code ab12cd34 / ef56gh78}, {@code 1234 5678 - 2345 6789}). Letter-spaced text ({@code F 9 R Y - X M 9 P})
+     * keeps its dashes, which there are a key's group breaks.
      */
-    private static boolean wrappedAtADash(String text, String next) {
-        if (lastNonBlank(text) != '-' && firstNonBlank(next) != '-') {
+    private static boolean isSpacedSeparator(String text, int at, int cellStart, int cellEnd) {
+        return SPACED_SEPARATORS.indexOf(text.charAt(at)) >= 0
+                && at - 3 >= cellStart
+                && at + 3 < cellEnd
+                && text.charAt(at - 1) == ' '
+                && text.charAt(at + 1) == ' '
+                && !Character.isWhitespace(text.charAt(at - 2))
+                && !Character.isWhitespace(text.charAt(at - 3))
+                && !Character.isWhitespace(text.charAt(at + 2))
+                && !Character.isWhitespace(text.charAt(at + 3));
+    }
+
+    /**
+     * Words of 6 or more letters and digits, each with a letter and a digit, side by side with single spaces: codes
+     * ({@code mdmd3v 9gd88r}, {@code 1sm5t3km 9xniqrg8}), not the blocks of one key, which are printed in fours and
+     * fives.
+     */
+    private static boolean codesSideBySide(String cell) {
+        if (cell.indexOf(' ') < 0) {
             return false;
         }
-        String end = lastWord(text);
-        String start = firstWord(next);
-        boolean breaksAfter = end.length() > 1
-                && end.charAt(end.length() - 1) == '-'
-                && isLetterOrDigit(end.charAt(end.length() - 2))
-                && !start.isEmpty()
-                && isLetterOrDigit(start.charAt(0));
-        boolean breaksBefore = !end.isEmpty()
-                && isLetterOrDigit(end.charAt(end.length() - 1))
-                && start.length() > 1
-                && start.charAt(0) == '-'
-                && isLetterOrDigit(start.charAt(1));
-        if (!breaksAfter && !breaksBefore) {
-            return false;
-        }
-        String joined = end + start;
-        return looksLikeCode(joined) && sameLengths(joined.replace('-', ' '));
-    }
-
-    private static char lastNonBlank(String text) {
-        for (int i = text.length() - 1; i >= 0; i--) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return text.charAt(i);
+        for (String word : cell.split(" ")) {
+            if (word.length() < MIN_LENGTH
+                    || !HAS_DIGIT.matcher(word).matches()
+                    || !HAS_LETTER.matcher(word).matches()) {
+                return false;
             }
         }
-        return ' ';
-    }
-
-    private static char firstNonBlank(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return text.charAt(i);
-            }
-        }
-        return ' ';
-    }
-
-    private static String lastWord(String text) {
-        String stripped = text.strip();
-        int at = stripped.length();
-        while (at > 0 && !Character.isWhitespace(stripped.charAt(at - 1))) {
-            at--;
-        }
-        return stripped.substring(at);
-    }
-
-    private static String firstWord(String text) {
-        String stripped = text.strip();
-        int at = 0;
-        while (at < stripped.length() && !Character.isWhitespace(stripped.charAt(at))) {
-            at++;
-        }
-        return stripped.substring(0, at);
-    }
-
-    private static boolean isLetterOrDigit(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        return true;
     }
 
     /** Letter-spaced text ({@code a d 2 0 e 9}) without its spaces; any other text as it is. */
@@ -367,7 +460,12 @@ final class GenericFormat implements CodeFormat {
                     && (run.isEmpty()
                             || (run.get(run.size() - 1).index() + 1 == line.index()
                                     && lineBlocks.get(0).length()
-                                            == blocks.get(0).length()));
+                                            == blocks.get(0).length()
+                                    // two items of a numbered list are two entries, never halves of one
+                                    && !(line.number().isPresent()
+                                            && run.stream()
+                                                    .anyMatch(item ->
+                                                            item.number().isPresent()))));
             if (continues) {
                 run.add(line);
                 blocks.addAll(lineBlocks);
@@ -449,6 +547,71 @@ final class GenericFormat implements CodeFormat {
     }
 
     /**
+     * Joins keys in blocks of upper- and lower-case letters (a base58 or base64 security key) that follow each other
+     * line after line in blocks of one size, up to 64 characters: one key that the page wrapped. Backup codes are of
+     * one case, so a list of them is never joined.
+     */
+    private static void joinWrappedKeys(List<Candidate> keys, List<FoundCode> found) {
+        Set<Long> wrapped = new HashSet<>();
+        List<FoundCode> joinedKeys = new ArrayList<>();
+        int i = 0;
+        while (i < keys.size()) {
+            Candidate first = keys.get(i);
+            int blockSize = first.text().indexOf(' ');
+            StringBuilder joined = new StringBuilder(first.text().replace(" ", ""));
+            int next = i + 1;
+            while (next < keys.size()
+                    && keys.get(next).line() == keys.get(next - 1).line() + 1
+                    && keys.get(next).text().indexOf(' ') == blockSize
+                    && joined.length() + keys.get(next).text().replace(" ", "").length() <= MAX_JOINED_KEY) {
+                joined.append(keys.get(next).text().replace(" ", ""));
+                next++;
+            }
+            if (next > i + 1) {
+                keys.subList(i, next).forEach(key -> wrapped.add(position(key.line(), key.column())));
+                joinedKeys.add(new FoundCode(joined.toString(), first.line(), first.column()));
+            }
+            i = next;
+        }
+        if (!wrapped.isEmpty()) {
+            found.removeIf(code -> wrapped.contains(position(code.line(), code.column())));
+            found.addAll(joinedKeys);
+        }
+    }
+
+    private static long position(int line, int column) {
+        return ((long) line << 32) | column;
+    }
+
+    private static boolean isMixedCase(String key) {
+        return key.chars().anyMatch(Character::isUpperCase) && key.chars().anyMatch(Character::isLowerCase);
+    }
+
+    /**
+     * Takes digits typed in groups of unequal sizes ({@code 675 057 34}) when at least three cells of the paste have
+     * exactly that grouping and they make at least half of its codes: a list of codes typed by hand, not a date or a
+     * number in a sentence.
+     */
+    private static void takeDigitsInOneGrouping(
+            List<Candidate> candidates, List<FoundCode> found, List<PasteLine> unreadable) {
+        if (candidates.size() < MIN_REGROUPED) {
+            return;
+        }
+        Map<String, Integer> groupings = new HashMap<>();
+        candidates.forEach(candidate -> groupings.merge(layout(candidate.text()), 1, Integer::sum));
+        int others = found.size();
+        Set<Integer> taken = new HashSet<>();
+        for (Candidate candidate : candidates) {
+            int same = groupings.get(layout(candidate.text()));
+            if (same >= MIN_REGROUPED && same >= others) {
+                found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));
+                taken.add(candidate.line());
+            }
+        }
+        unreadable.removeIf(line -> taken.contains(line.index()));
+    }
+
+    /**
      * Takes a code of letters only ({@code utgizoqt} among {@code 5zmzaejb}, {@code 6ibvlemj}...) when at least two of
      * the codes found, and half of them, have its layout (block sizes, separators, case), and it is no English word.
      */
@@ -520,17 +683,17 @@ final class GenericFormat implements CodeFormat {
                         .isEmpty();
     }
 
-    /** Letters all upper case or all lower case. */
-    private static boolean inOneCase(String text) {
-        return text.equals(text.toUpperCase(Locale.ROOT)) || text.equals(text.toLowerCase(Locale.ROOT));
-    }
-
     /**
      * A piece of a line that would be a code but for having no digit.
      *
      * @param namesACode the label before it calls it a code
      */
     private record Candidate(String text, int line, int column, boolean namesACode) {}
+
+    /** Letters all upper case or all lower case. */
+    private static boolean inOneCase(String text) {
+        return text.equals(text.toUpperCase(Locale.ROOT)) || text.equals(text.toLowerCase(Locale.ROOT));
+    }
 
     private static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
@@ -556,7 +719,29 @@ final class GenericFormat implements CodeFormat {
                 && word.length() <= max
                 && WORD.matcher(word).matches()
                 && HAS_DIGIT.matcher(word).matches()
-                && equalBlocks(word);
+                && equalBlocks(word)
+                && !isAName(word);
+    }
+
+    /**
+     * A name rather than a code: a capitalised word joined to a number at one end ({@code 1Password},
+     * {@code Office365}, {@code Pixel7a}), or blocks of unequal sizes between dashes one of which is an English word
+     * ({@code ds920-office}, {@code nas-backup-2}). A code's blocks are of one size, and its letters of one case.
+     */
+    private static boolean isAName(String word) {
+        if (NUMBERED_NAME.matcher(word).matches()) {
+            return true;
+        }
+        String[] blocks = word.split("[-_]");
+        if (blocks.length < 2 || Arrays.stream(blocks).allMatch(block -> block.length() == blocks[0].length())) {
+            return false;
+        }
+        for (String block : blocks) {
+            if (block.length() >= 4 && !HAS_DIGIT.matcher(block).matches() && readsAsWords(block)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

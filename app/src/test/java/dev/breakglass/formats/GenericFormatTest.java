@@ -87,6 +87,12 @@ class GenericFormatTest {
                 .isEmpty();
         assertThat(codes("Bypass code for jdoe: 183487258 (expires tomorrow)")).containsExactly("183487258");
         assertThat(codes("8881.2826\n7892.2719")).containsExactly("8881 2826", "7892 2719");
+        assertThat(codes("codes = ('k3m9x2p7q4', 'h4ne0rs6zz')\nconst more = [\"7tbc81wdqk\"];"))
+                .containsExactly("k3m9x2p7q4", "h4ne0rs6zz", "7tbc81wdqk");
+        assertThat(codes("recovery_codes = ['qk29vm3x', 'ab12cd34']")).containsExactly("qk29vm3x", "ab12cd34");
+        assertThat(codes("{noformat}\n[quotebox]\nqk29vm3x\nab12cd34\n[/quotebox]"))
+                .as("markup around the codes")
+                .containsExactly("qk29vm3x", "ab12cd34");
     }
 
     @Test
@@ -148,6 +154,82 @@ class GenericFormatTest {
         assertThat(codes("q7xm\nr2pk\nt9vd\nw3ha\nk8zn\nb4cy\nm6fs"))
                 .as("short enough to be one key")
                 .containsExactly("q7xmr2pkt9vdw3hak8znb4cym6fs");
+    }
+
+    @Test
+    void slashOrDashWithASpaceOnEachSide_separatesCodes_butLetterSpacingKeepsItsDashes() {
+        assertThat(codes("qk29vm3x / 7tbc81wd / h4ne0rs6")).containsExactly("qk29vm3x", "7tbc81wd", "h4ne0rs6");
+        assertThat(codes("Zulip codes - qk29vm3x - 7tbc81wd \u2013 h4ne0rs6"))
+                .containsExactly("qk29vm3x", "7tbc81wd", "h4ne0rs6");
+        assertThat(codes("4471 0926 / 3315 8842")).containsExactly("4471 0926", "3315 8842");
+        assertThat(codes("K 7 Q 2 - M 9 X D - 4 T P L - 8 W 3 C")).containsExactly("K7Q2-M9XD-4TPL-8W3C");
+        assertThat(codes("see https://example.org/a1b2c3d4e5/settings")).isEmpty();
+        assertThat(codes("REQ4417209 - account locked, phone stolen"))
+                .as("a ticket's number before its title")
+                .isEmpty();
+    }
+
+    @Test
+    void labelEndingInAnArrow_orWordsBeforeTheLastColon_isLeftAside() {
+        assertThat(codes("Backup code -> 7KQ2 M9XD 4TPL")).containsExactly("7KQ2 M9XD 4TPL");
+        assertThat(codes("Acme recovery \u2192 p3x8wq2n4m")).containsExactly("p3x8wq2n4m");
+        assertThat(codes("from @kim: codes for kim@example.org (keep): 3f9a21bc07 8e44d1a2c9"))
+                .containsExactly("3f9a21bc07", "8e44d1a2c9");
+        assertThat(codes("from @kim: these are not codes: 3f9a21bc07 maybe")).isEmpty();
+    }
+
+    @Test
+    void namesWithANumber_orADashedWord_areNoCodes() {
+        assertThat(codes("Vault: 1Password\nSuite: Office365\nhost: web42-primary\nnas: storage-b7x\nphone: Pixel7a"))
+                .isEmpty();
+        assertThat(codes("k3m9-x2p7q\n7tbc81wd-qk29\n4fresh2go"))
+                .as("a code's blocks are not words, and lower-case letters after a digit are no name")
+                .containsExactly("k3m9-x2p7q", "7tbc81wd-qk29", "4fresh2go");
+    }
+
+    @Test
+    void digitsTypedInGroupsOfTheirOwn_areCodes_onlyAsAListInOneGrouping() {
+        assertThat(codes("codes from the card\n481 226 09\n730 518 44\n902 667 13"))
+                .containsExactly("481 226 09", "730 518 44", "902 667 13");
+        assertThat(codes("481 226 09\n730 518 44")).as("two are no list").isEmpty();
+        assertThat(codes("481 226 09\n73 0518 44\n902 667 13"))
+                .as("no one grouping")
+                .isEmpty();
+        assertThat(codes("12 05 2026\n14 06 2026\n15 07 2026\nab12cd34ef\nk3m9x2p7q4\n7tbc81wdqk\nzz91xk22mm"))
+                .as("fewer than the other codes")
+                .containsExactly("ab12cd34ef", "k3m9x2p7q4", "7tbc81wdqk", "zz91xk22mm");
+    }
+
+    @Test
+    void mixedCaseKeyWrappedOverLines_isOneKey_butSingleCaseKeysStayApart() {
+        assertThat(codes("Security key\nQw3R tY7u Pk2M nB8v Xc4Z\nLm6N hJ9g Fd5S aE1w"))
+                .containsExactly("Qw3RtY7uPk2MnB8vXc4ZLm6NhJ9gFd5SaE1w");
+        assertThat(codes("qw3r ty7u pk2m nb8v xc4z\nlm6n hj9g fd5s ae1w zr2t"))
+                .containsExactly("qw3rty7upk2mnb8vxc4z", "lm6nhj9gfd5sae1wzr2t");
+    }
+
+    @Test
+    void wordsOfLettersAndDigitsSideBySide_areCodes_notTheBlocksOfOneKey() {
+        assertThat(codes("mdmd3v 9gd88r\npj7leu fubu4d")).containsExactly("mdmd3v", "9gd88r", "pj7leu", "fubu4d");
+        assertThat(codes("1sm5t3km 9xniqrg8 s3ksxxb5 o9k4lvhq"))
+                .containsExactly("1sm5t3km", "9xniqrg8", "s3ksxxb5", "o9k4lvhq");
+        assertThat(codes("b695 e5b2\n4283 fefc 63f0 cd0e")).containsExactly("b695 e5b2", "4283fefc63f0cd0e");
+    }
+
+    @Test
+    void codeWrappedAtOneOfItsDashes_isJoinedWithTheNextLine() {
+        assertThat(codes("Your key\nQK2M-9XD4-TPL8-W3CZ-\n7RHF-B6NY\nContinue"))
+                .containsExactly("QK2M-9XD4-TPL8-W3CZ-7RHF-B6NY");
+        assertThat(codes("k3m9x-\n2p7q4\n7tbc8-\n1wdqk")).containsExactly("k3m9x-2p7q4", "7tbc8-1wdqk");
+        assertThat(codes("Backup codes -\nk3m9x2p7q4")).as("a label's dash").containsExactly("k3m9x2p7q4");
+    }
+
+    @Test
+    void fullStopAfterACode_endsTheSentence() {
+        assertThat(codes("Backup code for the admin: 4471-0926-3315 (one left)."))
+                .containsExactly("4471-0926-3315");
+        assertThat(codes("Use qk29vm3x!")).isEmpty();
+        assertThat(codes("Codes: qk29vm3x, ab12cd34.")).containsExactly("qk29vm3x", "ab12cd34");
     }
 
     /** The codes as Breakglass keeps them: in order, each once. */

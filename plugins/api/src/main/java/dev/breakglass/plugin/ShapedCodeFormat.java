@@ -318,7 +318,9 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         List<PasteLine> unreadable = new ArrayList<>();
         Window window = new Window();
         for (PasteLine line : byLine.unreadable()) {
-            if (!window.isEmpty() && window.lastIndex() + 1 != line.index()) {
+            if (!window.isEmpty()
+                    && (window.lastIndex() + 1 != line.index() || (line.number().isPresent() && window.numbered()))) {
+                // Lines apart, or two items of a numbered list: each item is a whole entry, never half of one.
                 unreadable.addAll(window.clear());
             }
             String bare = bare(line.text());
@@ -607,6 +609,11 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
 
         int unbroken() {
             return unbroken;
+        }
+
+        /** Whether a line of the window carries a list number. */
+        boolean numbered() {
+            return pieces.stream().anyMatch(piece -> piece.line().number().isPresent());
         }
 
         /**

@@ -247,4 +247,31 @@ class ShapedCodeFormatTest {
                 .as("separators on some group boundaries only")
                 .isEmpty();
     }
+
+    @Test
+    void itemsOfANumberedList_areNeverJoined_intoOneCode() {
+        CodeShape shape = CodeShape.lettersAndDigits(12);
+        List<PasteLine> lines = List.of(
+                new PasteLine(0, OptionalInt.of(1), "4kq9zt", "1. 4kq9zt"),
+                new PasteLine(1, OptionalInt.of(2), "m2x7pw", "2. m2x7pw"));
+
+        assertThat(new Shaped(shape).read(new Paste(lines)).codes()).isEmpty();
+        assertThat(codes(shape, "4kq9zt\nm2x7pw")).as("unnumbered halves").containsExactly("4kq9ztm2x7pw");
+    }
+
+    @Test
+    void codeOfLettersOnlyTypedInBlocks_isTaken_inTheLayoutOfTheOtherCodes_butNeverWords() {
+        CodeShape shape = CodeShape.lettersAndDigits(10);
+        assertThat(codes(shape, "P4WQ7 ZT2MX\nRQTVB XKWZN\nK8DNE 3HV9C"))
+                .containsExactly("p4wq7zt2mx", "k8dne3hv9c", "rqtvbxkwzn");
+        assertThat(codes(shape, "P4WQ7 ZT2MX\nrqtvb xkwzn\nK8DNE 3HV9C"))
+                .as("another case: another layout")
+                .containsExactly("p4wq7zt2mx", "k8dne3hv9c");
+        assertThat(codes(shape, "P4WQ7 ZT2MX\nRQTVB XKWZN"))
+                .as("one code to take the layout from")
+                .containsExactly("p4wq7zt2mx");
+        assertThat(codes(shape, "P4WQ7 ZT2MX\nPRINT THESE\nK8DNE 3HV9C"))
+                .as("words")
+                .containsExactly("p4wq7zt2mx", "k8dne3hv9c");
+    }
 }

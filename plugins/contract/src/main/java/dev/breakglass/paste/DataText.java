@@ -33,17 +33,24 @@ final class DataText {
         return true;
     }
 
-    /** Every string value of a JSON document on a line of its own; object keys are left out. */
+    /**
+     * Every string value of a JSON document on a line of its own; object keys are left out. A literal without double
+     * quotes but with single ones (a Python list or dict as printed, {@code ['ab12', 'cd34']}) is read the same way;
+     * a document with no string at all is read as the plain text it is.
+     */
     static String jsonValues(String json) {
+        char quote = json.indexOf('"') < 0 && json.indexOf('\'') >= 0 ? '\'' : '"';
         StringBuilder lines = new StringBuilder();
+        boolean anyString = false;
         int i = 0;
         while (i < json.length()) {
-            if (json.charAt(i) != '"') {
+            if (json.charAt(i) != quote) {
                 i++;
                 continue;
             }
+            anyString = true;
             StringBuilder value = new StringBuilder();
-            i = readString(json, i + 1, value);
+            i = readString(json, i + 1, quote, value);
             int next = i;
             while (next < json.length() && Character.isWhitespace(json.charAt(next))) {
                 next++;
@@ -53,14 +60,14 @@ final class DataText {
                 lines.append(value).append('\n');
             }
         }
-        return lines.toString();
+        return anyString ? lines.toString() : json;
     }
 
-    private static int readString(String json, int from, StringBuilder value) {
+    private static int readString(String json, int from, char quote, StringBuilder value) {
         int i = from;
         while (i < json.length()) {
             char c = json.charAt(i);
-            if (c == '"') {
+            if (c == quote) {
                 return i + 1;
             }
             if (c == '\\' && i + 1 < json.length()) {

@@ -103,11 +103,22 @@ public final class LookAlikes {
 
     /** Words that name a product, licence or game key (a regular expression, any case). */
     static final String LICENCE_KEY_WORDS =
-            "(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?)|(?:game|cd|steam)\\s*key";
+            "(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?|id)|(?:game|cd|steam)\\s*key"
+                    // codes that buy or unlock something: a game's download code, a gift card, a voucher
+                    + "|(?:download|redeem|redemption|gift|voucher|promo|promotional|coupon|discount)\\s*code"
+                    + "|gift\\s*card(?:\\s*(?:code|number|no\\.?|pin))?|voucher";
 
     /** Words that name an API credential (a regular expression, any case). */
     static final String API_CREDENTIAL_WORDS =
             "api[ _-]?key|client[ _-]?(?:id|secret)|(?:security|access|bearer|api)[ _-]?token|secret access key";
+
+    /**
+     * A setting in a config file or a script whose name says it holds a secret: {@code aws_secret_access_key =},
+     * {@code GITHUB_TOKEN=}, {@code db-password:} (a regular expression, any case). A setting named for codes or a
+     * recovery key ({@code recovery_key =}) is not one.
+     */
+    static final String CONFIG_SECRET = "\\b[a-z0-9][a-z0-9_-]{0,40}?[_-](?:secret|token|password|passwd|access[_-]?key"
+            + "|api[_-]?key)[a-z0-9_-]{0,40}\\s*[:=]|\\b(?:secret|token|password|passwd|api)[_-][a-z0-9_-]{0,40}\\s*[:=]";
 
     /** A line that gives a password, a Wi-Fi key or a PIN after its label (a regular expression, any case). */
     static final String PASSWORD_LABEL =
@@ -122,7 +133,8 @@ public final class LookAlikes {
     private static final Pattern TOTP = Pattern.compile("(?i)otpauth://|\\b(?:" + TOTP_KEY_WORDS + ")\\b");
     private static final Pattern PASSWORD_MANAGER = Pattern.compile("(?i)\\bemergency kit\\b|\\b1password\\b");
     private static final Pattern LICENCE = Pattern.compile("(?i)\\b(?:" + LICENCE_KEY_WORDS + ")\\b");
-    private static final Pattern API_CREDENTIAL = Pattern.compile("(?i)\\b(?:" + API_CREDENTIAL_WORDS + ")\\b");
+    private static final Pattern API_CREDENTIAL =
+            Pattern.compile("(?i)\\b(?:" + API_CREDENTIAL_WORDS + ")\\b|" + CONFIG_SECRET);
     private static final Pattern PASSWORD = Pattern.compile("(?im)" + PASSWORD_LABEL);
     private static final Pattern ONE_TIME =
             Pattern.compile("(?i)\\b(?:code|otp)\\s+is\\b|\\bis\\s+your\\b.*\\bcode\\b|\\buse\\s+\\d{4,8}\\s+to\\b|"

@@ -49,12 +49,14 @@ final class NotCodes {
             Pattern.compile("(?i)\\b(?:" + LookAlikes.LICENCE_KEY_WORDS + ")\\b"),
             // API credentials, passwords and Wi-Fi keys
             Pattern.compile("(?i)\\b(?:" + LookAlikes.API_CREDENTIAL_WORDS + ")\\b"),
+            Pattern.compile("(?i)" + LookAlikes.CONFIG_SECRET),
             Pattern.compile("(?i)" + LookAlikes.PASSWORD_LABEL),
             // an account's or customer's identifier after its label
             Pattern.compile("(?i)\\b(?:(?:account|user|customer|portal|member|tenant|org|organi[sz]ation|subscription"
-                    + "|order|invoice)\\s*(?:id|number|no\\.?|#)|identifier"
-                    // a key's fingerprint (PGP, SSH), a handle (OVH's NIC handle)
-                    + "|fingerprint|(?:nic|user)?\\s*handle"
+                    + "|order|invoice|device|ticket|case|transaction|request|booking|tracking|session|instance|project"
+                    + "|workspace|team|host|machine|asset|employee|key)\\s*(?:id|number|no\\.?|#)|identifier"
+                    // a key's or certificate's fingerprint, a registry's handle, a reference
+                    + "|fingerprint|thumbprint|(?:nic\\s+)?handle|(?:reference|ref\\.?)(?:\\s*(?:id|number|no\\.?|#))?"
                     // the same in German, French and Spanish: Kundennummer, Identifiant, numéro client
                     + "|kunden-?(?:nummer|nr\\.?)|benutzer-?(?:name|kennung)|identifiant|num[ée]ro\\s+(?:de\\s+)?client"
                     + "|n[°º]\\s*client|n[úu]mero\\s+de\\s+cliente|id\\s+de\\s+cliente)\\s*:"
@@ -87,6 +89,7 @@ final class NotCodes {
             "token",
             "client",
             "password",
+            "passwd",
             "passphrase",
             "passcode",
             "pin:",
@@ -102,8 +105,12 @@ final class NotCodes {
             "no.:",
             "#:",
             "identifier",
+            "gift",
+            "voucher",
             "fingerprint",
+            "thumbprint",
             "handle",
+            "ref",
             "kunden",
             "benutzer",
             "identifiant",
@@ -117,26 +124,30 @@ final class NotCodes {
     private static final Pattern KEY_LABEL = Pattern.compile("(?i)\\b(?:(?:" + LookAlikes.TOTP_KEY_WORDS + "|"
             + LookAlikes.LICENCE_KEY_WORDS + ")(?:\\s+instead)?|can'?t scan.*)\\s*:?\\s*$");
 
-    /**
-     * A line that announces a one-time code sent by e-mail or SMS, the code itself on the next line ("Your Acme
-     * verification code is:", "Here is your login code:").
-     */
-    private static final Pattern ONE_TIME_LABEL = Pattern.compile(
-            "(?i)(?:\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|sign-in|confirmation|one-time|otp)"
-                    + "\\s+code(?:\\s+is)?|\\bis\\s+your\\s+(?:[\\w-]+\\s+){0,2}(?:code|otp))\\s*:?\\s*$");
-
     private static final int MAX_LABEL_LENGTH = 80;
 
     /**
-     * Whether a line only names a secret key or announces a one-time code, so that the line after it holds the key or
-     * the code and no backup code.
+     * A line that ends by announcing a one-time code sent by e-mail or SMS, the code itself on the next line ("Your
+     * Acme verification code is:", "Here is your login code:"), not a backup code.
+     */
+    private static final Pattern ONE_TIME_LABEL = Pattern.compile(
+            "(?i)(?:\\b(?:verification|security|login|sign-?in|confirmation|one-time|otp)\\s+code(?:\\s+is)?"
+                    + "|\\bis\\s+your\\s+(?:[\\w-]+\\s+){0,2}(?:code|otp))\\s*:?\\s*$");
+
+    private static final Pattern BACKUP_WORDS =
+            Pattern.compile("(?i)\\b(?:backup|recovery|emergency|scratch|bypass)\\b");
+
+    /**
+     * Whether a line only names a secret key, so that the line after it holds the key and no code; or announces a
+     * one-time code, so that the line after it holds that code.
      */
     static boolean labelsTheNextLine(String line) {
         return line.length() <= MAX_LABEL_LENGTH
                 && line.chars().noneMatch(c -> c >= '0' && c <= '9')
                 && containsAnyWord(asciiLowerCase(line), WHOLE_LINE_WORDS)
                 && (KEY_LABEL.matcher(line).find()
-                        || ONE_TIME_LABEL.matcher(line).find());
+                        || (ONE_TIME_LABEL.matcher(line).find()
+                                && !BACKUP_WORDS.matcher(line).find()));
     }
 
     /** The line with everything that is not a code blanked; empty when the whole line is about something else. */

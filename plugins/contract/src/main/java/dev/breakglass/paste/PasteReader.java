@@ -65,8 +65,16 @@ public final class PasteReader {
 
     private static final int MAX_HEADING = 80;
     private static final int MAX_USED_LIST = 400;
-    private static final Pattern ITEM_NUMBER =
-            Pattern.compile("(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?)(?=\\s)");
+    /**
+     * A list number: {@code 1.}, {@code (2)}, {@code 3:}, {@code #4}, or a bare {@code 5} followed by a wide gap (a
+     * PDF's numbered columns, {@code 1  JFIH...    6  GYBM...}) or by one space and a word of 4 or more characters
+     * with a letter in it ({@code 1 JFIH...}); a bare number before one space and digits is part of a code.
+     */
+    private static final Pattern ITEM_NUMBER = Pattern.compile(
+            "(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?|([1-9]\\d?)(?=  |\\t| (?=\\S{0,40}?[A-Za-z])\\S{4}))(?=\\s)");
+    /** A quoted line's markers: a mail reply's or a Markdown blockquote's {@code >}, {@code > >}, {@code >>}. */
+    private static final Pattern QUOTE_MARKS = Pattern.compile("^[ \\t]*>[> \\t]*");
+
     private static final Pattern SPACES = Pattern.compile("[\\t ]{2,}|\\t");
     private static final Pattern BULLET =
             Pattern.compile("^\\s*[-*+\u2022\u00B7\u25AA\u25AB\u25E6\u2023\u2043\u25CF\u25CB>]\\s+");
@@ -97,10 +105,14 @@ public final class PasteReader {
         UsedColumn usedColumn = UsedColumn.NONE;
         boolean retired = false;
         Set<String> usedCodes = new HashSet<>();
+        RangeColumns ranges = new RangeColumns();
         for (String raw : clean.split("\n", -1)) {
             String line = DataText.looksLikeQuotedCsv(raw) ? DataText.csvFields(raw) : raw;
             if (line.isBlank()) {
                 retired = false;
+            }
+            if (ranges.read(line, lines)) {
+                continue;
             }
             if (retired || usedColumn.marksUsed(line)) {
                 // A code of a set that is no longer valid, or a row ticked in a "used" column: not saved.
@@ -270,6 +282,87 @@ public final class PasteReader {
         }
     }
 
+    /**
+     * The columns of a table whose header numbers them with ranges ({@code | 1-5 | 6-10 |}, {@code Codes 1–5   Codes
+     * 6–10}): the codes down each column carry its numbers, so they are read 1, 2, 3... as the header says, not row
+     * by row. The ranges must follow on from each other; a blank line or a row of another width ends the table.
+     */
+    private static final class RangeColumns {
+
+        private static final Pattern RANGE =
+                Pattern.compile("(?:[\\p{L}#]+\\s+)?(\\d{1,3})\\s*[-\u2013\u2014]\\s*(\\d{1,3})");
+        private static final Pattern RULE = Pattern.compile("[\\s|:\u2013\u2014-]*");
+        private static final Pattern CELL = Pattern.compile("\\s*\\|\\s*|\\t|\\s{2,}");
+
+        private List<Integer> starts = List.of();
+        private int rows;
+
+        /**
+         * Reads a line: true when it is a rule or a row of a table numbered by ranges, and its cells have been added as
+         * numbered items; false when the line is to be read as any other (a header among them).
+         */
+        boolean read(String line, List<PasteLine> lines) {
+            if (line.isBlank()) {
+                starts = List.of();
+                return false;
+            }
+            if (!starts.isEmpty()) {
+                if (RULE.matcher(line).matches()) {
+                    return true;
+                }
+                String[] cells = cells(line);
+                if (cells.length == starts.size()) {
+                    for (int i = 0; i < cells.length; i++) {
+                        add(withoutUsedCodes(cells[i]), OptionalInt.of(starts.get(i) + rows), lines);
+                    }
+                    rows++;
+                    return true;
+                }
+            }
+            starts = header(line);
+            rows = 0;
+            return false;
+        }
+
+        /** The first number of each column's range when the line is such a header; otherwise none. */
+        private static List<Integer> header(String line) {
+            if (line.length() > MAX_HEADING || (line.indexOf('-') < 0 && line.indexOf('\u2013') < 0)) {
+                return List.of();
+            }
+            String[] cells = cells(line);
+            if (cells.length < 2) {
+                return List.of();
+            }
+            List<Integer> starts = new ArrayList<>();
+            int expected = -1;
+            for (String cell : cells) {
+                Matcher range = RANGE.matcher(cell);
+                if (!range.matches()) {
+                    return List.of();
+                }
+                int from = Integer.parseInt(range.group(1));
+                int to = Integer.parseInt(range.group(2));
+                if (to < from || (expected >= 0 && from != expected)) {
+                    return List.of();
+                }
+                starts.add(from);
+                expected = to + 1;
+            }
+            return List.copyOf(starts);
+        }
+
+        private static String[] cells(String line) {
+            String row = line.strip();
+            if (row.startsWith("|")) {
+                row = row.substring(1);
+            }
+            if (row.endsWith("|")) {
+                row = row.substring(0, row.length() - 1);
+            }
+            return CELL.split(row.strip(), -1);
+        }
+    }
+
     /** Whether a line holds a tab, a bar or two white-space characters in a row, without which it is one cell. */
     private static boolean mayHoldCells(String line) {
         for (int i = 0; i < line.length(); i++) {
@@ -298,11 +391,16 @@ public final class PasteReader {
     }
 
     /** Adds the line, or each numbered item on it when it starts with a list number. */
-    private static void addItems(String line, List<PasteLine> lines) {
+    private static void addItems(String quoted, List<PasteLine> lines) {
+        // A quoted line is read as the line it quotes.
+        String line = quoted.indexOf('>') >= 0 ? QUOTE_MARKS.matcher(quoted).replaceFirst("") : quoted;
         Matcher number = ITEM_NUMBER.matcher(line);
         List<int[]> starts = new ArrayList<>();
         while (number.find()) {
-            int value = Integer.parseInt(number.group(1) != null ? number.group(1) : number.group(2));
+            int value = Integer.parseInt(
+                    number.group(1) != null
+                            ? number.group(1)
+                            : number.group(2) != null ? number.group(2) : number.group(3));
             starts.add(new int[] {number.start(), number.end(), value});
         }
         boolean numbered =
@@ -326,9 +424,21 @@ public final class PasteReader {
         return prefix.lookingAt() ? message.substring(prefix.end()) : message;
     }
 
+    /**
+     * A Markdown table's row without the bars at its two edges ({@code | fb24 | ed8b |}), so that its cells read as
+     * the cells of any other table: a key laid out one group a cell is joined like a key in a grid.
+     */
+    private static String withoutTableEdges(String row) {
+        if (row.length() < 2 || row.charAt(0) != '|' || row.charAt(row.length() - 1) != '|') {
+            return row;
+        }
+        return row.substring(1, row.length() - 1).strip();
+    }
+
     private static void add(String item, OptionalInt number, List<PasteLine> lines) {
         Matcher bullet = BULLET.matcher(item);
-        String unbulleted = withoutChatPrefix((bullet.lookingAt() ? item.substring(bullet.end()) : item).strip());
+        String unbulleted = withoutTableEdges(
+                withoutChatPrefix((bullet.lookingAt() ? item.substring(bullet.end()) : item).strip()));
         boolean cells = unbulleted.indexOf('\t') >= 0 || unbulleted.contains("  ");
         String original = cells ? SPACES.matcher(unbulleted).replaceAll(" ") : unbulleted;
         if (original.isEmpty()) {

@@ -243,7 +243,15 @@ class PasteReaderTest {
                 "License code",
                 "Activation code",
                 "Serial no.",
-                "Registration key")) {
+                "Registration key",
+                "Licence ID",
+                "Product ID",
+                "Download code",
+                "Gift card code",
+                "Voucher code",
+                "Promo code",
+                "Gift card",
+                "Voucher")) {
             String line = phrase + ": 1234 5678";
             assertThat(NotCodes.blank(line)).as(phrase).isEmpty();
             assertThat(LookAlikes.in(line)).as(phrase).isPresent();
@@ -367,5 +375,91 @@ class PasteReaderTest {
         assertThat(codes("1111 1111 - used 2026-10-01\n2222 2222 \u2013 used\n3333 3333 # used on 3 May\n4444 4444"))
                 .containsExactly("44444444");
         assertThat(codes("1111 1111 - unused\n2222 2222")).containsExactly("11111111", "22222222");
+    }
+
+    @Test
+    void quotedLines_ofAMailReplyOrABlockquote_areReadAsTheLinesTheyQuote() {
+        assertThat(codes("> Codes below\n> - 1111 2222\n>> 3333 4444\n> > * 5555 6666"))
+                .containsExactly("11112222", "33334444", "55556666");
+        assertThat(codes("> 2. 3333 4444\n> 1. 1111 2222")).containsExactly("11112222", "33334444");
+    }
+
+    @Test
+    void bareListNumbers_beforeAWideGap_numberTheCodes_aNumberBeforeOneSpaceDoesNot() {
+        assertThat(codes("1  1111 1111    3  3333 3333\n2  2222 2222    4  4444 4444"))
+                .containsExactly("11111111", "22222222", "33333333", "44444444");
+        assertThat(codes("1\t1111 1111\n2\t2222 2222")).containsExactly("11111111", "22222222");
+        assertThat(codes("1 JFIH 1111 1111   3 KQPD 3333 3333\n2 XMVB 2222 2222   4 LTRW 4444 4444"))
+                .as("one space before a word with a letter")
+                .containsExactly("11111111", "22222222", "33333333", "44444444");
+        assertThat(PasteReader.read("12 3456 78").lines().get(0).number()).isEmpty();
+        assertThat(PasteReader.read("1 2 3 4 f e f c").lines().get(0).number()).isEmpty();
+        assertThat(PasteReader.read("1234  5678").lines().get(0).number()).isEmpty();
+    }
+
+    @Test
+    void markdownTableRow_losesTheBarsAtItsEdges_soItsCellsReadAsCells() {
+        PasteLine row = PasteReader.read("| 4a7c | 91ee | 0b3d |").lines().get(0);
+
+        assertThat(row.text()).isEqualTo("4a7c\t91ee\t0b3d");
+    }
+
+    @Test
+    void usedNoteAfterADash_marksTheCodeBeforeIt() {
+        assertThat(codes("1111 1111 \u2014 used on 2026-03-02\n2222 2222 - used\n3333 3333 -- USED\n4444 4444"))
+                .containsExactly("44444444");
+    }
+
+    @Test
+    void pythonListWithSingleQuotes_readsLikeJson_andBracketsWithoutStringsAsText() {
+        assertThat(codes("['1111 2222', '3333 4444']")).containsExactly("11112222", "33334444");
+        assertThat(codes("{'primary': '5555 6666'}")).containsExactly("55556666");
+        assertThat(codes("[1111 2222, 3333 4444]")).containsExactly("11112222", "33334444");
+    }
+
+    @Test
+    void licenceIdsAndCodesThatBuySomething_areNotCodes_andSayWhatTheyAre() {
+        assertThat(codes("License ID: 1234 5678\nDownload code: 2345 6789\nRedeem this gift card code: 3456 7890"
+                        + "\n1111 1111"))
+                .containsExactly("11111111");
+        assertThat(LookAlikes.in("Your download code: 2345 6789")).contains(LookAlikes.Kind.LICENCE_KEY);
+        assertThat(LookAlikes.in("Download codes")).isEmpty();
+    }
+
+    @Test
+    void tableWhoseHeaderNumbersItsColumnsWithRanges_isReadByNumber_downEachColumn() {
+        assertThat(codes("| 1-2 | 3-4 |\n|---|---|\n| 1111 1111 | 3333 3333 |\n| 2222 2222 | ~~4444 4444~~ |"))
+                .containsExactly("11111111", "22222222", "33333333");
+        assertThat(codes("Codes 1\u20133\tCodes 4\u20136\n1111 1111\t4444 4444\n2222 2222\t5555 5555"))
+                .containsExactly("11111111", "22222222", "44444444", "55555555");
+        assertThat(codes("| 1-2 | 7-9 |\n| 1111 1111 | 3333 3333 |\n| 2222 2222 | 4444 4444 |"))
+                .as("ranges that do not follow on number nothing")
+                .containsExactly("11111111", "33333333", "22222222", "44444444");
+    }
+
+    @Test
+    void fingerprintsHandlesReferencesAndOtherIdentifiers_afterTheirLabel_areNotCodes() {
+        assertThat(codes("Fingerprint: 1234 5678 9012 3456\nNIC handle: 2345 6789\nTicket ID: 3456 7890\n"
+                        + "Device ID: 4567 8901\nReference: 5678 9012\n1111 1111"))
+                .containsExactly("11111111");
+    }
+
+    @Test
+    void lineAnnouncingAOneTimeCode_holdsNoCodeOnTheLineAfterIt_butABackupCodeLabelDoes() {
+        assertThat(codes("Your Acme verification code is:\n1234 5678\nIt expires in 10 minutes."))
+                .isEmpty();
+        assertThat(LookAlikes.in("Your Acme verification code is:\n1234 5678")).contains(LookAlikes.Kind.ONE_TIME_CODE);
+        assertThat(codes("Backup verification code:\n1234 5678")).containsExactly("12345678");
+    }
+
+    @Test
+    void settingsNamedForASecret_inAConfigFileOrScript_areNotCodes_butRecoverySettingsAre() {
+        assertThat(codes("aws_secret_access_key = 1234 5678\nGITHUB_TOKEN=2345 6789\ndb-password: 3456 7890\n"
+                        + "recovery_codes = 1111 1111\nbackup_key: 2222 2222"))
+                .containsExactly("11111111", "22222222");
+        assertThat(LookAlikes.in("client_api_key: 2345 6789")).contains(LookAlikes.Kind.API_TOKEN);
+        assertThat(codes("a_".repeat(30_000) + "secret_key= 1234 5678\n1111 1111"))
+                .as("a name too long for a setting costs no deep recursion")
+                .contains("11111111");
     }
 }
