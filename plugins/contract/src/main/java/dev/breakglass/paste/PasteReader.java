@@ -35,7 +35,8 @@ public final class PasteReader {
     /** A note that the code before it was used: {@code # used 2026-07-14}, {@code used on 3 March}, {@code - used}. */
     private static final Pattern USED_NOTE = Pattern.compile("(?i)^[^\\p{L}\\p{N}]*used\\b");
     /** The gap before a used note that follows a code after a dash or a hash on the same line. */
-    private static final Pattern DASHED_USED_NOTE = Pattern.compile("(?i)(?<!\\s)\\s++(?=[-\u2013\u2014#]\\s*used\\b)");
+    private static final Pattern DASHED_USED_NOTE =
+            Pattern.compile("(?i)(?<!\\s)\\s++(?=(?:[-\u2013\u2014]{1,2}|#)\\s*used\\b)");
     /** Dates, removed before asking whether a marked cell also holds a code. */
     private static final Pattern DATE =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[T ][\\d:.]+Z?)?|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}");
