@@ -84,10 +84,10 @@ class FormatPluginsTest {
 
         try (FormatPlugins plugins = installed();
                 CodeReader reader = new CodeReader(plugins, Duration.ofSeconds(1))) {
-            ParsedCodes parsed = reader.read("ALPHA-1111-AAAA\nsecond-2222-bbbb", "throwing-app");
+            ParsedCodes parsed = reader.read("ALPHA-1111-AAAA\nqxzvw-2222-bbbb", "throwing-app");
 
             assertThat(parsed.formatId()).isEqualTo("generic");
-            assertThat(parsed.codes()).containsExactly("ALPHA-1111-AAAA", "second-2222-bbbb");
+            assertThat(parsed.codes()).containsExactly("ALPHA-1111-AAAA", "qxzvw-2222-bbbb");
             assertThat(parsed.notice())
                     .hasValueSatisfying(notice -> assertThat(notice).contains("Throwing format failed"));
             List<String> errors = plugins.statuses().get(0).errors();
