@@ -4,9 +4,12 @@ import dev.breakglass.plugin.Paste;
 import dev.breakglass.plugin.PasteLine;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,9 +44,53 @@ public final class PasteReader {
             "(?i)\\b(?:no longer valid|invalid(?:ated)?|expired|revoked|superseded|old (?:set|codes)|previous (?:set|codes))"
                     + "\\b.*:\\s*$");
 
+    /**
+     * A remark that other codes than those under the heading were retired ("recovery code (new; old one invalid
+     * now):"): it does not retire the heading's own codes.
+     */
+    private static final Pattern OTHERS_RETIRED = Pattern.compile(
+            "(?i)\\b(?:old|previous|earlier|former)\\s+ones?\\b(?:\\s+(?:is|are|was|were|now|been|has|have|all))*"
+                    + "\\s+(?:no longer valid|invalid(?:ated)?|expired|revoked|superseded)\\b");
+
+    /**
+     * A code followed on its line by a note that it was used: {@code ab12cd34 — used (2026-10-20)},
+     * {@code ab12cd34 - used on 3 May}, {@code ab12cd34 # used}; not "used once" or "used to sign in".
+     */
+    private static final Pattern TRAILING_USED = Pattern.compile(
+            "(?i)\\s(?:[-\u2013\u2014#|:]+|//)\\s*(?:already\\s+)?used\\b(?!\\s+(?:once|only|to|for|with|in\\s+place)\\b)");
+
+    /**
+     * A line that says codes were used: "used the last one (91230183)", "Used so far: 06123yuf", "ab12cd34 was used
+     * on Monday". The codes it names are left out wherever they appear in the paste; as a heading ("Used so far:"),
+     * the codes under it up to a blank line are.
+     */
+    private static final Pattern USED_LINE = Pattern.compile(
+            "(?i)^[^\\p{L}\\p{N}]*(?:already\\s+)?used\\b|\\b(?:was|were|been|got|already)\\s+used\\b(?!\\s+(?:to|for)\\b)");
+
+    /** A code a used note names: letters and digits with a digit, dashes inside, 6 or more characters. */
+    private static final Pattern NAMED_CODE = Pattern.compile("[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*");
+
+    private static final int MIN_NAMED_CODE = 6;
+
+    /**
+     * The armour around a key, certificate, signature or licence ({@code -----BEGIN LICENSE-----} ...
+     * {@code -----END LICENSE-----}): nothing between the two lines is a backup code. A signed message's own text is
+     * read.
+     */
+    private static final Pattern ARMOUR_BEGIN = Pattern.compile("^\\s*-{3,}\\s*BEGIN\\b[^\\n]*?-{3,}\\s*$");
+
+    private static final Pattern ARMOUR_END = Pattern.compile("^\\s*-{3,}\\s*END\\b[^\\n]*?-{3,}\\s*$");
+
+    private static final int MAX_ARMOUR = 120;
+
     private static final int MAX_HEADING = 80;
-    private static final Pattern ITEM_NUMBER =
-            Pattern.compile("(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?)(?=\\s)");
+    /**
+     * A list number: {@code 1.}, {@code 2)}, {@code (3)}, {@code 4:}, {@code #5}, or a bare number of one or two digits
+     * before a wide gap, as a PDF's numbered columns print it ({@code 1  P0JZ4X    6  JTZXC2}).
+     */
+    private static final Pattern ITEM_NUMBER = Pattern.compile(
+            "(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?)(?=\\s)|(?:^|(?<=\\s))(\\d{1,2})(?=\\t| {2,})");
+
     private static final Pattern SPACES = Pattern.compile("[\\t ]{2,}|\\t");
     private static final Pattern BULLET =
             Pattern.compile("^\\s*[-*+\u2022\u00B7\u25AA\u25AB\u25E6\u2023\u2043\u25CF\u25CB>]\\s+");
@@ -67,26 +114,41 @@ public final class PasteReader {
         String clean = clean(text);
         if (MarkupText.looksLikeHtml(clean)) {
             clean = MarkupText.of(clean);
+        } else if (MarkupText.looksLikeXml(clean)) {
+            clean = MarkupText.ofXml(clean);
         } else if (DataText.looksLikeJson(clean)) {
             clean = DataText.jsonValues(clean);
         }
         List<PasteLine> lines = new ArrayList<>();
         UsedColumn usedColumn = UsedColumn.NONE;
         boolean retired = false;
-        for (String raw : clean.split("\n", -1)) {
+        boolean armoured = false;
+        String[] raws = clean.split("\n", -1);
+        Set<String> usedElsewhere = usedCodesNamed(raws);
+        for (String raw : raws) {
             String line = DataText.looksLikeQuotedCsv(raw) ? DataText.csvFields(raw) : raw;
             if (line.isBlank()) {
                 retired = false;
             }
-            if (retired || usedColumn.marksUsed(line)) {
-                // A code of a set that is no longer valid, or a row ticked in a "used" column: not saved.
+            if (armoured || isArmour(line, ARMOUR_BEGIN)) {
+                // A key, certificate or licence between its armour lines holds no code.
+                armoured = !(armoured && isArmour(line, ARMOUR_END))
+                        && !line.toUpperCase(Locale.ROOT).contains("SIGNED MESSAGE");
                 continue;
             }
-            addItems(withoutUsedCodes(line), lines);
+            if (retired || usedColumn.marksUsed(line) || isUsedLine(line)) {
+                // A code of a set that is no longer valid, a row ticked in a "used" column, a note that names used
+                // codes: not saved.
+                continue;
+            }
+            addItems(withoutUsedCodes(usedElsewhere.isEmpty() ? line : withoutNamed(line, usedElsewhere)), lines);
             usedColumn = UsedColumn.of(line).orElse(usedColumn);
             retired = line.length() <= MAX_HEADING
                     && line.stripTrailing().endsWith(":")
-                    && RETIRED_HEADING.matcher(line).find();
+                    && (RETIRED_HEADING
+                                    .matcher(OTHERS_RETIRED.matcher(line).replaceAll(" "))
+                                    .find()
+                            || isUsedHeading(line));
         }
         for (int i = 0; i + 1 < lines.size(); i++) {
             if (NotCodes.labelsTheNextLine(lines.get(i).original())) {
@@ -95,6 +157,76 @@ public final class PasteReader {
             }
         }
         return new Paste(lines);
+    }
+
+    /**
+     * The codes that the paste's used notes name, in lower case: those on a line that says they were used, and those
+     * under a heading such as "Used so far:" up to a blank line.
+     */
+    private static Set<String> usedCodesNamed(String[] lines) {
+        Set<String> used = new HashSet<>();
+        boolean underHeading = false;
+        for (String line : lines) {
+            if (line.isBlank()) {
+                underHeading = false;
+            } else if (underHeading || isUsedLine(line)) {
+                Matcher code = NAMED_CODE.matcher(DATE.matcher(line).replaceAll(" "));
+                while (code.find()) {
+                    if (code.group().length() >= MIN_NAMED_CODE
+                            && code.group().chars().anyMatch(Character::isDigit)) {
+                        used.add(code.group().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            underHeading |= isUsedHeading(line);
+        }
+        return used;
+    }
+
+    /** An armour line: short, and starting with dashes. */
+    private static boolean isArmour(String line, Pattern armour) {
+        return line.length() <= MAX_ARMOUR
+                && line.stripLeading().startsWith("---")
+                && armour.matcher(line).matches();
+    }
+
+    /** A short line that says it names used codes. */
+    private static boolean isUsedLine(String line) {
+        return line.length() <= MAX_HEADING
+                && containsIgnoringCase(line, "used")
+                && USED_LINE.matcher(line).find()
+                && !UsedColumn.of(line).isPresent();
+    }
+
+    /** A heading of used codes: "Used so far:", "Already used:". */
+    private static boolean isUsedHeading(String line) {
+        return line.length() <= MAX_HEADING
+                && line.stripTrailing().endsWith(":")
+                && USED_NOTE.matcher(line).find();
+    }
+
+    private static boolean containsIgnoringCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The line with every code that a used note named blanked. */
+    private static String withoutNamed(String line, Set<String> used) {
+        Matcher code = NAMED_CODE.matcher(line);
+        StringBuilder kept = new StringBuilder(line.length());
+        int at = 0;
+        while (code.find()) {
+            if (used.contains(code.group().toLowerCase(Locale.ROOT))) {
+                kept.append(line, at, code.start())
+                        .append(" ".repeat(code.group().length()));
+                at = code.end();
+            }
+        }
+        return kept.append(line, at, line.length()).toString();
     }
 
     /** Text-level clean-up, before the text's structure is looked at. */
@@ -128,6 +260,12 @@ public final class PasteReader {
         List<String> kept = new ArrayList<>();
         String stripped = unstruck.strip();
         String[] cells = mayHoldCells(stripped) ? CELL_BREAK.split(stripped) : new String[] {stripped};
+        if (cells.length == 1
+                && containsIgnoringCase(stripped, "used")
+                && TRAILING_USED.matcher(stripped).find()) {
+            // "ab12cd34 — used (2026-10-20)": the code before the note was used.
+            return "";
+        }
         for (String cell : cells) {
             boolean marks = mayHoldMarks(cell);
             boolean used = (marks && USED_MARK.matcher(cell).find()) || (cells.length > 1 && isUsedNote(cell));
@@ -222,7 +360,10 @@ public final class PasteReader {
         Matcher number = ITEM_NUMBER.matcher(line);
         List<int[]> starts = new ArrayList<>();
         while (number.find()) {
-            int value = Integer.parseInt(number.group(1) != null ? number.group(1) : number.group(2));
+            int value = Integer.parseInt(
+                    number.group(1) != null
+                            ? number.group(1)
+                            : number.group(2) != null ? number.group(2) : number.group(3));
             starts.add(new int[] {number.start(), number.end(), value});
         }
         boolean numbered =
