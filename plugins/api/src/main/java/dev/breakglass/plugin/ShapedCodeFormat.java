@@ -307,7 +307,9 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         List<PasteLine> unreadable = new ArrayList<>();
         Window window = new Window();
         for (PasteLine line : byLine.unreadable()) {
-            if (!window.isEmpty() && window.lastIndex() + 1 != line.index()) {
+            if (!window.isEmpty()
+                    && (window.lastIndex() + 1 != line.index() || line.number().isPresent())) {
+                // A numbered item is an entry of its own: it never continues the code of the item before it.
                 unreadable.addAll(window.clear());
             }
             String bare = bare(line.text());

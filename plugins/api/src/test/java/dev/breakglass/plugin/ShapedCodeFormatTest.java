@@ -204,4 +204,17 @@ class ShapedCodeFormatTest {
         assertThat(codes(shape, "the recovery code is X2QEX-P3B9B-5FZIC\nZN5XT 9LO1A please store it"))
                 .isEmpty();
     }
+
+    @Test
+    void numberedItems_areEntriesOfTheirOwn_neverHalvesOfOneCode() {
+        CodeShape shape = CodeShape.lettersAndDigits(12).upperCase();
+        Paste numbered = new Paste(List.of(
+                new PasteLine(0, OptionalInt.of(1), "QK4T7M", "QK4T7M"),
+                new PasteLine(1, OptionalInt.of(2), "Z2WX9P", "Z2WX9P")));
+
+        assertThat(new Shaped(shape).read(numbered).codes()).isEmpty();
+        assertThat(codes(shape, "QK4T7M\nZ2WX9P"))
+                .as("a code's halves, one a line")
+                .containsExactly("QK4T7MZ2WX9P");
+    }
 }
