@@ -1,5 +1,6 @@
 package dev.breakglass.formats;
 
+import dev.breakglass.paste.LookAlikes;
 import dev.breakglass.plugin.CodeFormat;
 import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatReading;
@@ -9,6 +10,7 @@ import dev.breakglass.plugin.PasteLine;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +41,14 @@ final class GenericFormat implements CodeFormat {
     private static final Pattern CELL = Pattern.compile("\\t|\\s{2,}");
     private static final String STRONG_SEPARATORS = ",;|\u2022\u00B7";
     private static final Pattern LABEL =
-            Pattern.compile("^[\\p{L}][\\p{L}\\p{N} ()'./-]{1,40}?\\s*(?::|=|\\u2013|\\u2014|\\s-)\\s+");
+            Pattern.compile("^[\\p{L}][\\p{L}\\p{N} ()'./-]{1,40}?\\s*(?::|=|\\u2013|\\u2014|\\s-|\\u2192|->|=>)\\s+");
+    /**
+     * A setting's name and an equals sign without spaces, as in a {@code .env} file; a label only when the name speaks
+     * of codes ({@code BACKUP_CODES=}), never a token's or a password's name.
+     */
+    private static final Pattern ASSIGNMENT = Pattern.compile("^[\\p{L}][\\p{L}\\p{N}_.-]{0,40}=(?=\\S)");
+
+    private static final Pattern NAMES_CODES = Pattern.compile("(?i)code|backup|recovery");
     private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d{3,5}(?:([ .])\\d{3,5})(?:\\1\\d{3,5}){0,2}");
     private static final Pattern BLOCKS = Pattern.compile("[A-Za-z0-9]{4,8}(?: [A-Za-z0-9]{4,8}){3,}");
     private static final Pattern FEW_BLOCKS = Pattern.compile("[A-Za-z0-9]{4,8}(?: [A-Za-z0-9]{4,8}){1,2}");
@@ -62,6 +71,12 @@ final class GenericFormat implements CodeFormat {
     private static final int MIN_KEY_LENGTH = 16;
     private static final int MIN_JOINED_KEY = 12;
     private static final int MAX_JOINED_KEY = 64;
+    private static final int MIN_LONE_LETTERS = 8;
+    /**
+     * Text longer than this is no key in blocks nor letter-spaced (the longest, 128 characters letter-spaced, is 255):
+     * the block patterns, which recurse once a block, are not run over it, so a 64 KiB line cannot exhaust the stack.
+     */
+    private static final int MAX_BLOCKED_TEXT = 400;
 
     @Override
     public String id() {
@@ -107,11 +122,26 @@ final class GenericFormat implements CodeFormat {
                 boolean more = cells.find();
                 int cellEnd = more ? cells.start() : text.length();
                 int pieceStart = cellStart;
+                boolean slashed = false;
+                List<FoundCode> cellFound = new ArrayList<>();
+                List<Candidate> cellLettersOnly = new ArrayList<>();
+                boolean everyPieceACode = true;
                 for (int at = cellStart; at <= cellEnd; at++) {
-                    if (at == cellEnd || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0) {
-                        codesIn(text, pieceStart, at, line.index(), found, lettersOnly);
+                    boolean slash = at < cellEnd && spacedSlash(text, at, cellStart, cellEnd);
+                    if (at == cellEnd || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0 || slash) {
+                        int codesBefore = cellFound.size();
+                        int lettersOnlyBefore = cellLettersOnly.size();
+                        codesIn(text, pieceStart, at, line.index(), cellFound, cellLettersOnly);
+                        everyPieceACode &= cellFound.size() > codesBefore || cellLettersOnly.size() > lettersOnlyBefore;
+                        slashed |= slash;
                         pieceStart = at + 1;
                     }
+                }
+                if (!slashed || (everyPieceACode && lettersOnlyShareALayout(cellLettersOnly, cellFound))) {
+                    // A slash between codes is a separator only in a row of codes ("9bmk / ba8n / ..."), never
+                    // between a name and a password ("Guest / jdzhhx4570").
+                    found.addAll(cellFound);
+                    lettersOnly.addAll(cellLettersOnly);
                 }
                 if (!more) {
                     break;
@@ -125,6 +155,7 @@ final class GenericFormat implements CodeFormat {
         List<PasteLine> unreadable = new ArrayList<>();
         joinBlockLines(unread, found, unreadable);
         takeLettersOnlyOfTheCodesLayout(lettersOnly, found, unreadable);
+        takeLoneLettersOnlyCodeNamedSo(paste, lettersOnly, found, unreadable);
         return new FormatReading(found, unreadable);
     }
 
@@ -144,8 +175,16 @@ final class GenericFormat implements CodeFormat {
         String piece = text.substring(start, end);
         Matcher label = LABEL.matcher(piece);
         // A label is words; letter-spaced text before a dash ("F 9 R Y - X M 9 P") is a key's first group.
+        Matcher assignment = ASSIGNMENT.matcher(piece);
         int column = start
-                + (label.lookingAt() && WORD_IN_LABEL.matcher(label.group()).find() ? label.end() : 0);
+                + (label.lookingAt() && WORD_IN_LABEL.matcher(label.group()).find()
+                        ? label.end()
+                        : assignment.lookingAt()
+                                        && NAMES_CODES
+                                                .matcher(assignment.group())
+                                                .find()
+                                ? assignment.end()
+                                : afterSentence(piece));
         // Quotes and a remark in parentheses become spaces, so the columns stay where they were.
         String cell = REMARK.matcher(
                         QUOTES.matcher(piece.substring(column - start)).replaceAll(" "))
@@ -156,7 +195,8 @@ final class GenericFormat implements CodeFormat {
         if (cell.isEmpty()) {
             return;
         }
-        if (BLOCKS.matcher(cell).matches()
+        if (cell.length() <= MAX_BLOCKED_TEXT
+                && BLOCKS.matcher(cell).matches()
                 && sameLengths(cell)
                 && HAS_DIGIT.matcher(cell).matches()) {
             String[] blocks = cell.split(" ");
@@ -191,31 +231,71 @@ final class GenericFormat implements CodeFormat {
             return;
         }
         List<FoundCode> words = new ArrayList<>();
+        List<Candidate> lettersOnlyWords = new ArrayList<>();
         Matcher separator = SEPARATORS.matcher(cell);
         int wordStart = 0;
         while (true) {
             boolean more = separator.find();
             String word = cell.substring(wordStart, more ? separator.start() : cell.length());
             if (!word.isEmpty()) {
-                if (!looksLikeCode(word)) {
-                    if (!more && wordStart == 0 && looksLikeCodeButForADigit(word)) {
-                        lettersOnly.add(new Candidate(word, line, column));
-                    }
+                if (looksLikeCode(word)) {
+                    words.add(new FoundCode(word, line, column + wordStart));
+                } else if (looksLikeCodeButForADigit(word)) {
+                    // Alone, or in a row of codes ("7xaw-4qh7 fbef-ryfk mn3w-unhn"): taken if it has their layout.
+                    lettersOnlyWords.add(new Candidate(word, line, column + wordStart));
+                } else {
                     return;
                 }
-                words.add(new FoundCode(word, line, column + wordStart));
             }
             if (!more) {
                 break;
             }
             wordStart = separator.end();
         }
+        if (!words.isEmpty()) {
+            Set<String> layouts = new HashSet<>();
+            words.forEach(word -> layouts.add(layout(word.code())));
+            if (lettersOnlyWords.stream().anyMatch(word -> !layouts.contains(layout(word.text())))) {
+                return; // a word among codes ("Backup ab12cd34"): a sentence, not a row of codes
+            }
+        }
+        if (!words.isEmpty() || lettersOnlyWords.size() == 1) {
+            lettersOnly.addAll(lettersOnlyWords);
+        }
         found.addAll(words);
+    }
+
+    /** Whether every code of letters only has the layout of one of the codes beside it. */
+    private static boolean lettersOnlyShareALayout(List<Candidate> candidates, List<FoundCode> codes) {
+        Set<String> layouts = new HashSet<>();
+        codes.forEach(code -> layouts.add(layout(code.code())));
+        return candidates.stream().allMatch(candidate -> layouts.contains(layout(candidate.text())));
+    }
+
+    /** A slash with white space on both sides ({@code ab12cd / ef34gh}) separates codes; in a date or a URL not. */
+    private static boolean spacedSlash(String text, int at, int cellStart, int cellEnd) {
+        return text.charAt(at) == '/'
+                && at > cellStart
+                && at + 1 < cellEnd
+                && Character.isWhitespace(text.charAt(at - 1))
+                && Character.isWhitespace(text.charAt(at + 1));
+    }
+
+    /**
+     * Where the codes start after a sentence that ends in a colon ("as discussed I created a bypass code for you:
+     * 183487258"): after the last colon followed by a space, when words come before it; otherwise 0. What follows
+     * must still be codes and nothing else.
+     */
+    private static int afterSentence(String piece) {
+        int colon = piece.lastIndexOf(": ");
+        return colon > 0 && WORD_IN_LABEL.matcher(piece.substring(0, colon)).find() ? colon + 2 : 0;
     }
 
     /** Letter-spaced text ({@code a d 2 0 e 9}) without its spaces; any other text as it is. */
     private static String unspaced(String cell) {
-        return LETTER_SPACED.matcher(cell).matches() ? cell.replace(" ", "") : cell;
+        return cell.length() <= MAX_BLOCKED_TEXT && LETTER_SPACED.matcher(cell).matches()
+                ? cell.replace(" ", "")
+                : cell;
     }
 
     /**
@@ -233,6 +313,7 @@ final class GenericFormat implements CodeFormat {
                     && !lineBlocks.isEmpty()
                     && (run.isEmpty()
                             || (run.get(run.size() - 1).index() + 1 == line.index()
+                                    && line.number().isEmpty()
                                     && lineBlocks.get(0).length()
                                             == blocks.get(0).length()));
             if (continues) {
@@ -263,7 +344,8 @@ final class GenericFormat implements CodeFormat {
             if (block.equals("-") || block.isEmpty()) {
                 continue;
             }
-            if (!PIECE_BLOCKS.matcher(block).matches()) {
+            if (block.length() > MAX_BLOCKED_TEXT
+                    || !PIECE_BLOCKS.matcher(block).matches()) {
                 return List.of();
             }
             blocks.addAll(List.of(block.split("[ \\t-]+")));
@@ -321,6 +403,26 @@ final class GenericFormat implements CodeFormat {
                 found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));
                 unreadable.removeIf(line -> line.index() == candidate.line());
             }
+        }
+    }
+
+    /**
+     * Takes the one code of letters only in a paste without other codes ({@code Restore Code: UBCHAFGGSB}, a page's
+     * "This scratch code can be used ...:" over {@code hciubqxxjwkzifwi}) when its line or the line before names it a
+     * backup, recovery, restore, scratch or bypass code, it is 8 or more letters long, and it does not read as English.
+     */
+    private static void takeLoneLettersOnlyCodeNamedSo(
+            Paste paste, List<Candidate> candidates, List<FoundCode> found, List<PasteLine> unreadable) {
+        if (!found.isEmpty() || candidates.size() != 1) {
+            return;
+        }
+        Candidate candidate = candidates.get(0);
+        if (candidate.text().length() >= MIN_LONE_LETTERS
+                && candidate.text().indexOf(' ') < 0
+                && !readsAsWords(candidate.text())
+                && LookAlikes.namedABackupCode(paste, candidate.line())) {
+            found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));
+            unreadable.removeIf(line -> line.index() == candidate.line());
         }
     }
 
@@ -397,7 +499,31 @@ final class GenericFormat implements CodeFormat {
                 && word.length() <= max
                 && WORD.matcher(word).matches()
                 && HAS_DIGIT.matcher(word).matches()
-                && equalBlocks(word);
+                && equalBlocks(word)
+                && !wordWithANumber(word);
+    }
+
+    /**
+     * A capitalised English word with a number glued to one end ({@code 1Password}, {@code Admin2026}): a name, not a
+     * code. A random code is almost never one capital letter, then small letters that read as a word, with all its
+     * digits on one side.
+     */
+    private static boolean wordWithANumber(String word) {
+        int first = 0;
+        while (first < word.length() && isDigit(word.charAt(first))) {
+            first++;
+        }
+        int last = word.length();
+        while (last > first && isDigit(word.charAt(last - 1))) {
+            last--;
+        }
+        String letters = word.substring(first, last);
+        return (first == 0) != (last == word.length())
+                && letters.length() >= 5
+                && letters.charAt(0) >= 'A'
+                && letters.charAt(0) <= 'Z'
+                && letters.substring(1).chars().allMatch(c -> c >= 'a' && c <= 'z')
+                && codeShapeRefuses(letters);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.breakglass.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.breakglass.paste.CodeOrder;
 import dev.breakglass.paste.PasteReader;
@@ -93,6 +94,66 @@ class GenericFormatTest {
     void dashedWordWithShortUnequalBlocks_isNoCode() {
         assertThat(codes("region = eu-central-1\nserial US-1234-5678")).isEmpty();
         assertThat(codes("ycnsm-e5cz9\nALPHA-1111-AAAA")).containsExactly("ycnsm-e5cz9", "ALPHA-1111-AAAA");
+    }
+
+    @Test
+    void labelEndingInAnEqualsSignWithoutASpace_orAnArrow_isLeftAside() {
+        assertThat(codes("BACKUP_CODES=ab12-cd34,ef56-gh78")).containsExactly("ab12-cd34", "ef56-gh78");
+        assertThat(codes("DEPLOY_SECRET=ab12cd34ef56"))
+                .as("a setting that does not name codes")
+                .isEmpty();
+        assertThat(codes("recovery code \u2192 q 7 w 2 x 9 k 4 m 8")).containsExactly("q7w2x9k4m8");
+        assertThat(codes("backup -> 4kq9x2mw7p")).containsExactly("4kq9x2mw7p");
+    }
+
+    @Test
+    void slashBetweenSpaces_separatesARowOfCodes_butNotANameFromAPassword() {
+        assertThat(codes("acme: 9kdm2x7q / 4pzr8wn2 / tqvwhcmr / 7tqv3hcm"))
+                .containsExactly("9kdm2x7q", "4pzr8wn2", "tqvwhcmr", "7tqv3hcm");
+        assertThat(codes("Visitors: Lobby-Net / x7k2m9p4q1")).isEmpty();
+        assertThat(codes("Issued 12/02/2026")).isEmpty();
+    }
+
+    @Test
+    void codeOfLettersOnly_inARowOfCodesOfItsLayout_isTaken_aWordBesideCodesIsNot() {
+        assertThat(codes("k7m2-x9q4 p3w8-z6n1 wxzq-rtkp b5v7-c2j9"))
+                .containsExactly("k7m2-x9q4", "p3w8-z6n1", "wxzq-rtkp", "b5v7-c2j9");
+        assertThat(codes("Generated k7m2x9q4 p3w8z6n1")).isEmpty();
+    }
+
+    @Test
+    void codeAfterTheColonThatEndsASentence_isRead() {
+        assertThat(codes("Hi Jo, as promised I made you a one-off bypass code: 518204736\nRegards, the desk"))
+                .containsExactly("518204736");
+        assertThat(codes("Hi Jo, as promised here is the plan: call me tomorrow"))
+                .isEmpty();
+    }
+
+    @Test
+    void loneCodeOfLettersOnly_namedABackupCode_isTaken_butNeverAWordOrAnUnnamedName() {
+        assertThat(codes("Restore Code: QXTRMWPZKV")).containsExactly("QXTRMWPZKV");
+        assertThat(codes("This scratch code works once. Write it down:\nzqkvbtrwmxhp"))
+                .containsExactly("zqkvbtrwmxhp");
+        assertThat(codes("Username: qxtrmwpzkv")).isEmpty();
+        assertThat(codes("Recovery code: available")).isEmpty();
+    }
+
+    @Test
+    void capitalisedWordWithANumberGluedToIt_isAName_notACode() {
+        assertThat(codes("1Password\nPassword1\nAdmin2026")).isEmpty();
+        assertThat(codes("odhokpu566\nMESAYFF5\nr8Kdhgwqap")).containsExactly("odhokpu566", "MESAYFF5", "r8Kdhgwqap");
+    }
+
+    @Test
+    void numberedItemsOfShortBlocks_areNeverJoined() {
+        assertThat(codes("1. 2916\n2. 6184")).isEmpty();
+        assertThat(codes("1. 2916\n   6184")).containsExactly("2916 6184");
+    }
+
+    @Test
+    void longLineOfShortBlocks_isReadWithoutExhaustingTheStack() {
+        assertThatCode(() -> codes("abcd efgh ".repeat(6500))).doesNotThrowAnyException();
+        assertThatCode(() -> codes("a b c d ".repeat(8000))).doesNotThrowAnyException();
     }
 
     /** The codes as Breakglass keeps them: in order, each once. */
