@@ -121,27 +121,8 @@ final class GenericFormat implements CodeFormat {
             while (true) {
                 boolean more = cells.find();
                 int cellEnd = more ? cells.start() : text.length();
-                int pieceStart = cellStart;
-                boolean slashed = false;
-                List<FoundCode> cellFound = new ArrayList<>();
-                List<Candidate> cellLettersOnly = new ArrayList<>();
-                boolean everyPieceACode = true;
-                for (int at = cellStart; at <= cellEnd; at++) {
-                    boolean slash = at < cellEnd && spacedSlash(text, at, cellStart, cellEnd);
-                    if (at == cellEnd || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0 || slash) {
-                        int codesBefore = cellFound.size();
-                        int lettersOnlyBefore = cellLettersOnly.size();
-                        codesIn(text, pieceStart, at, line.index(), cellFound, cellLettersOnly);
-                        everyPieceACode &= cellFound.size() > codesBefore || cellLettersOnly.size() > lettersOnlyBefore;
-                        slashed |= slash;
-                        pieceStart = at + 1;
-                    }
-                }
-                if (!slashed || (everyPieceACode && lettersOnlyShareALayout(cellLettersOnly, cellFound))) {
-                    // A slash between codes is a separator only in a row of codes ("9bmk / ba8n / ..."), never
-                    // between a name and a password ("Guest / jdzhhx4570").
-                    found.addAll(cellFound);
-                    lettersOnly.addAll(cellLettersOnly);
+                if (!readCell(text, cellStart, cellEnd, line.index(), true, found, lettersOnly)) {
+                    readCell(text, cellStart, cellEnd, line.index(), false, found, lettersOnly);
                 }
                 if (!more) {
                     break;
@@ -263,6 +244,45 @@ final class GenericFormat implements CodeFormat {
             lettersOnly.addAll(lettersOnlyWords);
         }
         found.addAll(words);
+    }
+
+    /**
+     * Reads the codes of one cell, split by commas, semicolons, bars and bullets, and with {@code bySlashes} also by
+     * slashes between spaces. A slash between codes is a separator only in a row of codes ({@code 9bmk2x7q / ba8n4w2p
+     * / ...}), never between a name and a password ({@code Guest / jdzhhx4570}) nor in a label ("Google / GitHub
+     * codes:"): when the slashes split off something that is no code, nothing is added and false is answered, so the
+     * cell is read again without them.
+     */
+    private static boolean readCell(
+            String text,
+            int cellStart,
+            int cellEnd,
+            int line,
+            boolean bySlashes,
+            List<FoundCode> found,
+            List<Candidate> lettersOnly) {
+        int pieceStart = cellStart;
+        boolean slashed = false;
+        boolean everyPieceACode = true;
+        List<FoundCode> cellFound = new ArrayList<>();
+        List<Candidate> cellLettersOnly = new ArrayList<>();
+        for (int at = cellStart; at <= cellEnd; at++) {
+            boolean slash = bySlashes && at < cellEnd && spacedSlash(text, at, cellStart, cellEnd);
+            if (at == cellEnd || STRONG_SEPARATORS.indexOf(text.charAt(at)) >= 0 || slash) {
+                int codesBefore = cellFound.size();
+                int lettersOnlyBefore = cellLettersOnly.size();
+                codesIn(text, pieceStart, at, line, cellFound, cellLettersOnly);
+                everyPieceACode &= cellFound.size() > codesBefore || cellLettersOnly.size() > lettersOnlyBefore;
+                slashed |= slash;
+                pieceStart = at + 1;
+            }
+        }
+        if (slashed && !(everyPieceACode && lettersOnlyShareALayout(cellLettersOnly, cellFound))) {
+            return false;
+        }
+        found.addAll(cellFound);
+        lettersOnly.addAll(cellLettersOnly);
+        return true;
     }
 
     /** Whether every code of letters only has the layout of one of the codes beside it. */

@@ -111,6 +111,7 @@ class GenericFormatTest {
         assertThat(codes("acme: 9kdm2x7q / 4pzr8wn2 / tqvwhcmr / 7tqv3hcm"))
                 .containsExactly("9kdm2x7q", "4pzr8wn2", "tqvwhcmr", "7tqv3hcm");
         assertThat(codes("Visitors: Lobby-Net / x7k2m9p4q1")).isEmpty();
+        assertThat(codes("Google / GitHub backup codes: 7tqv3hcm")).containsExactly("7tqv3hcm");
         assertThat(codes("Issued 12/02/2026")).isEmpty();
     }
 

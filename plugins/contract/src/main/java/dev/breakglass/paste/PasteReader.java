@@ -127,13 +127,15 @@ public final class PasteReader {
         Set<String> usedElsewhere = usedCodesNamed(raws);
         for (String raw : raws) {
             String line = DataText.looksLikeQuotedCsv(raw) ? DataText.csvFields(raw) : raw;
-            if (line.isBlank()) {
+            if (line.isBlank() || (retired && isHeading(line))) {
+                // A blank line or the next heading ("NEW SET:") ends the codes a heading retired.
                 retired = false;
             }
             if (armoured || isArmour(line, ARMOUR_BEGIN)) {
                 // A key, certificate or licence between its armour lines holds no code.
                 armoured = !(armoured && isArmour(line, ARMOUR_END))
-                        && !line.toUpperCase(Locale.ROOT).contains("SIGNED MESSAGE");
+                        && !line.contains("SIGNED MESSAGE")
+                        && !line.contains("FORWARDED");
                 continue;
             }
             if (retired || usedColumn.marksUsed(line) || isUsedLine(line)) {
@@ -167,7 +169,7 @@ public final class PasteReader {
         Set<String> used = new HashSet<>();
         boolean underHeading = false;
         for (String line : lines) {
-            if (line.isBlank()) {
+            if (line.isBlank() || (underHeading && isHeading(line) && !isUsedHeading(line))) {
                 underHeading = false;
             } else if (underHeading || isUsedLine(line)) {
                 Matcher code = NAMED_CODE.matcher(DATE.matcher(line).replaceAll(" "));
@@ -196,6 +198,13 @@ public final class PasteReader {
                 && containsIgnoringCase(line, "used")
                 && USED_LINE.matcher(line).find()
                 && !UsedColumn.of(line).isPresent();
+    }
+
+    /** A short line that ends in a colon and holds nothing like a code: "NEW SET:", "Unused:". */
+    private static boolean isHeading(String line) {
+        return line.length() <= MAX_HEADING
+                && line.stripTrailing().endsWith(":")
+                && !CODE_LIKE.matcher(line).find();
     }
 
     /** A heading of used codes: "Used so far:", "Already used:". */

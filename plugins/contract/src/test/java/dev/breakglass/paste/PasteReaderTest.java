@@ -293,6 +293,7 @@ class PasteReaderTest {
     void codesUnderAHeadingThatRetiresThem_areLeftOut_untilABlankLine() {
         assertThat(codes("OLD SET (regenerated 12 Nov, no longer valid):\n1111 1111\n2222 2222\n\nNEW SET:\n3333 3333"))
                 .containsExactly("33333333");
+        assertThat(codes("OLD SET (revoked):\n1111 1111\nNEW SET:\n3333 3333")).containsExactly("33333333");
         assertThat(codes("1111 1111\nGenerating new codes invalidates the old ones.\n2222 2222"))
                 .containsExactly("11111111", "22222222");
     }
@@ -348,6 +349,9 @@ class PasteReaderTest {
         assertThat(codes("11111111\n22222222\n33333333\nUsed so far:\n33333333\n11111111\n\n44444444"))
                 .containsExactly("22222222", "44444444");
         assertThat(codes("11111111\n22222222\nEach code can be used once.")).containsExactly("11111111", "22222222");
+        assertThat(codes("Used:\n11111111\nUnused:\n22222222\n33333333"))
+                .as("the next heading ends the used ones")
+                .containsExactly("22222222", "33333333");
     }
 
     @Test
