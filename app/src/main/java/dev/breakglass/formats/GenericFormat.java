@@ -159,7 +159,7 @@ final class GenericFormat implements CodeFormat {
         Matcher assignment = ASSIGNMENT.matcher(piece);
         int column = start
                 + (label.lookingAt() && WORD_IN_LABEL.matcher(label.group()).find()
-                        ? label.end()
+                        ? label.end() + afterSentence(piece.substring(label.end()))
                         : assignment.lookingAt()
                                         && NAMES_CODES
                                                 .matcher(assignment.group())

@@ -128,6 +128,9 @@ class GenericFormatTest {
                 .containsExactly("518204736");
         assertThat(codes("Hi Jo, as promised here is the plan: call me tomorrow"))
                 .isEmpty();
+        assertThat(codes("Acme \u2013 your backup code: 7tqv3hcmx2"))
+                .as("after a label")
+                .containsExactly("7tqv3hcmx2");
     }
 
     @Test

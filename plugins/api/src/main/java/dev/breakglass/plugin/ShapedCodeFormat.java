@@ -98,7 +98,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         if (!Words.lettersOnly(shape.alphabet(), code.get())) {
             return code.get();
         }
-        if (namesTheApp(code.get())) {
+        if (namesTheApp(code.get()) || Words.camelCaseName(matched)) {
             return null;
         }
         return Words.amongOtherWords(line, start, end, shape) && !holdsCodeWithDigits(line, start, end)

@@ -206,6 +206,12 @@ class ShapedCodeFormatTest {
     }
 
     @Test
+    void camelCaseFieldName_isNoCodeOfLettersOnly() {
+        CodeShape shape = CodeShape.lettersAndDigits(10).caseKept();
+        assertThat(codes(shape, "backupCodes\nnotesPlain\nqzVbKtrwmx")).containsExactly("qzVbKtrwmx");
+    }
+
+    @Test
     void numberedItems_areEntriesOfTheirOwn_neverHalvesOfOneCode() {
         CodeShape shape = CodeShape.lettersAndDigits(12).upperCase();
         Paste numbered = new Paste(List.of(

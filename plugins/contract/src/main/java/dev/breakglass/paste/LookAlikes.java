@@ -127,7 +127,9 @@ public final class LookAlikes {
     static final Pattern ONE_TIME_CODE_BELOW =
             Pattern.compile("(?im)\\b(?:use|enter|type)\\s+(?:(?:the\\s+following|this)"
                     + "(?:\\s+(?:one-time|login|log-in|sign-in|verification|security|confirmation))?\\s+code|the\\s+code\\s+below)"
-                    + "\\b(?!s)(?:\\s+below)?(?:\\s+to\\s+[^:\\n]{0,80})?:\\s*$");
+                    + "\\b(?!s)(?:\\s+below)?(?:\\s+to\\s+[^:\\n]{0,80})?:\\s*$"
+                    + "|\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|log-in|sign-in|confirmation|one-time)"
+                    + "\\s+code\\s+is\\s*:?\\s*$");
 
     private static final Pattern TOTP = Pattern.compile("(?i)otpauth://|\\b(?:" + TOTP_KEY_WORDS + ")\\b");
     private static final Pattern PASSWORD_MANAGER = Pattern.compile("(?i)\\bemergency kit\\b|\\b1password\\b");

@@ -385,6 +385,8 @@ class PasteReaderTest {
         assertThat(codes(mail)).isEmpty();
         assertThat(LookAlikes.in(PasteReader.read(mail).text())).contains(LookAlikes.Kind.ONE_TIME_CODE);
         assertThat(codes("Please use the following backup codes:\n1234 5678")).containsExactly("12345678");
+        assertThat(codes("Hello,\nYour Acme login code is:\n1234 5678\nIt expires soon."))
+                .isEmpty();
     }
 
     @Test
