@@ -134,6 +134,7 @@ final class GenericFormat implements CodeFormat {
             }
         }
         List<PasteLine> unreadable = new ArrayList<>();
+        joinWrappedAtADash(unread, found);
         joinBlockLines(unread, found, unreadable);
         takeLettersOnlyOfTheCodesLayout(lettersOnly, found, unreadable);
         takeLoneLettersOnlyCodeNamedSo(paste, lettersOnly, found, unreadable);
@@ -285,6 +286,54 @@ final class GenericFormat implements CodeFormat {
         return true;
     }
 
+    /**
+     * A key that a mail client or an OCR wrapped after one of its dashes ({@code DD8Q-2MDW-W7V7-} over
+     * {@code WJ7X-WPYS-B3QW}): the unread line's last word ends in a dash, and the code that starts the next line has
+     * blocks of the same size; the two are one key. The line is then read, and the code replaced by the key.
+     */
+    private static void joinWrappedAtADash(List<PasteLine> unread, List<FoundCode> found) {
+        Map<Integer, Integer> firstOnLine = new HashMap<>();
+        for (int f = 0; f < found.size(); f++) {
+            Integer first = firstOnLine.get(found.get(f).line());
+            if (first == null || found.get(f).column() < found.get(first).column()) {
+                firstOnLine.put(found.get(f).line(), f);
+            }
+        }
+        for (int u = unread.size() - 1; u >= 0; u--) {
+            String text = unread.get(u).text().stripTrailing();
+            int start = Math.max(text.lastIndexOf(' '), text.lastIndexOf('\t')) + 1;
+            String head = text.substring(start);
+            if (!head.endsWith("-") || head.length() < 2) {
+                continue;
+            }
+            String bare = head.substring(0, head.length() - 1);
+            Integer f = firstOnLine.get(unread.get(u).index() + 1);
+            if (f != null
+                    && looksLikeCode(bare)
+                    && blockSize(bare) > 0
+                    && blockSize(found.get(f).code()) == blockSize(bare)) {
+                found.set(
+                        f,
+                        new FoundCode(head + found.get(f).code(), unread.get(u).index(), start));
+                unread.remove(u);
+            }
+        }
+    }
+
+    /** The size of a code's blocks between dashes when they are all of one size and there are two or more; else 0. */
+    private static int blockSize(String code) {
+        String[] blocks = code.split("-", -1);
+        if (blocks.length < 2) {
+            return 0;
+        }
+        for (String block : blocks) {
+            if (block.length() != blocks[0].length()) {
+                return 0;
+            }
+        }
+        return blocks[0].length();
+    }
+
     /** Whether every code of letters only has the layout of one of the codes beside it. */
     private static boolean lettersOnlyShareALayout(List<Candidate> candidates, List<FoundCode> codes) {
         Set<String> layouts = new HashSet<>();
@@ -364,6 +413,10 @@ final class GenericFormat implements CodeFormat {
             if (block.equals("-") || block.isEmpty()) {
                 continue;
             }
+            if (block.endsWith("-")) {
+                // A key wrapped after one of its dashes ("DD8Q-2MDW-W7V7-" over "3ENU-WJ7X"): the line goes on.
+                block = block.substring(0, block.length() - 1);
+            }
             if (block.length() > MAX_BLOCKED_TEXT
                     || !PIECE_BLOCKS.matcher(block).matches()) {
                 return List.of();
@@ -383,7 +436,9 @@ final class GenericFormat implements CodeFormat {
         if (!HAS_DIGIT.matcher(all).matches() || (run.size() < 2 && blocks.size() < 3)) {
             return false;
         }
-        if (blocks.get(0).length() == 4 && all.chars().allMatch(GenericFormat::isDigit)) {
+        boolean halvesALine = run.size() == blocks.size() && all.length() > MAX_JOINED_KEY;
+        if (blocks.get(0).length() == 4 && (halvesALine || all.chars().allMatch(GenericFormat::isDigit))) {
+            // Digits in fours, or one block of four a line too many for one key: codes in halves (a PDF's column).
             if (blocks.size() % 2 != 0) {
                 return false;
             }

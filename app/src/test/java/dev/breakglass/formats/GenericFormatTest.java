@@ -149,6 +149,18 @@ class GenericFormatTest {
     }
 
     @Test
+    void keyWrappedAfterADash_isOneKey() {
+        assertThat(codes("Your key:\nK4QZ-7HMD-R2WX-\nP9TN-3CVB")).containsExactly("K4QZ-7HMD-R2WX-P9TN-3CVB");
+    }
+
+    @Test
+    void blocksOfFourOneALine_tooManyForOneKey_areCodesInHalves() {
+        String halves = "Codes\n" + String.join("\n", java.util.Collections.nCopies(9, "kq7w\nzr2m")) + "\nxv4p\nbn8t";
+        assertThat(codes(halves)).containsExactly("kq7w zr2m", "xv4p bn8t");
+        assertThat(codes("AHJ9\nH88W\nUP9A\nFLEX")).as("few enough for one key").containsExactly("AHJ9H88WUP9AFLEX");
+    }
+
+    @Test
     void numberedItemsOfShortBlocks_areNeverJoined() {
         assertThat(codes("1. 2916\n2. 6184")).isEmpty();
         assertThat(codes("1. 2916\n   6184")).containsExactly("2916 6184");

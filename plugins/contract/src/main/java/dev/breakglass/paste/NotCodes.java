@@ -59,7 +59,9 @@ final class NotCodes {
                     + "|order|invoice)\\s*(?:id|number|no\\.?|#)|identifier"
                     // the same in German, French and Spanish: Kundennummer, Identifiant, numéro client
                     + "|kunden-?(?:nummer|nr\\.?)|benutzer-?(?:name|kennung)|identifiant|num[ée]ro\\s+(?:de\\s+)?client"
-                    + "|n[°º]\\s*client|n[úu]mero\\s+de\\s+cliente|id\\s+de\\s+cliente)\\s*:"),
+                    + "|n[°º]\\s*client|n[úu]mero\\s+de\\s+cliente|id\\s+de\\s+cliente"
+                    // a user's handle or name at a registrar or host ("NIC handle: ab12345-ovh", "Username: ...")
+                    + "|(?:nic[- ]?)?handle|user[- ]?name)\\s*:"),
             // one-time codes sent by SMS or e-mail
             Pattern.compile(
                     "(?i)\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|sign-in|confirmation|one-time|otp)\\s+code\\s+is\\b"),
@@ -105,6 +107,10 @@ final class NotCodes {
             "no.:",
             "#:",
             "identifier",
+            "handle",
+            "username",
+            "user name",
+            "user-name",
             "kunden",
             "benutzer",
             "identifiant",

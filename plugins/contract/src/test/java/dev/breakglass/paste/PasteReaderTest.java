@@ -255,6 +255,8 @@ class PasteReaderTest {
     void apiCredentialsPasswordsGameKeysAndIdentifiers_areNotCodes_andSayWhatTheyAre() {
         assertThat(codes("client_id: user.1234-5678\nclient_secret: 2345 6789\n1111 1111"))
                 .containsExactly("11111111");
+        assertThat(codes("NIC handle: 1234 5678\nUsername: 2345 6789\n1111 1111"))
+                .containsExactly("11111111");
         assertThat(codes("Identifier: 1234 5678\nPortal ID: 2345 6789\nAccount ID: 3456 7890\n1111 1111"))
                 .containsExactly("11111111");
         assertThat(codes("Password: 1234 5678\nWi-Fi password: 2345 6789\n1111 1111"))
