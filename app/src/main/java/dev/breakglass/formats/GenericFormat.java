@@ -308,6 +308,20 @@ final class GenericFormat implements CodeFormat {
             }
             String bare = head.substring(0, head.length() - 1);
             Integer f = firstOnLine.get(unread.get(u).index() + 1);
+            String tail = u + 1 < unread.size()
+                            && unread.get(u + 1).index() == unread.get(u).index() + 1
+                    ? unread.get(u + 1).text().strip()
+                    : "";
+            if (f == null
+                    && blockSize(bare) > 0
+                    && (blockSize(tail) == blockSize(bare) || tail.length() == blockSize(bare))
+                    && looksLikeCode(head + tail)) {
+                // The rest of the key is a block or two on the next line, no code alone ("gw2x-fj1f-" over "nqk3").
+                found.add(new FoundCode(head + tail, unread.get(u).index(), start));
+                unread.remove(u + 1);
+                unread.remove(u);
+                continue;
+            }
             if (f != null
                     && looksLikeCode(bare)
                     && blockSize(bare) > 0

@@ -151,6 +151,8 @@ class GenericFormatTest {
     @Test
     void keyWrappedAfterADash_isOneKey() {
         assertThat(codes("Your key:\nK4QZ-7HMD-R2WX-\nP9TN-3CVB")).containsExactly("K4QZ-7HMD-R2WX-P9TN-3CVB");
+        assertThat(codes("Codes\nq7wz-k2mx-\nr8tn\nb4vc-p9dl-\nh3jf"))
+                .containsExactly("q7wz-k2mx-r8tn", "b4vc-p9dl-h3jf");
     }
 
     @Test
