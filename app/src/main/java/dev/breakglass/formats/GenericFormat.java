@@ -299,39 +299,45 @@ final class GenericFormat implements CodeFormat {
                 firstOnLine.put(found.get(f).line(), f);
             }
         }
-        for (int u = unread.size() - 1; u >= 0; u--) {
+        boolean[] joined = new boolean[unread.size()];
+        for (int u = 0; u < unread.size(); u++) {
             String text = unread.get(u).text().stripTrailing();
             int start = Math.max(text.lastIndexOf(' '), text.lastIndexOf('\t')) + 1;
             String head = text.substring(start);
-            if (!head.endsWith("-") || head.length() < 2) {
+            if (joined[u] || !head.endsWith("-") || head.length() < 2) {
                 continue;
             }
             String bare = head.substring(0, head.length() - 1);
             Integer f = firstOnLine.get(unread.get(u).index() + 1);
-            String tail = u + 1 < unread.size()
-                            && unread.get(u + 1).index() == unread.get(u).index() + 1
-                    ? unread.get(u + 1).text().strip()
-                    : "";
+            boolean nextUnread = u + 1 < unread.size()
+                    && unread.get(u + 1).index() == unread.get(u).index() + 1;
+            String tail = nextUnread ? unread.get(u + 1).text().strip() : "";
             if (f == null
                     && blockSize(bare) > 0
                     && (blockSize(tail) == blockSize(bare) || tail.length() == blockSize(bare))
                     && looksLikeCode(head + tail)) {
                 // The rest of the key is a block or two on the next line, no code alone ("gw2x-fj1f-" over "nqk3").
                 found.add(new FoundCode(head + tail, unread.get(u).index(), start));
-                unread.remove(u + 1);
-                unread.remove(u);
-                continue;
-            }
-            if (f != null
+                joined[u] = true;
+                joined[u + 1] = true;
+            } else if (f != null
                     && looksLikeCode(bare)
                     && blockSize(bare) > 0
                     && blockSize(found.get(f).code()) == blockSize(bare)) {
                 found.set(
                         f,
                         new FoundCode(head + found.get(f).code(), unread.get(u).index(), start));
-                unread.remove(u);
+                joined[u] = true;
             }
         }
+        List<PasteLine> still = new ArrayList<>(unread.size());
+        for (int u = 0; u < unread.size(); u++) {
+            if (!joined[u]) {
+                still.add(unread.get(u));
+            }
+        }
+        unread.clear();
+        unread.addAll(still);
     }
 
     /** The size of a code's blocks between dashes when they are all of one size and there are two or more; else 0. */
