@@ -371,13 +371,14 @@ final class GenericFormat implements CodeFormat {
     }
 
     /**
-     * Where the codes start after a sentence that ends in a colon ("as discussed I created a bypass code for you:
-     * 183487258"): after the last colon followed by a space, when words come before it; otherwise 0. What follows
-     * must still be codes and nothing else.
+     * Where the codes start after a sentence that ends in a colon and names backup codes ("as discussed I created a
+     * bypass code for you: 183487258"): after the last colon followed by a space; otherwise 0. What follows must still
+     * be codes and nothing else. A sentence that names no backup code ("here is the code: ...", a sign-in e-mail) is
+     * no label.
      */
     private static int afterSentence(String piece) {
         int colon = piece.lastIndexOf(": ");
-        return colon > 0 && WORD_IN_LABEL.matcher(piece.substring(0, colon)).find() ? colon + 2 : 0;
+        return colon > 0 && LookAlikes.namesBackupCodes(piece.substring(0, colon)) ? colon + 2 : 0;
     }
 
     /** Letter-spaced text ({@code a d 2 0 e 9}) without its spaces; any other text as it is. */

@@ -128,6 +128,9 @@ class GenericFormatTest {
                 .containsExactly("518204736");
         assertThat(codes("Hi Jo, as promised here is the plan: call me tomorrow"))
                 .isEmpty();
+        assertThat(codes("Someone signed in from a new device so here is the one code that you asked for: 518204"))
+                .as("a sentence that names no backup code")
+                .isEmpty();
         assertThat(codes("Acme \u2013 your backup code: 7tqv3hcmx2"))
                 .as("after a label")
                 .containsExactly("7tqv3hcmx2");

@@ -214,6 +214,14 @@ public final class LookAlikes {
     private static final Pattern BACKUP_CODE_NAME =
             Pattern.compile("(?i)\\b(?:recovery|backup|restore|scratch|bypass|rescue)\\s+code\\b");
 
+    private static final Pattern BACKUP_CODES_NAME =
+            Pattern.compile("(?i)\\b(?:recovery|backup|restore|scratch|bypass|rescue)\\s+codes?\\b");
+
+    /** Whether text names backup, recovery, restore, scratch or bypass codes ("... a bypass code for you:"). */
+    public static boolean namesBackupCodes(String text) {
+        return BACKUP_CODES_NAME.matcher(text).find() && !TOTP.matcher(text).find();
+    }
+
     /**
      * Whether a paste's line, or the line just before it, names what is on it a backup, recovery, restore, scratch or
      * bypass code ("Restore Code: ...", a page's "Your recovery code can be used ..." over the code), and neither line

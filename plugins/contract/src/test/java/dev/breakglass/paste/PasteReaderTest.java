@@ -364,10 +364,13 @@ class PasteReaderTest {
     }
 
     @Test
-    void xmlDocument_isReadAsItsText_eachElementEndACellBreak() {
+    void xmlDocument_isReadAsItsText_eachElementEndALineBreak_itsNameALabel() {
         String xml = "<?xml version=\"1.0\"?>\n<Entry><Key>Notes</Key><Value>Codes:\n1111 1111\n2222 2222</Value>"
                 + "<Value>3333 3333</Value></Entry>";
         assertThat(codes(xml)).containsExactly("11111111", "22222222", "33333333");
+        String keepass = "<Entry><String><Key>Password</Key><Value ProtectInMemory=\"True\">4444 4444</Value></String>"
+                + "<String><Key>Notes</Key><Value>1111 1111</Value></String><Pin>5555 5555</Pin></Entry>";
+        assertThat(codes(keepass)).as("a field's name labels its value").containsExactly("11111111");
     }
 
     @Test
