@@ -83,6 +83,10 @@ public final class PasteReader {
 
     private static final int MAX_ARMOUR = 120;
 
+    /** Words that say codes are still good. */
+    private static final Pattern CURRENT =
+            Pattern.compile("(?i)\\b(?:new|current|valid|active|unused|remaining|fresh|latest|replacement)\\b");
+
     private static final int MAX_HEADING = 80;
     /**
      * A list number: {@code 1.}, {@code 2)}, {@code (3)}, {@code 4:}, {@code #5}, or a bare number of one or two digits
@@ -127,8 +131,8 @@ public final class PasteReader {
         Set<String> usedElsewhere = usedCodesNamed(raws);
         for (String raw : raws) {
             String line = DataText.looksLikeQuotedCsv(raw) ? DataText.csvFields(raw) : raw;
-            if (line.isBlank() || (retired && isHeading(line))) {
-                // A blank line or the next heading ("NEW SET:") ends the codes a heading retired.
+            if (line.isBlank() || (retired && isCurrentHeading(line))) {
+                // A blank line or a heading of current codes ("NEW SET:") ends the codes a heading retired.
                 retired = false;
             }
             if (armoured || isArmour(line, ARMOUR_BEGIN)) {
@@ -169,7 +173,7 @@ public final class PasteReader {
         Set<String> used = new HashSet<>();
         boolean underHeading = false;
         for (String line : lines) {
-            if (line.isBlank() || (underHeading && isHeading(line) && !isUsedHeading(line))) {
+            if (line.isBlank() || (underHeading && isCurrentHeading(line))) {
                 underHeading = false;
             } else if (underHeading || isUsedLine(line)) {
                 Matcher code = NAMED_CODE.matcher(DATE.matcher(line).replaceAll(" "));
@@ -200,11 +204,18 @@ public final class PasteReader {
                 && !UsedColumn.of(line).isPresent();
     }
 
-    /** A short line that ends in a colon and holds nothing like a code: "NEW SET:", "Unused:". */
-    private static boolean isHeading(String line) {
+    /**
+     * A heading of codes still good: a short line that ends in a colon, holds nothing like a code, and says the codes
+     * under it are new, current, unused or remaining ("NEW SET:", "Unused:"); a sub-heading such as "Personal:" under
+     * retired codes does not end them.
+     */
+    private static boolean isCurrentHeading(String line) {
         return line.length() <= MAX_HEADING
                 && line.stripTrailing().endsWith(":")
-                && !CODE_LIKE.matcher(line).find();
+                && !CODE_LIKE.matcher(line).find()
+                && CURRENT.matcher(line).find()
+                && !RETIRED_HEADING.matcher(line).find()
+                && !isUsedHeading(line);
     }
 
     /** A heading of used codes: "Used so far:", "Already used:". */

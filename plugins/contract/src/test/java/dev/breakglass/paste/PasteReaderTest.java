@@ -296,6 +296,9 @@ class PasteReaderTest {
         assertThat(codes("OLD SET (regenerated 12 Nov, no longer valid):\n1111 1111\n2222 2222\n\nNEW SET:\n3333 3333"))
                 .containsExactly("33333333");
         assertThat(codes("OLD SET (revoked):\n1111 1111\nNEW SET:\n3333 3333")).containsExactly("33333333");
+        assertThat(codes("Old codes (revoked):\nPersonal:\n1111 1111\n\n3333 3333"))
+                .as("a sub-heading does not end them")
+                .containsExactly("33333333");
         assertThat(codes("1111 1111\nGenerating new codes invalidates the old ones.\n2222 2222"))
                 .containsExactly("11111111", "22222222");
     }
