@@ -107,10 +107,13 @@ public final class CodeReader implements AutoCloseable {
         if (codes.isEmpty()) {
             throw new PasteRejectedException(PasteProblem.noCodes(LookAlikes.in(paste.text())));
         }
-        if (GenericFormat.ID.equals(chosen.formatId()) && codes.stream().allMatch(LookAlikes::isBareTotpSecret)) {
+        if (GenericFormat.ID.equals(chosen.formatId())
+                && codes.stream().allMatch(LookAlikes::isBareTotpSecret)
+                && !chosen.reading().codes().stream()
+                        .allMatch(found -> LookAlikes.namedABackupCode(paste, found.line()))) {
             // A base32 key and nothing else, which no app's format claimed (neither the account's app nor an app the
             // paste names): a TOTP secret pasted without its label. A set of backup codes is almost never base32
-            // through and through.
+            // through and through; a key that the paste labels a recovery code where it stands is one.
             throw new PasteRejectedException(PasteProblem.TOTP_SECRET);
         }
         if (codes.size() > PasteLimits.MAX_CODES) {

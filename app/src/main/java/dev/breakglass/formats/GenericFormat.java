@@ -1,5 +1,6 @@
 package dev.breakglass.formats;
 
+import dev.breakglass.paste.LookAlikes;
 import dev.breakglass.plugin.CodeFormat;
 import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatReading;
@@ -88,6 +89,17 @@ final class GenericFormat implements CodeFormat {
     private static final int MAX_LABEL = 120;
     /** The shortest code of letters only taken alone, because its label calls it a code. */
     private static final int MIN_LABELLED_LETTERS = 8;
+    /**
+     * A setting's name and an equals sign without spaces, as in a {@code .env} file; a label only when the name speaks
+     * of codes ({@code BACKUP_CODES=}), never a token's or a password's name.
+     */
+    private static final Pattern ASSIGNMENT = Pattern.compile("^[\\p{L}][\\p{L}\\p{N}_.-]{0,40}=(?=\\S)");
+
+    private static final Pattern NAMES_CODES = Pattern.compile("(?i)code|backup|recovery");
+    /** The shortest code of letters only taken alone because the line or the one before calls it a backup code. */
+    private static final int MIN_LONE_LETTERS = 8;
+    /** Longer text is never matched against the block patterns (whose repetition would recurse deep). */
+    private static final int MAX_BLOCKED_TEXT = 400;
 
     private static final int MAX_REGROUPED_DIGITS = 12;
     private static final int MIN_REGROUPED = 3;
@@ -185,6 +197,7 @@ final class GenericFormat implements CodeFormat {
         joinBlockLines(unread, found, unreadable);
         takeDigitsInOneGrouping(regrouped, found, unreadable);
         takeLettersOnlyOfTheCodesLayout(lettersOnly, found, unreadable);
+        takeLoneLettersOnlyCodeNamedSo(paste, lettersOnly, found, unreadable);
         return new FormatReading(found, unreadable);
     }
 
@@ -210,6 +223,13 @@ final class GenericFormat implements CodeFormat {
         }
         String piece = text.substring(start, end);
         int labelEnd = labelEnd(piece);
+        if (labelEnd == 0) {
+            Matcher assignment = ASSIGNMENT.matcher(piece);
+            if (assignment.lookingAt()
+                    && NAMES_CODES.matcher(assignment.group()).find()) {
+                labelEnd = assignment.end();
+            }
+        }
         boolean namesACode = labelEnd > 0
                 && NAMES_A_CODE.matcher(piece.substring(0, labelEnd)).find();
         int column = start + labelEnd;
@@ -230,6 +250,7 @@ final class GenericFormat implements CodeFormat {
         }
         boolean sideBySide = codesSideBySide(cell);
         if (!sideBySide
+                && cell.length() <= MAX_BLOCKED_TEXT
                 && BLOCKS.matcher(cell).matches()
                 && sameLengths(cell)
                 && HAS_DIGIT.matcher(cell).matches()) {
@@ -258,7 +279,11 @@ final class GenericFormat implements CodeFormat {
             found.add(new FoundCode(cell.replace('.', ' '), line, column));
             return;
         }
-        if (!sideBySide && FEW_BLOCKS.matcher(cell).matches() && sameLengths(cell) && !readsAsWords(cell)) {
+        if (!sideBySide
+                && cell.length() <= MAX_BLOCKED_TEXT
+                && FEW_BLOCKS.matcher(cell).matches()
+                && sameLengths(cell)
+                && !readsAsWords(cell)) {
             // Two or three equal blocks are one code as the app printed it: b695 e5b2, hyk9 y9lt z2tr.
             if (HAS_DIGIT.matcher(cell).matches()) {
                 found.add(new FoundCode(cell, line, column));
@@ -276,24 +301,36 @@ final class GenericFormat implements CodeFormat {
             }
         }
         List<FoundCode> words = new ArrayList<>();
+        List<Candidate> lettersOnlyWords = new ArrayList<>();
         Matcher separator = SEPARATORS.matcher(cell);
         int wordStart = 0;
         while (true) {
             boolean more = separator.find();
             String word = cell.substring(wordStart, more ? separator.start() : cell.length());
             if (!word.isEmpty()) {
-                if (!looksLikeCode(word)) {
-                    if (!more && wordStart == 0 && !bracketed && looksLikeCodeButForADigit(word)) {
-                        lettersOnly.add(new Candidate(word, line, column, namesACode));
-                    }
+                if (looksLikeCode(word)) {
+                    words.add(new FoundCode(word, line, column + wordStart));
+                } else if (!bracketed && looksLikeCodeButForADigit(word)) {
+                    // Alone, or in a row of codes ("7xaw-4qh7 fbef-ryfk mn3w-unhn"): taken if it has their layout.
+                    lettersOnlyWords.add(new Candidate(word, line, column + wordStart, namesACode));
+                } else {
                     return;
                 }
-                words.add(new FoundCode(word, line, column + wordStart));
             }
             if (!more) {
                 break;
             }
             wordStart = separator.end();
+        }
+        if (!words.isEmpty()) {
+            Set<String> layouts = new HashSet<>();
+            words.forEach(word -> layouts.add(layout(word.code())));
+            if (lettersOnlyWords.stream().anyMatch(word -> !layouts.contains(layout(word.text())))) {
+                return; // a word among codes ("Backup ab12cd34"): a sentence, not a row of codes
+            }
+        }
+        if (!words.isEmpty() || lettersOnlyWords.size() == 1) {
+            lettersOnly.addAll(lettersOnlyWords);
         }
         found.addAll(words);
     }
@@ -441,7 +478,9 @@ final class GenericFormat implements CodeFormat {
 
     /** Letter-spaced text ({@code a d 2 0 e 9}) without its spaces; any other text as it is. */
     private static String unspaced(String cell) {
-        return LETTER_SPACED.matcher(cell).matches() ? cell.replace(" ", "") : cell;
+        return cell.length() <= MAX_BLOCKED_TEXT && LETTER_SPACED.matcher(cell).matches()
+                ? cell.replace(" ", "")
+                : cell;
     }
 
     /**
@@ -494,7 +533,8 @@ final class GenericFormat implements CodeFormat {
             if (block.equals("-") || block.isEmpty()) {
                 continue;
             }
-            if (!PIECE_BLOCKS.matcher(block).matches()) {
+            if (block.length() > MAX_BLOCKED_TEXT
+                    || !PIECE_BLOCKS.matcher(block).matches()) {
                 return List.of();
             }
             blocks.addAll(List.of(block.split("[ \\t-]+")));
@@ -634,6 +674,25 @@ final class GenericFormat implements CodeFormat {
                 found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));
                 unreadable.removeIf(line -> line.index() == candidate.line());
             }
+        }
+    }
+
+    /**
+     * Takes the one code of letters only in a paste without other codes when its line, or the line before, calls it a
+     * backup or recovery code ("Linode scratch code" over "hciubqxxjwkzifwi").
+     */
+    private static void takeLoneLettersOnlyCodeNamedSo(
+            Paste paste, List<Candidate> candidates, List<FoundCode> found, List<PasteLine> unreadable) {
+        if (!found.isEmpty() || candidates.size() != 1) {
+            return;
+        }
+        Candidate candidate = candidates.get(0);
+        if (candidate.text().length() >= MIN_LONE_LETTERS
+                && candidate.text().indexOf(' ') < 0
+                && !readsAsWords(candidate.text())
+                && LookAlikes.namedABackupCode(paste, candidate.line())) {
+            found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));
+            unreadable.removeIf(line -> line.index() == candidate.line());
         }
     }
 

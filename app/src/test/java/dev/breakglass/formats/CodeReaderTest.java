@@ -166,6 +166,14 @@ class CodeReaderTest {
     }
 
     @Test
+    void base32Code_thatThePasteLabelsARecoveryCode_isKept_butABackupKeyIsASecret() {
+        ParsedCodes parsed = reader.read("Acme recovery code \u2192 KRSXG5CTMVRXEZLUKN2XAZLSKNSWC4TF", null);
+        assertThat(parsed.codes()).containsExactly("KRSXG5CTMVRXEZLUKN2XAZLSKNSWC4TF");
+
+        assertRejected("Acme Authenticator\nBackup Key\nKRSXG5CTMVRXEZLU", PasteProblem.TOTP_SECRET);
+    }
+
+    @Test
     void bitwardenRecoveryCodeThatHappensToBeBase32_withTheBitwardenHint_isKept() {
         ParsedCodes parsed = reader.read("Recovery code\nJBSW Y3DP EHPK 3PXP KRSX G5CT MVRX EZLU", "bitwarden");
 

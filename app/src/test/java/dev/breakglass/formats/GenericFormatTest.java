@@ -1,6 +1,7 @@
 package dev.breakglass.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.breakglass.paste.CodeOrder;
 import dev.breakglass.paste.PasteReader;
@@ -230,6 +231,87 @@ class GenericFormatTest {
                 .containsExactly("4471-0926-3315");
         assertThat(codes("Use qk29vm3x!")).isEmpty();
         assertThat(codes("Codes: qk29vm3x, ab12cd34.")).containsExactly("qk29vm3x", "ab12cd34");
+    }
+
+    @Test
+    void labelEndingInAnEqualsSignWithoutASpace_orAnArrow_isLeftAside() {
+        assertThat(codes("BACKUP_CODES=ab12-cd34,ef56-gh78")).containsExactly("ab12-cd34", "ef56-gh78");
+        assertThat(codes("DEPLOY_SECRET=ab12cd34ef56"))
+                .as("a setting that does not name codes")
+                .isEmpty();
+        assertThat(codes("recovery code \u2192 q 7 w 2 x 9 k 4 m 8")).containsExactly("q7w2x9k4m8");
+        assertThat(codes("backup -> 4kq9x2mw7p")).containsExactly("4kq9x2mw7p");
+    }
+
+    @Test
+    void slashBetweenSpaces_separatesARowOfCodes_butNotANameFromAPassword() {
+        assertThat(codes("acme: 9kdm2x7q / 4pzr8wn2 / tqvwhcmr / 7tqv3hcm"))
+                .containsExactly("9kdm2x7q", "4pzr8wn2", "tqvwhcmr", "7tqv3hcm");
+        assertThat(codes("Visitors: Lobby-Net / x7k2m9p4q1")).isEmpty();
+        assertThat(codes("Google / GitHub backup codes: 7tqv3hcm")).containsExactly("7tqv3hcm");
+        assertThat(codes("Issued 12/02/2026")).isEmpty();
+    }
+
+    @Test
+    void codeOfLettersOnly_inARowOfCodesOfItsLayout_isTaken_aWordBesideCodesIsNot() {
+        assertThat(codes("k7m2-x9q4 p3w8-z6n1 wxzq-rtkp b5v7-c2j9"))
+                .containsExactly("k7m2-x9q4", "p3w8-z6n1", "wxzq-rtkp", "b5v7-c2j9");
+        assertThat(codes("Generated k7m2x9q4 p3w8z6n1")).isEmpty();
+    }
+
+    @Test
+    void codeAfterTheColonThatEndsASentence_isRead() {
+        assertThat(codes("Hi Jo, as promised I made you a one-off bypass code: 518204736\nRegards, the desk"))
+                .containsExactly("518204736");
+        assertThat(codes("Hi Jo, as promised here is the plan: call me tomorrow"))
+                .isEmpty();
+        assertThat(codes("Someone signed in from a new device so here is the one code that you asked for: 518204"))
+                .as("a sentence that names no backup code")
+                .isEmpty();
+        assertThat(codes("Acme \u2013 your backup code: 7tqv3hcmx2"))
+                .as("after a label")
+                .containsExactly("7tqv3hcmx2");
+    }
+
+    @Test
+    void loneCodeOfLettersOnly_namedABackupCode_isTaken_butNeverAWordOrAnUnnamedName() {
+        assertThat(codes("Restore Code: QXTRMWPZKV")).containsExactly("QXTRMWPZKV");
+        assertThat(codes("This scratch code works once. Write it down:\nzqkvbtrwmxhp"))
+                .containsExactly("zqkvbtrwmxhp");
+        assertThat(codes("Username: qxtrmwpzkv")).isEmpty();
+        assertThat(codes("Recovery code: available")).isEmpty();
+    }
+
+    @Test
+    void capitalisedWordWithANumberGluedToIt_isAName_notACode() {
+        assertThat(codes("1Password\nPassword1\nAdmin2026")).isEmpty();
+        assertThat(codes("odhokpu566\nMESAYFF5\nr8Kdhgwqap")).containsExactly("odhokpu566", "MESAYFF5", "r8Kdhgwqap");
+    }
+
+    @Test
+    void keyWrappedAfterADash_isOneKey() {
+        assertThat(codes("Your key:\nK4QZ-7HMD-R2WX-\nP9TN-3CVB")).containsExactly("K4QZ-7HMD-R2WX-P9TN-3CVB");
+        assertThat(codes("Codes\nq7wz-k2mx-\nr8tn\nb4vc-p9dl-\nh3jf"))
+                .containsExactly("q7wz-k2mx-r8tn", "b4vc-p9dl-h3jf");
+    }
+
+    @Test
+    void blocksOfFourOneALine_tooManyForOneKey_areCodesInHalves() {
+        String halves = "Codes\n" + String.join("\n", java.util.Collections.nCopies(9, "kq7w\nzr2m")) + "\nxv4p\nbn8t";
+        assertThat(codes(halves)).containsExactly("kq7w zr2m", "xv4p bn8t");
+        assertThat(codes("AHJ9\nH88W\nUP9A\nFLEX")).as("few enough for one key").containsExactly("AHJ9H88WUP9AFLEX");
+    }
+
+    @Test
+    void numberedItemsOfShortBlocks_areNeverJoined() {
+        assertThat(codes("1. 2916\n2. 6184")).isEmpty();
+        assertThat(codes("1. 2916\n   6184")).containsExactly("2916 6184");
+    }
+
+    @Test
+    void longLineOfShortBlocks_isReadWithoutExhaustingTheStack() {
+        assertThatCode(() -> codes("abcd efgh ".repeat(6500))).doesNotThrowAnyException();
+        assertThatCode(() -> codes("a b c d ".repeat(8000))).doesNotThrowAnyException();
     }
 
     /** The codes as Breakglass keeps them: in order, each once. */

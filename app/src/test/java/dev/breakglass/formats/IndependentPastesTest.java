@@ -26,18 +26,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * many and in which order count). Every collection present is measured and printed; each must be read at least 97%
  * exactly, with no look-alike secret accepted, except a collection held out from the parser's development: nobody read
  * its cases to change the parser, so its figure is the honest one, and it may not get worse than when it was measured
- * (the README says how far it is from the bar).
+ * (the README says how far it is from the bar). A development collection that has not reached the bar yet is held the
+ * same way to what it last read.
  */
 class IndependentPastesTest {
 
     private static final double REQUIRED = 0.97;
 
-    /**
-     * Held-out collections and what they read when first measured: at least that many exact, at most that many accepted.
-     * None at the moment: {@code c} was held out until it became a development collection (its first contact, 139
-     * exact and 2 look-alikes accepted, is in the README), and is now held to the bar like {@code a} and {@code b}.
-     */
+    /** Held-out collections and what they read when first measured: at least that many exact, at most that many accepted. */
     private static final Map<String, Measured> HELD_OUT = Map.of();
+
+    /**
+     * Development collections (the parser was fixed against them) that do not reach the bar yet, and what they read
+     * when last measured: at least that many exact, at most that many accepted. None at the moment.
+     */
+    private static final Map<String, Measured> DEVELOPMENT_BELOW_BAR = Map.of();
 
     private record Measured(int exact, int lookAlikesAccepted) {}
 
@@ -73,20 +76,19 @@ class IndependentPastesTest {
         figure.print("Independent pastes, collection " + collection, System.out);
 
         assertThat(cases).isNotEmpty();
-        Measured heldOut = HELD_OUT.get(collection);
+        Measured heldOut = HELD_OUT.getOrDefault(collection, DEVELOPMENT_BELOW_BAR.get(collection));
         if (heldOut != null) {
             System.out.printf(
                     Locale.ROOT,
-                    "Collection %s is held out: %.1f%% exact against the %.0f%% the issue asks for, %d look-alikes "
+                    "Collection %s is %s: %.1f%% exact against the %.0f%% the issue asks for, %d look-alikes "
                             + "accepted against none%n",
                     collection,
+                    HELD_OUT.containsKey(collection) ? "held out" : "a development collection below the bar",
                     figure.exactShare() * 100,
                     REQUIRED * 100,
                     figure.lookAlikesAccepted().size());
             assertThat(cases.size() - figure.misses().size())
-                    .as(
-                            "exact, never fewer than when the held-out collection was measured; not exact: %s",
-                            figure.misses())
+                    .as("exact, never fewer than when the collection was last measured; not exact: %s", figure.misses())
                     .isGreaterThanOrEqualTo(heldOut.exact());
             assertThat(figure.lookAlikesAccepted()).hasSizeLessThanOrEqualTo(heldOut.lookAlikesAccepted());
             return;

@@ -103,7 +103,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         if (!Words.lettersOnly(shape.alphabet(), code.get())) {
             return code.get();
         }
-        if (namesTheApp(code.get())) {
+        if (namesTheApp(code.get()) || Words.camelCaseName(matched)) {
             return null;
         }
         return Words.amongOtherWords(line, start, end, shape) && !holdsCodeWithDigits(line, start, end)
@@ -319,8 +319,8 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         Window window = new Window();
         for (PasteLine line : byLine.unreadable()) {
             if (!window.isEmpty()
-                    && (window.lastIndex() + 1 != line.index() || (line.number().isPresent() && window.numbered()))) {
-                // Lines apart, or two items of a numbered list: each item is a whole entry, never half of one.
+                    && (window.lastIndex() + 1 != line.index() || line.number().isPresent())) {
+                // A numbered item is an entry of its own: it never continues the code of the item before it.
                 unreadable.addAll(window.clear());
             }
             String bare = bare(line.text());

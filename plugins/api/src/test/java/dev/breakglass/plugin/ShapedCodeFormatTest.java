@@ -274,4 +274,23 @@ class ShapedCodeFormatTest {
                 .as("words")
                 .containsExactly("p4wq7zt2mx", "k8dne3hv9c");
     }
+
+    @Test
+    void camelCaseFieldName_isNoCodeOfLettersOnly() {
+        CodeShape shape = CodeShape.lettersAndDigits(10).caseKept();
+        assertThat(codes(shape, "backupCodes\nnotesPlain\nqzVbKtrwmx")).containsExactly("qzVbKtrwmx");
+    }
+
+    @Test
+    void numberedItems_areEntriesOfTheirOwn_neverHalvesOfOneCode() {
+        CodeShape shape = CodeShape.lettersAndDigits(12).upperCase();
+        Paste numbered = new Paste(List.of(
+                new PasteLine(0, OptionalInt.of(1), "QK4T7M", "QK4T7M"),
+                new PasteLine(1, OptionalInt.of(2), "Z2WX9P", "Z2WX9P")));
+
+        assertThat(new Shaped(shape).read(numbered).codes()).isEmpty();
+        assertThat(codes(shape, "QK4T7M\nZ2WX9P"))
+                .as("a code's halves, one a line")
+                .containsExactly("QK4T7MZ2WX9P");
+    }
 }

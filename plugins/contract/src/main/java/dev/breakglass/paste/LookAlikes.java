@@ -1,5 +1,6 @@
 package dev.breakglass.paste;
 
+import dev.breakglass.plugin.Paste;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -130,6 +131,17 @@ public final class LookAlikes {
     /** Google's SMS code, {@code G-123456} (a regular expression, case as it is). */
     static final String GOOGLE_SMS_CODE = "\\bG-\\d{6}\\b";
 
+    /**
+     * A sentence that gives a one-time sign-in code on the next line: "use the following code to confirm your
+     * identity:", "enter this verification code:". Not a bypass, backup or recovery code ("use the following codes").
+     */
+    static final Pattern ONE_TIME_CODE_BELOW =
+            Pattern.compile("(?im)\\b(?:use|enter|type)\\s+(?:(?:the\\s+following|this)"
+                    + "(?:\\s+(?:one-time|login|log-in|sign-in|verification|security|confirmation))?\\s+code|the\\s+code\\s+below)"
+                    + "\\b(?!s)(?:\\s+below)?(?:\\s+to\\s+[^:\\n]{0,80})?:\\s*$"
+                    + "|\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|log-in|sign-in|confirmation|one-time)"
+                    + "\\s+code\\s+is\\s*:?\\s*$");
+
     private static final Pattern TOTP = Pattern.compile("(?i)otpauth://|\\b(?:" + TOTP_KEY_WORDS + ")\\b");
     private static final Pattern PASSWORD_MANAGER = Pattern.compile("(?i)\\bemergency kit\\b|\\b1password\\b");
     private static final Pattern LICENCE = Pattern.compile("(?i)\\b(?:" + LICENCE_KEY_WORDS + ")\\b");
@@ -169,7 +181,7 @@ public final class LookAlikes {
         if (LICENCE.matcher(text).find()) {
             return Optional.of(Kind.LICENCE_KEY);
         }
-        if (ONE_TIME.matcher(text).find()) {
+        if (ONE_TIME.matcher(text).find() || ONE_TIME_CODE_BELOW.matcher(text).find()) {
             return Optional.of(Kind.ONE_TIME_CODE);
         }
         if (isSeedPhrase(text)) {
@@ -208,6 +220,36 @@ public final class LookAlikes {
             length++;
         }
         return letterBeyondF && digit && TOTP_SECRET_LENGTHS.contains(length);
+    }
+
+    /** Words that name a backup or recovery code, in any case. */
+    private static final Pattern BACKUP_CODE_NAME =
+            Pattern.compile("(?i)\\b(?:recovery|backup|restore|scratch|bypass|rescue)\\s+code\\b");
+
+    private static final Pattern BACKUP_CODES_NAME =
+            Pattern.compile("(?i)\\b(?:recovery|backup|restore|scratch|bypass|rescue)\\s+codes?\\b");
+
+    /** Whether text names backup, recovery, restore, scratch or bypass codes ("... a bypass code for you:"). */
+    public static boolean namesBackupCodes(String text) {
+        return BACKUP_CODES_NAME.matcher(text).find() && !TOTP.matcher(text).find();
+    }
+
+    /**
+     * Whether a paste's line, or the line just before it, names what is on it a backup, recovery, restore, scratch or
+     * bypass code ("Restore Code: ...", a page's "Your recovery code can be used ..." over the code), and neither line
+     * speaks of a setup key or secret (a "backup key" or a "backup code (setup key)" is a TOTP secret): a code there
+     * is labelled as what it is, not a secret pasted bare.
+     */
+    public static boolean namedABackupCode(Paste paste, int line) {
+        boolean named = false;
+        for (int i = Math.max(0, line - 1); i <= line && i < paste.lines().size(); i++) {
+            String original = paste.lines().get(i).original();
+            if (TOTP.matcher(original).find()) {
+                return false;
+            }
+            named |= BACKUP_CODE_NAME.matcher(original).find();
+        }
+        return named;
     }
 
     /** The line with every token and secret key blanked. */

@@ -32,7 +32,11 @@ final class NotCodes {
             new Span("(", "\\(\\d{3}\\)\\s?\\d{3}[\\s.-]\\d{4}\\b"),
             new Span(".-", "\\b\\d{3}[.-]\\d{3}[.-]\\d{4}\\b"),
             // identifiers: a UUID (a BitLocker key's identifier, an API client's id) is never a code
-            new Span("-", "\\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\\b"));
+            new Span("-", "\\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\\b"),
+            // an OpenPGP fingerprint as gpg prints it: ten groups of four hex digits, a wide gap after the fifth
+            new Span(
+                    "\t",
+                    "\\b[0-9A-Fa-f]{4}(?: [0-9A-Fa-f]{4}){4}(?:\\t| {2,})[0-9A-Fa-f]{4}(?: [0-9A-Fa-f]{4}){4}\\b"));
 
     /** Any month's first three letters (lower case): the month patterns need one. */
     private static final List<String> MONTH_STARTS =
@@ -59,7 +63,9 @@ final class NotCodes {
                     + "|fingerprint|thumbprint|(?:nic\\s+)?handle|(?:reference|ref\\.?)(?:\\s*(?:id|number|no\\.?|#))?"
                     // the same in German, French and Spanish: Kundennummer, Identifiant, numéro client
                     + "|kunden-?(?:nummer|nr\\.?)|benutzer-?(?:name|kennung)|identifiant|num[ée]ro\\s+(?:de\\s+)?client"
-                    + "|n[°º]\\s*client|n[úu]mero\\s+de\\s+cliente|id\\s+de\\s+cliente)\\s*:"
+                    + "|n[°º]\\s*client|n[úu]mero\\s+de\\s+cliente|id\\s+de\\s+cliente"
+                    // a user's handle or name at a registrar or host ("NIC handle: ab12345-ovh", "Username: ...")
+                    + "|(?:nic[- ]?)?handle|user[- ]?name)\\s*:"
                     // GnuPG prints "Key fingerprint = 3AE8 C629 ..."
                     + "|\\bfingerprint\\s*="),
             // one-time codes sent by SMS or e-mail
@@ -68,7 +74,10 @@ final class NotCodes {
             Pattern.compile(
                     "(?i)\\bis\\s+your\\s+(?:[\\w-]+\\s+){0,2}(?:code|otp|verification code|security code|login code)\\b"),
             Pattern.compile("(?i)\\b(?:" + LookAlikes.SMS_WORDS + ")\\b.*\\b\\d{4,8}\\b"),
-            Pattern.compile(LookAlikes.GOOGLE_SMS_CODE));
+            Pattern.compile(LookAlikes.GOOGLE_SMS_CODE),
+            // a key's fingerprint, and the key lines of a gpg listing ("pub   rsa4096 2024-03-11 [SC]")
+            Pattern.compile("(?i)\\bfingerprint\\b"),
+            Pattern.compile("(?i)^\\W*(?:pub|sub|sec|ssb)\\s+(?:rsa|dsa|elg|ed|cv|nistp|brainpoolp|secp)\\d{3,5}"));
 
     /**
      * Words at least one of which every {@link #WHOLE_LINE} pattern needs, in lower case (or "G-", as it is): a line
@@ -111,18 +120,35 @@ final class NotCodes {
             "thumbprint",
             "handle",
             "ref",
+            "username",
+            "user name",
+            "user-name",
             "kunden",
             "benutzer",
             "identifiant",
             "sms",
             "text message",
-            "g-");
+            "g-",
+            "fingerprint",
+            "rsa",
+            "dsa",
+            "elg",
+            "25519",
+            "nistp",
+            "brainpool",
+            "secp");
 
     private NotCodes() {}
 
-    /** A short line that names a key whose value follows on the next line ("Setup key", "Licence key:"). */
+    /**
+     * A short line that names a key whose value follows on the next line ("Setup key", "Licence key:", "Windows 11 Pro
+     * product key (from the sticker)").
+     */
     private static final Pattern KEY_LABEL = Pattern.compile("(?i)\\b(?:(?:" + LookAlikes.TOTP_KEY_WORDS + "|"
-            + LookAlikes.LICENCE_KEY_WORDS + ")(?:\\s+instead)?|can'?t scan.*)\\s*:?\\s*$");
+            + LookAlikes.LICENCE_KEY_WORDS + ")(?:\\s+instead)?|can'?t scan.*)\\s*(?:\\([^()]*\\))?\\s*:?\\s*$");
+
+    /** A run of letters and digits with a digit, 5 or more long: a label line holding one holds a value itself. */
+    private static final Pattern VALUE = Pattern.compile("(?=[A-Za-z0-9]*\\d)[A-Za-z0-9]{5,}");
 
     private static final int MAX_LABEL_LENGTH = 80;
 
@@ -137,17 +163,25 @@ final class NotCodes {
     private static final Pattern BACKUP_WORDS =
             Pattern.compile("(?i)\\b(?:backup|recovery|emergency|scratch|bypass)\\b");
 
+    /** A sentence that asks for the one-time code below it ("please use the following code to confirm ...:"). */
+    private static final int MAX_SENTENCE_LENGTH = 240;
+
     /**
      * Whether a line only names a secret key, so that the line after it holds the key and no code; or announces a
      * one-time code, so that the line after it holds that code.
      */
     static boolean labelsTheNextLine(String line) {
-        return line.length() <= MAX_LABEL_LENGTH
-                && line.chars().noneMatch(c -> c >= '0' && c <= '9')
-                && containsAnyWord(asciiLowerCase(line), WHOLE_LINE_WORDS)
-                && (KEY_LABEL.matcher(line).find()
-                        || (ONE_TIME_LABEL.matcher(line).find()
-                                && !BACKUP_WORDS.matcher(line).find()));
+        if (line.length() > MAX_SENTENCE_LENGTH || VALUE.matcher(line).find()) {
+            return false;
+        }
+        String lower = asciiLowerCase(line);
+        return (line.length() <= MAX_LABEL_LENGTH
+                        && containsAnyWord(lower, WHOLE_LINE_WORDS)
+                        && (KEY_LABEL.matcher(line).find()
+                                || (ONE_TIME_LABEL.matcher(line).find()
+                                        && !BACKUP_WORDS.matcher(line).find())))
+                || (lower.contains("code")
+                        && LookAlikes.ONE_TIME_CODE_BELOW.matcher(line).find());
     }
 
     /** The line with everything that is not a code blanked; empty when the whole line is about something else. */

@@ -35,8 +35,8 @@ public final class PasteReader {
     /** A note that the code before it was used: {@code # used 2026-07-14}, {@code used on 3 March}, {@code - used}. */
     private static final Pattern USED_NOTE = Pattern.compile("(?i)^[^\\p{L}\\p{N}]*used\\b");
     /** The gap before a used note that follows a code after a dash or a hash on the same line. */
-    private static final Pattern DASHED_USED_NOTE =
-            Pattern.compile("(?i)(?<!\\s)\\s++(?=(?:[-\u2013\u2014]{1,2}|#)\\s*used\\b)");
+    private static final Pattern DASHED_USED_NOTE = Pattern.compile(
+            "(?i)(?<!\\s)\\s++(?=(?:[-\u2013\u2014]{1,2}|#)\\s*used\\b(?!\\s+(?:once|only|to|for|with|in\\s+place)\\b))");
     /** Dates, removed before asking whether a marked cell also holds a code. */
     private static final Pattern DATE =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[T ][\\d:.]+Z?)?|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}");
@@ -48,24 +48,53 @@ public final class PasteReader {
                     + "\\b.*:\\s*$");
 
     /**
-     * A line that lists codes already used, as a label and the codes ("Used so far: 0612 3YUF", "Already used: ...")
-     * or as a heading over them ("Used codes:"): those codes are not saved, wherever else the paste lists them.
+     * A remark that other codes than those under the heading were retired ("recovery code (new; old one invalid
+     * now):"): it does not retire the heading's own codes.
      */
-    private static final Pattern USED_LIST = Pattern.compile(
-            "(?i)^[^\\p{L}\\p{N}]*(?:already\\s+)?used(?:\\s+(?:so\\s+far|codes?|already|up|ones))?\\s*:(.*)$");
-    /** The items of a list of used codes: split by commas, semicolons, bars, slashes or wide gaps. */
-    private static final Pattern USED_ITEMS = Pattern.compile("[,;|/\\t]|\\s{2,}");
-    /** An item that is a code: letters and digits in one or more groups, 8 or more with a digit, or 6 or more in one. */
-    private static final Pattern USED_CODE = Pattern.compile(
-            "(?=[\\p{L}\\p{N} -]*\\p{N})[\\p{L}\\p{N}][\\p{L}\\p{N} -]{3,}[\\p{L}\\p{N}]|[\\p{L}\\p{N}][\\p{L}\\p{N}-]{4,}[\\p{L}\\p{N}]");
+    private static final Pattern OTHERS_RETIRED = Pattern.compile(
+            "(?i)\\b(?:old|previous|earlier|former)\\s+ones?\\b(?:\\s+(?:is|are|was|were|now|been|has|have|all))*"
+                    + "\\s+(?:no longer valid|invalid(?:ated)?|expired|revoked|superseded)\\b");
 
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}-]*");
+    /**
+     * A code followed on its line by a note that it was used: {@code ab12cd34 — used (2026-10-20)},
+     * {@code ab12cd34 - used on 3 May}, {@code ab12cd34 # used}; not "used once" or "used to sign in".
+     */
+    private static final Pattern TRAILING_USED = Pattern.compile(
+            "(?i)\\s(?:[-\u2013\u2014#|:]+|//)\\s*(?:already\\s+)?used\\b(?!\\s+(?:once|only|to|for|with|in\\s+place)\\b)");
+
+    /**
+     * A line that says codes were used: "used the last one (91230183)", "Used so far: 06123yuf", "ab12cd34 was used
+     * on Monday". The codes it names are left out wherever they appear in the paste; as a heading ("Used so far:"),
+     * the codes under it up to a blank line are.
+     */
+    private static final Pattern USED_LINE = Pattern.compile(
+            "(?i)^[^\\p{L}\\p{N}]*(?:already\\s+)?used\\b|\\b(?:was|were|been|got|already)\\s+used\\b(?!\\s+(?:to|for)\\b)");
+
+    /** A code a used note names: letters and digits with a digit, dashes inside, 6 or more characters. */
+    private static final Pattern NAMED_CODE = Pattern.compile("[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*");
+
+    private static final int MIN_NAMED_CODE = 6;
+
+    /**
+     * The armour around a key, certificate, signature or licence ({@code -----BEGIN LICENSE-----} ...
+     * {@code -----END LICENSE-----}): nothing between the two lines is a backup code. A signed message's own text is
+     * read.
+     */
+    private static final Pattern ARMOUR_BEGIN = Pattern.compile("^\\s*-{3,}\\s*BEGIN\\b[^\\n]*?-{3,}\\s*$");
+
+    private static final Pattern ARMOUR_END = Pattern.compile("^\\s*-{3,}\\s*END\\b[^\\n]*?-{3,}\\s*$");
+
+    private static final int MAX_ARMOUR = 120;
+
+    /** Words that say codes are still good. */
+    private static final Pattern CURRENT =
+            Pattern.compile("(?i)\\b(?:new|current|valid|active|unused|remaining|fresh|latest|replacement)\\b");
+
+    private static final int MAX_HEADING = 80;
 
     /** A line that is only a wiki macro around a block ({@code {noformat}}, {@code {code:none}}): markup, no code. */
     private static final Pattern WIKI_MACRO = Pattern.compile("\\s*\\{[A-Za-z][\\w:=|. -]{0,60}}\\s*");
 
-    private static final int MAX_HEADING = 80;
-    private static final int MAX_USED_LIST = 400;
     /**
      * A list number: {@code 1.}, {@code (2)}, {@code 3:}, {@code #4}, or a bare {@code 5} followed by a wide gap (a
      * PDF's numbered columns, {@code 1  JFIH...    6  GYBM...}) or by one space and a word of 4 or more characters
@@ -99,48 +128,50 @@ public final class PasteReader {
         String clean = clean(text);
         if (MarkupText.looksLikeHtml(clean)) {
             clean = MarkupText.of(clean);
+        } else if (MarkupText.looksLikeXml(clean)) {
+            clean = MarkupText.ofXml(clean);
         } else if (DataText.looksLikeJson(clean)) {
             clean = DataText.jsonValues(clean);
         }
         List<PasteLine> lines = new ArrayList<>();
         UsedColumn usedColumn = UsedColumn.NONE;
         boolean retired = false;
-        Set<String> usedCodes = new HashSet<>();
+        boolean armoured = false;
         RangeColumns ranges = new RangeColumns();
-        for (String raw : clean.split("\n", -1)) {
+        String[] raws = clean.split("\n", -1);
+        Set<String> usedElsewhere = usedCodesNamed(raws);
+        for (String raw : raws) {
             String line = DataText.looksLikeQuotedCsv(raw) ? DataText.csvFields(raw) : raw;
-            if (line.isBlank()) {
+            if (line.isBlank() || (retired && isCurrentHeading(line))) {
+                // A blank line or a heading of current codes ("NEW SET:") ends the codes a heading retired.
                 retired = false;
+            }
+            if (armoured || isArmour(line, ARMOUR_BEGIN)) {
+                // A key, certificate or licence between its armour lines holds no code.
+                armoured = !(armoured && isArmour(line, ARMOUR_END))
+                        && !line.contains("SIGNED MESSAGE")
+                        && !line.contains("FORWARDED");
+                continue;
             }
             if (ranges.read(line, lines)) {
                 continue;
             }
-            if (retired || usedColumn.marksUsed(line)) {
-                // A code of a set that is no longer valid, or a row ticked in a "used" column: not saved.
+            if (retired || usedColumn.marksUsed(line) || isUsedLine(line)) {
+                // A code of a set that is no longer valid, a row ticked in a "used" column, a note that names used
+                // codes: not saved.
                 continue;
             }
             if (line.indexOf('{') >= 0 && WIKI_MACRO.matcher(line).matches()) {
                 continue;
             }
-            Matcher usedList = line.length() <= MAX_USED_LIST && mentionsUsed(line) ? USED_LIST.matcher(line) : null;
-            if (usedList != null && usedList.matches()) {
-                for (String item : USED_ITEMS.split(usedList.group(1))) {
-                    String code = item.strip();
-                    if (USED_CODE.matcher(code).matches()) {
-                        usedCodes.add(canonical(code));
-                    }
-                }
-                retired = usedList.group(1).isBlank();
-                continue;
-            }
-            addItems(withoutUsedCodes(line), lines);
+            addItems(withoutUsedCodes(usedElsewhere.isEmpty() ? line : withoutNamed(line, usedElsewhere)), lines);
             usedColumn = UsedColumn.of(line).orElse(usedColumn);
             retired = line.length() <= MAX_HEADING
                     && line.stripTrailing().endsWith(":")
-                    && RETIRED_HEADING.matcher(line).find();
-        }
-        if (!usedCodes.isEmpty()) {
-            lines.replaceAll(line -> withoutCodes(line, usedCodes));
+                    && (RETIRED_HEADING
+                                    .matcher(OTHERS_RETIRED.matcher(line).replaceAll(" "))
+                                    .find()
+                            || isUsedHeading(line));
         }
         for (int i = 0; i + 1 < lines.size(); i++) {
             if (NotCodes.labelsTheNextLine(lines.get(i).original())) {
@@ -162,28 +193,125 @@ public final class PasteReader {
         return false;
     }
 
-    /** A code as compared with a list of used ones: without dashes and spaces, in lower case. */
-    private static String canonical(String code) {
-        return code.replace("-", "").replace(" ", "").toLowerCase(Locale.ROOT);
+    /**
+     * The codes that the paste's used notes name, in lower case: those on a line that says they were used, and those
+     * under a heading such as "Used so far:" up to a blank line.
+     */
+    private static Set<String> usedCodesNamed(String[] lines) {
+        Set<String> used = new HashSet<>();
+        boolean underHeading = false;
+        for (String line : lines) {
+            if (line.isBlank() || (underHeading && isCurrentHeading(line))) {
+                underHeading = false;
+            } else if (underHeading || isUsedLine(line)) {
+                Matcher code = NAMED_CODE.matcher(DATE.matcher(line).replaceAll(" "));
+                while (code.find()) {
+                    if (code.group().length() >= MIN_NAMED_CODE
+                            && code.group().chars().anyMatch(Character::isDigit)) {
+                        used.add(code.group().toLowerCase(Locale.ROOT));
+                    }
+                }
+                // A code printed in groups ("Used so far: 2222 2222, 3333-3333"): each listed item, as one code.
+                for (String item : USED_ITEMS.split(DATE.matcher(line).replaceAll(" "))) {
+                    String bare = canonical(item.substring(Math.max(item.lastIndexOf(':') + 1, 0)));
+                    if (bare.length() >= MIN_NAMED_CODE
+                            && bare.chars().allMatch(Character::isLetterOrDigit)
+                            && bare.chars().anyMatch(Character::isDigit)) {
+                        used.add(bare);
+                    }
+                }
+            }
+            underHeading |= isUsedHeading(line);
+        }
+        return used;
     }
 
-    /** The line with the codes of a list of used codes blanked: each word that is one, or the whole line. */
-    private static PasteLine withoutCodes(PasteLine line, Set<String> used) {
-        if (used.contains(canonical(line.text().replace("\t", "")))) {
-            return new PasteLine(line.index(), line.number(), "", line.original());
-        }
-        Matcher token = TOKEN.matcher(line.text());
-        StringBuilder text = new StringBuilder(line.text());
-        boolean changed = false;
-        while (token.find()) {
-            if (used.contains(canonical(token.group()))) {
-                for (int i = token.start(); i < token.end(); i++) {
-                    text.setCharAt(i, ' ');
-                }
-                changed = true;
+    /** An armour line: short, and starting with dashes. */
+    private static boolean isArmour(String line, Pattern armour) {
+        return line.length() <= MAX_ARMOUR
+                && line.stripLeading().startsWith("---")
+                && armour.matcher(line).matches();
+    }
+
+    /** A short line that says it names used codes. */
+    private static boolean isUsedLine(String line) {
+        return line.length() <= MAX_HEADING
+                && containsIgnoringCase(line, "used")
+                && USED_LINE.matcher(line).find()
+                && !UsedColumn.of(line).isPresent();
+    }
+
+    /**
+     * A heading of codes still good: a short line that ends in a colon, holds nothing like a code, and says the codes
+     * under it are new, current, unused or remaining ("NEW SET:", "Unused:"); a sub-heading such as "Personal:" under
+     * retired codes does not end them.
+     */
+    private static boolean isCurrentHeading(String line) {
+        return line.length() <= MAX_HEADING
+                && line.stripTrailing().endsWith(":")
+                && !CODE_LIKE.matcher(line).find()
+                && CURRENT.matcher(line).find()
+                && !RETIRED_HEADING.matcher(line).find()
+                && !isUsedHeading(line);
+    }
+
+    /** A heading of used codes: "Used so far:", "Already used:". */
+    private static boolean isUsedHeading(String line) {
+        return line.length() <= MAX_HEADING
+                && line.stripTrailing().endsWith(":")
+                && USED_NOTE.matcher(line).find();
+    }
+
+    private static boolean containsIgnoringCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
             }
         }
-        return changed ? new PasteLine(line.index(), line.number(), text.toString(), line.original()) : line;
+        return false;
+    }
+
+    /** The line with every code that a used note named blanked: a word, two words in a row, or the whole line. */
+    private static String withoutNamed(String line, Set<String> used) {
+        if (used.contains(canonical(line))) {
+            return "";
+        }
+        List<int[]> words = new ArrayList<>();
+        Matcher word = NAMED_CODE.matcher(line);
+        while (word.find()) {
+            words.add(new int[] {word.start(), word.end()});
+        }
+        for (int i = 0; i + 1 < words.size(); i++) {
+            int[] first = words.get(i);
+            int[] second = words.get(i + 1);
+            if (line.substring(first[1], second[0]).isBlank()
+                    && used.contains(canonical(line.substring(first[0], second[1])))) {
+                line = line.substring(0, first[0]) + " ".repeat(second[1] - first[0]) + line.substring(second[1]);
+            }
+        }
+        return withoutNamedWords(line, used);
+    }
+
+    private static String withoutNamedWords(String line, Set<String> used) {
+        Matcher code = NAMED_CODE.matcher(line);
+        StringBuilder kept = new StringBuilder(line.length());
+        int at = 0;
+        while (code.find()) {
+            if (used.contains(code.group().toLowerCase(Locale.ROOT))) {
+                kept.append(line, at, code.start())
+                        .append(" ".repeat(code.group().length()));
+                at = code.end();
+            }
+        }
+        return kept.append(line, at, line.length()).toString();
+    }
+
+    /** The items of a list of used codes: split by commas, semicolons, bars, slashes or wide gaps. */
+    private static final Pattern USED_ITEMS = Pattern.compile("[,;|/\\t]|\\s{2,}");
+
+    /** A code as compared with the codes a used note names: without dashes and white space, in lower case. */
+    private static String canonical(String code) {
+        return code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
     }
 
     /** Text-level clean-up, before the text's structure is looked at. */
@@ -221,6 +349,12 @@ public final class PasteReader {
         List<String> kept = new ArrayList<>();
         String stripped = unstruck.strip();
         String[] cells = mayHoldCells(stripped) ? CELL_BREAK.split(stripped) : new String[] {stripped};
+        if (cells.length == 1
+                && containsIgnoringCase(stripped, "used")
+                && TRAILING_USED.matcher(stripped).find()) {
+            // "ab12cd34 — used (2026-10-20)": the code before the note was used.
+            return "";
+        }
         for (String cell : cells) {
             boolean marks = mayHoldMarks(cell);
             boolean used = (marks && USED_MARK.matcher(cell).find()) || (cells.length > 1 && isUsedNote(cell));

@@ -263,6 +263,8 @@ class PasteReaderTest {
     void apiCredentialsPasswordsGameKeysAndIdentifiers_areNotCodes_andSayWhatTheyAre() {
         assertThat(codes("client_id: user.1234-5678\nclient_secret: 2345 6789\n1111 1111"))
                 .containsExactly("11111111");
+        assertThat(codes("NIC handle: 1234 5678\nUsername: 2345 6789\n1111 1111"))
+                .containsExactly("11111111");
         assertThat(codes("Identifier: 1234 5678\nPortal ID: 2345 6789\nAccount ID: 3456 7890\n1111 1111"))
                 .containsExactly("11111111");
         assertThat(codes("Password: 1234 5678\nWi-Fi password: 2345 6789\n1111 1111"))
@@ -300,6 +302,10 @@ class PasteReaderTest {
     @Test
     void codesUnderAHeadingThatRetiresThem_areLeftOut_untilABlankLine() {
         assertThat(codes("OLD SET (regenerated 12 Nov, no longer valid):\n1111 1111\n2222 2222\n\nNEW SET:\n3333 3333"))
+                .containsExactly("33333333");
+        assertThat(codes("OLD SET (revoked):\n1111 1111\nNEW SET:\n3333 3333")).containsExactly("33333333");
+        assertThat(codes("Old codes (revoked):\nPersonal:\n1111 1111\n\n3333 3333"))
+                .as("a sub-heading does not end them")
                 .containsExactly("33333333");
         assertThat(codes("1111 1111\nGenerating new codes invalidates the old ones.\n2222 2222"))
                 .containsExactly("11111111", "22222222");
@@ -351,6 +357,58 @@ class PasteReaderTest {
         assertThat(codes("Key fingerprint: 1234 5678 9012 3456\nNIC handle: 2345 6789\n3456 7890"))
                 .containsExactly("34567890");
         assertThat(codes("      Key fingerprint = 1234 5678 9012 3456  7890 1234 5678 9012"))
+                .isEmpty();
+    }
+
+    @Test
+    void headingThatRetiresOtherCodes_keepsItsOwn() {
+        assertThat(codes("Recovery codes (made today; the old ones are no longer valid):\n1111 1111\n2222 2222"))
+                .containsExactly("11111111", "22222222");
+        assertThat(codes("Printed 3 May (previous one revoked):\n1111 1111")).containsExactly("11111111");
+    }
+
+    @Test
+    void bareNumbersBeforeAWideGap_numberTheItems_soColumnsReadInTheirNumbering() {
+        assertThat(codes("1   1111 1111      3   3333 3333\n2   2222 2222      4   4444 4444"))
+                .containsExactly("11111111", "22222222", "33333333", "44444444");
+    }
+
+    @Test
+    void codesThatANoteSaysWereUsed_areLeftOutWhereverTheyStand() {
+        assertThat(codes("11111111\n22222222\n33333333\n\n> used the middle one on 2026-05-01 (22222222)"))
+                .containsExactly("11111111", "33333333");
+        assertThat(codes("11111111\n22222222\n33333333\nUsed so far:\n33333333\n11111111\n\n44444444"))
+                .containsExactly("22222222", "44444444");
+        assertThat(codes("11111111\n22222222\nEach code can be used once.")).containsExactly("11111111", "22222222");
+        assertThat(codes("Used:\n11111111\nUnused:\n22222222\n33333333"))
+                .as("the next heading ends the used ones")
+                .containsExactly("22222222", "33333333");
+    }
+
+    @Test
+    void usedNoteAfterACodeAndADash_marksThatCode() {
+        assertThat(codes("1. 1111 1111 \u2014 used (2026-10-20)\n2. 2222 2222 - used on 3 May\n3. 3333 3333"))
+                .containsExactly("33333333");
+        assertThat(codes("4444 4444 - used once, then void")).containsExactly("44444444");
+    }
+
+    @Test
+    void xmlDocument_isReadAsItsText_eachElementEndALineBreak_itsNameALabel() {
+        String xml = "<?xml version=\"1.0\"?>\n<Entry><Key>Notes</Key><Value>Codes:\n1111 1111\n2222 2222</Value>"
+                + "<Value>3333 3333</Value></Entry>";
+        assertThat(codes(xml)).containsExactly("11111111", "22222222", "33333333");
+        String keepass = "<Entry><String><Key>Password</Key><Value ProtectInMemory=\"True\">4444 4444</Value></String>"
+                + "<String><Key>Notes</Key><Value>1111 1111</Value></String><Pin>5555 5555</Pin></Entry>";
+        assertThat(codes(keepass)).as("a field's name labels its value").containsExactly("11111111");
+    }
+
+    @Test
+    void armouredKeyOrLicenceBlock_holdsNoCode() {
+        assertThat(
+                        codes(
+                                "-----BEGIN PGP PUBLIC KEY BLOCK-----\n1111 1111\n-----END PGP PUBLIC KEY BLOCK-----\n2222 2222"))
+                .containsExactly("22222222");
+        assertThat(codes("--- BEGIN LICENCE ---\nSite licence, 5 seats\n1111 2222 3333 4444\n--- END LICENCE ---"))
                 .isEmpty();
     }
 
@@ -461,5 +519,45 @@ class PasteReaderTest {
         assertThat(codes("a_".repeat(30_000) + "secret_key= 1234 5678\n1111 1111"))
                 .as("a name too long for a setting costs no deep recursion")
                 .contains("11111111");
+    }
+
+    @Test
+    void sentenceThatGivesAOneTimeCodeBelow_blanksTheCode_andSaysSo() {
+        String mail = "We noticed a new sign-in. If it was you, please enter this verification code to continue:\n\n"
+                + "1234 5678\n\nThanks";
+        assertThat(codes(mail)).isEmpty();
+        assertThat(LookAlikes.in(PasteReader.read(mail).text())).contains(LookAlikes.Kind.ONE_TIME_CODE);
+        assertThat(codes("Please use the following backup codes:\n1234 5678")).containsExactly("12345678");
+        assertThat(codes("Hello,\nYour Acme login code is:\n1234 5678\nIt expires soon."))
+                .isEmpty();
+    }
+
+    @Test
+    void keyLabelWithAVersionNumberAndARemark_stillLabelsTheNextLine() {
+        assertThat(codes("Office 2021 licence key (on the box)\n1234 5678")).isEmpty();
+        assertThat(NotCodes.labelsTheNextLine("Product key 12345678"))
+                .as("holds its value")
+                .isFalse();
+    }
+
+    @Test
+    void keyFingerprintsAndGpgKeyLines_areNotCodes() {
+        assertThat(codes("Key fingerprint = 1111 2222 3333 4444 5555  6666 7777 8888 9999 0000"))
+                .isEmpty();
+        assertThat(codes("      1111 2222 3333 4444 5555  6666 7777 8888 9999 0000"))
+                .isEmpty();
+        assertThat(NotCodes.blank("sub\tcv25519 2025-01-02 [E]")).isEmpty();
+    }
+
+    @Test
+    void backupCodeNamedOnItsLineOrTheLineBefore_isLabelled_butNotWhenASetupKeyIsNamed() {
+        Paste paste = PasteReader.read("Restore code: ABCD\nThe recovery code below opens the account\nEFGH\n\nIJKL");
+        assertThat(LookAlikes.namedABackupCode(paste, 0)).isTrue();
+        assertThat(LookAlikes.namedABackupCode(paste, 2)).isTrue();
+        assertThat(LookAlikes.namedABackupCode(paste, 3)).isFalse();
+        assertThat(LookAlikes.namedABackupCode(PasteReader.read("Backup key\nABCD"), 1))
+                .isFalse();
+        assertThat(LookAlikes.namedABackupCode(PasteReader.read("\"backup code\" (setup key), keep it safe:\nABCD"), 1))
+                .isFalse();
     }
 }
