@@ -9,7 +9,6 @@ import dev.breakglass.plugin.Paste;
 import dev.breakglass.plugin.PasteLine;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -784,15 +783,15 @@ final class GenericFormat implements CodeFormat {
 
     /**
      * A name rather than a code: a capitalised word joined to a number at one end ({@code 1Password},
-     * {@code Office365}, {@code Pixel7a}), or blocks of unequal sizes between dashes one of which is an English word
-     * ({@code ds920-office}, {@code nas-backup-2}). A code's blocks are of one size, and its letters of one case.
+     * {@code Office365}, {@code Pixel7a}), or two blocks of unequal sizes around a dash one of which is an English word
+     * ({@code ds920-office}, {@code web42-primary}). A code's blocks are of one size, and its letters of one case.
      */
     private static boolean isAName(String word) {
         if (NUMBERED_NAME.matcher(word).matches()) {
             return true;
         }
         String[] blocks = word.split("[-_]");
-        if (blocks.length < 2 || Arrays.stream(blocks).allMatch(block -> block.length() == blocks[0].length())) {
+        if (blocks.length != 2 || blocks[0].length() == blocks[1].length()) {
             return false;
         }
         for (String block : blocks) {

@@ -183,9 +183,9 @@ class GenericFormatTest {
     void namesWithANumber_orADashedWord_areNoCodes() {
         assertThat(codes("Vault: 1Password\nSuite: Office365\nhost: web42-primary\nnas: storage-b7x\nphone: Pixel7a"))
                 .isEmpty();
-        assertThat(codes("k3m9-x2p7q\n7tbc81wd-qk29\n4fresh2go"))
+        assertThat(codes("k3m9-x2p7q\n7tbc81wd-qk29\n4fresh2go\nsecond-2222-bbbb"))
                 .as("a code's blocks are not words, and lower-case letters after a digit are no name")
-                .containsExactly("k3m9-x2p7q", "7tbc81wd-qk29", "4fresh2go");
+                .containsExactly("k3m9-x2p7q", "7tbc81wd-qk29", "4fresh2go", "second-2222-bbbb");
     }
 
     @Test
