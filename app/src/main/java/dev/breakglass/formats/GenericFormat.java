@@ -86,6 +86,8 @@ final class GenericFormat implements CodeFormat {
             "(?i)\\bcodes?(?:\\s+for\\s[^:]{1,40})?(?:\\s*\\([^)]*\\))?\\s*(?::|=|-|\\u2013|\\u2014)?\\s*$");
     /** How far into a piece the colon that ends a longer label may be. */
     private static final int MAX_LABEL = 120;
+    /** A longer label (a sentence before its colon) counts only when it names backup or recovery codes. */
+    private static final int MAX_SHORT_LABEL = 60;
     /** The shortest code of letters only taken alone, because its label calls it a code. */
     private static final int MIN_LABELLED_LETTERS = 8;
     /**
@@ -363,6 +365,13 @@ final class GenericFormat implements CodeFormat {
                 pieceStart = at + 1;
             }
         }
+        if (spaced && everyPieceYields) {
+            // Letters-only pieces count only when they have the layout of the codes beside them.
+            Set<String> layouts = new HashSet<>();
+            found.subList(before[0], found.size()).forEach(code -> layouts.add(layout(code.code())));
+            everyPieceYields = lettersOnly.subList(before[1], lettersOnly.size()).stream()
+                    .allMatch(candidate -> layouts.contains(layout(candidate.text())));
+        }
         if (!spaced || everyPieceYields) {
             return true;
         }
@@ -416,7 +425,9 @@ final class GenericFormat implements CodeFormat {
                 colon >= end;
                 colon = piece.lastIndexOf(':', colon - 1)) {
             if (Character.isWhitespace(piece.charAt(colon + 1))) {
-                if (LONG_LABEL_WORD.matcher(piece.substring(0, colon)).find()
+                String before = piece.substring(0, colon);
+                if (LONG_LABEL_WORD.matcher(before).find()
+                        && (colon <= MAX_SHORT_LABEL || LookAlikes.namesBackupCodes(before))
                         && !piece.substring(colon + 1).isBlank()) {
                     int value = colon + 1;
                     while (Character.isWhitespace(piece.charAt(value))) {
@@ -571,7 +582,7 @@ final class GenericFormat implements CodeFormat {
             // One block of 4 a line, too many for one key: a PDF's narrow column of codes in halves, as with digits.
             for (int i = 0; i < blocks.size(); i += 2) {
                 found.add(new FoundCode(
-                        blocks.get(i) + blocks.get(i + 1), run.get(i).index(), 0));
+                        blocks.get(i) + " " + blocks.get(i + 1), run.get(i).index(), 0));
             }
             return true;
         }
@@ -688,6 +699,7 @@ final class GenericFormat implements CodeFormat {
         Candidate candidate = candidates.get(0);
         if (candidate.text().length() >= MIN_LONE_LETTERS
                 && candidate.text().indexOf(' ') < 0
+                && inOneCase(candidate.text())
                 && !readsAsWords(candidate.text())
                 && LookAlikes.namedABackupCode(paste, candidate.line())) {
             found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));

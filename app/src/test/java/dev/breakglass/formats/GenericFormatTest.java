@@ -138,26 +138,6 @@ class GenericFormatTest {
     }
 
     @Test
-    void oneBlockOfFourALine_tooManyForOneKey_isCodesInHalves() {
-        String halves = "q7xm\nr2pk\nt9vd\nw3ha\nk8zn\nb4cy\nm6fs\nj5ge\nz2wq\nn7rt\nh3kc\nv9pb\nc8dx\nf4mz"
-                + "\ny6tn\ng2vk\nd5jr\ns3qw";
-        assertThat(codes(halves))
-                .containsExactly(
-                        "q7xmr2pk",
-                        "t9vdw3ha",
-                        "k8znb4cy",
-                        "m6fsj5ge",
-                        "z2wqn7rt",
-                        "h3kcv9pb",
-                        "c8dxf4mz",
-                        "y6tng2vk",
-                        "d5jrs3qw");
-        assertThat(codes("q7xm\nr2pk\nt9vd\nw3ha\nk8zn\nb4cy\nm6fs"))
-                .as("short enough to be one key")
-                .containsExactly("q7xmr2pkt9vdw3hak8znb4cym6fs");
-    }
-
-    @Test
     void slashOrDashWithASpaceOnEachSide_separatesCodes_butLetterSpacingKeepsItsDashes() {
         assertThat(codes("qk29vm3x / 7tbc81wd / h4ne0rs6")).containsExactly("qk29vm3x", "7tbc81wd", "h4ne0rs6");
         assertThat(codes("Zulip codes - qk29vm3x - 7tbc81wd \u2013 h4ne0rs6"))
