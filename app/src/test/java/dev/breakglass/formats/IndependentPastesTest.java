@@ -33,8 +33,11 @@ class IndependentPastesTest {
 
     private static final double REQUIRED = 0.97;
 
-    /** Held-out collections and what they read when first measured: at least that many exact, at most that many accepted. */
-    private static final Map<String, Measured> HELD_OUT = Map.of();
+    /**
+     * Held-out collections and what they read when first measured (after the rounds of fixes on the development
+     * collections, none of which read them): at least that many exact, at most that many accepted.
+     */
+    private static final Map<String, Measured> HELD_OUT = Map.of("e", new Measured(149, 0), "h", new Measured(152, 1));
 
     /**
      * Development collections (the parser was fixed against them) that do not reach the bar yet, and what they read
@@ -62,8 +65,8 @@ class IndependentPastesTest {
     }
 
     @Test
-    void collectionA_isPresent() throws IOException, URISyntaxException {
-        assertThat(collections()).contains("a");
+    void collectionA_andTheHeldOutOnes_arePresent() throws IOException, URISyntaxException {
+        assertThat(collections()).contains("a").containsAll(HELD_OUT.keySet());
     }
 
     @ParameterizedTest(name = "collection {0}")
