@@ -171,17 +171,19 @@ final class NotCodes {
      * one-time code, so that the line after it holds that code.
      */
     static boolean labelsTheNextLine(String line) {
-        if (line.length() > MAX_SENTENCE_LENGTH || VALUE.matcher(line).find()) {
+        if (line.length() > MAX_SENTENCE_LENGTH) {
             return false;
         }
         String lower = asciiLowerCase(line);
-        return (line.length() <= MAX_LABEL_LENGTH
+        boolean labels = (line.length() <= MAX_LABEL_LENGTH
                         && containsAnyWord(lower, WHOLE_LINE_WORDS)
                         && (KEY_LABEL.matcher(line).find()
                                 || (ONE_TIME_LABEL.matcher(line).find()
                                         && !BACKUP_WORDS.matcher(line).find())))
                 || (lower.contains("code")
                         && LookAlikes.ONE_TIME_CODE_BELOW.matcher(line).find());
+        // A label that holds its value on the same line ("Product key 12345678") labels nothing below it.
+        return labels && !VALUE.matcher(line).find();
     }
 
     /** The line with everything that is not a code blanked; empty when the whole line is about something else. */

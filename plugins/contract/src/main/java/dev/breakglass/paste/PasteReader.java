@@ -461,7 +461,7 @@ public final class PasteReader {
 
         /** The first number of each column's range when the line is such a header; otherwise none. */
         private static List<Integer> header(String line) {
-            if (line.length() > MAX_HEADING || (line.indexOf('-') < 0 && line.indexOf('\u2013') < 0)) {
+            if (line.length() > MAX_HEADING || !holdsARange(line)) {
                 return List.of();
             }
             String[] cells = cells(line);
@@ -484,6 +484,27 @@ public final class PasteReader {
                 expected = to + 1;
             }
             return List.copyOf(starts);
+        }
+
+        /** A digit, a dash (spaces around it allowed) and a digit: the cheap part of a range header's test. */
+        private static boolean holdsARange(String line) {
+            for (int i = 1; i + 1 < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == '-' || c == '\u2013' || c == '\u2014') {
+                    int before = i - 1;
+                    while (before > 0 && line.charAt(before) == ' ') {
+                        before--;
+                    }
+                    int after = i + 1;
+                    while (after + 1 < line.length() && line.charAt(after) == ' ') {
+                        after++;
+                    }
+                    if (Character.isDigit(line.charAt(before)) && Character.isDigit(line.charAt(after))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private static String[] cells(String line) {
