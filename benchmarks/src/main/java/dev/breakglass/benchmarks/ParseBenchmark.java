@@ -2,6 +2,7 @@ package dev.breakglass.benchmarks;
 
 import dev.breakglass.formats.CodeReader;
 import dev.breakglass.formats.ParsedCodes;
+import dev.breakglass.formats.PasteRejectedException;
 import dev.breakglass.formats.StandaloneFormats;
 import dev.breakglass.paste.PasteReader;
 import dev.breakglass.plugin.Paste;
@@ -42,6 +43,7 @@ public class ParseBenchmark {
     private CodeReader reader;
     private String typical;
     private String large;
+    private String longLineOfWords;
 
     @Setup(Level.Trial)
     public void loadPlugins() throws IOException {
@@ -50,6 +52,9 @@ public class ParseBenchmark {
         reader = formats.reader();
         typical = Pastes.typical();
         large = Pastes.large();
+        // 64 KiB on one line of letters-only words as long as many apps' codes: every format's pattern matches every
+        // word, so any per-match work that looks at the whole line turns quadratic (24 s before it was bounded).
+        longLineOfWords = "qzkwtrbx ".repeat(7000).substring(0, 63_000);
         if (reader.read(large, null).codes().size() != 10) {
             throw new IllegalStateException("The 64 KiB paste should hold the ten codes of the typical one.");
         }
@@ -78,6 +83,15 @@ public class ParseBenchmark {
     @Benchmark
     public ParsedCodes largePasteWithoutHint() {
         return reader.read(large, null);
+    }
+
+    @Benchmark
+    public Object longLineOfWordsWithoutHint() {
+        try {
+            return reader.read(longLineOfWords, null);
+        } catch (PasteRejectedException refused) {
+            return refused.problem();
+        }
     }
 
     /** The floor: the shared contract's preparation of the 64 KiB paste, before any format looks at it. */

@@ -243,7 +243,9 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
 
     /** Whether the line holds, outside the match, another code of the shape that has a digit in it. */
     private boolean holdsCodeWithDigits(String line, int start, int end) {
-        Matcher other = codes.matcher(line);
+        // Near the match only, as for its sentence's words: the whole line each time would be quadratic.
+        Matcher other = codes.matcher(line)
+                .region(Math.max(0, start - Words.SENTENCE_REACH), Math.min(line.length(), end + Words.SENTENCE_REACH));
         while (other.find()) {
             if ((other.end() <= start || other.start() >= end)
                     && !Words.lettersOnly(shape.alphabet(), other.group())

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  */
 final class Words {
 
+    /** How far either side of a match the words of its sentence are looked for. */
+    static final int SENTENCE_REACH = 160;
+
     private static final Set<String> COMMON = Set.of(
             "about",
             "access",
@@ -294,6 +297,19 @@ final class Words {
         }
         int tab = line.indexOf('\t', end);
         int cellEnd = tab < 0 ? line.length() : tab;
+        // Only the words near the match are its sentence: looking further would make a long line of matches quadratic.
+        if (start - cellStart > SENTENCE_REACH) {
+            cellStart = start - SENTENCE_REACH;
+            while (cellStart < start && Character.isLetterOrDigit(line.charAt(cellStart))) {
+                cellStart++;
+            }
+        }
+        if (cellEnd - end > SENTENCE_REACH) {
+            cellEnd = end + SENTENCE_REACH;
+            while (cellEnd > end && Character.isLetterOrDigit(line.charAt(cellEnd - 1))) {
+                cellEnd--;
+            }
+        }
         int wordStart = -1;
         for (int i = cellStart; i <= cellEnd; i++) {
             boolean wordChar = i < cellEnd && Character.isLetterOrDigit(line.charAt(i));
