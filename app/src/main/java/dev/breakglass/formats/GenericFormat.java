@@ -59,13 +59,12 @@ final class GenericFormat implements CodeFormat {
      */
     private static final Pattern NUMBERED_NAME =
             Pattern.compile("\\d{1,4}[A-Z][a-z]{3,}|[A-Z][a-z]{3,}\\d{1,4}[a-z]{0,2}");
+    /** A full stop, exclamation or question mark after a word, ending a sentence: never part of a code. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[\\p{L}\\p{N})])[.!?]+(?![^\\s])");
     /**
      * Quotes, backticks and brackets at the edges of a word (never inside one: {@code 000a"0000} is not a code), as
      * around the strings of a list in code: {@code ['ab12cd34', 'ef56gh78']}.
      */
-    /** A full stop, exclamation or question mark after a word, ending a sentence: never part of a code. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[\\p{L}\\p{N})])[.!?]+(?![^\\s])");
-
     private static final Pattern QUOTES = Pattern.compile(
             "(?<![^\\s])[`\"'\u201C\u201D\u2018\u2019\\[\\]()]+|[`\"'\u201C\u201D\u2018\u2019\\[\\]()]+(?![^\\s])");
 
@@ -88,7 +87,7 @@ final class GenericFormat implements CodeFormat {
     private static final int MAX_LABEL = 120;
     /** A longer label (a sentence before its colon) counts only when it names backup or recovery codes. */
     private static final int MAX_SHORT_LABEL = 60;
-    /** The shortest code of letters only taken alone, because its label calls it a code. */
+    /** The shortest code of letters only taken alone, because the paste calls it a code. */
     private static final int MIN_LABELLED_LETTERS = 8;
     /**
      * A setting's name and an equals sign without spaces, as in a {@code .env} file; a label only when the name speaks
@@ -97,8 +96,6 @@ final class GenericFormat implements CodeFormat {
     private static final Pattern ASSIGNMENT = Pattern.compile("^[\\p{L}][\\p{L}\\p{N}_.-]{0,40}=(?=\\S)");
 
     private static final Pattern NAMES_CODES = Pattern.compile("(?i)code|backup|recovery");
-    /** The shortest code of letters only taken alone because the line or the one before calls it a backup code. */
-    private static final int MIN_LONE_LETTERS = 8;
     /** Longer text is never matched against the block patterns (whose repetition would recurse deep). */
     private static final int MAX_BLOCKED_TEXT = 400;
 
@@ -197,8 +194,7 @@ final class GenericFormat implements CodeFormat {
         List<PasteLine> unreadable = new ArrayList<>();
         joinBlockLines(unread, found, unreadable);
         takeDigitsInOneGrouping(regrouped, found, unreadable);
-        takeLettersOnlyOfTheCodesLayout(lettersOnly, found, unreadable);
-        takeLoneLettersOnlyCodeNamedSo(paste, lettersOnly, found, unreadable);
+        takeLettersOnlyOfTheCodesLayout(paste, lettersOnly, found, unreadable);
         return new FormatReading(found, unreadable);
     }
 
@@ -323,12 +319,8 @@ final class GenericFormat implements CodeFormat {
             }
             wordStart = separator.end();
         }
-        if (!words.isEmpty()) {
-            Set<String> layouts = new HashSet<>();
-            words.forEach(word -> layouts.add(layout(word.code())));
-            if (lettersOnlyWords.stream().anyMatch(word -> !layouts.contains(layout(word.text())))) {
-                return; // a word among codes ("Backup ab12cd34"): a sentence, not a row of codes
-            }
+        if (!words.isEmpty() && !inTheLayoutOf(lettersOnlyWords, words)) {
+            return; // a word among codes ("Backup ab12cd34"): a sentence, not a row of codes
         }
         if (!words.isEmpty() || lettersOnlyWords.size() == 1) {
             lettersOnly.addAll(lettersOnlyWords);
@@ -367,10 +359,8 @@ final class GenericFormat implements CodeFormat {
         }
         if (spaced && everyPieceYields) {
             // Letters-only pieces count only when they have the layout of the codes beside them.
-            Set<String> layouts = new HashSet<>();
-            found.subList(before[0], found.size()).forEach(code -> layouts.add(layout(code.code())));
-            everyPieceYields = lettersOnly.subList(before[1], lettersOnly.size()).stream()
-                    .allMatch(candidate -> layouts.contains(layout(candidate.text())));
+            everyPieceYields = inTheLayoutOf(
+                    lettersOnly.subList(before[1], lettersOnly.size()), found.subList(before[0], found.size()));
         }
         if (!spaced || everyPieceYields) {
             return true;
@@ -439,6 +429,13 @@ final class GenericFormat implements CodeFormat {
             }
         }
         return end;
+    }
+
+    /** Whether every candidate of letters only has the layout of one of the codes (none to check: true). */
+    private static boolean inTheLayoutOf(List<Candidate> candidates, List<FoundCode> codes) {
+        Set<String> layouts = new HashSet<>();
+        codes.forEach(code -> layouts.add(CodeShape.layoutOf(code.code())));
+        return candidates.stream().allMatch(candidate -> layouts.contains(CodeShape.layoutOf(candidate.text())));
     }
 
     private static boolean hasSpacedSeparator(String text, int cellStart, int cellEnd) {
@@ -648,11 +645,11 @@ final class GenericFormat implements CodeFormat {
             return;
         }
         Map<String, Integer> groupings = new HashMap<>();
-        candidates.forEach(candidate -> groupings.merge(layout(candidate.text()), 1, Integer::sum));
+        candidates.forEach(candidate -> groupings.merge(CodeShape.layoutOf(candidate.text()), 1, Integer::sum));
         int others = found.size();
         Set<Integer> taken = new HashSet<>();
         for (Candidate candidate : candidates) {
-            int same = groupings.get(layout(candidate.text()));
+            int same = groupings.get(CodeShape.layoutOf(candidate.text()));
             if (same >= MIN_REGROUPED && same >= others) {
                 found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));
                 taken.add(candidate.line());
@@ -666,69 +663,30 @@ final class GenericFormat implements CodeFormat {
      * the codes found, and half of them, have its layout (block sizes, separators, case), and it is no English word.
      */
     private static void takeLettersOnlyOfTheCodesLayout(
-            List<Candidate> candidates, List<FoundCode> found, List<PasteLine> unreadable) {
+            Paste paste, List<Candidate> candidates, List<FoundCode> found, List<PasteLine> unreadable) {
         if (candidates.isEmpty()) {
             return;
         }
         Map<String, Integer> layouts = new HashMap<>();
-        found.forEach(code -> layouts.merge(layout(code.code()), 1, Integer::sum));
+        found.forEach(code -> layouts.merge(CodeShape.layoutOf(code.code()), 1, Integer::sum));
         int codes = found.size();
+        boolean alone = codes == 0 && candidates.size() == 1;
         for (Candidate candidate : candidates) {
-            int same = layouts.getOrDefault(layout(candidate.text()), 0);
+            int same = layouts.getOrDefault(CodeShape.layoutOf(candidate.text()), 0);
             boolean ofTheLayout = codes >= 2 && same >= 2 && same * 2 >= codes;
-            // The value after a label that calls it a code ("Scratch code: NABTLJJNLIMZGAGZ"), in one case.
-            boolean calledACode = candidate.namesACode()
-                    && candidate.text().replace("-", "").length() >= MIN_LABELLED_LETTERS
-                    && inOneCase(candidate.text());
+            // The value after a label that calls it a code ("Scratch code: NABTLJJNLIMZGAGZ"), or the paste's one
+            // value, on a line that or under a line that calls it a backup code ("Linode scratch code" over it).
+            boolean calledACode = candidate.text().replace("-", "").length() >= MIN_LABELLED_LETTERS
+                    && inOneCase(candidate.text())
+                    && (candidate.namesACode()
+                            || (alone
+                                    && candidate.text().indexOf(' ') < 0
+                                    && LookAlikes.namedABackupCode(paste, candidate.line())));
             if ((ofTheLayout || calledACode) && !readsAsWords(candidate.text())) {
                 found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));
                 unreadable.removeIf(line -> line.index() == candidate.line());
             }
         }
-    }
-
-    /**
-     * Takes the one code of letters only in a paste without other codes when its line, or the line before, calls it a
-     * backup or recovery code ("Linode scratch code" over "hciubqxxjwkzifwi").
-     */
-    private static void takeLoneLettersOnlyCodeNamedSo(
-            Paste paste, List<Candidate> candidates, List<FoundCode> found, List<PasteLine> unreadable) {
-        if (!found.isEmpty() || candidates.size() != 1) {
-            return;
-        }
-        Candidate candidate = candidates.get(0);
-        if (candidate.text().length() >= MIN_LONE_LETTERS
-                && candidate.text().indexOf(' ') < 0
-                && inOneCase(candidate.text())
-                && !readsAsWords(candidate.text())
-                && LookAlikes.namedABackupCode(paste, candidate.line())) {
-            found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));
-            unreadable.removeIf(line -> line.index() == candidate.line());
-        }
-    }
-
-    /** Block sizes with the separators between them, and the case of the letters: {@code 5-5 lower}. */
-    private static String layout(String code) {
-        StringBuilder layout = new StringBuilder();
-        int run = 0;
-        boolean upper = false;
-        boolean lower = false;
-        for (int i = 0; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                run++;
-                upper |= Character.isUpperCase(c);
-                lower |= Character.isLowerCase(c);
-            } else {
-                layout.append(run).append(c);
-                run = 0;
-            }
-        }
-        boolean title = Character.isUpperCase(code.charAt(0))
-                && code.substring(1).chars().noneMatch(Character::isUpperCase);
-        return layout.append(run)
-                .append(title ? " title" : upper && lower ? " mixed" : upper ? " upper" : lower ? " lower" : " digits")
-                .toString();
     }
 
     /** Whether letters-only text, or one of its blocks of letters only, is an English word (the SDK's guard). */

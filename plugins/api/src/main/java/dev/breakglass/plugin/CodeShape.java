@@ -268,6 +268,35 @@ public final class CodeShape {
     }
 
     /**
+     * The layout of a code as typed: its blocks' sizes with the separators between them, and the case of its letters
+     * ({@code 4-4 lower}, {@code 5 5 upper}, {@code 8 title}, {@code 4 4 digits}). Codes of one list share it, so a
+     * code of letters only in that layout is one of them, not a word.
+     */
+    public static String layoutOf(String typed) {
+        StringBuilder layout = new StringBuilder();
+        int run = 0;
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = 0; i < typed.length(); i++) {
+            char c = typed.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                run++;
+                upper |= Character.isUpperCase(c);
+                lower |= Character.isLowerCase(c);
+            } else {
+                layout.append(run).append(c);
+                run = 0;
+            }
+        }
+        boolean title = !typed.isEmpty()
+                && Character.isUpperCase(typed.charAt(0))
+                && typed.substring(1).chars().noneMatch(Character::isUpperCase);
+        return layout.append(run)
+                .append(title ? " title" : upper && lower ? " mixed" : upper ? " upper" : lower ? " lower" : " digits")
+                .toString();
+    }
+
+    /**
      * The pattern for one code on a line, without anchors: in its groups with an optional space, dash or dash between
      * spaces between them; a code of 8 or more without groups also in two or more equal groups of 4 to 8 (a long key
      * printed in blocks, a code retyped in halves); and letter-spaced

@@ -103,7 +103,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         if (!Words.lettersOnly(shape.alphabet(), code.get())) {
             return code.get();
         }
-        if (namesTheApp(code.get()) || Words.camelCaseName(matched)) {
+        if (namesTheApp(code.get())) {
             return null;
         }
         return Words.amongOtherWords(line, start, end, shape) && !holdsCodeWithDigits(line, start, end)
@@ -372,7 +372,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
                     && code.line() < paste.lines().size()) {
                 String text = paste.lines().get(code.line()).text().strip();
                 if (text.length() <= MAX_PIECE_LINE && codes.matcher(text).matches()) {
-                    layouts.merge(layout(text), 1, Integer::sum);
+                    layouts.merge(CodeShape.layoutOf(text), 1, Integer::sum);
                     lengths.add(text.length());
                 }
             }
@@ -387,7 +387,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
             int same = lengths.contains(text.length())
                             && text.indexOf(' ') > 0
                             && Words.lettersOnly(shape.alphabet(), text)
-                    ? layouts.getOrDefault(layout(text.strip()), 0)
+                    ? layouts.getOrDefault(CodeShape.layoutOf(text.strip()), 0)
                     : 0;
             text = text.strip();
             Optional<String> code = same >= 2
@@ -402,28 +402,6 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
             }
         }
         return found.size() == byLine.codes().size() ? byLine : new FormatReading(found, unreadable);
-    }
-
-    /** Block sizes with the separators between them, and the case of the letters: {@code 5 5 upper}. */
-    private static String layout(String code) {
-        StringBuilder layout = new StringBuilder();
-        int run = 0;
-        boolean upper = false;
-        boolean lower = false;
-        for (int i = 0; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                run++;
-                upper |= Character.isUpperCase(c);
-                lower |= Character.isLowerCase(c);
-            } else {
-                layout.append(run).append(c);
-                run = 0;
-            }
-        }
-        return layout.append(run)
-                .append(upper && lower ? " mixed" : upper ? " upper" : lower ? " lower" : " digits")
-                .toString();
     }
 
     /**
@@ -611,11 +589,6 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
 
         int unbroken() {
             return unbroken;
-        }
-
-        /** Whether a line of the window carries a list number. */
-        boolean numbered() {
-            return pieces.stream().anyMatch(piece -> piece.line().number().isPresent());
         }
 
         /**

@@ -231,33 +231,6 @@ final class Words {
     }
 
     /**
-     * Whether letters are a camelCase name whose first word is English ({@code notesPlain}, {@code backupCodes}): a
-     * field's name in an export, not a code.
-     */
-    static boolean camelCaseName(String text) {
-        int lower = 0;
-        while (lower < text.length() && text.charAt(lower) >= 'a' && text.charAt(lower) <= 'z') {
-            lower++;
-        }
-        if (lower < 3 || lower == text.length()) {
-            return false;
-        }
-        for (int i = lower; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean upper = c >= 'A' && c <= 'Z';
-            boolean small = c >= 'a' && c <= 'z';
-            if (!(upper || small) || (upper && (i + 1 == text.length() || !isLowerAscii(text.charAt(i + 1))))) {
-                return false;
-            }
-        }
-        return looksLikeWord(CodeShape.Alphabet.LETTERS_AND_DIGITS, text.substring(0, lower));
-    }
-
-    private static boolean isLowerAscii(char c) {
-        return c >= 'a' && c <= 'z';
-    }
-
-    /**
      * Whether letters-and-digits text with spaces in it holds letters only: words in a sentence, not a code. Letter
      * spacing ({@code n q s y v w e p}, a PDF's text) is no sentence: two letters side by side are needed for a word.
      */

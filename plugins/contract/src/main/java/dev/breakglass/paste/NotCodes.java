@@ -59,15 +59,13 @@ final class NotCodes {
             Pattern.compile("(?i)\\b(?:(?:account|user|customer|portal|member|tenant|org|organi[sz]ation|subscription"
                     + "|order|invoice|device|ticket|case|transaction|request|booking|tracking|session|instance|project"
                     + "|workspace|team|host|machine|asset|employee|key)\\s*(?:id|number|no\\.?|#)|identifier"
-                    // a key's or certificate's fingerprint, a registry's handle, a reference
-                    + "|fingerprint|thumbprint|(?:nic\\s+)?handle|(?:reference|ref\\.?)(?:\\s*(?:id|number|no\\.?|#))?"
+                    // a certificate's thumbprint, a reference (a fingerprint is never a code, on any line: below)
+                    + "|thumbprint|(?:reference|ref\\.?)(?:\\s*(?:id|number|no\\.?|#))?"
                     // the same in German, French and Spanish: Kundennummer, Identifiant, numéro client
                     + "|kunden-?(?:nummer|nr\\.?)|benutzer-?(?:name|kennung)|identifiant|num[ée]ro\\s+(?:de\\s+)?client"
                     + "|n[°º]\\s*client|n[úu]mero\\s+de\\s+cliente|id\\s+de\\s+cliente"
                     // a user's handle or name at a registrar or host ("NIC handle: ab12345-ovh", "Username: ...")
-                    + "|(?:nic[- ]?)?handle|user[- ]?name)\\s*:"
-                    // GnuPG prints "Key fingerprint = 3AE8 C629 ..."
-                    + "|\\bfingerprint\\s*="),
+                    + "|(?:nic[- ]?)?handle|user[- ]?name)\\s*:"),
             // one-time codes sent by SMS or e-mail
             Pattern.compile(
                     "(?i)\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|sign-in|confirmation|one-time|otp)\\s+code\\s+is\\b"),
@@ -116,7 +114,6 @@ final class NotCodes {
             "identifier",
             "gift",
             "voucher",
-            "fingerprint",
             "thumbprint",
             "handle",
             "ref",
