@@ -219,10 +219,29 @@ public final class CodeShape {
                 return Optional.empty();
             }
         }
-        return normalise(typed, false);
+        return normalise(typed, false, false);
+    }
+
+    /**
+     * As {@link #normalise(String)}, for letters only that stand in a list between codes of their own layout (the
+     * codes on the lines before and after have the same blocks and case): only a word that backup-code pages use,
+     * or a name in camel case, is refused, in the whole or in a block. Letters that merely read like English
+     * ({@code EMWODAOP}, vowels and consonants alternating) are a code there, as one random code in twenty is.
+     */
+    public Optional<String> normaliseAmongCodes(String typed) {
+        for (String block : typed.split("[ \t-]+")) {
+            if (Words.isKnownWord(alphabet, block)) {
+                return Optional.empty();
+            }
+        }
+        return normalise(typed, false, true);
     }
 
     private Optional<String> normalise(String typed, boolean sentencesRefused) {
+        return normalise(typed, sentencesRefused, false);
+    }
+
+    private Optional<String> normalise(String typed, boolean sentencesRefused, boolean amongCodes) {
         StringBuilder bare = new StringBuilder(typed.length());
         for (int i = 0; i < typed.length(); i++) {
             char c = typed.charAt(i);
@@ -235,7 +254,7 @@ public final class CodeShape {
             bare.append(c);
         }
         if (!lengths.contains(bare.length())
-                || Words.looksLikeWord(alphabet, bare)
+                || (amongCodes ? Words.isKnownWord(alphabet, bare) : Words.looksLikeWord(alphabet, bare))
                 || (sentencesRefused
                         && (typed.indexOf(' ') >= 0 || typed.indexOf('\t') >= 0)
                         && Words.looksLikeWords(alphabet, typed))) {

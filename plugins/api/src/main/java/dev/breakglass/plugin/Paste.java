@@ -2,6 +2,7 @@ package dev.breakglass.plugin;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,25 @@ public record Paste(List<PasteLine> lines) {
         Pattern whole = Pattern.compile(
                 "(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])");
         return whole.matcher(text().toLowerCase(Locale.ROOT)).find();
+    }
+
+    /**
+     * Whether the nearest lines with text before and after a line are both among the given ones: the line stands in the
+     * middle of a list of them (of the lines holding codes, say), not at its head or foot.
+     *
+     * @param line a line's index
+     * @param among line indexes
+     */
+    public boolean isBetween(int line, Set<Integer> among) {
+        int before = line - 1;
+        while (before >= 0 && !lines.get(before).hasContent()) {
+            before--;
+        }
+        int after = line + 1;
+        while (after < lines.size() && !lines.get(after).hasContent()) {
+            after++;
+        }
+        return before >= 0 && among.contains(before) && among.contains(after);
     }
 
     @Override

@@ -305,7 +305,9 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     }
 
     /**
-     * The codes on single lines, then the codes split over consecutive lines that held none on their own. The lines
+     * The codes on single lines, then the codes split over consecutive lines that held none on their own, unless
+     * joining lines would give more than twice the codes the app's set holds ({@link FormatFacts#expectedCodes}).
+     * The lines
      * are scanned once, keeping a window of consecutive pieces no longer than the longest code: each line's piece is
      * worked out once, and the window's joined text and blocks grow with it, so a paste costs time in proportion to
      * its length (not to the square of a long run of short pieces, such as a letter-spaced key one character a line).
@@ -348,6 +350,13 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
             }
         }
         unreadable.addAll(window.clear());
+        int joined = codes.size() - byLine.codes().size();
+        int expected = facts().expectedCodeCount();
+        if (expected > 0 && joined >= 2 && codes.size() > 2 * expected) {
+            // Lines joined into more than twice the codes the app gives in a set: the lines are whole codes of another
+            // shape (a list of ten eight-character codes is no set of 24-character keys), not pieces of this one.
+            return byLine;
+        }
         unreadable.sort((a, b) -> Integer.compare(a.index(), b.index()));
         return new FormatReading(codes, wrappedAtDashes(unreadable, codes));
     }
@@ -356,6 +365,8 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
      * Codes of letters only printed in blocks ({@code OOLMF PHYGH}), alone on their lines, in a list whose other codes
      * are alone on their lines in the same blocks and case, with digits in them: at least two such codes, and half
      * the lines with a code. Without that list, letters in blocks with a space between them are words of a sentence.
+     * Between two codes of that list, letters only in one block ({@code EGUTGI}) are a code too, unless they are a
+     * word that such pages use ({@link CodeShape#normaliseAmongCodes}).
      */
     private FormatReading lettersOnlyInTheListsBlocks(Paste paste, FormatReading byLine) {
         if (byLine.codes().size() < 2
@@ -384,8 +395,9 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         List<PasteLine> unreadable = new ArrayList<>();
         for (PasteLine line : byLine.unreadable()) {
             String text = line.text();
+            boolean amongCodes = paste.isBetween(line.index(), linesWithCodes);
             int same = lengths.contains(text.length())
-                            && text.indexOf(' ') > 0
+                            && (text.indexOf(' ') > 0 || amongCodes)
                             && Words.lettersOnly(shape.alphabet(), text)
                     ? layouts.getOrDefault(CodeShape.layoutOf(text.strip()), 0)
                     : 0;
@@ -393,7 +405,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
             Optional<String> code = same >= 2
                             && same * 2 >= linesWithCodes.size()
                             && codes.matcher(text).matches()
-                    ? shape.normaliseInBlocks(text)
+                    ? amongCodes ? shape.normaliseAmongCodes(text) : shape.normaliseInBlocks(text)
                     : Optional.empty();
             if (code.isPresent() && !namesTheApp(code.get())) {
                 found.add(new FoundCode(code.get(), line.index(), line.text().indexOf(text)));

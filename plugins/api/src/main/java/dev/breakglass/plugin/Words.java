@@ -181,9 +181,9 @@ final class Words {
     /** Shorter letter runs read like words too often by chance (a code's group {@code ieqh}) to judge them so. */
     private static final int MIN_PRONOUNCEABLE = 6;
 
-    /** A label that calls the value after it a code. */
-    private static final Pattern CODE_LABEL =
-            Pattern.compile("(?i)\\bcodes?(?:\\s+for\\s[^:]{1,40})?(?:\\s*\\([^)]*\\))?\\s*$");
+    /** A label that calls the value after it a code, numbered or not ("Code 7:", "Code #7:"). */
+    private static final Pattern CODE_LABEL = Pattern.compile(
+            "(?i)\\bcodes?(?:\\s*(?:#|no\\.?\\s*)?\\d{1,3})?(?:\\s+for\\s[^:]{1,40})?(?:\\s*\\([^)]*\\))?\\s*$");
 
     /** The fewest lower-case letters around each capital of a camel-case name. */
     private static final int MIN_CAMEL_RUN = 2;
@@ -204,6 +204,23 @@ final class Words {
         return COMMON.contains(lower)
                 || (lower.length() >= MIN_PRONOUNCEABLE && pronounceable(lower))
                 || camelCase(candidate);
+    }
+
+    /**
+     * Whether a letters-and-digits candidate is one of the words backup-code pages use, or a name in camel case: the
+     * guard for letters only among codes of their layout, where reading like a word by chance ({@code emwodaop}) is
+     * no sign of one.
+     */
+    static boolean isKnownWord(CodeShape.Alphabet alphabet, CharSequence candidate) {
+        if (alphabet != CodeShape.Alphabet.LETTERS_AND_DIGITS || candidate.length() < 3) {
+            return false;
+        }
+        for (int i = 0; i < candidate.length(); i++) {
+            if (!Character.isLetter(candidate.charAt(i))) {
+                return false;
+            }
+        }
+        return COMMON.contains(candidate.toString().toLowerCase(Locale.ROOT)) || camelCase(candidate);
     }
 
     /**

@@ -67,6 +67,22 @@ class ShapedCodeFormatTest {
     }
 
     @Test
+    void linesAreNotJoined_intoMoreThanTwiceTheCodesTheAppsSetHolds() {
+        CodeShape key = CodeShape.lettersAndDigits(16);
+        FormatFacts oneKey = FormatFacts.of("acme", "Acme").expectedCodes(1);
+        ShapedCodeFormat format = new ShapedCodeFormat(oneKey, key) {};
+        String list = "4mute79r\ntlpxznm8\nlzvos0qm\n31ikw2v0\nk9quiemp\n0wk6qd55";
+        assertThat(format.read(paste(list)).codes())
+                .as("six codes of 8 are no three keys of 16")
+                .isEmpty();
+        assertThat(format.read(paste("4mute79r\ntlpxznm8")).codes())
+                .as("the one key of the set, printed in halves")
+                .extracting(FoundCode::code)
+                .containsExactly("4mute79rtlpxznm8");
+        assertThat(codes(key, list)).as("a set of no stated size").hasSize(3);
+    }
+
+    @Test
     void codeThatIsPartOfALongerKeyInTheSameBlocks_isNoCode() {
         assertThat(codes(CodeShape.lettersAndDigits(16).groups(4, 4, 4, 4), "bimh dl8q y5tq 9zzy pnq6"))
                 .isEmpty();
@@ -226,6 +242,17 @@ class ShapedCodeFormatTest {
     }
 
     @Test
+    void lettersThatReadLikeAWord_betweenCodesOfTheirLayout_areACode_butNotAWordThePageUses() {
+        CodeShape shape = CodeShape.lettersAndDigits(6).upperCase();
+        assertThat(codes(shape, "Recovery codes:\nIW2MN4\nEGUTGI\nZOQT4I\nACCESS\nL2V4X0"))
+                .as("the reader puts them in the paste's order")
+                .containsExactlyInAnyOrder("IW2MN4", "EGUTGI", "ZOQT4I", "L2V4X0");
+        assertThat(codes(shape, "IW2MN4\nZOQT4I\nEGUTGI"))
+                .as("not between codes")
+                .containsExactly("IW2MN4", "ZOQT4I");
+    }
+
+    @Test
     void fieldNameInCamelCase_isNoCode() {
         assertThat(codes(CodeShape.lettersAndDigits(10), "passwdHist\nqzkwtrbxhm"))
                 .containsExactly("qzkwtrbxhm");
@@ -236,6 +263,8 @@ class ShapedCodeFormatTest {
         CodeShape shape = CodeShape.lettersAndDigits(12);
         assertThat(codes(shape, "Acme backup code: VQPNWXSKTJLB")).containsExactly("vqpnwxsktjlb");
         assertThat(codes(shape, "Acme team name: VQPNWXSKTJLB")).isEmpty();
+        assertThat(codes(CodeShape.lettersAndDigits(8), "Code 6: NWHLMH8X\nCode 7: MBUVJKPY\nCode #8: SN7A3F3V"))
+                .containsExactly("nwhlmh8x", "mbuvjkpy", "sn7a3f3v");
     }
 
     @Test

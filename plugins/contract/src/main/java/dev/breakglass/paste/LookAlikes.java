@@ -99,14 +99,14 @@ public final class LookAlikes {
 
     /** Words that name a TOTP setup key shown for manual entry (a regular expression, any case). */
     static final String TOTP_KEY_WORDS =
-            "secret key|secret|setup key|set-up key|text key|manual(?:ly)? entry|enter (?:this|the) key|can'?t scan"
+            "secret key|(?<!disablement[- ])secret|setup key|set-up key|text key|manual(?:ly)? entry|enter (?:this|the) key|can'?t scan"
                     + "|authenticator key";
 
     /** Words that name a product, licence or game key (a regular expression, any case). */
     static final String LICENCE_KEY_WORDS =
             "(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?|id)|(?:game|cd|steam)\\s*key"
                     // codes that buy or unlock something: a game's download code, a gift card, a voucher
-                    + "|(?:download|redeem|redemption|gift|voucher|promo|promotional|coupon|discount)\\s*code"
+                    + "|(?:download|redeem|redemption|gift|voucher|promo|promotional|coupon|discount|wallet)\\s*code"
                     + "|gift\\s*card(?:\\s*(?:code|number|no\\.?|pin))?|voucher";
 
     /** Words that name an API credential (a regular expression, any case). */
@@ -116,14 +116,16 @@ public final class LookAlikes {
     /**
      * A setting in a config file or a script whose name says it holds a secret: {@code aws_secret_access_key =},
      * {@code GITHUB_TOKEN=}, {@code db-password:} (a regular expression, any case). A setting named for codes or a
-     * recovery key ({@code recovery_key =}) is not one.
+     * recovery key ({@code recovery_key =}) is not one, nor Tailscale's {@code disablement-secret:}, the secret that
+     * turns tailnet lock off when its signing keys are lost: a break-glass secret of the kind Breakglass keeps.
      */
-    static final String CONFIG_SECRET = "\\b[a-z0-9][a-z0-9_-]{0,40}?[_-](?:secret|token|password|passwd|access[_-]?key"
-            + "|api[_-]?key)[a-z0-9_-]{0,40}\\s*[:=]|\\b(?:secret|token|password|passwd|api)[_-][a-z0-9_-]{0,40}\\s*[:=]";
+    static final String CONFIG_SECRET =
+            "\\b(?!disablement)[a-z0-9][a-z0-9_-]{0,40}?[_-](?:secret|token|password|passwd|access[_-]?key"
+                    + "|api[_-]?key)[a-z0-9_-]{0,40}\\s*[:=]|\\b(?:secret|token|password|passwd|api)[_-][a-z0-9_-]{0,40}\\s*[:=]";
 
-    /** A line that gives a password, a Wi-Fi key or a PIN after its label (a regular expression, any case). */
+    /** A line that gives a password, a Wi-Fi key, a PIN or a SIM's PUK after its label (a regular expression, any case). */
     static final String PASSWORD_LABEL =
-            "^\\W*(?:wi-?fi\\s+)?(?:password|passphrase|passcode|pin|network key|wpa2? key|app password)\\s*:";
+            "^\\W*(?:wi-?fi\\s+|sim\\s+)?(?:password|passphrase|passcode|pin|puk2?|network key|wpa2? key|app password)\\s*:";
 
     /** Words that say a code came by SMS (a regular expression, any case). */
     static final String SMS_WORDS = "sms|text message";
@@ -148,6 +150,13 @@ public final class LookAlikes {
     private static final Pattern API_CREDENTIAL =
             Pattern.compile("(?i)\\b(?:" + API_CREDENTIAL_WORDS + ")\\b|" + CONFIG_SECRET);
     private static final Pattern PASSWORD = Pattern.compile("(?im)" + PASSWORD_LABEL);
+    /**
+     * A password an app issues for one mail client or device ("App-Specific Password", "app password", "application
+     * password"): Apple's, Google's and Microsoft's are 16 letters in four groups, a backup code's very layout.
+     */
+    private static final Pattern APP_PASSWORD =
+            Pattern.compile("(?i)\\bapp(?:lication)?(?:[- ]specific)?[- ]passwords?\\b");
+
     private static final Pattern ONE_TIME =
             Pattern.compile("(?i)\\b(?:code|otp)\\s+is\\b|\\bis\\s+your\\b.*\\bcode\\b|\\buse\\s+\\d{4,8}\\s+to\\b|"
                     + GOOGLE_SMS_CODE + "|\\b(?:" + SMS_WORDS + ")\\b");
@@ -187,10 +196,19 @@ public final class LookAlikes {
         if (isSeedPhrase(text)) {
             return Optional.of(Kind.SEED_PHRASE);
         }
-        if (PASSWORD.matcher(text).find()) {
+        if (PASSWORD.matcher(text).find() || APP_PASSWORD.matcher(text).find()) {
             return Optional.of(Kind.PASSWORD);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the paste gives an app password (for a mail client or a device) and speaks of no backup or recovery
+     * code: whatever code-shaped value it holds is that password.
+     */
+    public static boolean isAppPassword(String text) {
+        return APP_PASSWORD.matcher(text).find()
+                && !BACKUP_CODES_NAME.matcher(text).find();
     }
 
     /**

@@ -43,6 +43,9 @@ final class NotCodes {
             List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
     private static final Pattern TOTP_LINK = Pattern.compile("(?i)otpauth://\\S*");
+    /** A web address: its path and query (a webhook's secret, a page's id) hold no backup code. */
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp)://\\S*");
+
     private static final Pattern DIGIT = Pattern.compile("\\d");
 
     /** Lines that hold something else's code: read no code from them. */
@@ -65,7 +68,7 @@ final class NotCodes {
                     + "|kunden-?(?:nummer|nr\\.?)|benutzer-?(?:name|kennung)|identifiant|num[ée]ro\\s+(?:de\\s+)?client"
                     + "|n[°º]\\s*client|n[úu]mero\\s+de\\s+cliente|id\\s+de\\s+cliente"
                     // a user's handle or name at a registrar or host ("NIC handle: ab12345-ovh", "Username: ...")
-                    + "|(?:nic[- ]?)?handle|user[- ]?name)\\s*:"),
+                    + "|nic(?:[- ]?handle)?|handle|user[- ]?name)\\s*:"),
             // one-time codes sent by SMS or e-mail
             Pattern.compile(
                     "(?i)\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|sign-in|confirmation|one-time|otp)\\s+code\\s+is\\b"),
@@ -101,6 +104,7 @@ final class NotCodes {
             "passcode",
             "pin:",
             "pin ",
+            "puk",
             "wi-fi",
             "wifi",
             "wpa",
@@ -116,6 +120,7 @@ final class NotCodes {
             "voucher",
             "thumbprint",
             "handle",
+            "nic",
             "ref",
             "username",
             "user name",
@@ -193,6 +198,9 @@ final class NotCodes {
         String text = line.contains("otpauth") || line.contains("OTPAUTH")
                 ? TOTP_LINK.matcher(line).replaceAll(" ")
                 : line;
+        if (text.contains("://")) {
+            text = URL.matcher(text).replaceAll(" ");
+        }
         if (!DIGIT.matcher(text).find()) {
             return text;
         }

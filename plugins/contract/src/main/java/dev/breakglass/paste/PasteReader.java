@@ -314,6 +314,10 @@ public final class PasteReader {
         return code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
     }
 
+    /** An en dash or a hyphen other than the ASCII one, between two letters or digits. */
+    private static final Pattern DASH_INSIDE =
+            Pattern.compile("(?<=[\\p{L}\\p{N}])[\u2010\u2011\u2013](?=[\\p{L}\\p{N}])");
+
     /** Text-level clean-up, before the text's structure is looked at. */
     static String clean(String text) {
         String clean = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -332,6 +336,10 @@ public final class PasteReader {
             clean = Normalizer.normalize(clean, Normalizer.Form.NFKC);
         }
         clean = INVISIBLE.matcher(clean).replaceAll("");
+        if (clean.indexOf('\u2013') >= 0 || clean.indexOf('\u2010') >= 0 || clean.indexOf('\u2011') >= 0) {
+            // An en dash or a Unicode hyphen typed (or autocorrected) inside a code is the code's dash.
+            clean = DASH_INSIDE.matcher(clean).replaceAll("-");
+        }
         return LINE_BREAK.matcher(clean).replaceAll("\n");
     }
 
@@ -380,12 +388,18 @@ public final class PasteReader {
 
     /**
      * The column of a table or CSV whose header is "used" (or "used?", "status"), and its separator: a row with a
-     * tick, "yes" or "used" in that column is a used code.
+     * tick, "yes" or "used" in that column is a used code. Under a header such as "Used on" or "Date used", a row
+     * with a date in the column is one too.
      */
-    private record UsedColumn(char separator, int index) {
+    private record UsedColumn(char separator, int index, boolean dated) {
 
-        static final UsedColumn NONE = new UsedColumn('\0', -1);
+        static final UsedColumn NONE = new UsedColumn('\0', -1, false);
         private static final Pattern HEADER = Pattern.compile("(?i)\\s*(?:used\\??|is used|status)\\s*");
+        /** A column of the dates codes were used on: any date in it marks its row's code used. */
+        private static final Pattern DATED_HEADER = Pattern.compile(
+                "(?i)\\s*(?:used\\s+(?:on|at|when)|(?:date|day|when)\\s+used|used\\s+date|redeemed(?:\\s+on)?)\\s*");
+
+        private static final Pattern DATED = Pattern.compile("\\d");
         private static final Pattern TRUTHY = Pattern.compile(
                 "(?i)\\s*\\(?(?:yes|y|x|true|used|[\u2611\u2612\u2713\u2714\u2705])\\b.*|\\s*[\u2611\u2612\u2713\u2714\u2705].*");
 
@@ -397,7 +411,10 @@ public final class PasteReader {
                 String[] cells = split(line, separator);
                 for (int i = 0; i < cells.length; i++) {
                     if (HEADER.matcher(cells[i]).matches()) {
-                        return Optional.of(new UsedColumn(separator, i));
+                        return Optional.of(new UsedColumn(separator, i, false));
+                    }
+                    if (DATED_HEADER.matcher(cells[i]).matches()) {
+                        return Optional.of(new UsedColumn(separator, i, true));
                     }
                 }
             }
@@ -409,7 +426,9 @@ public final class PasteReader {
                 return false;
             }
             String[] cells = split(line, separator);
-            return index < cells.length && TRUTHY.matcher(cells[index]).matches();
+            return index < cells.length
+                    && (TRUTHY.matcher(cells[index]).matches()
+                            || (dated && DATED.matcher(cells[index]).find()));
         }
 
         private static String[] split(String line, char separator) {

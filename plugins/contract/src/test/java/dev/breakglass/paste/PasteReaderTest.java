@@ -43,6 +43,14 @@ class PasteReaderTest {
     }
 
     @Test
+    void enDashOrUnicodeHyphenInsideACode_isItsDash() {
+        assertThat(PasteReader.read("3153\u20139437\nab12\u2010cd34 \u2013 spare")
+                        .lines())
+                .extracting(PasteLine::text)
+                .containsExactly("3153-9437", "ab12-cd34 \u2013 spare");
+    }
+
+    @Test
     void byteOrderMark_isIgnored() {
         assertThat(codes("\uFEFF1111 1111")).containsExactly("11111111");
     }
@@ -265,6 +273,13 @@ class PasteReaderTest {
                 .containsExactly("11111111");
         assertThat(codes("NIC handle: 1234 5678\nUsername: 2345 6789\n1111 1111"))
                 .containsExactly("11111111");
+        // OVH's customer handle, labelled "nic:" alone; a clinic's number is another matter
+        assertThat(codes("nic: 1234 5678\nClinic: 2345 6789")).containsExactly("23456789");
+        assertThat(codes("SIM PIN: 1234 5678\nPUK: 2345 6789\nSteam Wallet code: 3456 7890\n1111 1111"))
+                .containsExactly("11111111");
+        // A web address's path and query (a webhook's secret) are no codes; a code after it on its line is one.
+        assertThat(codes("https://discord.com/api/webhooks/9572042034838655841/mxCAaPO-Zk43j0 1111 1111"))
+                .containsExactly("11111111");
         assertThat(codes("Identifier: 1234 5678\nPortal ID: 2345 6789\nAccount ID: 3456 7890\n1111 1111"))
                 .containsExactly("11111111");
         assertThat(codes("Password: 1234 5678\nWi-Fi password: 2345 6789\n1111 1111"))
@@ -297,6 +312,14 @@ class PasteReaderTest {
                 .containsExactly("11111111", "33333333");
         assertThat(codes("| code | used? |\n|:--|:-:|\n| 1111 1111 |  |\n| 2222 2222 | \u2713 |"))
                 .containsExactly("11111111");
+    }
+
+    @Test
+    void rowWithADateInItsUsedOnColumn_isAUsedCode_aDashIsNot() {
+        assertThat(codes("| Code | Used on |\n| --- | --- |\n| 1111 1111 |  |\n| 2222 2222 | 2026-06-12 |\n"
+                        + "| 3333 3333 | \u2014 |"))
+                .containsExactly("11111111", "33333333");
+        assertThat(codes("code;date used\n1111 1111;12/03/2026\n2222 2222;")).containsExactly("22222222");
     }
 
     @Test

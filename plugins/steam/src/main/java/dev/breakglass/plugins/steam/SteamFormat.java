@@ -1,5 +1,6 @@
 package dev.breakglass.plugins.steam;
 
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatFacts;
 import dev.breakglass.plugin.FormatReading;
 import dev.breakglass.plugin.FoundCode;
@@ -28,6 +29,13 @@ public final class SteamFormat extends LineCodeFormat {
 
     private static final Pattern RECOVERY_CODE = Pattern.compile("R\\d{5}", Pattern.CASE_INSENSITIVE);
 
+    /** A code printed one character at a time: five or seven characters with a space between each. */
+    private static final Pattern LETTER_SPACED =
+            Pattern.compile("[A-Za-z0-9](?: [A-Za-z0-9]){4}(?:(?: [A-Za-z0-9]){2})?");
+
+    /** The app's own words, never a code typed by hand. */
+    private static final Set<String> APP_WORDS = Set.of("steam", "guard", "valve");
+
     /** Backup codes come as a list: fewer than this in a paste are a Steam Guard sign-in code, not backup codes. */
     private static final int MIN_BACKUP_CODES = 2;
 
@@ -55,8 +63,10 @@ public final class SteamFormat extends LineCodeFormat {
     /**
      * The recovery code wherever it is; backup codes only when the paste holds a list of them (two or more): a lone
      * code of five characters is the sign-in code Steam Guard sends or shows, which works once and is no backup code.
-     * Each whole word of a line is tested by hand rather than with the pattern at every word start: Steam's alphabet
-     * as a character class is slow to try on every word of a long paste.
+     * A code of Steam's alphabet counts wherever it stands. A code typed again by hand need not keep to that alphabet
+     * (a vowel, a 0 or a 1 typed for a look-alike): it counts in one case, on a line of codes only (a list, a row, a
+     * checklist, a code letter-spaced), and, when it is letters only, if it is no English word. Each whole word of a
+     * line is tested by hand rather than with a pattern at every word start, which is slow on a long paste.
      */
     @Override
     public FormatReading read(Paste paste) {
@@ -64,6 +74,16 @@ public final class SteamFormat extends LineCodeFormat {
         List<FoundCode> backup = new ArrayList<>();
         for (PasteLine line : paste.lines()) {
             String text = line.text();
+            String spaced = text.strip();
+            if (LETTER_SPACED.matcher(spaced).matches()) {
+                String word = spaced.replace(" ", "");
+                if (isBackupCode(word) || (isTypedCode(word) && !readsAsAWord(word))) {
+                    backup.add(new FoundCode(canonical(word), line.index(), text.indexOf(spaced)));
+                }
+                continue;
+            }
+            List<FoundCode> typed = new ArrayList<>();
+            boolean onlyCodes = true;
             int at = 0;
             while (at < text.length()) {
                 if (!isWordChar(text.charAt(at))) {
@@ -79,12 +99,21 @@ public final class SteamFormat extends LineCodeFormat {
                     recovery.add(new FoundCode(canonical(word), line.index(), at));
                 } else if (isBackupCode(word)) {
                     backup.add(new FoundCode(canonical(word), line.index(), at));
+                } else if (isTypedCode(word) && !readsAsAWord(word)) {
+                    typed.add(new FoundCode(canonical(word), line.index(), at));
+                } else {
+                    onlyCodes = false;
                 }
                 at = end;
             }
+            if (onlyCodes) {
+                backup.addAll(typed);
+            }
         }
         List<FoundCode> found = new ArrayList<>(recovery);
-        if (backup.size() >= MIN_BACKUP_CODES) {
+        if (backup.size() >= MIN_BACKUP_CODES
+                && (backup.stream().anyMatch(code -> hasDigit(code.code()))
+                        || backup.stream().allMatch(code -> isBackupCode(code.code())))) {
             found.addAll(backup);
         }
         found.sort(Comparator.comparingInt(FoundCode::line).thenComparingInt(FoundCode::column));
@@ -118,6 +147,43 @@ public final class SteamFormat extends LineCodeFormat {
             }
         }
         return true;
+    }
+
+    /** Five or seven letters and digits, all in one case: a backup code as someone typed it. */
+    private static boolean isTypedCode(String word) {
+        if (word.length() != 5 && word.length() != 7) {
+            return false;
+        }
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            upper |= c >= 'A' && c <= 'Z';
+            lower |= c >= 'a' && c <= 'z';
+            if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return !(upper && lower);
+    }
+
+    /** Letters only that the SDK's guard takes for an English word, or that name the app. */
+    private static boolean readsAsAWord(String word) {
+        return !hasDigit(word)
+                && (APP_WORDS.contains(word.toLowerCase(Locale.ROOT))
+                        || CodeShape.lettersAndDigits(word.length())
+                                .caseKept()
+                                .normalise(word.toLowerCase(Locale.ROOT))
+                                .isEmpty());
+    }
+
+    private static boolean hasDigit(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= '0' && word.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Letters, digits, underscores and dashes make one word, as for every line format. */

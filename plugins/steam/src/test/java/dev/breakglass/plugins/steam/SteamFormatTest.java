@@ -41,6 +41,21 @@ class SteamFormatTest {
     }
 
     @Test
+    void codesTypedOutsideSteamsAlphabet_countOnLinesOfCodesOnly_andNeverAnEnglishWord() {
+        assertEquals(
+                List.of("EB36B", "EZH96", "LMBHG", "SUJ77"),
+                kit.codesIn(
+                        "STEAM GUARD BACKUP CODES\nEB36B        EZH96\nLMBHG        SUJ77\nEach code may be used once."));
+        assertEquals(List.of("LF45Y", "N72AX", "QAZET"), kit.codesIn("# Steam\n- [ ] LF45Y\n- [ ] N72AX\n- [ ] QAZET"));
+        assertEquals(List.of("YWX8V", "A6532"), kit.codesIn("Steam Guard backup codes\nY W X 8 V\nA 6 5 3 2"));
+        assertEquals(
+                List.of("E4UZV", "RGQFB"),
+                kit.codesIn("steam backup codes, typed on the phone: e4uzv and more\ne4uzv\nrgqfb\nnever"),
+                "a typed code among words counts only on a line of its own; 'never' is a word");
+        kit.assertReadsNothing("Steam codes\nLMBHG\nQAZET");
+    }
+
+    @Test
     void loneCodeOfFiveCharacters_isASignInCode_notABackupCode() {
         kit.assertReadsNothing("Steam Guard\nHere is the code you need to sign in:\n4QK7D");
     }
