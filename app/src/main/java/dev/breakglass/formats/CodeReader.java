@@ -77,6 +77,11 @@ public final class CodeReader implements AutoCloseable {
                             ? PasteProblem.NO_CODES
                             : PasteProblem.EMPTY);
         }
+        if (LookAlikes.isAppPassword(paste.text())) {
+            // An app password is shaped like a backup code (four groups of four letters): what the page calls it
+            // decides, whichever format would read it.
+            throw new PasteRejectedException(PasteProblem.PASSWORD);
+        }
         Set<String> notices = new LinkedHashSet<>();
         List<FormatPlugins.LoadedFormat> formats = plugins.formats();
         Optional<Choice> choice = Optional.empty();

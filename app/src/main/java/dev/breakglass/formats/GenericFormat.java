@@ -9,6 +9,7 @@ import dev.breakglass.plugin.Paste;
 import dev.breakglass.plugin.PasteLine;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +43,8 @@ final class GenericFormat implements CodeFormat {
     private static final String STRONG_SEPARATORS = ",;|\u2022\u00B7";
     private static final Pattern LABEL = Pattern.compile(
             "^[\\p{L}][\\p{L}\\p{N} ()'./_-]{1,40}?\\s*(?::|=|\\u2013|\\u2014|\\s-|-+>|=>|[\\u2192\\u21D2\\u27A1\\u00BB])\\s+");
+    /** A name of letters and dashes, its colon, and a value of 16 or more letters and digits right after it. */
+    private static final Pattern GLUED_LABEL = Pattern.compile("[\\p{L}][\\p{L}_-]{2,40}:(?=[A-Za-z0-9]{16})");
     /** What a dash or slash with spaces around it separates: words of two or more characters, never letter spacing. */
     private static final String SPACED_SEPARATORS = "/-\u2013\u2014";
 
@@ -78,11 +81,11 @@ final class GenericFormat implements CodeFormat {
     /** A label's word (of three letters or more), before a colon that ends a longer label. */
     private static final Pattern LONG_LABEL_WORD = Pattern.compile("\\p{L}{3}");
     /**
-     * A label that calls what follows a code: "Backup code:", "Scratch code (single use):", "Backup code for ops@
-     * (admin login):".
+     * A label that calls what follows a code: "Backup code:", "Code 7:", "Scratch code (single use):", "Backup code
+     * for ops@ (admin login):".
      */
     private static final Pattern NAMES_A_CODE = Pattern.compile(
-            "(?i)\\bcodes?(?:\\s+for\\s[^:]{1,40})?(?:\\s*\\([^)]*\\))?\\s*(?::|=|-|\\u2013|\\u2014)?\\s*$");
+            "(?i)\\bcodes?(?:\\s*(?:#|no\\.?\\s*)?\\d{1,3})?(?:\\s+for\\s[^:]{1,40})?(?:\\s*\\([^)]*\\))?\\s*(?::|=|-|\\u2013|\\u2014)?\\s*$");
     /** How far into a piece the colon that ends a longer label may be. */
     private static final int MAX_LABEL = 120;
     /** A longer label (a sentence before its colon) counts only when it names backup or recovery codes. */
@@ -96,6 +99,37 @@ final class GenericFormat implements CodeFormat {
     private static final Pattern ASSIGNMENT = Pattern.compile("^[\\p{L}][\\p{L}\\p{N}_.-]{0,40}=(?=\\S)");
 
     private static final Pattern NAMES_CODES = Pattern.compile("(?i)code|backup|recovery");
+    /** A cell of a list of letter blocks: cells split by tabs, wide gaps, commas, semicolons or bars. */
+    private static final Pattern LIST_CELL = Pattern.compile("\\t|\\s{2,}|\\s*[,;|]\\s*");
+    /** Three to eight blocks of 3 to 8 letters, split by single spaces or dashes. */
+    private static final Pattern LETTER_BLOCKS = Pattern.compile("[A-Za-z]{3,8}(?:[ -][A-Za-z]{3,8}){2,7}");
+
+    private static final int MIN_LETTER_BLOCK_LIST = 3;
+    /** Words that call what a sentence holds backup codes, keys or tokens. */
+    private static final String CODE_NAME =
+            "\\b(?:recovery|backup|scratch|bypass|rescue|emergency|break-?glass)\\s+(?:codes?|keys?|tokens?)\\b";
+    /** Words that call a value in a sentence a code ("scratch token", "recovery code"). */
+    private static final Pattern NAMES_A_CODE_IN_A_SENTENCE = Pattern.compile("(?i)" + CODE_NAME);
+    /** The same, or "codes" alone. */
+    private static final Pattern NAMES_CODES_IN_A_SENTENCE = Pattern.compile("(?i)\\bcodes\\b|" + CODE_NAME);
+    /** A word in a sentence: letters and digits with dashes inside. */
+    private static final Pattern SENTENCE_WORD =
+            Pattern.compile("(?<![\\p{L}\\p{N}_@./:-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\\p{L}\\p{N}_@/:-])");
+    /** Letters then digits, or digits then letters: a name and its number, never a random code. */
+    private static final Pattern WORD_AND_NUMBER = Pattern.compile("[A-Za-z]{3,}\\d+|\\d+[A-Za-z]{3,}");
+
+    private static final int MIN_SENTENCE_CODE = 8;
+    /** A paste that names one key or code, and one that names several. */
+    private static final Pattern ONE_KEY =
+            Pattern.compile("(?i)\\b(?:recovery|emergency|backup|rescue|break-?glass|master)\\s+(?:key|code)\\b(?!s)");
+
+    private static final Pattern MANY_KEYS = Pattern.compile("(?i)\\b(?:codes|keys)\\b");
+    private static final int MAX_KEY_BLOCKS = 16;
+    /** A page's number in a print's header or footer: "Page 1/2", "- 3 -", "2 of 5". */
+    private static final Pattern PAGE_NUMBER =
+            Pattern.compile("(?i)\\W*(?:page\\s*)?\\d{1,3}(?:\\s*(?:/|of)\\s*\\d{1,3})?\\W*");
+    /** A line of a key printed as a grid: blocks of up to 8 letters and digits (of one size, with a digit). */
+    private static final Pattern KEY_LINE = Pattern.compile("[A-Za-z0-9]{1,8}(?:[ -][A-Za-z0-9]{1,8}){0,7}");
     /** Longer text is never matched against the block patterns (whose repetition would recurse deep). */
     private static final int MAX_BLOCKED_TEXT = 400;
 
@@ -195,7 +229,166 @@ final class GenericFormat implements CodeFormat {
         joinBlockLines(unread, found, unreadable);
         takeDigitsInOneGrouping(regrouped, found, unreadable);
         takeLettersOnlyOfTheCodesLayout(paste, lettersOnly, found, unreadable);
+        takeListsOfLetterBlocks(paste, found, unreadable);
+        if (found.isEmpty()) {
+            takeCodesInSentencesThatNameThem(paste, found, unreadable);
+        }
+        joinTheOneKeyThePasteNames(paste, found);
         return new FormatReading(found, unreadable);
+    }
+
+    /** Whether every line between two lines is blank, a page's number, or blocks of a key (as a grid goes on). */
+    private static boolean onlyKeyLinesBetween(Paste paste, int from, int to) {
+        for (int i = from + 1; i < to && i < paste.lines().size(); i++) {
+            String text = paste.lines().get(i).text();
+            String line = text.strip();
+            boolean keyLine = KEY_LINE.matcher(line).matches()
+                    && HAS_DIGIT.matcher(line).matches()
+                    && sameLengths(line.replace('-', ' '));
+            if (!text.isBlank() && !PAGE_NUMBER.matcher(text).matches() && !keyLine) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A list of codes of letters only in equal blocks ({@code vhcy zrlm vdtj}, {@code wweu-hlxw-wfxf-mhns}): at least
+     * three cells of one layout (three blocks or more, all of one size, in one case), none of them or their blocks an
+     * English word, in a paste that speaks of codes; five or more need no such word. No sentence has that layout.
+     */
+    private static void takeListsOfLetterBlocks(Paste paste, List<FoundCode> found, List<PasteLine> unreadable) {
+        Map<String, List<FoundCode>> byLayout = new HashMap<>();
+        for (PasteLine line : unreadable) {
+            String text = line.text();
+            if (text.length() > MAX_BLOCKED_TEXT) {
+                continue;
+            }
+            Matcher cells = LIST_CELL.matcher(text);
+            int start = 0;
+            while (start <= text.length()) {
+                boolean more = cells.find();
+                int end = more ? cells.start() : text.length();
+                String cell = text.substring(start, end).strip();
+                if (LETTER_BLOCKS.matcher(cell).matches()
+                        && sameLengths(cell.replace('-', ' '))
+                        && inOneCase(cell)
+                        && !readsAsWords(cell)) {
+                    byLayout.computeIfAbsent(CodeShape.layoutOf(cell), layout -> new ArrayList<>())
+                            .add(new FoundCode(cell, line.index(), text.indexOf(cell, start)));
+                }
+                if (!more) {
+                    break;
+                }
+                start = cells.end();
+            }
+        }
+        boolean namesCodes = NAMES_CODES.matcher(paste.text()).find();
+        Set<Integer> taken = new HashSet<>();
+        for (List<FoundCode> list : byLayout.values()) {
+            if (list.size() >= MIN_LETTER_BLOCK_LIST + (namesCodes ? 0 : 2)) {
+                found.addAll(list);
+                list.forEach(code -> taken.add(code.line()));
+            }
+        }
+        unreadable.removeIf(line -> taken.contains(line.index()));
+    }
+
+    /**
+     * When nothing else is a code: the codes in a sentence that names them ("codes are ee6ca-5fa00 5063a-56d3f ...",
+     * "Store your scratch token (qcug6ba32kbb) in a safe place"), on a line that, or under a line that, calls them
+     * backup, recovery or scratch codes, keys or tokens. Only words that no name or number is shaped like count: 8 or
+     * more letters and digits, with two of each (one letter will do in blocks: {@code a0966-48362}), mixed rather
+     * than a word and its number ({@code team42}, {@code INC0012345}), in one case.
+     */
+    private static void takeCodesInSentencesThatNameThem(
+            Paste paste, List<FoundCode> found, List<PasteLine> unreadable) {
+        Set<Integer> taken = new HashSet<>();
+        List<PasteLine> lines = paste.lines();
+        for (PasteLine line : unreadable) {
+            int index = line.index();
+            boolean named = NAMES_CODES_IN_A_SENTENCE.matcher(line.text()).find()
+                    || (index > 0
+                            && index - 1 < lines.size()
+                            && NAMES_CODES_IN_A_SENTENCE
+                                    .matcher(lines.get(index - 1).text())
+                                    .find());
+            if (!named || line.text().length() > MAX_BLOCKED_TEXT * 2) {
+                continue;
+            }
+            List<FoundCode> inLine = new ArrayList<>();
+            Matcher words = SENTENCE_WORD.matcher(line.text());
+            while (words.find()) {
+                String word = words.group();
+                if (looksLikeCode(word) && isStrongCode(word)) {
+                    inLine.add(new FoundCode(word, index, words.start()));
+                }
+            }
+            // "codes" alone names them only for a list of them ("codes are ee6ca-5fa00 5063a-56d3f ..."); one value
+            // needs its name ("scratch token (qcug6ba32kbb)", "recovery code 1AMJT-...").
+            boolean calledByName =
+                    NAMES_A_CODE_IN_A_SENTENCE.matcher(line.text()).find()
+                            || (index > 0
+                                    && NAMES_A_CODE_IN_A_SENTENCE
+                                            .matcher(lines.get(index - 1).text())
+                                            .find());
+            if (inLine.size() >= 2 || (calledByName && !inLine.isEmpty())) {
+                found.addAll(inLine);
+                taken.add(index);
+            }
+        }
+        unreadable.removeIf(line -> taken.contains(line.index()));
+    }
+
+    /** Letters and digits that only a code is: see {@link #takeCodesInSentencesThatNameThem}. */
+    private static boolean isStrongCode(String word) {
+        String bare = word.replace("-", "");
+        long digits = bare.chars().filter(GenericFormat::isDigit).count();
+        return bare.length() >= MIN_SENTENCE_CODE
+                && digits >= 2
+                && bare.length() - digits >= (word.indexOf('-') > 0 ? 1 : 2)
+                && inOneCase(bare)
+                && !WORD_AND_NUMBER.matcher(bare).matches();
+    }
+
+    /**
+     * The paste names one key or code ("Emergency key (keep offline):", "break-glass recovery code") and nowhere codes
+     * or keys: the blocks read as codes, all of one layout and without separators of their own, on one line or on
+     * lines one after the other (a page's footer between them aside), are that key's groups ({@code 4ced 7fc9 ...}
+     * over four lines is one key of 64), up to 64 characters (128 of hexadecimal).
+     */
+    private static void joinTheOneKeyThePasteNames(Paste paste, List<FoundCode> found) {
+        if (found.size() < 2 || found.size() > MAX_KEY_BLOCKS) {
+            return;
+        }
+        String text = paste.text();
+        if (!ONE_KEY.matcher(text).find() || MANY_KEYS.matcher(text).find()) {
+            return;
+        }
+        List<FoundCode> blocks = new ArrayList<>(found);
+        blocks.sort(Comparator.comparingInt(FoundCode::line).thenComparingInt(FoundCode::column));
+        String layout = CodeShape.layoutOf(blocks.get(0).code().replace(" ", ""));
+        StringBuilder joined = new StringBuilder();
+        int lastLine = blocks.get(0).line();
+        for (FoundCode code : blocks) {
+            String block = code.code().replace(" ", "");
+            if (!CodeShape.layoutOf(block).equals(layout)
+                    || !WORD.matcher(block).matches()
+                    || block.indexOf('-') >= 0
+                    || !onlyKeyLinesBetween(paste, lastLine, code.line())) {
+                return;
+            }
+            lastLine = code.line();
+            joined.append(joined.isEmpty() ? "" : " ").append(code.code());
+        }
+        String bare = joined.toString().replace(" ", "");
+        int max = HEX.matcher(bare).matches() ? MAX_HEX_LENGTH : MAX_JOINED_KEY;
+        if (bare.length() < MIN_KEY_LENGTH || bare.length() > max) {
+            return;
+        }
+        FoundCode first = blocks.get(0);
+        found.clear();
+        found.add(new FoundCode(joined.toString(), first.line(), first.column()));
     }
 
     /**
@@ -405,10 +598,15 @@ final class GenericFormat implements CodeFormat {
      * Where the label before a piece's value ends: a label of words ending in a colon, {@code =} or a dash
      * ({@code Recovery code:}, {@code recovery =}, {@code Acme codes -}), or any text with a word in it up to the last
      * colon before the value ({@code @ops DM: codes for @acme@example.social (please keep):}, {@code Acme - your
-     * backup code:}); 0 without a label. Letter-spaced text before a dash ({@code F 9 R Y - X M 9 P}) is a key's
+     * backup code:}), or a name glued by its colon to a long value as a command's output prints it
+     * ({@code disablement-secret:1C44...}); 0 without a label. Letter-spaced text before a dash ({@code F 9 R Y - X M 9 P}) is a key's
      * first group, not a label.
      */
     private static int labelEnd(String piece) {
+        Matcher glued = GLUED_LABEL.matcher(piece);
+        if (glued.lookingAt()) {
+            return glued.end();
+        }
         Matcher label = LABEL.matcher(piece);
         int end = label.lookingAt() && WORD_IN_LABEL.matcher(label.group()).find() ? label.end() : 0;
         for (int colon = piece.lastIndexOf(':', Math.min(piece.length() - 2, MAX_LABEL));
@@ -669,6 +867,8 @@ final class GenericFormat implements CodeFormat {
         }
         Map<String, Integer> layouts = new HashMap<>();
         found.forEach(code -> layouts.merge(CodeShape.layoutOf(code.code()), 1, Integer::sum));
+        Set<Integer> linesWithCodes = new HashSet<>();
+        found.forEach(code -> linesWithCodes.add(code.line()));
         int codes = found.size();
         boolean alone = codes == 0 && candidates.size() == 1;
         for (Candidate candidate : candidates) {
@@ -682,11 +882,25 @@ final class GenericFormat implements CodeFormat {
                             || (alone
                                     && candidate.text().indexOf(' ') < 0
                                     && LookAlikes.namedABackupCode(paste, candidate.line())));
-            if ((ofTheLayout || calledACode) && !readsAsWords(candidate.text())) {
+            // Between two codes of its layout, only a word that backup-code pages use is refused: letters that read
+            // like English by chance (EMWODAOP) are one of the list's codes.
+            boolean amongCodes = ofTheLayout && paste.isBetween(candidate.line(), linesWithCodes);
+            if ((ofTheLayout || calledACode)
+                    && !(amongCodes ? isAKnownWord(candidate.text()) : readsAsWords(candidate.text()))) {
                 found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));
                 unreadable.removeIf(line -> line.index() == candidate.line());
             }
         }
+    }
+
+    /** Whether letters-only text, or one of its blocks, is a word that backup-code pages use (the SDK's list). */
+    private static boolean isAKnownWord(String text) {
+        String bare = text.replaceAll("[ \\t_-]", "");
+        return !HAS_DIGIT.matcher(bare).matches()
+                && CodeShape.lettersAndDigits(bare.length())
+                        .caseKept()
+                        .normaliseAmongCodes(bare.toLowerCase(Locale.ROOT))
+                        .isEmpty();
     }
 
     /** Whether letters-only text, or one of its blocks of letters only, is an English word (the SDK's guard). */
@@ -785,7 +999,28 @@ final class GenericFormat implements CodeFormat {
             equal &= block.length() == blocks[0].length();
             long3 &= block.length() >= 3;
         }
-        return equal || (long3 && !namedAndNumbered(blocks));
+        return equal || (long3 && !namedAndNumbered(blocks)) || shorterLastBlock(blocks);
+    }
+
+    /**
+     * Blocks of one size but a shorter last one, as a code is retyped in fours ({@code 6ltl-dfu8-6e}): three blocks or
+     * more, the last of two or more characters, none of the others a word ({@code backup-laptop-01}).
+     */
+    private static boolean shorterLastBlock(String[] blocks) {
+        if (blocks.length < 3 || blocks[blocks.length - 1].length() < 2) {
+            return false;
+        }
+        for (int i = 1; i < blocks.length - 1; i++) {
+            if (blocks[i].length() != blocks[0].length()) {
+                return false;
+            }
+        }
+        for (int i = 0; i < blocks.length - 1; i++) {
+            if (!HAS_DIGIT.matcher(blocks[i]).matches() && readsAsWords(blocks[i])) {
+                return false;
+            }
+        }
+        return blocks[blocks.length - 1].length() < blocks[0].length();
     }
 
     /** A word and a shorter number after it: {@code workstation-2026}, {@code laptop-01}. */

@@ -151,6 +151,34 @@ class CodeReaderTest {
     }
 
     @Test
+    void appPassword_isRefusedAsAPassword_evenWithTheAppsHint_butNotWhenThePasteIsOfBackupCodes() {
+        String apple = "App-Specific Password\n\nUse this password in Thunderbird:\n\nerv8-vnqy-77fe-8x33\n\nDone";
+        assertRejected(apple, PasteProblem.PASSWORD);
+        assertThatThrownBy(() -> reader.read(apple, "apple"))
+                .isInstanceOfSatisfying(
+                        PasteRejectedException.class,
+                        e -> assertThat(e.problem()).isEqualTo(PasteProblem.PASSWORD));
+        assertRejected("Generated app password\n\nwxyq abcd efgh ijkm", PasteProblem.PASSWORD);
+
+        // A page of backup codes that also mentions app passwords is still a page of backup codes.
+        ParsedCodes parsed =
+                reader.read("Backup codes (app passwords are under Security)\n4821-7730\n5519-0246\n9034-1178", null);
+        assertThat(parsed.codes()).containsExactly("4821-7730", "5519-0246", "9034-1178");
+    }
+
+    @Test
+    void tailscaleDisablementSecret_isKept_butOtherSecretsInAConfigAreNot() {
+        ParsedCodes parsed = reader.read(
+                "1 disablement secrets have been generated and are printed below.\n"
+                        + "\tdisablement-secret:1C44527DF016A9C9CC297AD01B99DB8C606BEE3AB95A6339A0B41638DDAD8F08",
+                "tailscale");
+        assertThat(parsed.codes()).containsExactly("1C44527DF016A9C9CC297AD01B99DB8C606BEE3AB95A6339A0B41638DDAD8F08");
+        assertRejected(
+                "client-secret: 1C44527DF016A9C9CC297AD01B99DB8C606BEE3AB95A6339A0B41638DDAD8F08",
+                PasteProblem.API_TOKEN);
+    }
+
+    @Test
     void bareTotpSecret_thatNoFormatOfTheAppClaims_isRefusedAsATotpSecret() {
         assertRejected("JBSW Y3DP EHPK 3PXP", PasteProblem.TOTP_SECRET);
         assertRejected("KRSXG5CTMVRXEZLUKN2XAZLSKNSWC4TF", PasteProblem.TOTP_SECRET);

@@ -295,6 +295,65 @@ class GenericFormatTest {
     }
 
     /** The codes as Breakglass keeps them: in order, each once. */
+    @Test
+    void listOfLetterBlocks_inOneLayout_isAListOfCodes_butNotWordsOrAFewOfThem() {
+        assertThat(codes("Backup codes\n1. mcct pwoz tzqs\n2. hkjy frzv miib\n3. pxqs nxjt lpoi"))
+                .containsExactly("mcct pwoz tzqs", "hkjy frzv miib", "pxqs nxjt lpoi");
+        assertThat(codes("wweu hlxw wfxf mhns ; tfoc hvjq uihr zhsv ; qfob hcls yvbj zmcs ; goyt xgcc dsqp gpff ; "
+                        + "hcjr azbt euaf wnxy"))
+                .as("five need no word that names codes")
+                .hasSize(5);
+        assertThat(codes("Backup codes\nmcct pwoz tzqs\nhkjy frzv miib"))
+                .as("two are no list")
+                .isEmpty();
+        assertThat(codes("Backup codes\nsave them here\nkeep them safe\nkeep them dry"))
+                .isEmpty();
+        assertThat(codes("mcct pwoz tzqs\nhkjy frzv miib\npxqs nxjt lpoi"))
+                .as("three need a word for codes")
+                .isEmpty();
+    }
+
+    @Test
+    void codesInASentenceThatNamesThem_whenNothingElseIsACode() {
+        assertThat(codes("Store your scratch token (qcug6ba32kbb) in a safe place, as it is only shown once."))
+                .containsExactly("qcug6ba32kbb");
+        assertThat(codes("outlook recovery code 1AMJT-RG452-IA3KE-W8STE-CCJF8 (new one)"))
+                .containsExactly("1AMJT-RG452-IA3KE-W8STE-CCJF8");
+        assertThat(codes("msg from @dana: codes are ee6ca-5fa00 5063a-56d3f and a0966-48362. delete this!"))
+                .containsExactly("ee6ca-5fa00", "5063a-56d3f", "a0966-48362");
+        assertThat(codes("Ticket INC0012345 about the recovery codes of team42, host web01.example.org"))
+                .as("a number and its name, a host")
+                .isEmpty();
+    }
+
+    @Test
+    void blocksUnderANameOfOneKey_areThatKey_butNotUnderCodes() {
+        assertThat(codes("Emergency key (keep offline):\n4ced 7fc9 c129 061c\n0a29 783c 2a4a 762e\n\nPage 1/2\n"
+                        + "d9fb cdc4 e403 5c0f\n1ac5 4d90 199b 76ef"))
+                .containsExactly("4ced7fc9c129061c 0a29783c2a4a762e d9fbcdc4e4035c0f 1ac54d90199b76ef");
+        assertThat(codes("break-glass recovery code\nfcfe45f0 19d758a5 f6b3142b 3b2017f7"))
+                .containsExactly("fcfe45f0 19d758a5 f6b3142b 3b2017f7");
+        assertThat(codes("Recovery codes\nfcfe45f0 19d758a5 f6b3142b 3b2017f7")).hasSize(4);
+        assertThat(codes("Recovery key\nfcfe45f0\nsee the wiki for the rest\n19d758a5"))
+                .as("a sentence between is no grid")
+                .hasSize(2);
+    }
+
+    @Test
+    void codeRetypedInFours_withAShorterLastBlock_isACode_butNotANameWithItsNumber() {
+        assertThat(codes("1. 6ltl-dfu8-6e\n2. csn6-c7l0-kz")).containsExactly("6ltl-dfu8-6e", "csn6-c7l0-kz");
+        assertThat(codes("backup-laptop-01")).isEmpty();
+    }
+
+    @Test
+    void lettersThatReadLikeAWord_betweenCodesOfTheirLayout_areACode() {
+        assertThat(codes("U91ZRNDF\nXSDC6WLO\nEMWODAOP\nGQWRAAC6\n0HQ6F2GQ"))
+                .containsExactly("U91ZRNDF", "XSDC6WLO", "EMWODAOP", "GQWRAAC6", "0HQ6F2GQ");
+        assertThat(codes("U91ZRNDF\nXSDC6WLO\nGQWRAAC6\n0HQ6F2GQ\nEMWODAOP"))
+                .as("at the foot of the list, the full guard")
+                .hasSize(4);
+    }
+
     private List<String> codes(String text) {
         Paste paste = PasteReader.read(text);
         return CodeOrder.codes(paste, format.read(paste));
