@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -473,6 +474,7 @@ final class GenericFormat implements CodeFormat {
                 && cell.length() <= MAX_BLOCKED_TEXT
                 && FEW_BLOCKS.matcher(cell).matches()
                 && sameLengths(cell)
+                && !codesOfDigits(cell, text)
                 && !readsAsWords(cell)) {
             // Two or three equal blocks are one code as the app printed it: b695 e5b2, hyk9 y9lt z2tr.
             if (HAS_DIGIT.matcher(cell).matches()) {
@@ -627,6 +629,23 @@ final class GenericFormat implements CodeFormat {
             }
         }
         return end;
+    }
+
+    /**
+     * Blocks of digits only, each long enough to be a code of its own, in a row whose other cells are codes of one
+     * such block ({@code 54590964|04335042 99843809}); alone on its line, {@code 867866 640892} is one code.
+     */
+    private static boolean codesOfDigits(String cell, String line) {
+        int block = cell.indexOf(' ');
+        if (block < MIN_LENGTH || !cell.chars().allMatch(c -> c == ' ' || isDigit(c))) {
+            return false;
+        }
+        Matcher runs = Pattern.compile("(?<!\\d)\\d{" + block + "}(?!\\d)").matcher(line);
+        int count = 0;
+        while (runs.find()) {
+            count++;
+        }
+        return count > cell.split(" ").length;
     }
 
     /** Whether every candidate of letters only has the layout of one of the codes (none to check: true). */
@@ -871,7 +890,37 @@ final class GenericFormat implements CodeFormat {
         found.forEach(code -> linesWithCodes.add(code.line()));
         int codes = found.size();
         boolean alone = codes == 0 && candidates.size() == 1;
-        for (Candidate candidate : candidates) {
+        // Twice: letters between two codes are judged by the laxer guard once the codes beside them are known, and
+        // a letters-only neighbour (ZOQTVI under EGUTGI) is known only after the first pass.
+        List<Candidate> left = new ArrayList<>(candidates);
+        for (int pass = 0; pass < 2; pass++) {
+            takeLettersOnly(paste, left, found, unreadable, layouts, codes, alone, linesWithCodes, pass == 1);
+        }
+    }
+
+    /** Whether the candidate's line holds two or more codes of its layout. */
+    private static boolean inARowOfCodes(Candidate candidate, List<FoundCode> found) {
+        String layout = CodeShape.layoutOf(candidate.text());
+        return found.stream()
+                        .filter(code -> code.line() == candidate.line()
+                                && CodeShape.layoutOf(code.code()).equals(layout))
+                        .count()
+                >= 2;
+    }
+
+    /** One pass of {@link #takeLettersOnlyOfTheCodesLayout}: takes what it may, and leaves the rest in the list. */
+    private static void takeLettersOnly(
+            Paste paste,
+            List<Candidate> candidates,
+            List<FoundCode> found,
+            List<PasteLine> unreadable,
+            Map<String, Integer> layouts,
+            int codes,
+            boolean alone,
+            Set<Integer> linesWithCodes,
+            boolean amongCodesJudged) {
+        for (Iterator<Candidate> it = candidates.iterator(); it.hasNext(); ) {
+            Candidate candidate = it.next();
             int same = layouts.getOrDefault(CodeShape.layoutOf(candidate.text()), 0);
             boolean ofTheLayout = codes >= 2 && same >= 2 && same * 2 >= codes;
             // The value after a label that calls it a code ("Scratch code: NABTLJJNLIMZGAGZ"), or the paste's one
@@ -882,13 +931,17 @@ final class GenericFormat implements CodeFormat {
                             || (alone
                                     && candidate.text().indexOf(' ') < 0
                                     && LookAlikes.namedABackupCode(paste, candidate.line())));
-            // Between two codes of its layout, only a word that backup-code pages use is refused: letters that read
-            // like English by chance (EMWODAOP) are one of the list's codes.
-            boolean amongCodes = ofTheLayout && paste.isBetween(candidate.line(), linesWithCodes);
+            // Between two codes of its layout, or in a row of them, only a word that backup-code pages use is
+            // refused: letters that read like English by chance (EMWODAOP) are one of the list's codes.
+            boolean amongCodes = amongCodesJudged
+                    && ofTheLayout
+                    && (paste.isBetween(candidate.line(), linesWithCodes) || inARowOfCodes(candidate, found));
             if ((ofTheLayout || calledACode)
                     && !(amongCodes ? isAKnownWord(candidate.text()) : readsAsWords(candidate.text()))) {
                 found.add(new FoundCode(candidate.text(), candidate.line(), candidate.column()));
+                linesWithCodes.add(candidate.line());
                 unreadable.removeIf(line -> line.index() == candidate.line());
+                it.remove();
             }
         }
     }

@@ -340,6 +340,16 @@ class GenericFormatTest {
     }
 
     @Test
+    void twoCodesOfDigits_withOneSpaceBetween_areTwoCodes() {
+        assertThat(codes("73211131, 99750651; 01755272 | 04335042 99843809"))
+                .containsExactly("73211131", "99750651", "01755272", "04335042", "99843809");
+        assertThat(codes("b695 e5b2")).as("short blocks are one code").containsExactly("b695 e5b2");
+        assertThat(codes("867866 640892\n789094 412285"))
+                .as("alone on their lines")
+                .hasSize(2);
+    }
+
+    @Test
     void codeRetypedInFours_withAShorterLastBlock_isACode_butNotANameWithItsNumber() {
         assertThat(codes("1. 6ltl-dfu8-6e\n2. csn6-c7l0-kz")).containsExactly("6ltl-dfu8-6e", "csn6-c7l0-kz");
         assertThat(codes("backup-laptop-01")).isEmpty();
@@ -352,6 +362,12 @@ class GenericFormatTest {
         assertThat(codes("U91ZRNDF\nXSDC6WLO\nGQWRAAC6\n0HQ6F2GQ\nEMWODAOP"))
                 .as("at the foot of the list, the full guard")
                 .hasSize(4);
+        assertThat(codes("Recovery codes:\nL2V4X0\nIW2MN4\nEGUTGI\nZOQTVI\n\nLast modified: today"))
+                .as("a letters-only neighbour counts as a code beside it")
+                .containsExactly("L2V4X0", "IW2MN4", "EGUTGI", "ZOQTVI");
+        assertThat(codes("Notion backup codes \u2192 o3e1-zcsy / 1dgj-ib67 / tiyf-juzy / ct73-ydv1"))
+                .as("in a row of codes")
+                .containsExactly("o3e1-zcsy", "1dgj-ib67", "tiyf-juzy", "ct73-ydv1");
     }
 
     private List<String> codes(String text) {

@@ -88,12 +88,18 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
      * UUID's 8-4-4-4-12 is not a code in groups of 4), or when the shape has no groups of its own and one of the
      * blocks it was typed in is an English word or the app's name ("2026 Zoom"). A letters-only match is no code when it names the app ("Nintendo" is 8 letters, like a Nintendo
      * code) or sits on a line that also holds words of other lengths (a word in a sentence), unless that line also
-     * holds codes of the shape with digits in them (then it is one of a row of codes).
+     * holds codes of the shape with digits in them (then it is one of a row of codes, and only a word that such
+     * pages use is refused: {@link CodeShape#normaliseAmongCodes}).
      */
     @Override
     final String codeOf(String line, int start, int end) {
         String matched = line.substring(start, end);
         Optional<String> code = shape.normalise(matched);
+        if (code.isEmpty() && Words.lettersOnly(shape.alphabet(), matched) && holdsCodeWithDigits(line, start, end)) {
+            // In a row of codes with digits (o3e1-zcsy / tiyf-juzy / ...), letters that read like a word by chance
+            // are one of the row's codes; a word that such pages use is not.
+            code = shape.normaliseAmongCodes(matched);
+        }
         if (code.isEmpty()
                 || !separatorsOnGroups(matched)
                 || (shape.groupSizes().isEmpty() && blockNamesAWord(matched))
@@ -222,6 +228,22 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
                         && (!afterDash || Words.looksLikeWord(shape.alphabet(), block)));
     }
 
+    /** A dash between two letters or digits, and none at the end. */
+    private static boolean holdsADashInside(String text) {
+        String strip = text.strip();
+        if (strip.isEmpty() || strip.charAt(strip.length() - 1) == '-') {
+            return false;
+        }
+        for (int i = 1; i < strip.length() - 1; i++) {
+            if (strip.charAt(i) == '-'
+                    && Character.isLetterOrDigit(strip.charAt(i - 1))
+                    && Character.isLetterOrDigit(strip.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean holdsADash(String text) {
         return text.indexOf('-') >= 0;
     }
@@ -321,6 +343,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         List<FoundCode> codes = new ArrayList<>(byLine.codes());
         List<PasteLine> unreadable = new ArrayList<>();
         Window window = new Window();
+        boolean listOfCodes = facts().expectedCodeCount() > 1;
         for (PasteLine line : byLine.unreadable()) {
             if (!window.isEmpty()
                     && (window.lastIndex() + 1 != line.index() || line.number().isPresent())) {
@@ -328,7 +351,9 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
                 unreadable.addAll(window.clear());
             }
             String bare = bare(line.text());
-            if (bare.isEmpty()) {
+            if (bare.isEmpty() || (listOfCodes && holdsADashInside(line.text()))) {
+                // A line with a dash inside and none at its end is a whole code as someone wrote it (7mec-7al9), in an
+                // app that gives a list of codes: never a piece of a longer one.
                 if (!window.isEmpty()) {
                     unreadable.addAll(window.clear());
                 }

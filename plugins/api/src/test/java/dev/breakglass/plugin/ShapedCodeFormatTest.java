@@ -67,6 +67,33 @@ class ShapedCodeFormatTest {
     }
 
     @Test
+    void lineWithADashInside_isAWholeCode_neverAPieceOfOne_inAnAppThatGivesAList() {
+        CodeShape shape = CodeShape.lettersAndDigits(16).groups(4, 4, 4, 4).separator("-");
+        ShapedCodeFormat list =
+                new ShapedCodeFormat(FormatFacts.of("acme", "Acme").expectedCodes(10), shape) {};
+        assertThat(list.read(paste("7mec-7al9\nbys4-ntyl\nhy4g-9ubz\nmc26-04te"))
+                        .codes())
+                .isEmpty();
+        assertThat(list.read(paste("7mec 7al9\nbys4 ntyl")).codes())
+                .extracting(FoundCode::code)
+                .as("halves printed without their dash")
+                .containsExactly("7mec7al9bys4ntyl");
+        ShapedCodeFormat key =
+                new ShapedCodeFormat(FormatFacts.of("acme", "Acme").expectedCodes(1), shape) {};
+        assertThat(key.read(paste("7mec-7al9\nbys4-ntyl")).codes())
+                .as("an app's one key")
+                .hasSize(1);
+    }
+
+    @Test
+    void lettersThatReadLikeAWord_inARowOfCodesWithDigits_areACode() {
+        CodeShape shape = CodeShape.lettersAndDigits(8).groups(4, 4).separator("-");
+        assertThat(codes(shape, "codes \u2192 o3e1-zcsy / tiyf-juzy / ct73-ydv1"))
+                .containsExactly("o3e1zcsy", "tiyfjuzy", "ct73ydv1");
+        assertThat(codes(shape, "tiyf-juzy")).as("alone, it reads like a word").isEmpty();
+    }
+
+    @Test
     void linesAreNotJoined_intoMoreThanTwiceTheCodesTheAppsSetHolds() {
         CodeShape key = CodeShape.lettersAndDigits(16);
         FormatFacts oneKey = FormatFacts.of("acme", "Acme").expectedCodes(1);
