@@ -93,6 +93,8 @@ final class GenericFormat implements CodeFormat {
     private static final int MAX_SHORT_LABEL = 60;
     /** The shortest code of letters only taken alone, because the paste calls it a code. */
     private static final int MIN_LABELLED_LETTERS = 8;
+    /** How many lines with text above a lone letters-only value may call it a backup code. */
+    private static final int LINES_NAMING_A_CODE = 2;
     /**
      * A setting's name and an equals sign without spaces, as in a {@code .env} file; a label only when the name speaks
      * of codes ({@code BACKUP_CODES=}), never a token's or a password's name.
@@ -889,7 +891,12 @@ final class GenericFormat implements CodeFormat {
         Set<Integer> linesWithCodes = new HashSet<>();
         found.forEach(code -> linesWithCodes.add(code.line()));
         int codes = found.size();
-        boolean alone = codes == 0 && candidates.size() == 1;
+        // The paste's one value: the one candidate that could be a code at all ("Thanks" in the signature is none).
+        boolean alone = codes == 0
+                && candidates.stream()
+                                .filter(candidate -> inOneCase(candidate.text()) && !readsAsWords(candidate.text()))
+                                .count()
+                        == 1;
         // Twice: letters between two codes are judged by the laxer guard once the codes beside them are known, and
         // a letters-only neighbour (ZOQTVI under EGUTGI) is known only after the first pass.
         List<Candidate> left = new ArrayList<>(candidates);
@@ -924,13 +931,14 @@ final class GenericFormat implements CodeFormat {
             int same = layouts.getOrDefault(CodeShape.layoutOf(candidate.text()), 0);
             boolean ofTheLayout = codes >= 2 && same >= 2 && same * 2 >= codes;
             // The value after a label that calls it a code ("Scratch code: NABTLJJNLIMZGAGZ"), or the paste's one
-            // value, on a line that or under a line that calls it a backup code ("Linode scratch code" over it).
+            // value, on a line that or under a line that calls it a backup code ("Linode scratch code" over it; "Your
+            // backup code", a sentence, then the code: two lines with text above it are looked at).
             boolean calledACode = candidate.text().replace("-", "").length() >= MIN_LABELLED_LETTERS
                     && inOneCase(candidate.text())
                     && (candidate.namesACode()
                             || (alone
                                     && candidate.text().indexOf(' ') < 0
-                                    && LookAlikes.namedABackupCode(paste, candidate.line())));
+                                    && LookAlikes.namedABackupCode(paste, candidate.line(), LINES_NAMING_A_CODE)));
             // Between two codes of its layout, or in a row of them, only a word that backup-code pages use is
             // refused: letters that read like English by chance (EMWODAOP) are one of the list's codes.
             boolean amongCodes = amongCodesJudged

@@ -340,6 +340,19 @@ class GenericFormatTest {
     }
 
     @Test
+    void loneLettersOnlyCode_setApartUnderAHeadingAndASentenceThatNameIt_isTheCode() {
+        assertThat(
+                        codes(
+                                "Your backup code\n\nIf you lose your phone, use this code to sign in.\n\nytnq-uagp-ujcp-qmvo-jbcg"))
+                .containsExactly("ytnq-uagp-ujcp-qmvo-jbcg");
+        assertThat(codes("X gives one backup code. Here it is:\n\n    xogiktyhhsma\n\nThanks,\nInes"))
+                .containsExactly("xogiktyhhsma");
+        assertThat(codes("Your backup code\n\nOne.\nTwo.\nThree.\n\nytnqxuagpujcp"))
+                .as("three lines of text between")
+                .isEmpty();
+    }
+
+    @Test
     void twoCodesOfDigits_withOneSpaceBetween_areTwoCodes() {
         assertThat(codes("73211131, 99750651; 01755272 | 04335042 99843809"))
                 .containsExactly("73211131", "99750651", "01755272", "04335042", "99843809");

@@ -259,9 +259,22 @@ public final class LookAlikes {
      * is labelled as what it is, not a secret pasted bare.
      */
     public static boolean namedABackupCode(Paste paste, int line) {
+        return namedABackupCode(paste, line, 1);
+    }
+
+    /**
+     * As {@link #namedABackupCode(Paste, int)}, looking at the line and up to {@code linesAbove} lines with text
+     * above it (blank lines skipped): a page's heading "Your backup code", a sentence, then the code set apart.
+     */
+    public static boolean namedABackupCode(Paste paste, int line, int linesAbove) {
         boolean named = false;
-        for (int i = Math.max(0, line - 1); i <= line && i < paste.lines().size(); i++) {
+        int looked = -1;
+        for (int i = Math.min(line, paste.lines().size() - 1); i >= 0 && looked < linesAbove; i--) {
             String original = paste.lines().get(i).original();
+            if (original.isBlank()) {
+                continue;
+            }
+            looked++;
             if (TOTP.matcher(original).find()) {
                 return false;
             }

@@ -314,6 +314,9 @@ public final class PasteReader {
         return code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
     }
 
+    /** Markdown's bold: two asterisks or two underscores on either side of text on one line. */
+    private static final Pattern BOLD = Pattern.compile("(\\*\\*|__)(\\S(?:[^*_\\n]*?\\S)?)\\1");
+
     /** An en dash or a hyphen other than the ASCII one, between two letters or digits. */
     private static final Pattern DASH_INSIDE =
             Pattern.compile("(?<=[\\p{L}\\p{N}])[\u2010\u2011\u2013](?=[\\p{L}\\p{N}])");
@@ -336,6 +339,10 @@ public final class PasteReader {
             clean = Normalizer.normalize(clean, Normalizer.Form.NFKC);
         }
         clean = INVISIBLE.matcher(clean).replaceAll("");
+        if (clean.contains("**") || clean.contains("__")) {
+            // Markdown's bold around a code ("**dvpjmwxc**") is emphasis, not part of it.
+            clean = BOLD.matcher(clean).replaceAll("$2");
+        }
         if (clean.indexOf('\u2013') >= 0 || clean.indexOf('\u2010') >= 0 || clean.indexOf('\u2011') >= 0) {
             // An en dash or a Unicode hyphen typed (or autocorrected) inside a code is the code's dash.
             clean = DASH_INSIDE.matcher(clean).replaceAll("-");

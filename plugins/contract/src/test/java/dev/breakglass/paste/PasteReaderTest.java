@@ -43,6 +43,12 @@ class PasteReaderTest {
     }
 
     @Test
+    void markdownBoldAroundACode_isLeftOut() {
+        assertThat(codes("1. **1111 1111** \u2713 used\n2. **2222 2222**\n3. __3333 3333__"))
+                .containsExactly("22222222", "33333333");
+    }
+
+    @Test
     void enDashOrUnicodeHyphenInsideACode_isItsDash() {
         assertThat(PasteReader.read("3153\u20139437\nab12\u2010cd34 \u2013 spare")
                         .lines())
