@@ -122,6 +122,10 @@ final class GenericFormat implements CodeFormat {
     private static final Pattern WORD_AND_NUMBER = Pattern.compile("[A-Za-z]{3,}\\d+|\\d+[A-Za-z]{3,}");
 
     private static final int MIN_SENTENCE_CODE = 8;
+    /** What names an identifier just before a value in a sentence: "Event ID 4c7d2f9e1a", "commit 9f8a7b6c", "#A12B34". */
+    private static final Pattern IDENTIFIER_BEFORE = Pattern.compile(
+            "(?i)(?:\\b(?:id|ref|reference|ticket|order|session|request|event|ip|serial|version|build|commit|hash|sha"
+                    + "|number|no|case|invoice|transaction|device|host|user|account|key)\\s*[#:.=]?|#)\\s*$");
     /** A paste that names one key or code, and one that names several. */
     private static final Pattern ONE_KEY =
             Pattern.compile("(?i)\\b(?:recovery|emergency|backup|rescue|break-?glass|master)\\s+(?:key|code)\\b(?!s)");
@@ -323,7 +327,11 @@ final class GenericFormat implements CodeFormat {
             Matcher words = SENTENCE_WORD.matcher(line.text());
             while (words.find()) {
                 String word = words.group();
-                if (looksLikeCode(word) && isStrongCode(word)) {
+                if (looksLikeCode(word)
+                        && isStrongCode(word)
+                        && !IDENTIFIER_BEFORE
+                                .matcher(line.text().substring(Math.max(0, words.start() - MAX_LABEL), words.start()))
+                                .find()) {
                     inLine.add(new FoundCode(word, index, words.start()));
                 }
             }

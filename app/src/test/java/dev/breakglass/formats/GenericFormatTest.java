@@ -324,6 +324,9 @@ class GenericFormatTest {
         assertThat(codes("Ticket INC0012345 about the recovery codes of team42, host web01.example.org"))
                 .as("a number and its name, a host")
                 .isEmpty();
+        assertThat(codes("Your recovery codes were viewed (event ID 4c7d2f9e1a, session 9f8a7b6c5d) from Chrome"))
+                .as("identifiers named as such")
+                .isEmpty();
     }
 
     @Test
