@@ -95,7 +95,10 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     final String codeOf(String line, int start, int end) {
         String matched = line.substring(start, end);
         Optional<String> code = shape.normalise(matched);
-        if (code.isEmpty() && Words.lettersOnly(shape.alphabet(), matched) && holdsCodeWithDigits(line, start, end)) {
+        if (code.isEmpty()
+                && Words.lettersOnly(shape.alphabet(), matched)
+                && digitNear(line, start, end)
+                && holdsCodeWithDigits(line, start, end)) {
             // In a row of codes with digits (o3e1-zcsy / tiyf-juzy / ...), letters that read like a word by chance
             // are one of the row's codes; a word that such pages use is not.
             code = shape.normaliseAmongCodes(matched);
@@ -257,6 +260,18 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
             if (block.length() > 1
                     && Words.lettersOnly(shape.alphabet(), block)
                     && (namesTheApp(block) || Words.looksLikeWord(shape.alphabet(), block))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A digit within a sentence's reach of the match: a quick test before {@link #holdsCodeWithDigits}. */
+    private static boolean digitNear(String line, int start, int end) {
+        int to = Math.min(line.length(), end + Words.SENTENCE_REACH);
+        for (int i = Math.max(0, start - Words.SENTENCE_REACH); i < to; i++) {
+            char c = line.charAt(i);
+            if (c >= '0' && c <= '9') {
                 return true;
             }
         }
