@@ -108,6 +108,8 @@ final class GenericFormat implements CodeFormat {
     private static final Pattern LETTER_BLOCKS = Pattern.compile("[A-Za-z]{3,8}(?:[ -][A-Za-z]{3,8}){2,7}");
 
     private static final int MIN_LETTER_BLOCK_LIST = 3;
+    /** The longest cell {@link #LETTER_BLOCKS} can match: eight blocks of eight and their separators. */
+    private static final int MAX_LETTER_BLOCKS = 71;
     /** Words that call what a sentence holds backup codes, keys or tokens. */
     private static final String CODE_NAME =
             "\\b(?:recovery|backup|scratch|bypass|rescue|emergency|break-?glass)\\s+(?:codes?|keys?|tokens?)\\b";
@@ -277,7 +279,8 @@ final class GenericFormat implements CodeFormat {
                 boolean more = cells.find();
                 int end = more ? cells.start() : text.length();
                 String cell = text.substring(start, end).strip();
-                if (LETTER_BLOCKS.matcher(cell).matches()
+                if (cell.length() <= MAX_LETTER_BLOCKS
+                        && LETTER_BLOCKS.matcher(cell).matches()
                         && sameLengths(cell.replace('-', ' '))
                         && inOneCase(cell)
                         && !readsAsWords(cell)) {
@@ -289,6 +292,9 @@ final class GenericFormat implements CodeFormat {
                 }
                 start = cells.end();
             }
+        }
+        if (byLayout.values().stream().noneMatch(list -> list.size() >= MIN_LETTER_BLOCK_LIST)) {
+            return;
         }
         boolean namesCodes = NAMES_CODES.matcher(paste.text()).find();
         Set<Integer> taken = new HashSet<>();

@@ -43,6 +43,10 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     private static final int MIN_PIECE = 4;
 
     private static final Pattern BLOCK_BREAK = Pattern.compile("[ \t-]+");
+
+    /** What separates the codes of a row: a slash, comma, semicolon, bar or tab. */
+    private static final String ROW_SEPARATORS = "/,;|\t";
+
     private static final Pattern NAME_BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final CodeShape shape;
@@ -97,10 +101,11 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         Optional<String> code = shape.normalise(matched);
         if (code.isEmpty()
                 && Words.lettersOnly(shape.alphabet(), matched)
-                && digitNear(line, start, end)
+                && betweenSeparators(line, start, end)
                 && holdsCodeWithDigits(line, start, end)) {
             // In a row of codes with digits (o3e1-zcsy / tiyf-juzy / ...), letters that read like a word by chance
-            // are one of the row's codes; a word that such pages use is not.
+            // are one of the row's codes; a word that such pages use is not. Only a match set apart by the row's
+            // separators is tried: the words of a sentence never are, and testing each of them would be slow.
             code = shape.normaliseAmongCodes(matched);
         }
         if (code.isEmpty()
@@ -266,16 +271,24 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         return false;
     }
 
-    /** A digit within a sentence's reach of the match: a quick test before {@link #holdsCodeWithDigits}. */
-    private static boolean digitNear(String line, int start, int end) {
-        int to = Math.min(line.length(), end + Words.SENTENCE_REACH);
-        for (int i = Math.max(0, start - Words.SENTENCE_REACH); i < to; i++) {
-            char c = line.charAt(i);
-            if (c >= '0' && c <= '9') {
-                return true;
-            }
+    /**
+     * Whether a separator of a row of codes ({@code /}, {@code ,}, {@code ;}, {@code |}, a tab) stands next to the
+     * match on one side, and one or the line's edge on the other (spaces aside).
+     */
+    private static boolean betweenSeparators(String line, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && line.charAt(before) == ' ') {
+            before--;
         }
-        return false;
+        int after = end;
+        while (after < line.length() && line.charAt(after) == ' ') {
+            after++;
+        }
+        boolean separatorBefore = before >= 0 && ROW_SEPARATORS.indexOf(line.charAt(before)) >= 0;
+        boolean separatorAfter = after < line.length() && ROW_SEPARATORS.indexOf(line.charAt(after)) >= 0;
+        return (separatorBefore || separatorAfter)
+                && (separatorBefore || before < 0)
+                && (separatorAfter || after >= line.length());
     }
 
     /** Whether the line holds, outside the match, another code of the shape that has a digit in it. */

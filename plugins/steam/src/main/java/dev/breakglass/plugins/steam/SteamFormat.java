@@ -33,6 +33,11 @@ public final class SteamFormat extends LineCodeFormat {
     private static final Pattern LETTER_SPACED =
             Pattern.compile("[A-Za-z0-9](?: [A-Za-z0-9]){4}(?:(?: [A-Za-z0-9]){2})?");
 
+    /** The SDK's shapes of a typed code, for its guard against English words. */
+    private static final CodeShape FIVE = CodeShape.lettersAndDigits(5).caseKept();
+
+    private static final CodeShape SEVEN = CodeShape.lettersAndDigits(7).caseKept();
+
     /** The app's own words, never a code typed by hand. */
     private static final Set<String> APP_WORDS = Set.of("steam", "guard", "valve");
 
@@ -171,8 +176,7 @@ public final class SteamFormat extends LineCodeFormat {
     private static boolean readsAsAWord(String word) {
         return !hasDigit(word)
                 && (APP_WORDS.contains(word.toLowerCase(Locale.ROOT))
-                        || CodeShape.lettersAndDigits(word.length())
-                                .caseKept()
+                        || (word.length() == 5 ? FIVE : SEVEN)
                                 .normalise(word.toLowerCase(Locale.ROOT))
                                 .isEmpty());
     }
