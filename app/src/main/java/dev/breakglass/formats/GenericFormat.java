@@ -50,6 +50,9 @@ final class GenericFormat implements CodeFormat {
     private static final String SPACED_SEPARATORS = "/-\u2013\u2014";
 
     private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d{3,5}(?:([ .])\\d{3,5})(?:\\1\\d{3,5}){0,2}");
+    /** Groups of 4 to 8 letters and digits with a dot between: a code retyped with dots. */
+    private static final Pattern DOTTED_GROUPS = Pattern.compile("[A-Za-z0-9]{4,8}(?:\\.[A-Za-z0-9]{4,8}){1,3}");
+
     private static final Pattern BLOCKS = Pattern.compile("[A-Za-z0-9]{4,8}(?: [A-Za-z0-9]{4,8}){3,}");
     private static final Pattern FEW_BLOCKS = Pattern.compile("[A-Za-z0-9]{4,8}(?: [A-Za-z0-9]{4,8}){1,2}");
     private static final Pattern SEPARATORS = Pattern.compile("\\s+");
@@ -483,6 +486,16 @@ final class GenericFormat implements CodeFormat {
         }
         if (DIGIT_GROUPS.matcher(cell).matches() && sameLengths(cell.replace('.', ' '))) {
             // Dots between digit groups are how some people retype 1234 5678; no app's code holds a dot.
+            found.add(new FoundCode(cell.replace('.', ' '), line, column));
+            return;
+        }
+        if (DOTTED_GROUPS.matcher(cell).matches()
+                && sameLengths(cell.replace('.', ' '))
+                && HAS_LETTER.matcher(cell).matches()
+                && HAS_DIGIT.matcher(cell.substring(cell.lastIndexOf('.'))).matches()
+                && inOneCase(cell)) {
+            // Letters and digits in groups with a dot between, as a code is retyped (am1l.rji5); a host's name ends in
+            // letters only (web1.prod), and is never in one case with digits in its last part.
             found.add(new FoundCode(cell.replace('.', ' '), line, column));
             return;
         }

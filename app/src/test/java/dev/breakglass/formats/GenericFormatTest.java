@@ -356,6 +356,13 @@ class GenericFormatTest {
     }
 
     @Test
+    void codeRetypedWithADotBetweenItsGroups_isACode_butAHostIsNot() {
+        assertThat(codes("slack backup codes (typed by Ben):\nam1l.rji5\n5ef0.geg5"))
+                .containsExactly("am1l rji5", "5ef0 geg5");
+        assertThat(codes("web1.prod\nweb2.prod\nversion 1.2.3")).isEmpty();
+    }
+
+    @Test
     void twoCodesOfDigits_withOneSpaceBetween_areTwoCodes() {
         assertThat(codes("73211131, 99750651; 01755272 | 04335042 99843809"))
                 .containsExactly("73211131", "99750651", "01755272", "04335042", "99843809");
