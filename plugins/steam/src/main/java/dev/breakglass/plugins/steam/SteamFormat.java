@@ -104,15 +104,16 @@ public final class SteamFormat extends LineCodeFormat {
                     recovery.add(new FoundCode(canonical(word), line.index(), at));
                 } else if (isBackupCode(word)) {
                     backup.add(new FoundCode(canonical(word), line.index(), at));
-                } else if (isTypedCode(word) && !readsAsAWord(word)) {
-                    typed.add(new FoundCode(canonical(word), line.index(), at));
+                } else if (isTypedCode(word)) {
+                    typed.add(new FoundCode(word, line.index(), at));
                 } else {
                     onlyCodes = false;
                 }
                 at = end;
             }
-            if (onlyCodes) {
-                backup.addAll(typed);
+            // The English-word test only for a line of codes alone, and last: most lines hold other words.
+            if (onlyCodes && typed.stream().noneMatch(code -> readsAsAWord(code.code()))) {
+                typed.forEach(code -> backup.add(new FoundCode(canonical(code.code()), code.line(), code.column())));
             }
         }
         List<FoundCode> found = new ArrayList<>(recovery);
