@@ -1055,23 +1055,26 @@ final class GenericFormat implements CodeFormat {
 
     /**
      * A name rather than a code: a capitalised word joined to a number at one end ({@code 1Password},
-     * {@code Office365}, {@code Pixel7a}), or two blocks of unequal sizes around a dash one of which is an English word
-     * ({@code ds920-office}, {@code web42-primary}). A code's blocks are of one size, and its letters of one case.
+     * {@code Office365}, {@code Pixel7a}), or blocks of unequal sizes between dashes one of which is an English word
+     * ({@code ds920-office}, {@code web42-primary}), or two of three or more ({@code 2fa-backup-codes}). A code's
+     * blocks are of one size, and its letters of one case.
      */
     private static boolean isAName(String word) {
         if (NUMBERED_NAME.matcher(word).matches()) {
             return true;
         }
         String[] blocks = word.split("[-_]");
-        if (blocks.length != 2 || blocks[0].length() == blocks[1].length()) {
+        if (blocks.length < 2 || sameLengths(String.join(" ", blocks))) {
             return false;
         }
+        int words = 0;
         for (String block : blocks) {
             if (block.length() >= 4 && !HAS_DIGIT.matcher(block).matches() && readsAsWords(block)) {
-                return true;
+                words++;
             }
         }
-        return false;
+        // Two blocks, one a word; more blocks, two of them words (second-2222-bbbb is a code, 2fa-backup-codes not).
+        return words >= (blocks.length == 2 ? 1 : 2);
     }
 
     /**

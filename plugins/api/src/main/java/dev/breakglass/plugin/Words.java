@@ -185,6 +185,9 @@ final class Words {
     private static final Pattern CODE_LABEL = Pattern.compile(
             "(?i)\\bcodes?(?:\\s*(?:#|no\\.?\\s*)?\\d{1,3})?(?:\\s+for\\s[^:]{1,40})?(?:\\s*\\([^)]*\\))?\\s*$");
 
+    /** A word of two letters or more in a label. */
+    private static final Pattern LABEL_WORD = Pattern.compile("\\p{L}{2}");
+
     /** The fewest lower-case letters around each capital of a camel-case name. */
     private static final int MIN_CAMEL_RUN = 2;
 
@@ -281,8 +284,12 @@ final class Words {
     static boolean amongOtherWords(String line, int start, int end, CodeShape shape) {
         int cellStart = line.lastIndexOf('\t', start - 1) + 1;
         int colon = line.lastIndexOf(':', start - 1);
-        if (colon >= cellStart
-                && CODE_LABEL.matcher(line.substring(cellStart, colon)).find()) {
+        if (colon >= cellStart) {
+            if (!CODE_LABEL.matcher(line.substring(cellStart, colon)).find()
+                    && LABEL_WORD.matcher(line.substring(cellStart, colon)).find()) {
+                // A label of anything else ("Assignee: helpdesk"), whatever its words' lengths.
+                return true;
+            }
             cellStart = colon + 1;
         }
         int tab = line.indexOf('\t', end);

@@ -35,7 +35,8 @@ public final class LookAlikes {
             + "|xapp-[A-Za-z0-9-]{10,}"
             + "|sk-(?:proj-|ant-|live-)?[A-Za-z0-9_-]{20,}"
             + "|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}"
-            + "|(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{16}"
+            // an AWS access key's ID, and the secret key beside it when the two are on one line (a CSV export)
+            + "|(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{16}(?:[,;:|\\s]{1,4}[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+]))?"
             + "|glpat-[A-Za-z0-9_-]{20,}"
             + "|gl(?:dt|ptt|rt|oas|cbt)-[A-Za-z0-9_-]{20,}"
             + "|npm_[A-Za-z0-9]{36}"
@@ -125,7 +126,8 @@ public final class LookAlikes {
 
     /** A line that gives a password, a Wi-Fi key, a PIN or a SIM's PUK after its label (a regular expression, any case). */
     static final String PASSWORD_LABEL =
-            "^\\W*(?:wi-?fi\\s+|sim\\s+)?(?:password|passphrase|passcode|pin|puk2?|network key|wpa2? key|app password)\\s*:";
+            "^\\W*(?:wi-?fi\\s+|sim\\s+|one-?time\\s+|temporary\\s+)?(?:password|passphrase|passcode|pin|puk2?|network key|wpa2? key"
+                    + "|app password)\\s*:";
 
     /** Words that say a code came by SMS (a regular expression, any case). */
     static final String SMS_WORDS = "sms|text message";

@@ -68,8 +68,12 @@ final class NotCodes {
                     + "|kunden-?(?:nummer|nr\\.?)|benutzer-?(?:name|kennung)|identifiant|num[ée]ro\\s+(?:de\\s+)?client"
                     + "|n[°º]\\s*client|n[úu]mero\\s+de\\s+cliente|id\\s+de\\s+cliente"
                     // a user's handle or name at a registrar or host ("NIC handle: ab12345-ovh", "Username: ...")
-                    + "|nic(?:[- ]?handle)?|handle|user[- ]?name)\\s*:"),
-            // one-time codes sent by SMS or e-mail
+                    + "|nic(?:[- ]?handle)?|handle|user[- ]?name"
+                    // who a ticket or a vault entry is for, or its title: a name, never a code
+                    + "|user|title|assignee|reporter|requester|owner|login)\\s*:"),
+            // one-time codes sent by SMS or e-mail, and their label ("Security code: 971398")
+            Pattern.compile(
+                    "(?i)^\\W*(?:security|verification|login|log-in|sign-in|confirmation|one-time|otp|sms)\\s+code\\s*:"),
             Pattern.compile(
                     "(?i)\\b(?:your|the)\\s+(?:[\\w-]+\\s+){0,2}(?:verification|security|login|sign-in|confirmation|one-time|otp)\\s+code\\s+is\\b"),
             Pattern.compile(
@@ -123,6 +127,13 @@ final class NotCodes {
             "nic",
             "ref",
             "username",
+            "user",
+            "title",
+            "assignee",
+            "reporter",
+            "requester",
+            "owner",
+            "login",
             "user name",
             "user-name",
             "kunden",
@@ -144,10 +155,11 @@ final class NotCodes {
 
     /**
      * A short line that names a key whose value follows on the next line ("Setup key", "Licence key:", "Windows 11 Pro
-     * product key (from the sticker)").
+     * product key (from the sticker)", "License key for IntelliJ IDEA (team seat 4)").
      */
-    private static final Pattern KEY_LABEL = Pattern.compile("(?i)\\b(?:(?:" + LookAlikes.TOTP_KEY_WORDS + "|"
-            + LookAlikes.LICENCE_KEY_WORDS + ")(?:\\s+instead)?|can'?t scan.*)\\s*(?:\\([^()]*\\))?\\s*:?\\s*$");
+    private static final Pattern KEY_LABEL =
+            Pattern.compile("(?i)\\b(?:(?:" + LookAlikes.TOTP_KEY_WORDS + "|" + LookAlikes.LICENCE_KEY_WORDS
+                    + ")(?:\\s+instead|\\s+for\\s[^:()]{1,60})?|can'?t scan.*)\\s*(?:\\([^()]*\\))?\\s*:?\\s*$");
 
     /** A run of letters and digits with a digit, 5 or more long: a label line holding one holds a value itself. */
     private static final Pattern VALUE = Pattern.compile("(?=[A-Za-z0-9]*\\d)[A-Za-z0-9]{5,}");
