@@ -5,15 +5,19 @@ import dev.breakglass.paste.LookAlikes;
 import dev.breakglass.paste.PasteReader;
 import dev.breakglass.paste.Recognition;
 import dev.breakglass.plugin.CodeFormat;
+import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatReading;
 import dev.breakglass.plugin.Paste;
 import dev.breakglass.plugin.PasteLine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -44,6 +48,12 @@ public final class CodeReader implements AutoCloseable {
 
     /** The confidence asked of a format the account's app did not point at. */
     static final double RECOGNISED = Recognition.THRESHOLD;
+
+    /** An app's format that read this many codes or fewer may have read a stray one of a longer list. */
+    private static final int FEW = 2;
+
+    /** The fewest codes of a list that the generic reader's reading must hold to be preferred. */
+    private static final int MIN_LIST = 5;
 
     private final FormatPlugins plugins;
     private final Duration timeout;
@@ -108,6 +118,17 @@ public final class CodeReader implements AutoCloseable {
                 chosen = new Choice(GenericFormat.ID, GenericFormat.NAME, generically, false);
             }
         }
+        if (!GenericFormat.ID.equals(chosen.formatId())
+                && chosen.reading().codes().size() <= FEW) {
+            // An app's format that read one or two codes of a list that the generic reader reads whole, in one
+            // layout (the app's shape is not the one this paste's codes have): the list is the paste's codes.
+            FormatReading generically = generic.read(paste);
+            if (generically.codes().size() >= MIN_LIST
+                    && inOneLayout(generically)
+                    && holdsAll(generically, chosen.reading())) {
+                chosen = new Choice(GenericFormat.ID, GenericFormat.NAME, generically, false);
+            }
+        }
         List<String> codes = CodeOrder.codes(paste, chosen.reading());
         if (codes.isEmpty()) {
             throw new PasteRejectedException(PasteProblem.noCodes(LookAlikes.in(paste.text())));
@@ -128,6 +149,31 @@ public final class CodeReader implements AutoCloseable {
                 chosen.reading().unreadable().stream().map(PasteLine::original).toList();
         Optional<String> notice = notices.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", notices));
         return new ParsedCodes(chosen.formatId(), chosen.formatName(), codes, unreadable, notice);
+    }
+
+    /** Whether four fifths of a reading's codes have one layout (blocks, case; digits and letters alike). */
+    private static boolean inOneLayout(FormatReading reading) {
+        Map<String, Integer> layouts = new HashMap<>();
+        reading.codes()
+                .forEach(found -> layouts.merge(
+                        CodeShape.layoutOf(found.code())
+                                .replace(" digits", " lower")
+                                .replace(" upper", " lower"),
+                        1,
+                        Integer::sum));
+        int most = layouts.values().stream().max(Integer::compare).orElse(0);
+        return most * 5 >= reading.codes().size() * 4;
+    }
+
+    /** Whether every code of one reading is among another's, compared without case, spaces or dashes. */
+    private static boolean holdsAll(FormatReading whole, FormatReading part) {
+        Set<String> bare = new HashSet<>();
+        whole.codes().forEach(found -> bare.add(bare(found.code())));
+        return part.codes().stream().allMatch(found -> bare.contains(bare(found.code())));
+    }
+
+    private static String bare(String code) {
+        return code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
     }
 
     /**

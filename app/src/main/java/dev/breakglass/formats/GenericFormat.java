@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,16 +128,24 @@ final class GenericFormat implements CodeFormat {
     private static final Pattern WORD_AND_NUMBER = Pattern.compile("[A-Za-z]{3,}\\d+|\\d+[A-Za-z]{3,}");
 
     private static final int MIN_SENTENCE_CODE = 8;
+    /** The fewest codes of one layout in a sentence that need no word calling them codes. */
+    private static final int MIN_UNNAMED_ROW = 5;
     /** What names an identifier just before a value in a sentence: "Event ID 4c7d2f9e1a", "commit 9f8a7b6c", "#A12B34". */
     private static final Pattern IDENTIFIER_BEFORE = Pattern.compile(
             "(?i)(?:\\b(?:id|ref|reference|ticket|order|session|request|event|ip|serial|version|build|commit|hash|sha"
                     + "|number|no|case|invoice|transaction|device|host|user|account|key)\\s*[#:.=]?|#)\\s*$");
     /** A paste that names one key or code, and one that names several. */
     private static final Pattern ONE_KEY =
-            Pattern.compile("(?i)\\b(?:recovery|emergency|backup|rescue|break-?glass|master)\\s+(?:key|code)\\b(?!s)");
+            Pattern.compile("(?i)\\b(?:recovery|emergency|backup|rescue|break-?glass|master)\\s+(?:key|code)\\b(?!s)"
+                    // German, French, Spanish: Wiederherstellungscode, code de récupération, clave de recuperación
+                    + "|\\bwiederherstellungs(?:code|schlüssel)\\b|\\b(?:code|clé) de (?:récupération|secours)\\b"
+                    + "|\\b(?:código|clave) de recuperación\\b");
 
-    private static final Pattern MANY_KEYS = Pattern.compile("(?i)\\b(?:codes|keys)\\b");
+    private static final Pattern MANY_KEYS =
+            Pattern.compile("(?i)\\b(?:codes|keys|wiederherstellungscodes|backup-codes|códigos)\\b");
     private static final int MAX_KEY_BLOCKS = 16;
+    /** The shortest code made of a PDF's blocks. */
+    private static final int MIN_SPLIT_CODE = 8;
     /** A page's number in a print's header or footer: "Page 1/2", "- 3 -", "2 of 5". */
     private static final Pattern PAGE_NUMBER =
             Pattern.compile("(?i)\\W*(?:page\\s*)?\\d{1,3}(?:\\s*(?:/|of)\\s*\\d{1,3})?\\W*");
@@ -238,7 +247,7 @@ final class GenericFormat implements CodeFormat {
         }
         joinWrappedKeys(mixedCaseKeys, found);
         List<PasteLine> unreadable = new ArrayList<>();
-        joinBlockLines(unread, found, unreadable);
+        joinBlockLines(paste, unread, found, unreadable);
         takeDigitsInOneGrouping(regrouped, found, unreadable);
         takeLettersOnlyOfTheCodesLayout(paste, lettersOnly, found, unreadable);
         takeListsOfLetterBlocks(paste, found, unreadable);
@@ -313,7 +322,8 @@ final class GenericFormat implements CodeFormat {
     /**
      * When nothing else is a code: the codes in a sentence that names them ("codes are ee6ca-5fa00 5063a-56d3f ...",
      * "Store your scratch token (qcug6ba32kbb) in a safe place"), on a line that, or under a line that, calls them
-     * backup, recovery or scratch codes, keys or tokens. Only words that no name or number is shaped like count: 8 or
+     * backup, recovery or scratch codes, keys or tokens; or five or more codes of one layout in a sentence that does
+     * not. Only words that no name or number is shaped like count: 8 or
      * more letters and digits, with two of each (one letter will do in blocks: {@code a0966-48362}), mixed rather
      * than a word and its number ({@code team42}, {@code INC0012345}), in one case.
      */
@@ -329,35 +339,56 @@ final class GenericFormat implements CodeFormat {
                             && NAMES_CODES_IN_A_SENTENCE
                                     .matcher(lines.get(index - 1).text())
                                     .find());
-            if (!named || line.text().length() > MAX_BLOCKED_TEXT * 2) {
+            if (line.text().length() > MAX_BLOCKED_TEXT * 2) {
                 continue;
             }
             List<FoundCode> inLine = new ArrayList<>();
+            List<FoundCode> ofARow = new ArrayList<>();
             Matcher words = SENTENCE_WORD.matcher(line.text());
             while (words.find()) {
                 String word = words.group();
-                if (looksLikeCode(word)
-                        && isStrongCode(word)
-                        && !IDENTIFIER_BEFORE
+                if (!looksLikeCode(word)
+                        || word.replace("-", "").length() < MIN_SENTENCE_CODE
+                        || !inOneCase(word)
+                        || IDENTIFIER_BEFORE
                                 .matcher(line.text().substring(Math.max(0, words.start() - MAX_LABEL), words.start()))
                                 .find()) {
-                    inLine.add(new FoundCode(word, index, words.start()));
+                    continue;
+                }
+                FoundCode code = new FoundCode(word, index, words.start());
+                ofARow.add(code);
+                if (isStrongCode(word)) {
+                    inLine.add(code);
                 }
             }
             // "codes" alone names them only for a list of them ("codes are ee6ca-5fa00 5063a-56d3f ..."); one value
-            // needs its name ("scratch token (qcug6ba32kbb)", "recovery code 1AMJT-...").
+            // needs its name ("scratch token (qcug6ba32kbb)", "recovery code 1AMJT-..."). Unnamed, a row of five or
+            // more codes of one layout is still codes ("slack backup en68iwz8 4rfnj3eb ..."). In a row of one
+            // layout, a code with one digit (0vwsiuyt) goes with the others.
             boolean calledByName =
                     NAMES_A_CODE_IN_A_SENTENCE.matcher(line.text()).find()
                             || (index > 0
                                     && NAMES_A_CODE_IN_A_SENTENCE
                                             .matcher(lines.get(index - 1).text())
                                             .find());
-            if (inLine.size() >= 2 || (calledByName && !inLine.isEmpty())) {
-                found.addAll(inLine);
+            boolean row = ofARow.size() > inLine.size() && inOneLayout(ofARow) && inLine.size() >= 2;
+            if (named && (inLine.size() >= 2 || (calledByName && !inLine.isEmpty()))) {
+                found.addAll(row ? ofARow : inLine);
+                taken.add(index);
+            } else if (ofARow.size() >= MIN_UNNAMED_ROW && inOneLayout(ofARow) && inLine.size() * 2 >= ofARow.size()) {
+                found.addAll(ofARow);
                 taken.add(index);
             }
         }
         unreadable.removeIf(line -> taken.contains(line.index()));
+    }
+
+    /** Whether all the codes have one layout (block sizes; case and digits aside). */
+    private static boolean inOneLayout(List<FoundCode> codes) {
+        Set<String> layouts = new HashSet<>();
+        codes.forEach(code -> layouts.add(
+                CodeShape.layoutOf(code.code().toLowerCase(Locale.ROOT)).replace(" digits", " lower")));
+        return layouts.size() == 1;
     }
 
     /** Letters and digits that only a code is: see {@link #takeCodesInSentencesThatNameThem}. */
@@ -741,7 +772,9 @@ final class GenericFormat implements CodeFormat {
      * among them): 4-digit blocks two by two, anything else into one key of 12 to 64 characters. The other lines
      * stay unread.
      */
-    private static void joinBlockLines(List<PasteLine> unread, List<FoundCode> found, List<PasteLine> unreadable) {
+    private static void joinBlockLines(
+            Paste paste, List<PasteLine> unread, List<FoundCode> found, List<PasteLine> unreadable) {
+        Boolean[] namesCodes = {null};
         List<PasteLine> run = new ArrayList<>();
         List<String> blocks = new ArrayList<>();
         for (int i = 0; i <= unread.size(); i++) {
@@ -763,7 +796,15 @@ final class GenericFormat implements CodeFormat {
                 blocks.addAll(lineBlocks);
                 continue;
             }
-            if (!run.isEmpty() && !joinedCodes(run, blocks, found)) {
+            if (!run.isEmpty()
+                    && !joinedCodes(run, blocks, found, () -> {
+                        if (namesCodes[0] == null) {
+                            String text = paste.text();
+                            namesCodes[0] = MANY_KEYS.matcher(text).find()
+                                    && !ONE_KEY.matcher(text).find();
+                        }
+                        return namesCodes[0];
+                    })) {
                 unreadable.addAll(run);
             }
             run.clear();
@@ -800,7 +841,8 @@ final class GenericFormat implements CodeFormat {
         return blocks;
     }
 
-    private static boolean joinedCodes(List<PasteLine> run, List<String> blocks, List<FoundCode> found) {
+    private static boolean joinedCodes(
+            List<PasteLine> run, List<String> blocks, List<FoundCode> found, BooleanSupplier pasteNamesCodes) {
         String all = String.join("", blocks);
         if (!HAS_DIGIT.matcher(all).matches() || (run.size() < 2 && blocks.size() < 3)) {
             return false;
@@ -835,8 +877,38 @@ final class GenericFormat implements CodeFormat {
             // A long number in blocks is a disk's recovery key or an account number, not an account's code.
             return false;
         }
+        int perCode = blocksPerCode(blocks);
+        if (perCode > 0 && pasteNamesCodes.getAsBoolean()) {
+            // A paste of codes, not of one key: a PDF's column of codes, each split into equal blocks one a line
+            // (520eb over 48071, or three blocks of four): as few blocks to a code as make one of 8 or more.
+            for (int i = 0; i < blocks.size(); i += perCode) {
+                found.add(new FoundCode(
+                        String.join(" ", blocks.subList(i, i + perCode)),
+                        run.get(Math.min(run.size() - 1, i * run.size() / blocks.size()))
+                                .index(),
+                        0));
+            }
+            return true;
+        }
         found.add(new FoundCode(all, run.get(0).index(), 0));
         return true;
+    }
+
+    /**
+     * How many blocks of a run make one code: the fewest (two or more) whose length is a code's, 8 or more, and that
+     * divide the run into two codes or more; 0 when the blocks are not all of one size or none fits.
+     */
+    private static int blocksPerCode(List<String> blocks) {
+        int size = blocks.get(0).length();
+        if (blocks.stream().anyMatch(block -> block.length() != size)) {
+            return 0;
+        }
+        for (int perCode = 2; perCode * 2 <= blocks.size(); perCode++) {
+            if (perCode * size >= MIN_SPLIT_CODE && blocks.size() % perCode == 0) {
+                return perCode;
+            }
+        }
+        return 0;
     }
 
     /**

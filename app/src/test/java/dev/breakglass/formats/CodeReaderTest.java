@@ -167,6 +167,19 @@ class CodeReaderTest {
     }
 
     @Test
+    void appsFormatThatReadOneCodeOfAList_givesWayToTheList() {
+        ParsedCodes parsed = reader.read(
+                "Proton\nSave your backup codes\n65213c25\nca2712fb\n95afef68\n6affd412\ne4412e06\n26779294\n"
+                        + "Copy codes",
+                null);
+        assertThat(parsed.codes()).hasSize(6).contains("65213c25", "26779294");
+        assertThat(reader.read("Namecheap backup codes\nJ96IN8JR\nZVAZ90P7\nE08XIFD5\n\u00A9 2000-2026 Namecheap", null)
+                        .codes())
+                .as("a copyright's years are no code")
+                .containsExactly("J96IN8JR", "ZVAZ90P7", "E08XIFD5");
+    }
+
+    @Test
     void tailscaleDisablementSecret_isKept_butOtherSecretsInAConfigAreNot() {
         ParsedCodes parsed = reader.read(
                 "1 disablement secrets have been generated and are printed below.\n"

@@ -356,6 +356,33 @@ class GenericFormatTest {
     }
 
     @Test
+    void printedColumnOfCodesInBlocks_oneALine_splitsIntoCodes_whenThePasteSpeaksOfCodes() {
+        assertThat(codes("GitLab recovery codes\nPage 1 of 1\n520eb\n48071\nf361b\ndeea8\n845df\n6e787"))
+                .containsExactly("520eb 48071", "f361b deea8", "845df 6e787");
+        assertThat(codes("Zoho Backup Verification Codes\nuu22\n6k74\nv2uk\n2qtn\nljtb\n5g36\nsgl4\nritf\nc1a6"))
+                .as("nine blocks of four: three to a code")
+                .containsExactly("uu22 6k74 v2uk", "2qtn ljtb 5g36", "sgl4 ritf c1a6");
+        assertThat(codes("Recovery key\nuu22\n6k74\nv2uk\n2qtn\nljtb\n5g36"))
+                .as("one key")
+                .hasSize(1);
+    }
+
+    @Test
+    void manyCodesOfOneLayoutInARow_needNoWordThatCallsThemCodes() {
+        assertThat(codes("slack backup en68iwz8 4rfnj3eb 0vwsiuyt qzpx823b 34v43uc0"))
+                .containsExactly("en68iwz8", "4rfnj3eb", "0vwsiuyt", "qzpx823b", "34v43uc0");
+        assertThat(codes("build a1b2c3d4 for team 9f8e7d6c5b and then x1y2z3w4"))
+                .isEmpty();
+    }
+
+    @Test
+    void germanNameOfOneRecoveryCode_joinsItsBlocks() {
+        assertThat(codes("Wiederherstellungscode\n\n72d3 d71a d3f7 d486 b30c ee73 9f0b 2ebf\n"
+                        + "578d 1e72 aee8 7694 4ba7 fc0d 11c6 ad6a"))
+                .hasSize(1);
+    }
+
+    @Test
     void codeRetypedWithADotBetweenItsGroups_isACode_butAHostIsNot() {
         assertThat(codes("slack backup codes (typed by Ben):\nam1l.rji5\n5ef0.geg5"))
                 .containsExactly("am1l rji5", "5ef0 geg5");

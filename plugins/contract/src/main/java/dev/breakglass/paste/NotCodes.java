@@ -31,6 +31,8 @@ final class NotCodes {
             new Span("+", "\\+\\d{1,3}[\\s.-]?(?:\\(\\d{1,4}\\)[\\s.-]?)?\\d{1,4}(?:[\\s.-]?\\d{2,4}){1,4}\\b"),
             new Span("(", "\\(\\d{3}\\)\\s?\\d{3}[\\s.-]\\d{4}\\b"),
             new Span(".-", "\\b\\d{3}[.-]\\d{3}[.-]\\d{4}\\b"),
+            // a copyright's years: (c) 2000-2026
+            new Span("\u00A9(", "(?i)(?:\u00A9|\\(c\\))\\s*\\d{4}(?:\\s*[-\u2013]\\s*\\d{4})?"),
             // identifiers: a UUID (a BitLocker key's identifier, an API client's id) is never a code
             new Span("-", "\\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\\b"),
             // an OpenPGP fingerprint as gpg prints it: ten groups of four hex digits, a wide gap after the fifth

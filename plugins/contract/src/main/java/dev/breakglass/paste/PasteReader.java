@@ -100,6 +100,9 @@ public final class PasteReader {
      * PDF's numbered columns, {@code 1  JFIH...    6  GYBM...}) or by one space and a word of 4 or more characters
      * with a letter in it ({@code 1 JFIH...}); a bare number before one space and digits is part of a code.
      */
+    /** A list number and a dash at the start of a line: {@code 1- 70648968}, {@code 02 - qr5619o8}. */
+    private static final Pattern DASHED_NUMBER = Pattern.compile("\\s*(\\d{1,3}) ?[-\u2013] (?=\\S)");
+
     private static final Pattern ITEM_NUMBER = Pattern.compile(
             "(?:^|(?<=\\s))(?:\\(?(\\d{1,3})[.):]|#(\\d{1,3})[.:]?|([1-9]\\d?)(?=  |\\t| (?=\\S{0,40}?[A-Za-z])\\S{4}))(?=\\s)");
     /** A quoted line's markers: a mail reply's or a Markdown blockquote's {@code >}, {@code > >}, {@code >>}. */
@@ -576,6 +579,11 @@ public final class PasteReader {
     private static void addItems(String quoted, List<PasteLine> lines) {
         // A quoted line is read as the line it quotes.
         String line = quoted.indexOf('>') >= 0 ? QUOTE_MARKS.matcher(quoted).replaceFirst("") : quoted;
+        Matcher dashed = DASHED_NUMBER.matcher(line);
+        if (dashed.lookingAt()) {
+            add(line.substring(dashed.end()), OptionalInt.of(Integer.parseInt(dashed.group(1))), lines);
+            return;
+        }
         Matcher number = ITEM_NUMBER.matcher(line);
         List<int[]> starts = new ArrayList<>();
         while (number.find()) {

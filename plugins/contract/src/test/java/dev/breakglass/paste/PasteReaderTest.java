@@ -43,6 +43,13 @@ class PasteReaderTest {
     }
 
     @Test
+    void listNumberWithADash_isTheItemsNumber() {
+        assertThat(PasteReader.read("1- 7064 8968\n02 - 3726 2507").lines())
+                .extracting(line -> line.number().getAsInt() + ":" + line.text())
+                .containsExactly("1:7064 8968", "2:3726 2507");
+    }
+
+    @Test
     void markdownBoldAroundACode_isLeftOut() {
         assertThat(codes("1. **1111 1111** \u2713 used\n2. **2222 2222**\n3. __3333 3333__"))
                 .containsExactly("22222222", "33333333");
