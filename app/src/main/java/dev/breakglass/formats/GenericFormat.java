@@ -50,7 +50,9 @@ final class GenericFormat implements CodeFormat {
     /** What a dash or slash with spaces around it separates: words of two or more characters, never letter spacing. */
     private static final String SPACED_SEPARATORS = "/-\u2013\u2014";
 
-    private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d{3,5}(?:([ .])\\d{3,5})(?:\\1\\d{3,5}){0,2}");
+    private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d{3,5}(?:([ ._])\\d{3,5})(?:\\1\\d{3,5}){0,2}");
+    /** Three or more groups of 3 to 8 letters and digits, all of one size, with a spaced dash between each. */
+    private static final Pattern SPACED_DASH_GROUPS = Pattern.compile("([A-Za-z0-9]{3,8})(?: - [A-Za-z0-9]{3,8}){2,7}");
     /** Groups of 4 to 8 letters and digits with a dot between: a code retyped with dots. */
     private static final Pattern DOTTED_GROUPS = Pattern.compile("[A-Za-z0-9]{4,8}(?:\\.[A-Za-z0-9]{4,8}){1,3}");
 
@@ -486,6 +488,12 @@ final class GenericFormat implements CodeFormat {
         int leading = cell.length() - cell.stripLeading().length();
         column += leading;
         cell = unspaced(cell.strip());
+        if (cell.indexOf(" - ") > 0
+                && SPACED_DASH_GROUPS.matcher(cell).matches()
+                && sameLengths(cell.replace(" - ", " "))) {
+            // A code's groups with spaced dashes between them and nothing else (ASSS - EDFD - NHOL - AEGD): one code.
+            cell = cell.replace(" - ", "-");
+        }
         if (cell.isEmpty()) {
             return;
         }
@@ -515,9 +523,11 @@ final class GenericFormat implements CodeFormat {
                 return;
             }
         }
-        if (DIGIT_GROUPS.matcher(cell).matches() && sameLengths(cell.replace('.', ' '))) {
-            // Dots between digit groups are how some people retype 1234 5678; no app's code holds a dot.
-            found.add(new FoundCode(cell.replace('.', ' '), line, column));
+        if (DIGIT_GROUPS.matcher(cell).matches()
+                && sameLengths(cell.replace('.', ' ').replace('_', ' '))) {
+            // Dots or underscores between digit groups are how some people retype 1234 5678; no app's code of digits
+            // holds either.
+            found.add(new FoundCode(cell.replace('.', ' ').replace('_', ' '), line, column));
             return;
         }
         if (DOTTED_GROUPS.matcher(cell).matches()
@@ -665,6 +675,11 @@ final class GenericFormat implements CodeFormat {
      * first group, not a label.
      */
     private static int labelEnd(String piece) {
+        if (piece.indexOf(" - ") > 0
+                && SPACED_DASH_GROUPS.matcher(piece.strip()).matches()) {
+            // A code's groups with spaced dashes between them: its first group is no label.
+            return 0;
+        }
         Matcher glued = GLUED_LABEL.matcher(piece);
         if (glued.lookingAt()) {
             return glued.end();

@@ -383,6 +383,13 @@ class GenericFormatTest {
     }
 
     @Test
+    void codeInGroupsWithSpacedDashes_orDigitsWithUnderscores_isOneCode() {
+        assertThat(codes("Fastmail recovery code\n\nASSS - EDFD - NHOL - AEGD\n\nPrint this."))
+                .containsExactly("ASSS-EDFD-NHOL-AEGD");
+        assertThat(codes("8675_0573\n4311_0301")).containsExactly("8675 0573", "4311 0301");
+    }
+
+    @Test
     void codeRetypedWithADotBetweenItsGroups_isACode_butAHostIsNot() {
         assertThat(codes("slack backup codes (typed by Ben):\nam1l.rji5\n5ef0.geg5"))
                 .containsExactly("am1l rji5", "5ef0 geg5");

@@ -243,8 +243,8 @@ public final class LookAlikes {
     }
 
     /** Words that name a backup or recovery code, in any case. */
-    private static final Pattern BACKUP_CODE_NAME =
-            Pattern.compile("(?i)\\b(?:recovery|backup|restore|scratch|bypass|rescue)\\s+code\\b");
+    private static final Pattern BACKUP_CODE_NAME = Pattern.compile(
+            "(?i)\\b(?:recovery|backup|restore|scratch|bypass|rescue)\\s+code\\b|\\b(?:recovery|emergency|rescue)\\s+key\\b");
 
     private static final Pattern BACKUP_CODES_NAME =
             Pattern.compile("(?i)\\b(?:recovery|backup|restore|scratch|bypass|rescue)\\s+codes?\\b");
@@ -256,9 +256,9 @@ public final class LookAlikes {
 
     /**
      * Whether a paste's line, or the line just before it, names what is on it a backup, recovery, restore, scratch or
-     * bypass code ("Restore Code: ...", a page's "Your recovery code can be used ..." over the code), and neither line
-     * speaks of a setup key or secret (a "backup key" or a "backup code (setup key)" is a TOTP secret): a code there
-     * is labelled as what it is, not a secret pasted bare.
+     * bypass code, or a recovery or emergency key ("Restore Code: ...", a page's "Your recovery code can be used ..."
+     * over the code), and neither line speaks of a setup key or secret (a "backup key" or a "backup code (setup key)"
+     * is a TOTP secret): a code there is labelled as what it is, not a secret pasted bare.
      */
     public static boolean namedABackupCode(Paste paste, int line) {
         return namedABackupCode(paste, line, 1);

@@ -31,7 +31,7 @@ public final class PasteReader {
     private static final Pattern STRUCK_MARKDOWN = Pattern.compile("~~.*?~~");
     private static final Pattern USED_MARK = Pattern.compile(
             "(?i)[\u2611\u2612\u2713\u2714\u2705\u2716\u2717\u2718]|\\[[xX\u2713]\\]|[(\\[]\\s*used\\b[^)\\]]{0,40}[)\\]]");
-    private static final Pattern UNUSED_MARK = Pattern.compile("[\u2610\u25A1]|\\[\\s\\]");
+    private static final Pattern UNUSED_MARK = Pattern.compile("[\u2610\u25A1\u25FB\u25FD\u2B1C]|\\[\\s\\]");
     /** A note that the code before it was used: {@code # used 2026-07-14}, {@code used on 3 March}, {@code - used}. */
     private static final Pattern USED_NOTE = Pattern.compile("(?i)^[^\\p{L}\\p{N}]*used\\b");
     /** The gap before a used note that follows a code after a dash or a hash on the same line. */
@@ -215,7 +215,10 @@ public final class PasteReader {
                     }
                 }
                 // A code printed in groups ("Used so far: 2222 2222, 3333-3333"): each listed item, as one code.
-                for (String item : USED_ITEMS.split(DATE.matcher(line).replaceAll(" "))) {
+                String listed = REMARK_IN_BRACKETS
+                        .matcher(DATE.matcher(line).replaceAll(" "))
+                        .replaceAll(" ");
+                for (String item : USED_ITEMS.split(listed)) {
                     String bare = canonical(item.substring(Math.max(item.lastIndexOf(':') + 1, 0)));
                     if (bare.length() >= MIN_NAMED_CODE
                             && bare.chars().allMatch(Character::isLetterOrDigit)
@@ -310,6 +313,9 @@ public final class PasteReader {
     }
 
     /** The items of a list of used codes: split by commas, semicolons, bars, slashes or wide gaps. */
+    /** A remark in parentheses after a used code: "(Feb, when Sam lost his phone)". */
+    private static final Pattern REMARK_IN_BRACKETS = Pattern.compile("\\([^()]*\\)");
+
     private static final Pattern USED_ITEMS = Pattern.compile("[,;|/\\t]|\\s{2,}");
 
     /** A code as compared with the codes a used note names: without dashes and white space, in lower case. */

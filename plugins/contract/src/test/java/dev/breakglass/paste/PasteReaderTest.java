@@ -43,6 +43,13 @@ class PasteReaderTest {
     }
 
     @Test
+    void aWhiteSquareIsNoUsedMark_andARemarkAfterAUsedCodeIsLeftAside() {
+        assertThat(codes("\u2705 1111 1111\n\u2B1C 2222 2222\n\u2705 = used")).containsExactly("22222222");
+        assertThat(codes("1111 1111\n2222 2222\nUsed so far: 2222 2222 (Feb, when Sam lost his phone)"))
+                .containsExactly("11111111");
+    }
+
+    @Test
     void listNumberWithADash_isTheItemsNumber() {
         assertThat(PasteReader.read("1- 7064 8968\n02 - 3726 2507").lines())
                 .extracting(line -> line.number().getAsInt() + ":" + line.text())
