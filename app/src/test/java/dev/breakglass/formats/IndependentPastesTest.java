@@ -41,9 +41,10 @@ class IndependentPastesTest {
 
     /**
      * Development collections (the parser was fixed against them) that do not reach the bar yet, and what they read
-     * when last measured: at least that many exact, at most that many accepted. None at the moment.
+     * when last measured: at least that many exact, at most that many accepted. {@code l} has 18 cases (its writer
+     * was cut off), so one miss is 5.6%.
      */
-    private static final Map<String, Measured> DEVELOPMENT_BELOW_BAR = Map.of();
+    private static final Map<String, Measured> DEVELOPMENT_BELOW_BAR = Map.of("l", new Measured(17, 0));
 
     private record Measured(int exact, int lookAlikesAccepted) {}
 
