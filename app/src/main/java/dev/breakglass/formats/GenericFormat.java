@@ -51,6 +51,9 @@ final class GenericFormat implements CodeFormat {
     private static final String SPACED_SEPARATORS = "/-\u2013\u2014";
 
     private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d{3,5}(?:([ ._])\\d{3,5})(?:\\1\\d{3,5}){0,2}");
+    /** "and", "or" or "&" between two words with a digit near their ends: codes of a row. */
+    private static final Pattern CONNECTOR_BETWEEN_CODES = Pattern.compile(
+            "(?<=[0-9][A-Za-z0-9-]{0,9}),?\\s+(?:and|or|&)\\s+(?=[A-Za-z0-9-]{0,9}[0-9][A-Za-z0-9-]{0,9}\\b)");
     /** Three or more groups of 3 to 8 letters and digits, all of one size, with a spaced dash between each. */
     private static final Pattern SPACED_DASH_GROUPS = Pattern.compile("([A-Za-z0-9]{3,8})(?: - [A-Za-z0-9]{3,8}){2,7}");
     /** Groups of 4 to 8 letters and digits with a dot between: a code retyped with dots. */
@@ -210,6 +213,10 @@ final class GenericFormat implements CodeFormat {
             if (l + 1 < lines.size() && wrapsAtADash(text, lines.get(l + 1))) {
                 // A code wrapped at one of its dashes (DD8Q-2MDW- over WJ7X-WPYS): the next line goes on this one.
                 text = text.stripTrailing() + lines.get(++l).text().strip();
+            }
+            if (text.indexOf(" and ") > 0 || text.indexOf(" or ") > 0 || text.indexOf(" & ") > 0) {
+                // "... 4v43uc06 and ltldfu86.": a word between two codes of a row separates them as a comma would.
+                text = CONNECTOR_BETWEEN_CODES.matcher(text).replaceAll(", ");
             }
             Matcher cells = CELL.matcher(text);
             int cellStart = 0;
@@ -1131,7 +1138,13 @@ final class GenericFormat implements CodeFormat {
      * between blocks of one size or of 3 or more ({@code ycnsm-e5cz9}), never as in {@code eu-central-1}.
      */
     private static boolean looksLikeCode(String word) {
-        int max = HEX.matcher(word).matches() ? MAX_HEX_LENGTH : MAX_LENGTH;
+        // A hexadecimal key may be long, and printed in dashed groups; a long number in groups is a disk's key.
+        String undashed = word.replace("-", "");
+        int max = HEX.matcher(word).matches()
+                        || (HEX.matcher(undashed).matches()
+                                && HAS_LETTER.matcher(undashed).matches())
+                ? MAX_HEX_LENGTH
+                : MAX_LENGTH;
         return word.length() >= MIN_LENGTH
                 && word.length() <= max
                 && WORD.matcher(word).matches()

@@ -390,6 +390,15 @@ class GenericFormatTest {
     }
 
     @Test
+    void andBetweenTwoCodesOfARow_separatesThem_andALongHexKeyMayHoldDashes() {
+        assertThat(codes("slack backup codes: ha0wttwh, u72qzmes, 4v43uc06 and ltldfu86."))
+                .containsExactly("ha0wttwh", "u72qzmes", "4v43uc06", "ltldfu86");
+        assertThat(codes("Recovery code: 2836eabd-6b881479-70879fc3-9ef1fb24-ed8bcaaf-8d10fa45-c1ce1d5f-ec7c9b18"))
+                .hasSize(1);
+        assertThat(codes("backup and restore")).isEmpty();
+    }
+
+    @Test
     void codeRetypedWithADotBetweenItsGroups_isACode_butAHostIsNot() {
         assertThat(codes("slack backup codes (typed by Ben):\nam1l.rji5\n5ef0.geg5"))
                 .containsExactly("am1l rji5", "5ef0 geg5");

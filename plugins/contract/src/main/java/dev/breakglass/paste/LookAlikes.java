@@ -105,7 +105,7 @@ public final class LookAlikes {
 
     /** Words that name a product, licence or game key (a regular expression, any case). */
     static final String LICENCE_KEY_WORDS =
-            "(?:product|licen[cs]e|activation|serial|registration)\\s*(?:key|number|code|no\\.?|id)|(?:game|cd|steam)\\s*key"
+            "(?:product|licen[cs]e|activation|serial|registration)\\s*(?:keys?|numbers?|codes?|no\\.?|id)|(?:game|cd|steam)\\s*keys?"
                     // codes that buy or unlock something: a game's download code, a gift card, a voucher
                     + "|(?:download|redeem|redemption|gift|voucher|promo|promotional|coupon|discount|wallet)\\s*code"
                     + "|gift\\s*card(?:\\s*(?:code|number|no\\.?|pin))?|voucher";

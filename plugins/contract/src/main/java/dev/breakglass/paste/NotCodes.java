@@ -72,7 +72,9 @@ final class NotCodes {
                     // a user's handle or name at a registrar or host ("NIC handle: ab12345-ovh", "Username: ...")
                     + "|nic(?:[- ]?handle)?|handle|user[- ]?name"
                     // who a ticket or a vault entry is for, or its title: a name, never a code
-                    + "|user|title|assignee|reporter|requester|owner|login)\\s*:"),
+                    + "|user|title|assignee|reporter|requester|owner|login"
+                    // a parcel's tracking number
+                    + "|tracking|shipment|parcel)\\s*:"),
             // one-time codes sent by SMS or e-mail, and their label ("Security code: 971398")
             Pattern.compile(
                     "(?i)^\\W*(?:security|verification|login|log-in|sign-in|confirmation|one-time|otp|sms)\\s+code\\s*:"),
@@ -136,6 +138,9 @@ final class NotCodes {
             "requester",
             "owner",
             "login",
+            "tracking",
+            "shipment",
+            "parcel",
             "user name",
             "user-name",
             "kunden",
@@ -159,6 +164,8 @@ final class NotCodes {
      * A short line that names a key whose value follows on the next line ("Setup key", "Licence key:", "Windows 11 Pro
      * product key (from the sticker)", "License key for IntelliJ IDEA (team seat 4)").
      */
+    private static final Pattern SEVERAL_KEYS = Pattern.compile("(?i)\\b(?:keys|serials|serial numbers)\\b");
+
     private static final Pattern KEY_LABEL =
             Pattern.compile("(?i)\\b(?:(?:" + LookAlikes.TOTP_KEY_WORDS + "|" + LookAlikes.LICENCE_KEY_WORDS
                     + ")(?:\\s+instead|\\s+for\\s[^:()]{1,60})?|can'?t scan.*)\\s*(?:\\([^()]*\\))?\\s*:?\\s*$");
@@ -200,6 +207,11 @@ final class NotCodes {
                         && LookAlikes.ONE_TIME_CODE_BELOW.matcher(line).find());
         // A label that holds its value on the same line ("Product key 12345678") labels nothing below it.
         return labels && !VALUE.matcher(line).find();
+    }
+
+    /** Whether a line that labels the next one names keys in the plural ("Licence keys", "Product keys:"). */
+    static boolean labelsSeveral(String line) {
+        return SEVERAL_KEYS.matcher(line).find();
     }
 
     /** The line with everything that is not a code blanked; empty when the whole line is about something else. */

@@ -28,6 +28,9 @@ public final class PasteReader {
             "[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]");
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n?|[\u0085\u2028\u2029\u000B\u000C]");
     private static final Pattern CELL_BREAK = Pattern.compile("\\t|\\s{2,}|\\s+\\|\\s+");
+    /** Commas or semicolons between the items of a row. */
+    private static final Pattern LISTED = Pattern.compile("\\s*[,;]\\s*");
+
     private static final Pattern STRUCK_MARKDOWN = Pattern.compile("~~.*?~~");
     private static final Pattern USED_MARK = Pattern.compile(
             "(?i)[\u2611\u2612\u2713\u2714\u2705\u2716\u2717\u2718]|\\[[xX\u2713]\\]|[(\\[]\\s*used\\b[^)\\]]{0,40}[)\\]]");
@@ -143,7 +146,11 @@ public final class PasteReader {
         RangeColumns ranges = new RangeColumns();
         String[] raws = clean.split("\n", -1);
         Set<String> usedElsewhere = usedCodesNamed(raws);
+        Set<Integer> afterABlankLine = new HashSet<>();
         for (String raw : raws) {
+            if (raw.isBlank()) {
+                afterABlankLine.add(lines.size());
+            }
             String line = DataText.looksLikeQuotedCsv(raw) ? DataText.csvFields(raw) : raw;
             if (line.isBlank() || (retired && isCurrentHeading(line))) {
                 // A blank line or a heading of current codes ("NEW SET:") ends the codes a heading retired.
@@ -178,8 +185,15 @@ public final class PasteReader {
         }
         for (int i = 0; i + 1 < lines.size(); i++) {
             if (NotCodes.labelsTheNextLine(lines.get(i).original())) {
-                PasteLine key = lines.get(i + 1);
-                lines.set(i + 1, new PasteLine(key.index(), key.number(), "", key.original()));
+                // A heading of several keys ("Licence keys (Office 2021)") labels every line up to a blank one.
+                boolean several = NotCodes.labelsSeveral(lines.get(i).original());
+                for (int next = i + 1; next < lines.size(); next++) {
+                    PasteLine key = lines.get(next);
+                    if (next > i + 1 && (!several || afterABlankLine.contains(next))) {
+                        break;
+                    }
+                    lines.set(next, new PasteLine(key.index(), key.number(), "", key.original()));
+                }
             }
         }
         return new Paste(lines);
@@ -373,6 +387,13 @@ public final class PasteReader {
         List<String> kept = new ArrayList<>();
         String stripped = unstruck.strip();
         String[] cells = mayHoldCells(stripped) ? CELL_BREAK.split(stripped) : new String[] {stripped};
+        if (cells.length == 1
+                && (stripped.indexOf(',') >= 0 || stripped.indexOf(';') >= 0)
+                && mayHoldMarks(stripped)
+                && USED_MARK.matcher(stripped).find()) {
+            // A row of codes split by commas with a used mark after some ("djbk1vda (used), q90nrv0p"): each its cell.
+            cells = LISTED.split(stripped);
+        }
         if (cells.length == 1
                 && containsIgnoringCase(stripped, "used")
                 && TRAILING_USED.matcher(stripped).find()) {

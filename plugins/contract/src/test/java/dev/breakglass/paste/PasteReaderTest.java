@@ -43,6 +43,18 @@ class PasteReaderTest {
     }
 
     @Test
+    void headingOfSeveralLicenceKeys_labelsEveryLineUpToABlankOne() {
+        assertThat(codes("Licence keys (Office 2021)\n1234 5678\n2345 6789\n\n3456 7890"))
+                .containsExactly("34567890");
+        assertThat(codes("Tracking: 1234 5678\n2345 6789")).containsExactly("23456789");
+    }
+
+    @Test
+    void usedMarkInARowSplitByCommas_marksOnlyItsCode() {
+        assertThat(codes("codes: 1111 1111, 2222 2222 (used), 3333 3333")).containsExactly("11111111", "33333333");
+    }
+
+    @Test
     void aWhiteSquareIsNoUsedMark_andARemarkAfterAUsedCodeIsLeftAside() {
         assertThat(codes("\u2705 1111 1111\n\u2B1C 2222 2222\n\u2705 = used")).containsExactly("22222222");
         assertThat(codes("1111 1111\n2222 2222\nUsed so far: 2222 2222 (Feb, when Sam lost his phone)"))
