@@ -99,6 +99,7 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     final String codeOf(String line, int start, int end) {
         String matched = line.substring(start, end);
         Optional<String> code = shape.normalise(matched);
+        boolean inARow = false;
         if (code.isEmpty()
                 && Words.lettersOnly(shape.alphabet(), matched)
                 && betweenSeparators(line, start, end)
@@ -107,10 +108,11 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
             // are one of the row's codes; a word that such pages use is not. Only a match set apart by the row's
             // separators is tried: the words of a sentence never are, and testing each of them would be slow.
             code = shape.normaliseAmongCodes(matched);
+            inARow = code.isPresent();
         }
         if (code.isEmpty()
                 || !separatorsOnGroups(matched)
-                || (shape.groupSizes().isEmpty() && blockNamesAWord(matched))
+                || (shape.groupSizes().isEmpty() && !inARow && blockNamesAWord(matched))
                 || partOfALongerKey(line, start, end)) {
             return null;
         }

@@ -91,6 +91,9 @@ class ShapedCodeFormatTest {
         assertThat(codes(shape, "codes \u2192 o3e1-zcsy / tiyf-juzy / ct73-ydv1"))
                 .containsExactly("o3e1zcsy", "tiyfjuzy", "ct73ydv1");
         assertThat(codes(shape, "tiyf-juzy")).as("alone, it reads like a word").isEmpty();
+        assertThat(codes(CodeShape.lettersAndDigits(6).upperCase(), "m7avkg, ascata, njglya, 7xp3ae"))
+                .as("a shape without groups")
+                .containsExactly("M7AVKG", "ASCATA", "NJGLYA", "7XP3AE");
     }
 
     @Test
