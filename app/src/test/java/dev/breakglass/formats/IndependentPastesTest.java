@@ -37,7 +37,7 @@ class IndependentPastesTest {
      * Held-out collections and what they read when first measured (after the rounds of fixes on the development
      * collections, none of which read them): at least that many exact, at most that many accepted.
      */
-    private static final Map<String, Measured> HELD_OUT = Map.of();
+    private static final Map<String, Measured> HELD_OUT = Map.of("s", new Measured(155, 0), "t", new Measured(171, 0));
 
     /**
      * Development collections (the parser was fixed against them) that do not reach the bar yet, and what they read
