@@ -214,7 +214,7 @@ final class GenericFormat implements CodeFormat {
                 // A code wrapped at one of its dashes (DD8Q-2MDW- over WJ7X-WPYS): the next line goes on this one.
                 text = text.stripTrailing() + lines.get(++l).text().strip();
             }
-            if (text.indexOf(" and ") > 0 || text.indexOf(" or ") > 0 || text.indexOf(" & ") > 0) {
+            if (connectsCodes(text, " and ") || connectsCodes(text, " or ") || connectsCodes(text, " & ")) {
                 // "... 4v43uc06 and ltldfu86.": a word between two codes of a row separates them as a comma would.
                 text = CONNECTOR_BETWEEN_CODES.matcher(text).replaceAll(", ");
             }
@@ -291,7 +291,7 @@ final class GenericFormat implements CodeFormat {
         Map<String, List<FoundCode>> byLayout = new HashMap<>();
         for (PasteLine line : unreadable) {
             String text = line.text();
-            if (text.length() > MAX_BLOCKED_TEXT) {
+            if (text.length() > MAX_BLOCKED_TEXT || (text.length() > MAX_LETTER_BLOCKS && !mayHoldCells(text))) {
                 continue;
             }
             Matcher cells = LIST_CELL.matcher(text);
@@ -421,10 +421,6 @@ final class GenericFormat implements CodeFormat {
         if (found.size() < 2 || found.size() > MAX_KEY_BLOCKS) {
             return;
         }
-        String text = paste.text();
-        if (!ONE_KEY.matcher(text).find() || MANY_KEYS.matcher(text).find()) {
-            return;
-        }
         List<FoundCode> blocks = new ArrayList<>(found);
         blocks.sort(Comparator.comparingInt(FoundCode::line).thenComparingInt(FoundCode::column));
         String layout = CodeShape.layoutOf(blocks.get(0).code().replace(" ", ""));
@@ -444,6 +440,15 @@ final class GenericFormat implements CodeFormat {
         String bare = joined.toString().replace(" ", "");
         int max = HEX.matcher(bare).matches() ? MAX_HEX_LENGTH : MAX_JOINED_KEY;
         if (bare.length() < MIN_KEY_LENGTH || bare.length() > max) {
+            return;
+        }
+        // Last, as it reads the whole paste: it names one key and no codes or keys.
+        String lower = paste.lowerCaseText();
+        if ((lower.contains("codes") || lower.contains("keys") || lower.contains("códigos"))
+                && MANY_KEYS.matcher(lower).find()) {
+            return;
+        }
+        if (!ONE_KEY.matcher(lower).find()) {
             return;
         }
         FoundCode first = blocks.get(0);
@@ -1073,6 +1078,52 @@ final class GenericFormat implements CodeFormat {
                 it.remove();
             }
         }
+    }
+
+    /** Whether a line has a tab, a wide gap, a comma, a semicolon or a bar: a row of cells. */
+    private static boolean mayHoldCells(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t'
+                    || c == ','
+                    || c == ';'
+                    || c == '|'
+                    || (c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the word joins two words with a digit in each, as "4v43uc06 and ltldfu86" does: a quick test before the
+     * pattern that separates them runs over the line (most lines with an "and" are sentences).
+     */
+    private static boolean connectsCodes(String text, String connector) {
+        for (int at = text.indexOf(connector); at > 0; at = text.indexOf(connector, at + 1)) {
+            int before = at - 1;
+            if (before >= 0 && text.charAt(before) == ',') {
+                before--;
+            }
+            if (digitInWord(text, before, -1) && digitInWord(text, at + connector.length(), 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the word of letters, digits and dashes at a position (read in a direction) holds a digit. */
+    private static boolean digitInWord(String text, int from, int step) {
+        for (int i = from; i >= 0 && i < text.length(); i += step) {
+            char c = text.charAt(i);
+            if (isDigit(c)) {
+                return true;
+            }
+            if (!Character.isLetter(c) && c != '-') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether letters-only text, or one of its blocks, is a word that backup-code pages use (the SDK's list). */

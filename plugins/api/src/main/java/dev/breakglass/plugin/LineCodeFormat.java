@@ -117,7 +117,7 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
         double score = BASE;
         String text = keywords == null ? "" : paste.text();
         if (keywords != null
-                && mentionsAKeyword(text)
+                && mentionsAKeyword(paste.lowerCaseText())
                 && findAfterNonWord(keywords.matcher(text), text, 0, LineCodeFormat::isLetterOrNumber)) {
             score += NAMED;
         }
@@ -134,8 +134,7 @@ public abstract class LineCodeFormat extends FactsBackedFormat {
     }
 
     /** A quick test before the keyword pattern runs over every word of a long paste: a keyword is in the text. */
-    private boolean mentionsAKeyword(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+    private boolean mentionsAKeyword(String lower) {
         for (String keyword : lowerKeywords) {
             if (lower.contains(keyword)) {
                 return true;

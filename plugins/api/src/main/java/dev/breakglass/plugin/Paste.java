@@ -13,24 +13,51 @@ import java.util.stream.Collectors;
  * codes blanked.
  * Holds what the user pasted: {@link #toString()} never shows it.
  *
- * @param lines the lines in the order they were pasted; two numbered columns become one line per numbered item
+ * <p>Every format reads the same paste, so its whole text, and that text in lower case, are worked out once.
  */
-public record Paste(List<PasteLine> lines) {
+public final class Paste {
 
-    public Paste {
-        lines = List.copyOf(lines);
+    private final List<PasteLine> lines;
+    /** The whole text and its lower case, worked out when first asked for (a benign race: both are immutable). */
+    private String text;
+
+    private String lowerCaseText;
+
+    /** @param lines the lines in the order they were pasted; two numbered columns become one line per numbered item */
+    public Paste(List<PasteLine> lines) {
+        this.lines = List.copyOf(lines);
+    }
+
+    /** The lines in the order they were pasted. */
+    public List<PasteLine> lines() {
+        return lines;
     }
 
     /** All lines' text, one per line, for formats that look for words such as the app's name. */
     public String text() {
-        return lines.stream().map(PasteLine::original).collect(Collectors.joining("\n"));
+        String joined = text;
+        if (joined == null) {
+            joined = lines.stream().map(PasteLine::original).collect(Collectors.joining("\n"));
+            text = joined;
+        }
+        return joined;
+    }
+
+    /** {@link #text()} in lower case ({@link Locale#ROOT}). */
+    public String lowerCaseText() {
+        String lower = lowerCaseText;
+        if (lower == null) {
+            lower = text().toLowerCase(Locale.ROOT);
+            lowerCaseText = lower;
+        }
+        return lower;
     }
 
     /** Whether the paste mentions a word or phrase as a whole word, ignoring case: {@code "x"} does not match "text". */
     public boolean mentions(String phrase) {
         Pattern whole = Pattern.compile(
                 "(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])");
-        return whole.matcher(text().toLowerCase(Locale.ROOT)).find();
+        return whole.matcher(lowerCaseText()).find();
     }
 
     /**
@@ -50,6 +77,16 @@ public record Paste(List<PasteLine> lines) {
             after++;
         }
         return before >= 0 && among.contains(before) && among.contains(after);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Paste paste && lines.equals(paste.lines);
+    }
+
+    @Override
+    public int hashCode() {
+        return lines.hashCode();
     }
 
     @Override

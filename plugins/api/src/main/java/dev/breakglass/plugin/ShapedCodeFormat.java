@@ -39,6 +39,9 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
     /** A line longer than this holds more than a piece of a code, so it never starts or continues a split one. */
     private static final int MAX_PIECE_LINE = 200;
 
+    /** Lines of this many digits are codes of their own, never halves of a code of letters and digits. */
+    private static final int MIN_NUMBER_OF_ITS_OWN = 6;
+
     /** The shortest part of a code printed one part a line that is joined with the next lines. */
     private static final int MIN_PIECE = 4;
 
@@ -548,10 +551,21 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
                 || !shape.lengths().contains(window.length())
                 || (!shape.groupSizes().isEmpty()
                         && !window.blocks().isEmpty()
-                        && !window.blocks().equals(shape.groupSizes()))) {
+                        && !window.blocks().equals(shape.groupSizes()))
+                || numbersOfTheirOwn(window)) {
             return Optional.empty();
         }
         return shape.normalise(window.joined());
+    }
+
+    /**
+     * Lines of six digits or more each, for a shape of letters and digits: numeric codes of their own (a list of
+     * six-digit codes), never the halves of one code of letters and digits.
+     */
+    private boolean numbersOfTheirOwn(Window window) {
+        return shape.alphabet() == CodeShape.Alphabet.LETTERS_AND_DIGITS
+                && window.joined().chars().allMatch(c -> c >= '0' && c <= '9')
+                && window.length() / window.size() >= MIN_NUMBER_OF_ITS_OWN;
     }
 
     private int shortest() {

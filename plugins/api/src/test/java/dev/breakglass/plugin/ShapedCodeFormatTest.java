@@ -97,6 +97,17 @@ class ShapedCodeFormatTest {
     }
 
     @Test
+    void linesOfSixDigits_areNoHalvesOfACodeOfLettersAndDigits() {
+        assertThat(codes(CodeShape.lettersAndDigits(12).upperCase(), "022005\n151485\n805975\n630415"))
+                .isEmpty();
+        assertThat(codes(CodeShape.lettersAndDigits(12).upperCase(), "K3F92M\n7XP0Q4"))
+                .containsExactly("K3F92M7XP0Q4");
+        assertThat(codes(CodeShape.digits(12), "022005\n151485"))
+                .as("a shape of digits")
+                .containsExactly("022005151485");
+    }
+
+    @Test
     void linesAreNotJoined_intoMoreThanTwiceTheCodesTheAppsSetHolds() {
         CodeShape key = CodeShape.lettersAndDigits(16);
         FormatFacts oneKey = FormatFacts.of("acme", "Acme").expectedCodes(1);

@@ -209,7 +209,8 @@ public final class LookAlikes {
      * code: whatever code-shaped value it holds is that password.
      */
     public static boolean isAppPassword(String text) {
-        return APP_PASSWORD.matcher(text).find()
+        return (text.contains("assword") || text.contains("ASSWORD"))
+                && APP_PASSWORD.matcher(text).find()
                 && !BACKUP_CODES_NAME.matcher(text).find();
     }
 

@@ -6,7 +6,7 @@ import dev.breakglass.plugin.ShapedCodeFormat;
 import org.pf4j.Extension;
 
 /**
- * PlayStation Network backup codes, shown as {@code K3F92M7XP0Q4} (or six characters, {@code 022005}). See this plugin's README for the sources.
+ * PlayStation Network backup codes, shown as {@code K3F92M7XP0Q4}. See this plugin's README for the sources.
  */
 @Extension
 public final class PlayStationNetworkFormat extends ShapedCodeFormat {
@@ -16,6 +16,6 @@ public final class PlayStationNetworkFormat extends ShapedCodeFormat {
                 FormatFacts.of("playstation", "PlayStation Network")
                         .expectedCodes(10)
                         .keywords("playstation", "psn", "playstation network"),
-                CodeShape.lettersAndDigits(12).orLength(6).upperCase());
+                CodeShape.lettersAndDigits(12).upperCase());
     }
 }
