@@ -46,7 +46,7 @@ class FormatPluginsTest {
             assertThat(future.errors())
                     .singleElement()
                     .asString()
-                    .contains("built for plugin SDK >=2.0.0 & <3.0.0", "offers SDK 1.0.0", "Rebuild");
+                    .contains("built for plugin SDK >=2.0.0 & <3.0.0", "offers SDK 1.1.0", "Rebuild");
             assertThat(plugins.formats()).isEmpty();
         }
     }

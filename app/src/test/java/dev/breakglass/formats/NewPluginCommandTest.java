@@ -164,7 +164,7 @@ class NewPluginCommandTest {
                 .content()
                 .doesNotContain("<parent>")
                 .contains("<artifactId>breakglass-plugin-api</artifactId>", "ExtensionAnnotationProcessor")
-                .contains("<Plugin-Requires>&gt;=1.0.0 &amp; &lt;2.0.0</Plugin-Requires>");
+                .contains("<Plugin-Requires>&gt;=1.1.0 &amp; &lt;2.0.0</Plugin-Requires>");
         assertThat(root.resolve("plugins/pom.xml")).content().doesNotContain("<module>acme</module>");
     }
 

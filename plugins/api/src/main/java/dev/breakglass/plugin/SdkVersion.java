@@ -8,7 +8,7 @@ package dev.breakglass.plugin;
 public final class SdkVersion {
 
     /** The SDK version this build of Breakglass offers to plugins. */
-    public static final String CURRENT = "1.0.0";
+    public static final String CURRENT = "1.1.0";
 
     private SdkVersion() {}
 }
