@@ -195,13 +195,8 @@ final class Words {
 
     /** Whether a letters-and-digits candidate is an English word rather than a code. */
     static boolean looksLikeWord(CodeShape.Alphabet alphabet, CharSequence candidate) {
-        if (alphabet != CodeShape.Alphabet.LETTERS_AND_DIGITS || candidate.length() < 3) {
+        if (!lettersThatMayBeAWord(alphabet, candidate)) {
             return false;
-        }
-        for (int i = 0; i < candidate.length(); i++) {
-            if (!Character.isLetter(candidate.charAt(i))) {
-                return false;
-            }
         }
         String lower = candidate.toString().toLowerCase(Locale.ROOT);
         return COMMON.contains(lower)
@@ -215,6 +210,12 @@ final class Words {
      * no sign of one.
      */
     static boolean isKnownWord(CodeShape.Alphabet alphabet, CharSequence candidate) {
+        return lettersThatMayBeAWord(alphabet, candidate)
+                && (COMMON.contains(candidate.toString().toLowerCase(Locale.ROOT)) || camelCase(candidate));
+    }
+
+    /** Three letters or more and nothing else, for a shape of letters and digits: only such text can be a word. */
+    private static boolean lettersThatMayBeAWord(CodeShape.Alphabet alphabet, CharSequence candidate) {
         if (alphabet != CodeShape.Alphabet.LETTERS_AND_DIGITS || candidate.length() < 3) {
             return false;
         }
@@ -223,7 +224,7 @@ final class Words {
                 return false;
             }
         }
-        return COMMON.contains(candidate.toString().toLowerCase(Locale.ROOT)) || camelCase(candidate);
+        return true;
     }
 
     /**
