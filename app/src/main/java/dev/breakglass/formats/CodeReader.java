@@ -5,19 +5,16 @@ import dev.breakglass.paste.LookAlikes;
 import dev.breakglass.paste.PasteReader;
 import dev.breakglass.paste.Recognition;
 import dev.breakglass.plugin.CodeFormat;
-import dev.breakglass.plugin.CodeShape;
 import dev.breakglass.plugin.FormatReading;
 import dev.breakglass.plugin.Paste;
 import dev.breakglass.plugin.PasteLine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -108,26 +105,8 @@ public final class CodeReader implements AutoCloseable {
         }
         Choice chosen =
                 choice.orElseGet(() -> new Choice(GenericFormat.ID, GenericFormat.NAME, generic.read(paste), false));
-        if (!GenericFormat.ID.equals(chosen.formatId()) && lettersOnly(chosen.reading())) {
-            // An app's format that read nothing but letters (a field name, a team's name that fits its shape) while
-            // the paste holds more codes with digits of another shape: the format's shape is not the paste's.
-            FormatReading generically = generic.read(paste);
-            if (generically.codes().size() >= 2
-                    && generically.codes().size() > chosen.reading().codes().size()
-                    && !lettersOnly(generically)) {
-                chosen = new Choice(GenericFormat.ID, GenericFormat.NAME, generically, false);
-            }
-        }
-        if (!GenericFormat.ID.equals(chosen.formatId())
-                && chosen.reading().codes().size() <= FEW) {
-            // An app's format that read one or two codes of a list that the generic reader reads whole, in one
-            // layout (the app's shape is not the one this paste's codes have): the list is the paste's codes.
-            FormatReading generically = generic.read(paste);
-            if (generically.codes().size() >= MIN_LIST
-                    && inOneLayout(generically)
-                    && holdsAll(generically, chosen.reading())) {
-                chosen = new Choice(GenericFormat.ID, GenericFormat.NAME, generically, false);
-            }
+        if (!GenericFormat.ID.equals(chosen.formatId())) {
+            chosen = theListInstead(chosen, paste);
         }
         List<String> codes = CodeOrder.codes(paste, chosen.reading());
         if (codes.isEmpty()) {
@@ -151,18 +130,26 @@ public final class CodeReader implements AutoCloseable {
         return new ParsedCodes(chosen.formatId(), chosen.formatName(), codes, unreadable, notice);
     }
 
-    /** Whether four fifths of a reading's codes have one layout (blocks, case; digits and letters alike). */
-    private static boolean inOneLayout(FormatReading reading) {
-        Map<String, Integer> layouts = new HashMap<>();
-        reading.codes()
-                .forEach(found -> layouts.merge(
-                        CodeShape.layoutOf(found.code())
-                                .replace(" digits", " lower")
-                                .replace(" upper", " lower"),
-                        1,
-                        Integer::sum));
-        int most = layouts.values().stream().max(Integer::compare).orElse(0);
-        return most * 5 >= reading.codes().size() * 4;
+    /**
+     * The generic reader's reading in place of an app format's, when the format's shape is not the one this paste's
+     * codes have: the format read nothing but letters (a field name, a team's name that fits its shape) while the
+     * paste holds more codes with digits; or it read one or two codes of a list that the generic reader reads whole,
+     * four fifths of it in one layout. The generic reader runs at most once, and only then.
+     */
+    private Choice theListInstead(Choice chosen, Paste paste) {
+        boolean onlyLetters = lettersOnly(chosen.reading());
+        int read = chosen.reading().codes().size();
+        if (!onlyLetters && read > FEW) {
+            return chosen;
+        }
+        FormatReading generically = generic.read(paste);
+        int listed = generically.codes().size();
+        boolean instead = onlyLetters
+                ? listed >= 2 && listed > read && !lettersOnly(generically)
+                : listed >= MIN_LIST
+                        && GenericFormat.shareOfTheMainLayout(generically.codes()) * 5 >= 4
+                        && holdsAll(generically, chosen.reading());
+        return instead ? new Choice(GenericFormat.ID, GenericFormat.NAME, generically, false) : chosen;
     }
 
     /** Whether every code of one reading is among another's, compared without case, spaces or dashes. */

@@ -9,6 +9,7 @@ import dev.breakglass.plugin.Paste;
 import dev.breakglass.plugin.PasteLine;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -124,8 +125,8 @@ final class GenericFormat implements CodeFormat {
             "\\b(?:recovery|backup|scratch|bypass|rescue|emergency|break-?glass)\\s+(?:codes?|keys?|tokens?)\\b";
     /** Words that call a value in a sentence a code ("scratch token", "recovery code"). */
     private static final Pattern NAMES_A_CODE_IN_A_SENTENCE = Pattern.compile("(?i)" + CODE_NAME);
-    /** The same, or "codes" alone. */
-    private static final Pattern NAMES_CODES_IN_A_SENTENCE = Pattern.compile("(?i)\\bcodes\\b|" + CODE_NAME);
+    /** "codes" alone, which names them in a sentence that lists several. */
+    private static final Pattern CODES_WORD = Pattern.compile("(?i)\\bcodes\\b");
     /** A word in a sentence: letters and digits with dashes inside. */
     private static final Pattern SENTENCE_WORD =
             Pattern.compile("(?<![\\p{L}\\p{N}_@./:-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\\p{L}\\p{N}_@/:-])");
@@ -342,12 +343,6 @@ final class GenericFormat implements CodeFormat {
         List<PasteLine> lines = paste.lines();
         for (PasteLine line : unreadable) {
             int index = line.index();
-            boolean named = NAMES_CODES_IN_A_SENTENCE.matcher(line.text()).find()
-                    || (index > 0
-                            && index - 1 < lines.size()
-                            && NAMES_CODES_IN_A_SENTENCE
-                                    .matcher(lines.get(index - 1).text())
-                                    .find());
             if (line.text().length() > MAX_BLOCKED_TEXT * 2) {
                 continue;
             }
@@ -374,12 +369,11 @@ final class GenericFormat implements CodeFormat {
             // needs its name ("scratch token (qcug6ba32kbb)", "recovery code 1AMJT-..."). Unnamed, a row of five or
             // more codes of one layout is still codes ("slack backup en68iwz8 4rfnj3eb ..."). In a row of one
             // layout, a code with one digit (0vwsiuyt) goes with the others.
-            boolean calledByName =
-                    NAMES_A_CODE_IN_A_SENTENCE.matcher(line.text()).find()
-                            || (index > 0
-                                    && NAMES_A_CODE_IN_A_SENTENCE
-                                            .matcher(lines.get(index - 1).text())
-                                            .find());
+            if (ofARow.isEmpty()) {
+                continue;
+            }
+            boolean calledByName = namedOnOrAbove(NAMES_A_CODE_IN_A_SENTENCE, lines, index);
+            boolean named = calledByName || namedOnOrAbove(CODES_WORD, lines, index);
             boolean row = ofARow.size() > inLine.size() && inOneLayout(ofARow) && inLine.size() >= 2;
             if (named && (inLine.size() >= 2 || (calledByName && !inLine.isEmpty()))) {
                 found.addAll(row ? ofARow : inLine);
@@ -394,10 +388,26 @@ final class GenericFormat implements CodeFormat {
 
     /** Whether all the codes have one layout (block sizes; case and digits aside). */
     private static boolean inOneLayout(List<FoundCode> codes) {
-        Set<String> layouts = new HashSet<>();
-        codes.forEach(code -> layouts.add(
-                CodeShape.layoutOf(code.code().toLowerCase(Locale.ROOT)).replace(" digits", " lower")));
-        return layouts.size() == 1;
+        return shareOfTheMainLayout(codes) == 1;
+    }
+
+    /**
+     * The share of codes that have the commonest layout, case and digits aside (blocks and separators only); 0 for
+     * none.
+     */
+    static double shareOfTheMainLayout(List<FoundCode> codes) {
+        Map<String, Integer> layouts = new HashMap<>();
+        codes.forEach(code -> layouts.merge(
+                CodeShape.layoutOf(code.code().toLowerCase(Locale.ROOT)).replace(" digits", " lower"),
+                1,
+                Integer::sum));
+        return codes.isEmpty() ? 0 : (double) Collections.max(layouts.values()) / codes.size();
+    }
+
+    /** Whether a line, or the one before it, holds what the pattern finds. */
+    private static boolean namedOnOrAbove(Pattern name, List<PasteLine> lines, int index) {
+        return name.matcher(lines.get(index).text()).find()
+                || (index > 0 && name.matcher(lines.get(index - 1).text()).find());
     }
 
     /** Letters and digits that only a code is: see {@link #takeCodesInSentencesThatNameThem}. */

@@ -453,10 +453,11 @@ public abstract class ShapedCodeFormat extends LineCodeFormat {
         List<PasteLine> unreadable = new ArrayList<>();
         for (PasteLine line : byLine.unreadable()) {
             String text = line.text();
-            boolean amongCodes = paste.isBetween(line.index(), linesWithCodes);
-            int same = lengths.contains(text.length())
-                            && (text.indexOf(' ') > 0 || amongCodes)
-                            && Words.lettersOnly(shape.alphabet(), text)
+            boolean lettersOfACodesLength =
+                    lengths.contains(text.length()) && Words.lettersOnly(shape.alphabet(), text);
+            // Whether the line stands between two lines of codes: asked only of letters of a code's length.
+            boolean amongCodes = lettersOfACodesLength && paste.isBetween(line.index(), linesWithCodes);
+            int same = lettersOfACodesLength && (text.indexOf(' ') > 0 || amongCodes)
                     ? layouts.getOrDefault(CodeShape.layoutOf(text.strip()), 0)
                     : 0;
             text = text.strip();
